@@ -1,0 +1,422 @@
+package org.linli.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.linli.kb.Entry;
+import org.linli.kb.EntryLoader;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * The one entry point of the benchmarks:
+ *
+ * <pre>
+ * java -jar bench/target/linli-bench.jar [all|search|http|startup|synth] [options]
+ * </pre>
+ *
+ * {@code search} runs {@link SearchBenchmark} through the JMH runner and prints p50/p99 per
+ * (kb, mode); {@code startup} runs {@link StartupTime}; {@code http} launches the service in
+ * hybrid then lexical mode and runs {@link HttpLoad} against each (or against {@code --port}, or
+ * the in-process {@code --self-test} server); {@code all} runs search, startup and http and ends
+ * with a summary of every figure. Run from the repository root (the service jar is looked up at
+ * {@code bot/target/linli.jar}). {@code --help} lists the options.
+ *
+ * <p>Exit status: 0 all ran, 1 something failed, 2 bad usage, 3 a part was skipped (no service
+ * jar).
+ */
+public final class BenchMain {
+
+  private static final String USAGE =
+      """
+      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|synth] [options]
+        (run from the repository root; default command: all)
+
+      search   knowledge-base latency, one thread, JMH sample time
+        --kb shipped,synthetic5000     which knowledge bases
+        --modes lexical,hybrid         which retrieval modes (also used by http)
+        --warmup-iterations 2 --warmup-time 3 --iterations 3 --time 5   (seconds)
+      startup  time from 'java -jar' to GET /health 200
+        --runs 3                       first run cold (fresh data dir), the others warm
+      http     closed-loop HTTP load on the service, launched once per mode (--modes hybrid,lexical)
+        --port P                       load a service already running on 127.0.0.1:P instead
+        --path /api/v1/ask             request path
+        --body '{"text":"%s"}'         JSON body template; %s = the question, JSON-escaped
+        -H 'Name: value'               extra header (repeatable), e.g. -H 'Authorization: Bearer T'
+        --concurrency 64 --warmup 5 --duration 15 (seconds) --timeout-ms 10000
+        --self-test                    check the load generator against an in-process server
+      service options (startup, http, all)
+        --bot-jar bot/target/linli.jar
+        --env NAME=VALUE               extra environment for the service (repeatable)
+        --jvm-arg ARG                  JVM option for the service (repeatable)
+        --service-timeout 180          seconds to wait for /health
+        --keep                         keep the temp folder (service data and logs)
+      synth DIR [--count 5000]         write the synthetic knowledge base as Markdown files
+      """;
+
+  private final Args args;
+  private final List<String> summary = new ArrayList<>();
+  private boolean failed;
+  private boolean skipped;
+
+  private BenchMain(Args args) {
+    this.args = args;
+  }
+
+  /** Parses the command line, runs, and exits with the status described above. */
+  public static void main(String[] argv) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    int code;
+    try {
+      Args args = Args.parse(argv);
+      if (args.flag("help")) {
+        System.out.print(USAGE);
+        code = 0;
+      } else {
+        code = new BenchMain(args).run();
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      code = 2;
+    } catch (Exception e) {
+      e.printStackTrace();
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  private int run() throws Exception {
+    String command = args.command();
+    long t0 = System.nanoTime();
+    String loadBefore = load();
+    switch (command) {
+      case "search" -> search();
+      case "startup" -> withService(true, false);
+      case "http" -> {
+        if (args.flag("self-test")) {
+          selfTest();
+        } else {
+          withService(false, true);
+        }
+      }
+      case "all" -> {
+        search();
+        withService(true, true);
+      }
+      case "synth" -> synth();
+      default -> throw new IllegalArgumentException("Unknown command: " + command);
+    }
+    if (!command.equals("synth")) {
+      printSummary(command, loadBefore, (System.nanoTime() - t0) / 1_000_000_000);
+    }
+    return failed ? 1 : skipped ? 3 : 0;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  private void search() throws Exception {
+    List<String> kbs = args.list("kb", "shipped,synthetic5000");
+    List<String> modes = args.list("modes", "lexical,hybrid");
+    Path setupLog = Files.createTempFile("linli-bench-setup-", ".log");
+    try {
+      List<String> jvm = new ArrayList<>(List.of(
+          "-Xmx3g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dlinli.bench.setupLog=" + setupLog));
+      for (String property : List.of("linli.bench.entries", "linli.bench.eval")) {
+        if (System.getProperty(property) != null) {
+          jvm.add("-D" + property + "=" + System.getProperty(property));
+        }
+      }
+      ChainedOptionsBuilder options =
+          new OptionsBuilder()
+              .include(Pattern.quote(SearchBenchmark.class.getName()) + "\\.ask")
+              .param("kb", kbs.toArray(String[]::new))
+              .param("mode", modes.toArray(String[]::new))
+              .warmupIterations(args.integer("warmup-iterations", 2))
+              .warmupTime(TimeValue.seconds(args.integer("warmup-time", 3)))
+              .measurementIterations(args.integer("iterations", 3))
+              .measurementTime(TimeValue.seconds(args.integer("time", 5)))
+              .forks(1)
+              .threads(1)
+              .shouldFailOnError(true)
+              .verbosity(VerboseMode.NORMAL)
+              .jvmArgsAppend(jvm.toArray(String[]::new));
+      System.out.println("== search: SearchBenchmark kb=" + kbs + " mode=" + modes);
+      Collection<RunResult> results = new Runner(options.build()).run();
+      Map<String, Map<String, String>> setups = readSetups(setupLog);
+
+      List<String> table = new ArrayList<>();
+      table.add("Search latency, one thread (JMH sample time, ms)");
+      table.add(String.format(Locale.ROOT, "  %-14s %-8s %8s %8s %8s %8s %7s %10s %10s %8s",
+          "kb", "mode", "p50", "p90", "p99", "mean", "guides", "samples", "build s", "right"));
+      for (RunResult r : results) {
+        BenchmarkParams p = r.getParams();
+        Statistics s = r.getPrimaryResult().getStatistics();
+        Map<String, String> setup = setups.getOrDefault(p.getParam("kb") + "/" + p.getParam("mode"), Map.of());
+        double build =
+            (Long.parseLong(setup.getOrDefault("model_ms", "0")) + Long.parseLong(setup.getOrDefault("index_ms", "0")))
+                / 1000.0;
+        table.add(String.format(Locale.ROOT, "  %-14s %-8s %8.2f %8.2f %8.2f %8.2f %7s %10d %10.1f %8s",
+            p.getParam("kb"), p.getParam("mode"), s.getPercentile(50), s.getPercentile(90), s.getPercentile(99),
+            s.getMean(), setup.getOrDefault("guides", "?"), s.getN(), build, setup.getOrDefault("answered_right", "?")));
+      }
+      table.add("  (build s = embedding model load + indexing, the trial setup; right = in-scope eval questions"
+          + " answered with the expected guide)");
+      System.out.println();
+      table.forEach(System.out::println);
+      summary.addAll(table);
+    } catch (Exception e) {
+      failed = true;
+      summary.add("Search: FAILED: " + e);
+      e.printStackTrace();
+    } finally {
+      Files.deleteIfExists(setupLog);
+    }
+  }
+
+  private static Map<String, Map<String, String>> readSetups(Path log) throws IOException {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    Pattern pair = Pattern.compile("(\\w+)=(\\S+)");
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      Matcher m = pair.matcher(line);
+      while (m.find()) {
+        fields.put(m.group(1), m.group(2));
+      }
+      out.put(fields.get("kb") + "/" + fields.get("mode"), fields);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- startup and http
+
+  private void withService(boolean startup, boolean http) throws Exception {
+    HttpLoad.Options load = loadOptions();
+    if (http && args.has("port")) {
+      runLoad(load.withPort(args.integer("port", 0)), "http port " + args.integer("port", 0));
+      if (!startup) {
+        return;
+      }
+    }
+    Path root = Files.createTempDirectory("linli-bench-service-");
+    StartupTime launcher =
+        new StartupTime(
+            Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
+            StartupTime.env(args.all("env")),
+            args.all("jvm-arg"),
+            Duration.ofSeconds(args.integer("service-timeout", 180)),
+            root);
+    boolean ok = true;
+    try {
+      if (!launcher.available()) {
+        skipped = true;
+        String why = launcher.jar() + " not found: build the bot first; startup and http skipped";
+        System.out.println("== " + why);
+        summary.add("Service: SKIPPED (" + why + ")");
+        return;
+      }
+      Path data = root.resolve("data");
+      if (startup) {
+        System.out.println("== startup: " + args.integer("runs", 3) + " starts of " + launcher.jar());
+        try {
+          StartupTime.Result r = launcher.measure(data, args.integer("runs", 3));
+          System.out.println(r.line());
+          summary.add(r.line());
+        } catch (Exception e) {
+          ok = false;
+          failed = true;
+          summary.add("Startup: FAILED: " + e.getMessage());
+          System.out.println("Startup FAILED: " + e.getMessage());
+        }
+      }
+      if (http && !args.has("port")) {
+        for (String mode : args.list("modes", "hybrid,lexical")) {
+          boolean semantic = switch (mode) {
+            case "hybrid" -> true;
+            case "lexical" -> false;
+            default -> throw new IllegalArgumentException("--modes takes hybrid and/or lexical: " + mode);
+          };
+          System.out.println("== http: service with LINLI_KB_SEMANTIC=" + semantic);
+          try (StartupTime.Service service = launcher.launch(data, Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
+            System.out.println("  started in " + service.startMillis() + " ms on port " + service.port());
+            if (!runLoad(load.withPort(service.port()), "http " + mode)) {
+              System.out.println("  service log: " + service.log());
+            }
+          } catch (Exception e) {
+            ok = false;
+            failed = true;
+            summary.add("HTTP " + mode + ": FAILED: " + e.getMessage());
+            System.out.println("HTTP " + mode + " FAILED: " + e.getMessage());
+          }
+        }
+      }
+    } finally {
+      if (ok && !args.flag("keep")) {
+        SearchBenchmark.deleteTree(root);
+      } else {
+        System.out.println("  service data and logs kept in " + root);
+      }
+    }
+  }
+
+  private HttpLoad.Options loadOptions() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String h : args.all("H")) {
+      Map.Entry<String, String> e = HttpLoad.header(h);
+      headers.put(e.getKey(), e.getValue());
+    }
+    return new HttpLoad.Options(
+        0,
+        args.value("path", "/api/v1/ask"),
+        args.value("body", "{\"text\":\"%s\"}"),
+        headers,
+        args.integer("concurrency", 64),
+        args.integer("warmup", 5),
+        args.integer("duration", 15),
+        args.integer("timeout-ms", 10_000));
+  }
+
+  /** Runs one load; returns false when it saw errors. */
+  private boolean runLoad(HttpLoad.Options o, String label) throws InterruptedException {
+    System.out.printf(Locale.ROOT, "  POST http://127.0.0.1:%d%s  body %s  headers %s  %d in flight, %d s warm-up + %d s%n",
+        o.port(), o.path(), o.bodyTemplate(), HttpLoad.describeHeaders(o.headers()), o.concurrency(),
+        o.warmupSeconds(), o.durationSeconds());
+    HttpLoad.Result r = new HttpLoad(o, EvalQuestions.texts()).run(label + " (" + o.concurrency() + " in flight)");
+    System.out.println(r.line());
+    summary.add(r.line());
+    return r.errors() == 0;
+  }
+
+  private void selfTest() throws Exception {
+    boolean pass = SelfTest.run(args.integer("concurrency", 64), args.integer("warmup", 1), args.integer("duration", 3));
+    summary.add("HttpLoad self-test: " + (pass ? "PASSED" : "FAILED"));
+    failed |= !pass;
+  }
+
+  // ---------------------------------------------------------------- synth
+
+  private void synth() {
+    if (args.positional().isEmpty()) {
+      throw new IllegalArgumentException("synth needs a target folder");
+    }
+    Path dir = Path.of(args.positional().get(0));
+    int count = args.integer("count", SearchBenchmark.SYNTHETIC_SIZE);
+    List<Entry> entries = SyntheticKb.generate(new EntryLoader().shipped().entries(), count, SyntheticKb.SEED);
+    SyntheticKb.write(entries, dir);
+    System.out.println("Wrote " + entries.size() + " guides to " + dir.toAbsolutePath());
+  }
+
+  // ---------------------------------------------------------------- summary
+
+  private void printSummary(String command, String loadBefore, long seconds) {
+    System.out.println();
+    System.out.println("==================== Linli bench summary (" + command + ") ====================");
+    System.out.printf(Locale.ROOT, "%s, %d cores, Java %s, load average %s before / %s after, %d s in all%n",
+        LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), loadBefore, load(), seconds);
+    summary.forEach(System.out::println);
+    System.out.println("=".repeat(76));
+  }
+
+  private static String load() {
+    double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return l < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", l);
+  }
+
+  // ---------------------------------------------------------------- arguments
+
+  /** A small command line: a command, positional words, {@code --name value} and flags. */
+  static final class Args {
+    private static final List<String> FLAGS = List.of("help", "self-test", "keep");
+    private final List<String> positional = new ArrayList<>();
+    private final Map<String, List<String>> options = new LinkedHashMap<>();
+
+    static Args parse(String[] argv) {
+      Args a = new Args();
+      for (int i = 0; i < argv.length; i++) {
+        String arg = argv[i];
+        if (arg.equals("-h")) {
+          a.options.computeIfAbsent("help", k -> new ArrayList<>()).add("true");
+        } else if (arg.startsWith("--") || arg.equals("-H")) {
+          String name = arg.equals("-H") ? "H" : arg.substring(2);
+          String value;
+          int eq = name.indexOf('=');
+          if (eq > 0) {
+            value = name.substring(eq + 1);
+            name = name.substring(0, eq);
+          } else if (FLAGS.contains(name)) {
+            value = "true";
+          } else if (i + 1 < argv.length) {
+            value = argv[++i];
+          } else {
+            throw new IllegalArgumentException("Option " + arg + " needs a value");
+          }
+          a.options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        } else {
+          a.positional.add(arg);
+        }
+      }
+      return a;
+    }
+
+    String command() {
+      return positional.isEmpty() ? "all" : positional.get(0);
+    }
+
+    List<String> positional() {
+      return positional.size() <= 1 ? List.of() : positional.subList(1, positional.size());
+    }
+
+    boolean has(String name) {
+      return options.containsKey(name);
+    }
+
+    boolean flag(String name) {
+      return has(name) && Boolean.parseBoolean(value(name, "false"));
+    }
+
+    String value(String name, String fallback) {
+      List<String> v = options.get(name);
+      return v == null ? fallback : v.get(v.size() - 1);
+    }
+
+    List<String> all(String name) {
+      return options.getOrDefault(name, List.of());
+    }
+
+    List<String> list(String name, String fallback) {
+      return List.of(value(name, fallback).split("\\s*,\\s*"));
+    }
+
+    int integer(String name, int fallback) {
+      String v = value(name, null);
+      try {
+        return v == null ? fallback : Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--" + name + " needs a whole number: " + v);
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.linli.bot;
+
+import io.vertx.core.Future;
+import java.util.List;
+import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.gaps.GapStore;
+import org.linli.bot.kb.KbService;
+
+
+import org.linli.kb.Entry;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a chat event is and what the bot says back: a command, a button press, a question
+ * for the knowledge base, a help request, or small talk (silence in a group unless addressed).
+ */
+public final class Conversation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
+
+  private final KbService kb;
+  private final ReplyComposer composer;
+  private final GapStore gaps;
+
+  public Conversation(KbService kb, ReplyComposer composer, GapStore gaps) {
+    this.kb = kb;
+    this.composer = composer;
+    this.gaps = gaps;
+  }
+
+  /** The replies to one event; an empty list means the bot stays silent. */
+  public Future<List<Reply>> handle(ChatEvent event) {
+    if (event.isCallback()) {
+      return Future.succeededFuture(button(event.callback().strip()));
+    }
+    String text = event.text().strip();
+    if (text.startsWith("/")) {
+      return command(event, text);
+    }
+    return question(event, text, event.mentioned());
+  }
+
+  private Future<List<Reply>> question(ChatEvent event, String text, boolean addressed) {
+    return kb.ask(text).compose(answer -> {
+      LOG.debug("{} in {}: {} ({}, confidence {})", event.from(), event.chat().id(), answer.outcome(),
+          answer.intent().rule(), String.format("%.2f", answer.confidence()));
+      Reply reply = composer.compose(answer);
+      switch (answer.outcome()) {
+        case ANSWERED, FORWARD:
+          return Future.succeededFuture(List.of(reply));
+        case NOT_SURE:
+          // Residents talk among themselves in groups: a "not sure" there is noise unless asked.
+          Future<Void> counted = answer.intent().question() ? gaps.record(text) : Future.succeededFuture();
+          return counted.map(v -> addressed ? List.of(reply) : List.of());
+        default:
+          return Future.succeededFuture(addressed ? List.of(reply) : List.of());
+      }
+    });
+  }
+
+  private Future<List<Reply>> command(ChatEvent event, String text) {
+    String[] parts = text.split("\\s+", 2);
+    String name = parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@.*$", "");
+    String rest = parts.length > 1 ? parts[1].strip() : "";
+    switch (name) {
+      case "/ask", "/问", "/問":
+        if (rest.isEmpty()) {
+          return Future.succeededFuture(List.of(Reply.text("请在 /ask 后面写上您的问题，例如：/ask 居住证怎么办")));
+        }
+        return question(event, rest, true);
+      case "/guides", "/指南":
+        return Future.succeededFuture(List.of(guides()));
+      case "/start", "/about", "/帮助":
+        return Future.succeededFuture(List.of(Reply.text(composer.introduction())));
+      default:
+        // Commands of other features (polls, help-line) are not this conversation's: stay silent in
+        // groups, explain in private chats.
+        return Future.succeededFuture(event.mentioned()
+            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录。"))
+            : List.of());
+    }
+  }
+
+  private List<Reply> button(String data) {
+    if (data.startsWith(ReplyComposer.SHOW_GUIDE)) {
+      Entry entry = kb.knowledgeBase().entry(data.substring(ReplyComposer.SHOW_GUIDE.length()));
+      return List.of(entry == null
+          ? Reply.text("这条指南已经下线了，请换个说法再问我一次。")
+          : Reply.text(composer.card(entry)));
+    }
+    if (data.startsWith(ReplyComposer.FORWARD)) {
+      return List.of(new Reply(
+          "好的。在线转交还在开通中，请先拨打社区求助热线 12345 说明情况，接线员会首问负责、全程跟踪。", List.of(), true));
+    }
+    return List.of(Reply.text("这个按钮已经失效了，请重新问我一次。"));
+  }
+
+  private Reply guides() {
+    StringBuilder out = new StringBuilder("办事指南目录（可以直接问我其中任何一项）：\n");
+    kb.knowledgeBase().entries().stream()
+        .map(Entry::title)
+        .sorted()
+        .forEach(t -> out.append("· ").append(t).append('\n'));
+    return Reply.text(out.toString().strip());
+  }
+
+}

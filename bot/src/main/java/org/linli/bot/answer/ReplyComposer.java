@@ -1,0 +1,148 @@
+package org.linli.bot.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.linli.kb.Answer;
+import org.linli.kb.ChineseScript;
+import org.linli.kb.Entry;
+import org.linli.kb.GuideBody;
+import org.linli.webhooks.Reply;
+
+/**
+ * Turns the knowledge base's {@link Answer} into what a resident reads in a chat bubble: a short
+ * guide card, a "not sure" with the closest guides, or a forward offer. Replies go out in the
+ * script the resident wrote in.
+ */
+public final class ReplyComposer {
+
+  /** Button data prefix that shows a guide. */
+  public static final String SHOW_GUIDE = "kb:";
+  /** Button data that asks to forward the matter to the help-line. */
+  public static final String FORWARD = "forward";
+
+  private static final int ITEMS = 2;
+  private static final int ITEM_CHARS = 32;
+
+  private volatile String publicUrl;
+
+  public ReplyComposer(String publicUrl) {
+    this.publicUrl = publicUrl;
+  }
+
+  /** Sets the address used in links, once the port is known. */
+  public void publicUrl(String url) {
+    this.publicUrl = url;
+  }
+
+  /** The reply for an answer; empty text never happens. */
+  public Reply compose(Answer answer) {
+    Reply reply =
+        switch (answer.outcome()) {
+          case ANSWERED -> new Reply(card(answer.entry()), List.of(), false);
+          case NOT_SURE -> notSure(answer.alternatives());
+          case FORWARD -> forwardOffer(answer.intent().urgent());
+          case SMALL_TALK -> Reply.text(introduction());
+        };
+    return answer.traditional() ? inTraditional(reply) : reply;
+  }
+
+  /** The card of one guide: title, summary, key points, office, source, date, link. */
+  public String card(Entry entry) {
+    GuideBody body = entry.guide();
+    StringBuilder out = new StringBuilder();
+    out.append("📋 ").append(entry.title()).append('\n');
+    if (!body.summary().isBlank()) {
+      out.append(shorten(body.summary(), 80)).append('\n');
+    }
+    point(out, body, "所需材料", "材料");
+    point(out, body, "办理步骤", "步骤", "流程", "怎么办");
+    point(out, body, "办理时限", "时限", "多久");
+    if (!entry.office().isBlank()) {
+      out.append("【办理地点】").append(entry.office()).append('\n');
+    } else {
+      body.section("办理地点", "地点", "怎么联系").ifPresent(s -> out.append("【办理地点】").append(shorten(join(s.items(), 2), 60)).append('\n'));
+    }
+    if (!entry.source().isBlank() || !entry.updated().isBlank()) {
+      out.append("依据：").append(entry.source().isBlank() ? "—" : entry.source());
+      if (!entry.updated().isBlank()) {
+        out.append("（更新于 ").append(entry.updated()).append("）");
+      }
+      out.append('\n');
+    }
+    out.append("全文：").append(link(entry.id()));
+    return out.toString();
+  }
+
+  /** The "not sure" reply: closest guides as buttons, and the help-line offer. */
+  public Reply notSure(List<Entry> alternatives) {
+    StringBuilder out = new StringBuilder("这个问题我不太确定，怕答错耽误您。");
+    List<Reply.Button> buttons = new ArrayList<>();
+    if (!alternatives.isEmpty()) {
+      out.append("您问的可能是：\n");
+      for (int i = 0; i < alternatives.size(); i++) {
+        Entry e = alternatives.get(i);
+        out.append(i + 1).append(". ").append(e.title()).append(" ").append(link(e.id())).append('\n');
+        buttons.add(new Reply.Button(e.title(), SHOW_GUIDE + e.id()));
+      }
+    }
+    out.append("也可以把问题转给社区求助热线，由工作人员答复您。");
+    buttons.add(new Reply.Button("转给求助热线", FORWARD));
+    return new Reply(out.toString(), buttons, true);
+  }
+
+  /** The offer for a personal case or a request for action. */
+  public Reply forwardOffer(boolean urgent) {
+    StringBuilder out = new StringBuilder();
+    if (urgent) {
+      out.append("⚠️ 如有人身危险，请立即拨打 110（报警）、119（火警）或 120（急救）。\n");
+    }
+    out.append("这件事需要工作人员来处理，我会把它转给社区求助热线（一门式受理、首问负责），受理后您会收到回执编号，办理进度我会在这里告诉您。");
+    return new Reply(out.toString(), List.of(new Reply.Button("转给求助热线", FORWARD)), true);
+  }
+
+  /** What the bot says when addressed with small talk. */
+  public String introduction() {
+    return "您好，我是邻里小助手。可以直接问我社区办事的问题，比如“居住证怎么办”“低保怎么申请”；"
+        + "遇到需要工作人员处理的事（报修、求助），告诉我，我帮您转给社区求助热线。";
+  }
+
+  /** A reply in Traditional characters. */
+  public static Reply inTraditional(Reply reply) {
+    List<Reply.Button> buttons =
+        reply.buttons().stream().map(b -> new Reply.Button(ChineseScript.toTraditional(b.label()), b.data())).toList();
+    return new Reply(ChineseScript.toTraditional(reply.text()), buttons, reply.forward());
+  }
+
+  /** The public link to a guide's full page. */
+  public String link(String id) {
+    return publicUrl + "/kb/" + id;
+  }
+
+  private static void point(StringBuilder out, GuideBody body, String label, String... headings) {
+    body.section(headings)
+        .ifPresent(s -> {
+          List<String> items = s.items();
+          if (!items.isEmpty()) {
+            out.append('【').append(label).append('】').append(join(items, ITEMS));
+            if (items.size() > ITEMS) {
+              out.append(" 等");
+            }
+            out.append('\n');
+          }
+        });
+  }
+
+  private static String join(List<String> items, int max) {
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < Math.min(max, items.size()); i++) {
+      String item = items.get(i).replaceAll("\\*\\*", "").replaceAll("[；;。，,、：:\\s]+$", "");
+      shown.add(shorten(item, ITEM_CHARS));
+    }
+    return String.join("；", shown);
+  }
+
+  private static String shorten(String text, int max) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+  }
+}

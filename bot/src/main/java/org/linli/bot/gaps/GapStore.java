@@ -1,0 +1,98 @@
+package org.linli.bot.gaps;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.linli.bot.PersonalData;
+import org.linli.bot.redis.LuaScript;
+import org.linli.kb.ChineseScript;
+
+/**
+ * Counts the questions the bot could not answer, so the office sees which guides are missing: a
+ * sorted set of normalised question text by count, and a hash of when each was last asked. One Lua
+ * script per question keeps both in step; the set is capped so it cannot grow without bound.
+ */
+public final class GapStore {
+
+  static final String COUNTS = "kb:{gaps}:count";
+  static final String LAST_SEEN = "kb:{gaps}:seen";
+  private static final int CAP = 10_000;
+
+  private static final LuaScript RECORD =
+      new LuaScript(
+          """
+          redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])
+          redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+          local size = redis.call('ZCARD', KEYS[1])
+          if size > tonumber(ARGV[3]) then
+            local dropped = redis.call('ZRANGE', KEYS[1], 0, size - tonumber(ARGV[3]) - 1)
+            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, size - tonumber(ARGV[3]) - 1)
+            for _, q in ipairs(dropped) do redis.call('HDEL', KEYS[2], q) end
+          end
+          return 1
+          """);
+
+  private final RedisAPI redis;
+
+  public GapStore(RedisAPI redis) {
+    this.redis = redis;
+  }
+
+  /** One unanswered question, as listed to the office. */
+  public record Gap(String question, long count, String lastSeen) {}
+
+  /** Counts one unanswered question. */
+  public Future<Void> record(String question) {
+    String normalised = normalise(question);
+    if (normalised.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return RECORD.run(redis, List.of(COUNTS, LAST_SEEN), List.of(normalised, Instant.now().toString(), String.valueOf(CAP)))
+        .mapEmpty();
+  }
+
+  /** The most asked unanswered questions, most asked first. */
+  public Future<List<Gap>> top(int limit) {
+    return redis.zrevrange(List.of(COUNTS, "0", String.valueOf(limit - 1), "WITHSCORES"))
+        .compose(range -> {
+          List<String> questions = new ArrayList<>();
+          List<Long> counts = new ArrayList<>();
+          // RESP2 returns a flat [member, score, ...] list; RESP3 returns [[member, score], ...].
+          for (int i = 0; i < range.size(); i++) {
+            Response item = range.get(i);
+            if (item.size() == 2 && item.get(0) != null) {
+              questions.add(item.get(0).toString());
+              counts.add(Math.round(item.get(1).toDouble()));
+            } else {
+              questions.add(item.toString());
+              counts.add(Math.round(range.get(++i).toDouble()));
+            }
+          }
+          if (questions.isEmpty()) {
+            return Future.succeededFuture(List.<Gap>of());
+          }
+          List<String> args = new ArrayList<>();
+          args.add(LAST_SEEN);
+          args.addAll(questions);
+          return redis.hmget(args).map(seen -> {
+            List<Gap> gaps = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+              Response s = seen.get(i);
+              gaps.add(new Gap(questions.get(i), counts.get(i), s == null ? "" : s.toString()));
+            }
+            return gaps;
+          });
+        });
+  }
+
+  /** Folded to Simplified, spaces collapsed, end punctuation dropped, personal numbers masked. */
+  static String normalise(String question) {
+    String text = ChineseScript.fold(question).replaceAll("\\s+", " ").strip();
+    text = text.replaceAll("[\\p{P}\\p{S}\\s]+$", "").replaceAll("^[\\p{P}\\p{S}\\s]+", "");
+    text = PersonalData.mask(text);
+    return text.length() > 120 ? text.substring(0, 120) : text;
+  }
+}

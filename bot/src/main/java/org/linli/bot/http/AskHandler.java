@@ -1,0 +1,104 @@
+package org.linli.bot.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.gaps.GapStore;
+import org.linli.bot.kb.KbService;
+import org.linli.kb.Answer;
+import org.linli.kb.Entry;
+import org.linli.webhooks.Reply;
+
+/**
+ * {@code POST /api/v1/ask} with {@code {"text": "..."}}: the knowledge base's answer as JSON, for
+ * apps and for testing the knowledge base without a chat platform.
+ */
+public final class AskHandler implements Handler<RoutingContext> {
+
+  private static final int MAX_TEXT = 4000;
+
+  private final KbService kb;
+  private final ReplyComposer composer;
+  private final GapStore gaps;
+
+  public AskHandler(KbService kb, ReplyComposer composer, GapStore gaps) {
+    this.kb = kb;
+    this.composer = composer;
+    this.gaps = gaps;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String text;
+    try {
+      text = text(ctx);
+    } catch (HttpException e) {
+      ctx.fail(e);
+      return;
+    }
+    kb.ask(text)
+        .compose(answer -> (answer.outcome() == Answer.Outcome.NOT_SURE && answer.intent().question()
+                ? gaps.record(text)
+                : io.vertx.core.Future.<Void>succeededFuture())
+            .map(v -> answer))
+        .onSuccess(answer -> ctx.response()
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+            .end(toJson(answer).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static String text(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw new HttpException(400, "The body is not a JSON object");
+    }
+    if (body == null) {
+      throw new HttpException(400, "The body is empty; expected {\"text\": \"your question\"}");
+    }
+    Object value = body.getValue("text");
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw new HttpException(400, "\"text\" is required and must be a non-empty string");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
+    }
+    return text;
+  }
+
+  private JsonObject toJson(Answer answer) {
+    Reply reply = composer.compose(answer);
+    JsonObject out = new JsonObject()
+        .put("answered", answer.answered())
+        .put("score", Math.round(answer.confidence() * 1000) / 1000.0)
+        .put("forward", reply.forward())
+        .put("kind", answer.outcome().name().toLowerCase(java.util.Locale.ROOT))
+        .put("traditional", answer.traditional());
+    if (answer.answered()) {
+      Entry e = answer.entry();
+      out.put("entry", new JsonObject()
+          .put("id", e.id())
+          .put("title", e.title())
+          .put("office", e.office())
+          .put("source", e.source())
+          .put("updated", e.updated())
+          .put("url", composer.link(e.id())));
+      out.put("text", reply.text());
+    } else {
+      out.put("message", reply.text());
+    }
+    JsonArray alternatives = new JsonArray();
+    answer.alternatives().forEach(a -> alternatives.add(new JsonObject().put("id", a.id()).put("title", a.title())));
+    out.put("alternatives", alternatives);
+    if (answer.intent().urgent()) {
+      out.put("urgent", true);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+package org.linli.bot.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become HTTP answers: {@code {"error": "...", "detail": "..."}} with the
+ * status of the {@link HttpException} (or 500). Stack traces go to the log, for 5xx only.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    String detail = null;
+    if (failure instanceof HttpException http) {
+      status = http.getStatusCode();
+      detail = http.getPayload();
+    }
+    if (status >= 500 && status != 503) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+      detail = "Something went wrong on our side; it has been logged.";
+    }
+    if (detail == null) {
+      detail = defaultDetail(status);
+    }
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(new JsonObject().put("error", error(status)).put("detail", detail).encode());
+  }
+
+  private static String error(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 409 -> "conflict";
+      case 413 -> "payload_too_large";
+      case 415 -> "unsupported_media_type";
+      case 429 -> "too_many_requests";
+      case 503 -> "unavailable";
+      default -> status >= 500 ? "internal_error" : "error";
+    };
+  }
+
+  private static String defaultDetail(int status) {
+    return switch (status) {
+      case 404 -> "There is nothing at this address.";
+      case 405 -> "This address does not accept that method.";
+      case 413 -> "The request body is larger than this service accepts (64 KiB).";
+      default -> "The request could not be handled.";
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package org.linli.bot.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.redis.client.RedisAPI;
+import java.util.List;
+import org.linli.bot.Conversation;
+import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.gaps.GapStore;
+import org.linli.bot.kb.KbService;
+import org.linli.config.Settings;
+import org.linli.webhooks.generic.GenericChannel;
+
+/** Builds the service's router: every route, the body limit, and the JSON failure handler. */
+public final class Routes {
+
+  private Routes() {}
+
+  /** The parts the routes need. */
+  public record Parts(
+      Settings settings,
+      KbService kb,
+      Conversation conversation,
+      ReplyComposer composer,
+      GapStore gaps,
+      RedisAPI redis,
+      GenericChannel generic) {}
+
+  /** The router of the whole service. */
+  public static Router create(Vertx vertx, Parts parts) {
+    Router router = Router.router(vertx);
+    AdminAuth admin = new AdminAuth(parts.settings().admin().token(), "LINLI_ADMIN_TOKEN");
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(parts.settings().http().bodyLimitBytes());
+    GuidePage pages = new GuidePage(parts.kb());
+
+    router.get("/health").handler(new HealthHandler(parts.kb(), parts.redis()));
+    router.get("/kb").handler(pages.index());
+    router.get("/kb/:id").handler(pages.one());
+
+    router.post("/api/v1/ask").handler(body).handler(new AskHandler(parts.kb(), parts.composer(), parts.gaps()));
+
+    router.post("/webhooks/generic").handler(body).handler(ctx -> parts.generic().receive(ctx)
+        .compose(parts.conversation()::handle)
+        .onSuccess(replies -> parts.generic().respond(ctx, replies))
+        .onFailure(ctx::fail));
+
+    router.post("/api/v1/kb/reload").handler(admin).handler(ctx -> parts.kb().reload()
+        .onSuccess(report -> json(ctx, new JsonObject()
+            .put("entries", report.entries())
+            .put("millis", report.millis())
+            .put("skipped", problems(report.problems()))))
+        .onFailure(ctx::fail));
+
+    router.get("/api/v1/kb/gaps").handler(admin).handler(ctx -> {
+      int limit;
+      try {
+        limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
+      } catch (NumberFormatException e) {
+        ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+        return;
+      }
+      if (limit < 1 || limit > 1000) {
+        ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+        return;
+      }
+      parts.gaps().top(limit)
+          .onSuccess(list -> {
+            JsonArray out = new JsonArray();
+            list.forEach(g -> out.add(new JsonObject().put("question", g.question()).put("count", g.count())
+                .put("lastSeen", g.lastSeen())));
+            json(ctx, new JsonObject().put("gaps", out));
+          })
+          .onFailure(ctx::fail);
+    });
+
+    router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));
+    router.route().failureHandler(new FailureHandler());
+    return router;
+  }
+
+  private static JsonArray problems(List<org.linli.kb.EntryLoader.Problem> problems) {
+    JsonArray out = new JsonArray();
+    problems.forEach(p -> out.add(new JsonObject().put("file", p.file()).put("reason", p.reason())));
+    return out;
+  }
+
+  static void json(io.vertx.ext.web.RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(body.encode());
+  }
+}

@@ -1,0 +1,101 @@
+package org.linli.bot.kb;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.linli.kb.Answer;
+import org.linli.kb.KnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base on the Vert.x side: every search, load and reload runs on the named worker
+ * pool {@code linli-kb}, never on an event loop. When the guides come from a folder, the folder is
+ * polled and re-indexed on change; searches keep using the old index until the new one is ready.
+ */
+public final class KbService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KbService.class);
+  private static final long POLL_MILLIS = 2_000;
+
+  private final Vertx vertx;
+  private final KnowledgeBase kb;
+  private final WorkerExecutor workers;
+  private final Path watched;
+  private long timer = -1;
+  private String fingerprint = "";
+
+  /**
+   * @param watched the folder to watch for changes, or null (shipped guides never change)
+   */
+  public KbService(Vertx vertx, KnowledgeBase kb, int threads, Path watched) {
+    this.vertx = vertx;
+    this.kb = kb;
+    this.workers = vertx.createSharedWorkerExecutor("linli-kb", threads);
+    this.watched = watched;
+  }
+
+  /** Loads the guides (first start) and starts watching the folder. */
+  public Future<KnowledgeBase.LoadReport> start() {
+    return reload().onSuccess(r -> {
+      if (watched != null) {
+        workers.executeBlocking(() -> fingerprint(watched), false).onSuccess(f -> fingerprint = f);
+        timer = vertx.setPeriodic(POLL_MILLIS, id -> checkForChanges());
+      }
+    });
+  }
+
+  /** Re-reads and re-indexes the guides without interrupting searches. */
+  public Future<KnowledgeBase.LoadReport> reload() {
+    return workers.executeBlocking(kb::reload, true);
+  }
+
+  /** Answers a message. */
+  public Future<Answer> ask(String text) {
+    if (!kb.loaded()) {
+      return Future.failedFuture(new io.vertx.ext.web.handler.HttpException(503, "The knowledge base is still loading; try again in a few seconds"));
+    }
+    return workers.executeBlocking(() -> kb.ask(text), false);
+  }
+
+  /** The knowledge base itself, for reads that do not block (entry lookups, counts). */
+  public KnowledgeBase knowledgeBase() {
+    return kb;
+  }
+
+  private void checkForChanges() {
+    workers.executeBlocking(() -> fingerprint(watched), false)
+        .onSuccess(current -> {
+          if (!current.equals(fingerprint)) {
+            fingerprint = current;
+            LOG.info("Knowledge base: files changed in {}; re-indexing", watched);
+            reload().onFailure(e -> LOG.error("Knowledge base: re-index failed", e));
+          }
+        });
+  }
+
+  static String fingerprint(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.append(p).append(':').append(Files.getLastModifiedTime(p).toMillis()).append(':').append(Files.size(p)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    workers.close();
+  }
+}

@@ -1,0 +1,104 @@
+package org.linli.bot;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.linli.config.SettingsLoader;
+
+/**
+ * A real Linli on loopback for tests: real HTTP on a free port, a real (embedded or given) Redis,
+ * the shipped or a given knowledge base. Blocking helpers keep tests short and readable.
+ */
+final class RunningService implements AutoCloseable {
+
+  static final String ADMIN = "admin-secret";
+  static final String GENERIC = "generic-secret";
+
+  final Vertx vertx;
+  final LinliVerticle verticle;
+  final WebClient client;
+  private final String deployment;
+
+  private RunningService(Vertx vertx, LinliVerticle verticle, String deployment) {
+    this.vertx = vertx;
+    this.verticle = verticle;
+    this.deployment = deployment;
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
+  }
+
+  /** Starts a lexical-only service (fast) with its data under {@code data}. */
+  static RunningService start(Path data, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    env.put("LINLI_HTTP_PORT", "0");
+    env.put("LINLI_HTTP_HOST", "127.0.0.1");
+    env.put("LINLI_DATA_DIR", data.toString());
+    env.put("LINLI_KB_SEMANTIC", "false");
+    env.put("LINLI_ADMIN_TOKEN", ADMIN);
+    env.put("LINLI_GENERIC_TOKEN", GENERIC);
+    env.putAll(extra);
+    Vertx vertx = Vertx.vertx();
+    LinliVerticle verticle = new LinliVerticle(new SettingsLoader().load(env));
+    String id = await(vertx.deployVerticle(verticle));
+    return new RunningService(vertx, verticle, id);
+  }
+
+  HttpResponse<Buffer> post(String path, String body, String bearer) {
+    var request = client.post(path).putHeader("Content-Type", "application/json");
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return await(request.sendBuffer(Buffer.buffer(body)));
+  }
+
+  HttpResponse<Buffer> get(String path, String bearer) {
+    var request = client.get(path);
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return await(request.send());
+  }
+
+  JsonObject ask(String text) {
+    HttpResponse<Buffer> response = post("/api/v1/ask", new JsonObject().put("text", text).encode(), null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("ask returned " + response.statusCode() + ": " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
+  }
+
+  /** Sends a chat message through the generic channel and returns its JSON answer. */
+  JsonObject chat(String chatType, String text, boolean mentioned) {
+    JsonObject body = new JsonObject()
+        .put("chat", new JsonObject().put("id", "g1").put("type", chatType))
+        .put("from", new JsonObject().put("id", "u1").put("name", "张三"))
+        .put("text", text)
+        .put("mentioned", mentioned);
+    HttpResponse<Buffer> response = post("/webhooks/generic", body.encode(), GENERIC);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("generic returned " + response.statusCode() + ": " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject();
+  }
+
+  static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    await(vertx.undeploy(deployment));
+    await(vertx.close());
+  }
+}

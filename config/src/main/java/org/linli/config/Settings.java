@@ -1,0 +1,80 @@
+package org.linli.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Every setting of the service, typed. Read with {@link SettingsLoader}; each record mirrors one
+ * section of {@code config/application.yaml}, where every field is documented.
+ */
+public record Settings(Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic) {
+
+  public Settings {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(kb, "kb");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(generic, "generic");
+  }
+
+  /** The HTTP server. */
+  public record Http(String host, int port, String publicUrl, int bodyLimitBytes) {
+    public Http {
+      if (port < 0 || port > 65535) {
+        throw new SettingsException("http.port must be 0-65535, was " + port);
+      }
+      if (bodyLimitBytes < 1024) {
+        throw new SettingsException("http.bodyLimitBytes must be at least 1024");
+      }
+      publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+    }
+  }
+
+  /** Where the service keeps its files (embedded Redis data, native libraries, caches). */
+  public record Data(String dir) {
+    @JsonIgnore
+    public Path path() {
+      return Path.of(dir == null || dir.isBlank() ? "./data" : dir).toAbsolutePath().normalize();
+    }
+  }
+
+  /** Redis: an external server by URL, or the embedded one when the URL is blank. */
+  public record Redis(String url, int embeddedPort, int poolSize) {
+    @JsonIgnore
+    public boolean embedded() {
+      return url == null || url.isBlank();
+    }
+  }
+
+  /** The knowledge base and its retrieval. */
+  public record Kb(
+      String dir,
+      boolean watch,
+      boolean semantic,
+      int workerThreads,
+      double threshold,
+      int maxAlternatives) {
+    public Kb {
+      if (workerThreads < 1) {
+        throw new SettingsException("kb.workerThreads must be at least 1");
+      }
+      if (threshold > 1) {
+        throw new SettingsException("kb.threshold is a confidence between 0 and 1 (or -1 for the calibrated one)");
+      }
+    }
+
+    /** True when the shipped entries (inside the jar) are used. */
+    @JsonIgnore
+    public boolean shipped() {
+      return dir == null || dir.isBlank();
+    }
+  }
+
+  /** The administrators' API. */
+  public record Admin(Secret token) {}
+
+  /** The generic chat channel for community apps. */
+  public record Generic(Secret token) {}
+}

@@ -1,0 +1,77 @@
+package org.linli.kb;
+
+import com.ibm.icu.text.Transliterator;
+import java.text.Normalizer;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Script folding for Chinese text: Traditional to Simplified (ICU {@code Traditional-Simplified})
+ * for matching, and back to Traditional for replying to someone who wrote in Traditional.
+ *
+ * <p>ICU transliterators are not safe for concurrent use, so each call borrows one under a lock;
+ * folded results of short texts are cached, as the same questions come back again and again.
+ */
+public final class ChineseScript {
+
+  private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
+  private static final Transliterator TO_TRADITIONAL = Transliterator.getInstance("Simplified-Traditional");
+  private static final int CACHE_LIMIT = 50_000;
+  private static final ConcurrentHashMap<String, String> FOLDED = new ConcurrentHashMap<>();
+
+  private ChineseScript() {}
+
+  /**
+   * Folds text for matching: Unicode compatibility forms (full-width letters and digits become
+   * ASCII), Traditional becomes Simplified, Latin letters lower-case.
+   */
+  public static String fold(String text) {
+    if (text.length() <= 200) {
+      String cached = FOLDED.get(text);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String simplified;
+    synchronized (TO_SIMPLIFIED) {
+      simplified = TO_SIMPLIFIED.transliterate(nfkc);
+    }
+    String folded = simplified.toLowerCase(java.util.Locale.ROOT);
+    if (text.length() <= 200) {
+      if (FOLDED.size() > CACHE_LIMIT) {
+        FOLDED.clear();
+      }
+      FOLDED.put(text, folded);
+    }
+    return folded;
+  }
+
+  /** Simplified to Traditional, for replies to residents who write in Traditional. */
+  public static String toTraditional(String text) {
+    synchronized (TO_TRADITIONAL) {
+      return TO_TRADITIONAL.transliterate(text);
+    }
+  }
+
+  /**
+   * True when the text is written in Traditional characters: at least two of its Han characters
+   * change when folded to Simplified (one could be a character shared by both scripts' usage).
+   */
+  public static boolean isTraditional(String text) {
+    String simplified;
+    synchronized (TO_SIMPLIFIED) {
+      simplified = TO_SIMPLIFIED.transliterate(text);
+    }
+    int changed = 0;
+    int han = 0;
+    for (int i = 0; i < Math.min(text.length(), simplified.length()); i++) {
+      if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN) {
+        han++;
+        if (text.charAt(i) != simplified.charAt(i)) {
+          changed++;
+        }
+      }
+    }
+    return changed >= 2 || (changed == 1 && han <= 4);
+  }
+}

@@ -1,0 +1,126 @@
+package org.linli.kb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads guides from a directory of {@code *.md} files or from the set shipped inside the jar. A bad
+ * file never stops loading: it is reported with its name and reason, and skipped.
+ */
+public final class EntryLoader {
+
+  /** Classpath folder of the shipped entries. */
+  public static final String SHIPPED = "linli/entries/";
+
+  private final EntryParser parser = new EntryParser();
+
+  /** What a load produced: the good entries and the files that were skipped. */
+  public record Loaded(List<Entry> entries, List<Problem> problems) {
+    public Loaded {
+      entries = List.copyOf(entries);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** A skipped file and why. */
+  public record Problem(String file, String reason) {
+    @Override
+    public String toString() {
+      return file + ": " + reason;
+    }
+  }
+
+  /** Loads every {@code *.md} file under a directory (not hidden ones). */
+  public Loaded fromDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return new Loaded(List.of(), List.of(new Problem(dir.toString(), "is not a directory")));
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().endsWith(".md"))
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Collector collector = new Collector();
+    for (Path file : files) {
+      String name = dir.relativize(file).toString();
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        collector.add(name, decode(bytes));
+      } catch (CharacterCodingException e) {
+        collector.problems.add(new Problem(name, "is not UTF-8 text"));
+      } catch (IOException e) {
+        collector.problems.add(new Problem(name, "cannot be read: " + e.getMessage()));
+      }
+    }
+    return collector.done();
+  }
+
+  /** Loads the entries shipped inside the jar (or the classes folder, when run from a build). */
+  public Loaded shipped() {
+    java.net.URL url = EntryLoader.class.getClassLoader().getResource(SHIPPED);
+    if (url == null) {
+      return new Loaded(List.of(), List.of(new Problem(SHIPPED, "no entries are shipped on the classpath")));
+    }
+    try {
+      java.net.URI uri = url.toURI();
+      if (!"jar".equals(uri.getScheme())) {
+        return fromDirectory(Path.of(uri));
+      }
+      // The jar's file system is opened per load and closed after; loads are serialised.
+      synchronized (EntryLoader.class) {
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+          return fromDirectory(jar.provider().getPath(uri));
+        }
+      }
+    } catch (java.net.URISyntaxException | IOException e) {
+      throw new IllegalStateException("The shipped entries cannot be listed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  private final class Collector {
+    final List<Entry> entries = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    final Map<String, String> seen = new HashMap<>();
+
+    void add(String name, String text) {
+      try {
+        Entry entry = parser.parse(text, name);
+        String earlier = seen.putIfAbsent(entry.id(), name);
+        if (earlier != null) {
+          problems.add(new Problem(name, "id '" + entry.id() + "' is already used by " + earlier));
+          return;
+        }
+        entries.add(entry);
+      } catch (EntryFormatException e) {
+        problems.add(new Problem(name, e.getMessage()));
+      }
+    }
+
+    Loaded done() {
+      return new Loaded(entries, problems);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.linli.kb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Markdown body of a guide as a summary paragraph and its {@code ## } sections, which is all
+ * the structure a chat card and the embedding index need.
+ */
+public record GuideBody(String summary, List<Section> sections) {
+
+  public GuideBody {
+    sections = List.copyOf(sections);
+  }
+
+  /** One {@code ## heading} and the text under it, up to the next heading. */
+  public record Section(String heading, String text) {
+
+    /** The section's list items (lines starting with -, * or 1.), or its lines when it has none. */
+    public List<String> items() {
+      List<String> items = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
+      for (String raw : text.split("\n")) {
+        String line = raw.strip();
+        if (line.isEmpty()) {
+          continue;
+        }
+        String item = line.replaceFirst("^([-*+]|\\d+[.、)）])\\s*", "");
+        if (!item.equals(line)) {
+          items.add(item);
+        }
+        lines.add(item);
+      }
+      return items.isEmpty() ? lines : items;
+    }
+  }
+
+  /** Splits a Markdown body; text before the first heading is the summary. */
+  public static GuideBody parse(String markdown) {
+    StringBuilder summary = new StringBuilder();
+    List<Section> sections = new ArrayList<>();
+    String heading = null;
+    StringBuilder text = new StringBuilder();
+    for (String line : markdown.split("\r?\n")) {
+      if (line.startsWith("#")) {
+        if (heading != null) {
+          sections.add(new Section(heading, text.toString().strip()));
+        }
+        heading = line.replaceFirst("^#+\\s*", "").strip();
+        text.setLength(0);
+      } else if (heading == null) {
+        summary.append(line).append('\n');
+      } else {
+        text.append(line).append('\n');
+      }
+    }
+    if (heading != null) {
+      sections.add(new Section(heading, text.toString().strip()));
+    }
+    String plainSummary = summary.toString().strip().replaceFirst("^一句话摘要[：:]\\s*", "");
+    return new GuideBody(plainSummary, sections);
+  }
+
+  /** The first section whose heading contains any of the given words, if any. */
+  public java.util.Optional<Section> section(String... words) {
+    for (Section s : sections) {
+      for (String w : words) {
+        if (s.heading().contains(w)) {
+          return java.util.Optional.of(s);
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}

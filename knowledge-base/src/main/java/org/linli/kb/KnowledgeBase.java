@@ -1,0 +1,167 @@
+package org.linli.kb;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.linli.kb.embed.Embedder;
+import org.linli.kb.index.Candidate;
+import org.linli.kb.index.KbIndex;
+import org.linli.kb.index.Retriever;
+import org.linli.kb.intent.Intent;
+import org.linli.kb.intent.IntentClassifier;
+import org.linli.kb.intent.MessageKind;
+import org.linli.kb.search.Ranking;
+import org.linli.kb.search.ScoringModel;
+import org.linli.kb.analysis.LinliAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base as the bot sees it: load guides, index them, answer questions with a
+ * calibrated confidence, reload without downtime. Every method may block (Lucene, the embedding
+ * model, file reads): call them from a worker thread, never an event loop.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+  private final Path directory;
+  private final Embedder embedder;
+  private final ScoringModel model;
+  private final int maxAlternatives;
+  private final LinliAnalyzer analyzer = new LinliAnalyzer();
+  private final Retriever retriever;
+  private final IntentClassifier intents = new IntentClassifier();
+  private final EntryLoader loader = new EntryLoader();
+  private final AtomicReference<KbIndex> index = new AtomicReference<>();
+  private volatile List<EntryLoader.Problem> problems = List.of();
+
+  /**
+   * @param directory guides folder, or null for the shipped guides
+   * @param embedder sentence embedder, or null for lexical-only retrieval
+   * @param model the scoring model (its threshold decides when to answer)
+   * @param maxAlternatives closest guides listed when not sure
+   */
+  public KnowledgeBase(Path directory, Embedder embedder, ScoringModel model, int maxAlternatives) {
+    this.directory = directory;
+    this.embedder = embedder;
+    this.model = model;
+    this.maxAlternatives = maxAlternatives;
+    this.retriever = new Retriever(analyzer, embedder);
+  }
+
+  /** What a (re)load did. */
+  public record LoadReport(int entries, List<EntryLoader.Problem> problems, long millis) {}
+
+  /**
+   * Reads the guides and swaps in a new index. Searches in flight finish on the old index. Bad
+   * files are reported and skipped; if no guide at all can be read, the old index stays.
+   */
+  public synchronized LoadReport reload() {
+    long start = System.nanoTime();
+    EntryLoader.Loaded loaded = directory == null ? loader.shipped() : loader.fromDirectory(directory);
+    for (EntryLoader.Problem problem : loaded.problems()) {
+      LOG.warn("Knowledge base: skipped {}", problem);
+    }
+    problems = loaded.problems();
+    if (loaded.entries().isEmpty() && index.get() != null) {
+      LOG.error("Knowledge base: no readable guide found; keeping the {} guides loaded before", index.get().size());
+      return new LoadReport(index.get().size(), loaded.problems(), (System.nanoTime() - start) / 1_000_000);
+    }
+    KbIndex fresh = KbIndex.build(loaded.entries(), analyzer, embedder);
+    KbIndex old = index.getAndSet(fresh);
+    if (old != null) {
+      old.close();
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    LOG.info("Knowledge base: {} guides indexed in {} ms ({}; {} skipped)",
+        fresh.size(), millis, fresh.semantic() ? "words + vectors" : "words only", loaded.problems().size());
+    return new LoadReport(fresh.size(), loaded.problems(), millis);
+  }
+
+  /** True once a first load has produced an index. */
+  public boolean loaded() {
+    return index.get() != null;
+  }
+
+  /** Files skipped by the last load, with reasons. */
+  public List<EntryLoader.Problem> problems() {
+    return problems;
+  }
+
+  /** The guide with this id, or null. */
+  public Entry entry(String id) {
+    KbIndex current = index.get();
+    return current == null ? null : current.entry(id);
+  }
+
+  /** All guides. */
+  public Collection<Entry> entries() {
+    KbIndex current = index.get();
+    return current == null ? List.of() : current.entries();
+  }
+
+  /** True when answers use vectors beside words. */
+  public boolean semantic() {
+    return embedder != null;
+  }
+
+  /** Decides what to do with a resident's message. */
+  public Answer ask(String text) {
+    Intent intent = intents.classify(text);
+    boolean traditional = ChineseScript.isTraditional(text);
+    if (intent.kind() == MessageKind.HELP_REQUEST) {
+      return new Answer(Answer.Outcome.FORWARD, null, 0, List.of(), intent, traditional);
+    }
+    if (intent.kind() == MessageKind.CHITCHAT) {
+      return new Answer(Answer.Outcome.SMALL_TALK, null, 0, List.of(), intent, traditional);
+    }
+    KbIndex current = requireIndex();
+    Ranking ranking = Ranking.of(candidates(text, current), model);
+    List<Entry> ordered = new ArrayList<>();
+    for (Candidate c : ranking.ordered()) {
+      ordered.add(current.entry(c.entryId()));
+    }
+    if (!ordered.isEmpty() && ranking.confidence() >= model.threshold()) {
+      return new Answer(Answer.Outcome.ANSWERED, ordered.get(0), ranking.confidence(), List.of(), intent, traditional);
+    }
+    List<Entry> alternatives = ordered.subList(0, Math.min(maxAlternatives, ordered.size()));
+    return new Answer(Answer.Outcome.NOT_SURE, null, ranking.confidence(), alternatives, intent, traditional);
+  }
+
+  /** The raw evidence for every candidate guide (calibration and benchmarks use it). */
+  public List<Candidate> candidates(String text) {
+    return candidates(text, requireIndex());
+  }
+
+  private List<Candidate> candidates(String text, KbIndex current) {
+    Retriever.Prepared query = retriever.prepare(text, current);
+    return retriever.candidates(query, current);
+  }
+
+  /** The intent classifier (shared so the bot and the evaluation agree). */
+  public Intent intent(String text) {
+    return intents.classify(text);
+  }
+
+  private KbIndex requireIndex() {
+    KbIndex current = index.get();
+    if (current == null) {
+      throw new IllegalStateException("The knowledge base is not loaded yet");
+    }
+    return current;
+  }
+
+  @Override
+  public void close() {
+    KbIndex current = index.getAndSet(null);
+    if (current != null) {
+      current.close();
+    }
+    if (embedder != null) {
+      embedder.close();
+    }
+  }
+}

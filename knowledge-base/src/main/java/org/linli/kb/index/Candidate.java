@@ -1,0 +1,24 @@
+package org.linli.kb.index;
+
+/**
+ * One guide that may answer a question, with the raw evidence for it. The scorer turns these into
+ * a ranking and a confidence; keeping them raw lets calibration re-weigh them without searching
+ * again.
+ *
+ * @param entryId the guide
+ * @param dense best weighted cosine similarity of the question to one of the guide's passages (0
+ *     when the index has no vectors)
+ * @param lexical BM25 score relative to the best BM25 score of this question (0..1)
+ * @param lexicalRaw the BM25 score itself
+ * @param headCoverage share of the question's character bigrams found in title, questions, tags
+ * @param bodyCoverage share found anywhere in the guide
+ * @param pinyinCoverage share of the question's pinyin bigrams found in title, questions, tags
+ */
+public record Candidate(
+    String entryId,
+    double dense,
+    double lexical,
+    double lexicalRaw,
+    double headCoverage,
+    double bodyCoverage,
+    double pinyinCoverage) {}

@@ -1,0 +1,147 @@
+package org.linli.kb.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.linli.kb.Entry;
+import org.linli.kb.analysis.LinliAnalyzer;
+import org.linli.kb.embed.Embedder;
+
+/**
+ * An immutable, searchable snapshot of the knowledge base: one Lucene document per guide (words,
+ * n-grams and pinyin of its title, questions, tags and body) and, when an embedder is given, one
+ * document per passage vector. A reload builds a new snapshot beside the old one and swaps; the old
+ * one closes when its last search releases it.
+ */
+public final class KbIndex implements AutoCloseable {
+
+  public static final String ID = "id";
+  public static final String TYPE = "type";
+  public static final String ENTRY = "entry";
+  public static final String KIND = "kind";
+  public static final String VECTOR = "vector";
+  public static final String TITLE = "title";
+  public static final String QUESTIONS = "q";
+  public static final String TAGS = "tags";
+  public static final String BODY = "body";
+
+  private final Map<String, Entry> entries;
+  private final Map<String, EntryTerms> terms;
+  private final SearcherManager searchers;
+  private final boolean semantic;
+
+  private KbIndex(
+      Map<String, Entry> entries,
+      Map<String, EntryTerms> terms,
+      SearcherManager searchers,
+      boolean semantic) {
+    this.entries = entries;
+    this.terms = terms;
+    this.searchers = searchers;
+    this.semantic = semantic;
+  }
+
+  /** Indexes the entries; {@code embedder} may be null for a lexical-only index. */
+  public static KbIndex build(List<Entry> entries, LinliAnalyzer analyzer, Embedder embedder) {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    Map<String, Entry> byId = new LinkedHashMap<>();
+    Map<String, EntryTerms> terms = new LinkedHashMap<>();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      List<Passage> passages = new ArrayList<>();
+      for (Entry entry : entries) {
+        byId.put(entry.id(), entry);
+        terms.put(entry.id(), EntryTerms.of(entry, analyzer));
+        writer.addDocument(entryDocument(entry));
+        if (embedder != null) {
+          passages.addAll(Passage.of(entry));
+        }
+      }
+      if (embedder != null) {
+        List<float[]> vectors = embedder.embedAll(passages.stream().map(Passage::text).toList());
+        for (int i = 0; i < passages.size(); i++) {
+          Document doc = new Document();
+          doc.add(new StringField(TYPE, VECTOR, Field.Store.NO));
+          doc.add(new StoredField(ENTRY, passages.get(i).entryId()));
+          doc.add(new StoredField(KIND, passages.get(i).kind().ordinal()));
+          doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+          writer.addDocument(doc);
+        }
+      }
+      writer.forceMerge(1);
+      writer.commit();
+      SearcherManager searchers = new SearcherManager(directory, null);
+      return new KbIndex(Map.copyOf(byId), Map.copyOf(terms), searchers, embedder != null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Document entryDocument(Entry entry) {
+    Document doc = new Document();
+    doc.add(new StringField(TYPE, ENTRY, Field.Store.NO));
+    doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+    String questions = String.join("\n", entry.questions());
+    String tags = String.join(" ", entry.tags());
+    for (String suffix : List.of(LinliAnalyzer.WORDS, LinliAnalyzer.GRAMS, LinliAnalyzer.PINYIN)) {
+      doc.add(new TextField(TITLE + suffix, entry.title(), Field.Store.NO));
+      doc.add(new TextField(QUESTIONS + suffix, questions, Field.Store.NO));
+      doc.add(new TextField(TAGS + suffix, tags, Field.Store.NO));
+    }
+    doc.add(new TextField(BODY + LinliAnalyzer.WORDS, entry.body(), Field.Store.NO));
+    doc.add(new TextField(BODY + LinliAnalyzer.GRAMS, entry.body(), Field.Store.NO));
+    return doc;
+  }
+
+  /** The entry with this id, or null. */
+  public Entry entry(String id) {
+    return entries.get(id);
+  }
+
+  /** All entries, in load order. */
+  public java.util.Collection<Entry> entries() {
+    return entries.values();
+  }
+
+  /** Number of guides indexed. */
+  public int size() {
+    return entries.size();
+  }
+
+  /** True when the index holds passage vectors. */
+  public boolean semantic() {
+    return semantic;
+  }
+
+  SearcherManager searchers() {
+    return searchers;
+  }
+
+  EntryTerms terms(String id) {
+    return terms.get(id);
+  }
+
+  @Override
+  public void close() {
+    try {
+      // The directory's buffers stay reachable from searches still holding the reader; they go
+      // with the reader when the last one is released.
+      searchers.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package org.linli.kb.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.linli.kb.ChineseScript;
+import org.linli.kb.analysis.LinliAnalyzer;
+import org.linli.kb.embed.Embedder;
+
+/**
+ * Finds the guides that may answer a question, by words (BM25 over words, character n-grams and
+ * pinyin, with field weights) and by meaning (nearest passage vectors), and gathers the evidence
+ * for each into a {@link Candidate}. Blocking: call it from a worker thread.
+ */
+public final class Retriever {
+
+  private static final int LEXICAL_DEPTH = 10;
+  private static final int DENSE_DEPTH = 60;
+  private static final int MAX_CLAUSES = 400;
+  /** Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...). */
+  private static final String FUNCTION_CHARS = "的了吗呢啊吧呀么嘛哈哦呗啦我你您他她咱怎样如何什啥咋哪儿些谁请问一这那都也就还得着过把被给";
+
+  /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
+  private static final Map<String, Float> FIELDS =
+      Map.ofEntries(
+          Map.entry(KbIndex.TITLE + LinliAnalyzer.WORDS, 3.0f),
+          Map.entry(KbIndex.QUESTIONS + LinliAnalyzer.WORDS, 2.5f),
+          Map.entry(KbIndex.TAGS + LinliAnalyzer.WORDS, 2.0f),
+          Map.entry(KbIndex.BODY + LinliAnalyzer.WORDS, 0.8f),
+          Map.entry(KbIndex.TITLE + LinliAnalyzer.GRAMS, 1.5f),
+          Map.entry(KbIndex.QUESTIONS + LinliAnalyzer.GRAMS, 1.2f),
+          Map.entry(KbIndex.TAGS + LinliAnalyzer.GRAMS, 1.0f),
+          Map.entry(KbIndex.BODY + LinliAnalyzer.GRAMS, 0.3f),
+          Map.entry(KbIndex.TITLE + LinliAnalyzer.PINYIN, 1.2f),
+          Map.entry(KbIndex.QUESTIONS + LinliAnalyzer.PINYIN, 1.0f),
+          Map.entry(KbIndex.TAGS + LinliAnalyzer.PINYIN, 0.8f));
+
+  private final LinliAnalyzer analyzer;
+  private final Embedder embedder;
+
+  /** {@code embedder} may be null: then only words are used. */
+  public Retriever(LinliAnalyzer analyzer, Embedder embedder) {
+    this.analyzer = analyzer;
+    this.embedder = embedder;
+  }
+
+  /** What a question looks like to the index. */
+  public record Prepared(String folded, List<String> bigrams, List<String> pinyin, float[] vector) {}
+
+  /** Analyses (and embeds, when the index is semantic) a question. */
+  public Prepared prepare(String question, KbIndex index) {
+    String folded = ChineseScript.fold(question).strip();
+    List<String> bigrams =
+        EntryTerms.bigrams(analyzer, folded).stream().filter(Retriever::contentBigram).distinct().toList();
+    List<String> pinyin = new ArrayList<>(new LinkedHashSet<>(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded)));
+    float[] vector = index.semantic() && embedder != null && !folded.isEmpty() ? embedder.embed(folded) : null;
+    return new Prepared(folded, bigrams, pinyin, vector);
+  }
+
+  /** The candidates for a prepared question, unordered. */
+  public List<Candidate> candidates(Prepared query, KbIndex index) {
+    Map<String, Double> lexical = new HashMap<>();
+    Map<String, Double> dense = new HashMap<>();
+    try {
+      IndexSearcher searcher = index.searchers().acquire();
+      try {
+        lexical = lexical(searcher, query);
+        if (query.vector() != null) {
+          dense = dense(searcher, query.vector());
+        }
+      } finally {
+        index.searchers().release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    double best = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    Set<String> ids = new LinkedHashSet<>(lexical.keySet());
+    dense.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(LEXICAL_DEPTH)
+        .forEach(e -> ids.add(e.getKey()));
+    List<Candidate> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      EntryTerms terms = index.terms(id);
+      double raw = lexical.getOrDefault(id, 0.0);
+      out.add(
+          new Candidate(
+              id,
+              dense.getOrDefault(id, 0.0),
+              best > 0 ? raw / best : 0,
+              raw,
+              coverage(query.bigrams(), terms.headBigrams()),
+              coverage(query.bigrams(), terms.bodyBigrams()),
+              coverage(query.pinyin(), terms.headPinyin())));
+    }
+    return out;
+  }
+
+  private Map<String, Double> lexical(IndexSearcher searcher, Prepared query) throws IOException {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+      for (String term : new LinkedHashSet<>(analyzer.terms(field.getKey(), query.folded()))) {
+        if (clauses++ >= MAX_CLAUSES) {
+          break;
+        }
+        builder.add(
+            new BoostQuery(new TermQuery(new Term(field.getKey(), term)), field.getValue()),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    Map<String, Double> scores = new HashMap<>();
+    if (clauses == 0) {
+      return scores;
+    }
+    TopDocs top = searcher.search(builder.build(), LEXICAL_DEPTH);
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc hit : top.scoreDocs) {
+      scores.put(stored.document(hit.doc).get(KbIndex.ID), (double) hit.score);
+    }
+    return scores;
+  }
+
+  private Map<String, Double> dense(IndexSearcher searcher, float[] vector) throws IOException {
+    TopDocs top = searcher.search(new KnnFloatVectorQuery(KbIndex.VECTOR, vector, DENSE_DEPTH), DENSE_DEPTH);
+    StoredFields stored = searcher.storedFields();
+    Map<String, Double> best = new HashMap<>();
+    VectorKind[] kinds = VectorKind.values();
+    for (ScoreDoc hit : top.scoreDocs) {
+      var doc = stored.document(hit.doc);
+      String entry = doc.get(KbIndex.ENTRY);
+      VectorKind kind = kinds[doc.getField(KbIndex.KIND).numericValue().intValue()];
+      // DOT_PRODUCT scores are (1 + cos) / 2 for unit vectors.
+      double cosine = 2.0 * hit.score - 1.0;
+      best.merge(entry, cosine * kind.weight(), Math::max);
+    }
+    return best;
+  }
+
+  private static boolean contentBigram(String bigram) {
+    return FUNCTION_CHARS.indexOf(bigram.charAt(0)) < 0 && FUNCTION_CHARS.indexOf(bigram.charAt(1)) < 0;
+  }
+
+  private static double coverage(List<String> query, Set<String> target) {
+    if (query.isEmpty()) {
+      return 0;
+    }
+    long hit = query.stream().filter(target::contains).count();
+    return (double) hit / query.size();
+  }
+}

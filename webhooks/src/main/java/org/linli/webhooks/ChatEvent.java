@@ -1,0 +1,59 @@
+package org.linli.webhooks;
+
+import java.util.Objects;
+
+/**
+ * A message or button press from any chat platform, in one neutral shape: every adapter turns its
+ * platform's callback into this, and the bot never sees a platform's own format.
+ *
+ * @param platform adapter name ({@code generic}, {@code telegram} ...)
+ * @param chat where it was said
+ * @param from who said it
+ * @param text the message text (empty for a button press)
+ * @param mentioned whether the bot was addressed (always true in a private chat)
+ * @param callback data of the button pressed, or null
+ * @param messageId the platform's message id, or null
+ */
+public record ChatEvent(
+    String platform, Chat chat, Sender from, String text, boolean mentioned, String callback, String messageId) {
+
+  public ChatEvent {
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(chat, "chat");
+    Objects.requireNonNull(from, "from");
+    text = text == null ? "" : text;
+    mentioned = mentioned || chat.type() == ChatType.PRIVATE;
+  }
+
+  /** A conversation: a group or a one-to-one chat. */
+  public record Chat(String id, ChatType type) {
+    public Chat {
+      Objects.requireNonNull(id, "chat.id");
+      Objects.requireNonNull(type, "chat.type");
+    }
+  }
+
+  /** The person who wrote; {@code name} is personal data and never logged. */
+  public record Sender(String id, String name) {
+    public Sender {
+      Objects.requireNonNull(id, "from.id");
+      name = name == null ? "" : name;
+    }
+
+    @Override
+    public String toString() {
+      return "Sender[id=" + id + "]";
+    }
+  }
+
+  /** Group or private chat. */
+  public enum ChatType {
+    GROUP,
+    PRIVATE
+  }
+
+  /** True when this is a button press rather than a typed message. */
+  public boolean isCallback() {
+    return callback != null && !callback.isEmpty();
+  }
+}

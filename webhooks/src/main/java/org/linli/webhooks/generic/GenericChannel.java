@@ -1,0 +1,154 @@
+package org.linli.webhooks.generic;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.io.IOException;
+import java.util.List;
+import org.linli.config.Secret;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generic chat channel, for a community app or any platform without an adapter of its own.
+ *
+ * <p>In: {@code POST /webhooks/generic} with {@code Authorization: Bearer <LINLI_GENERIC_TOKEN>}
+ * and {@code {"chat": {"id", "type": "group"|"private"}, "from": {"id", "name"}, "text",
+ * "mentioned", "callback"}}. The token is checked before the body is read. Out: the HTTP response
+ * {@code {"replies": [{"text", "buttons": [{"label", "data"}], "forward"}]}}.
+ */
+public final class GenericChannel {
+
+  /** The platform name carried by events from this channel. */
+  public static final String PLATFORM = "generic";
+
+  private static final Logger LOG = LoggerFactory.getLogger(GenericChannel.class);
+  private static final int MAX_TEXT = 4000;
+
+  private final Secret token;
+  private final ObjectMapper json =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public GenericChannel(Secret token) {
+    this.token = token;
+  }
+
+  /** Verifies the bearer token, then parses the body into an event; fails with a 4xx otherwise. */
+  public Future<ChatEvent> receive(RoutingContext ctx) {
+    if (!token.isSet()) {
+      return Future.failedFuture(new HttpException(401, "The generic channel is closed: LINLI_GENERIC_TOKEN is not set"));
+    }
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    if (!token.matches(presented)) {
+      LOG.warn("Generic webhook: refused a call from {} with a missing or wrong token", ctx.request().remoteAddress());
+      return Future.failedFuture(new HttpException(401, "Missing or wrong bearer token"));
+    }
+    try {
+      return Future.succeededFuture(parse(ctx.body().buffer()));
+    } catch (HttpException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  ChatEvent parse(Buffer body) {
+    if (body == null || body.length() == 0) {
+      throw new HttpException(400, "The body is empty; expected a JSON chat message");
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(body.getBytes());
+    } catch (IOException e) {
+      throw new HttpException(400, "The body is not valid JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw new HttpException(400, "The body must be a JSON object");
+    }
+    JsonNode chat = object(root, "chat");
+    JsonNode from = object(root, "from");
+    String chatId = text(chat, "chat.id", true);
+    String type = text(chat, "chat.type", false);
+    ChatEvent.ChatType chatType;
+    if (type == null || type.equals("group")) {
+      chatType = ChatEvent.ChatType.GROUP;
+    } else if (type.equals("private")) {
+      chatType = ChatEvent.ChatType.PRIVATE;
+    } else {
+      throw new HttpException(400, "chat.type must be \"group\" or \"private\"");
+    }
+    String userId = text(from, "from.id", true);
+    String name = text(from, "name", false);
+    String text = text(root, "text", false);
+    String callback = text(root, "callback", false);
+    if ((text == null || text.isBlank()) && (callback == null || callback.isBlank())) {
+      throw new HttpException(400, "Either \"text\" or \"callback\" is required");
+    }
+    if (text != null && text.length() > MAX_TEXT) {
+      throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
+    }
+    JsonNode mentioned = root.get("mentioned");
+    if (mentioned != null && !mentioned.isNull() && !mentioned.isBoolean()) {
+      throw new HttpException(400, "\"mentioned\" must be true or false");
+    }
+    return new ChatEvent(
+        PLATFORM,
+        new ChatEvent.Chat(chatId, chatType),
+        new ChatEvent.Sender(userId, name),
+        text,
+        mentioned != null && mentioned.asBoolean(),
+        callback,
+        text(root, "messageId", false));
+  }
+
+  /** Writes the replies as the HTTP response. */
+  public void respond(RoutingContext ctx, List<Reply> replies) {
+    JsonArray out = new JsonArray();
+    for (Reply reply : replies) {
+      JsonArray buttons = new JsonArray();
+      reply.buttons().forEach(b -> buttons.add(new JsonObject().put("label", b.label()).put("data", b.data())));
+      out.add(new JsonObject().put("text", reply.text()).put("buttons", buttons).put("forward", reply.forward()));
+    }
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(new JsonObject().put("replies", out).encode());
+  }
+
+  private static JsonNode object(JsonNode root, String name) {
+    JsonNode node = root.get(name);
+    if (node == null || node.isNull()) {
+      throw new HttpException(400, "\"" + name + "\" is required");
+    }
+    if (!node.isObject()) {
+      throw new HttpException(400, "\"" + name + "\" must be an object");
+    }
+    return node;
+  }
+
+  private static String text(JsonNode parent, String path, boolean required) {
+    String name = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw new HttpException(400, "\"" + path + "\" is required");
+      }
+      return null;
+    }
+    if (!node.isTextual() && !node.isNumber()) {
+      throw new HttpException(400, "\"" + path + "\" must be a string");
+    }
+    String value = node.asText();
+    if (required && value.isBlank()) {
+      throw new HttpException(400, "\"" + path + "\" must not be empty");
+    }
+    return value;
+  }
+}
