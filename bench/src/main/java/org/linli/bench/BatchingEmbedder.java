@@ -25,6 +25,7 @@ public final class BatchingEmbedder implements Embedder {
   private final Embedder delegate;
   private final int batchSize;
   private final int threads;
+  private final java.util.concurrent.atomic.AtomicLong embedNanos = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param delegate the real embedder (must be safe for concurrent use, as {@link Embedder} requires)
@@ -52,8 +53,22 @@ public final class BatchingEmbedder implements Embedder {
     return delegate.embed(text);
   }
 
+  /** Wall-clock milliseconds spent in {@link #embedAll} so far. */
+  public long embedAllMillis() {
+    return embedNanos.get() / 1_000_000;
+  }
+
   @Override
   public List<float[]> embedAll(List<String> texts) {
+    long t0 = System.nanoTime();
+    try {
+      return batched(texts);
+    } finally {
+      embedNanos.addAndGet(System.nanoTime() - t0);
+    }
+  }
+
+  private List<float[]> batched(List<String> texts) {
     if (texts.size() <= batchSize) {
       return delegate.embedAll(texts);
     }

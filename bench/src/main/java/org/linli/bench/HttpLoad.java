@@ -111,7 +111,7 @@ public final class HttpLoad {
     public String line() {
       return String.format(
           Locale.ROOT,
-          "%-26s %8.1f req/s  p50 %8.2f ms  p90 %8.2f ms  p99 %8.2f ms  max %8.2f ms  n=%d  errors=%d%s",
+          "%-34s %8.1f req/s  p50 %8.2f ms  p90 %8.2f ms  p99 %8.2f ms  max %8.2f ms  n=%d  errors=%d%s",
           label, requestsPerSecond(), p50, p90, p99, max, completed, errors, errors == 0 ? "" : " " + errorKinds);
     }
   }

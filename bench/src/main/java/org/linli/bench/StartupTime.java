@@ -67,7 +67,7 @@ public final class StartupTime {
 
     /** The printed figures. */
     public String line() {
-      return String.format(Locale.ROOT, "%-26s cold %6d ms   warm %s ms   (stop after SIGTERM: %s ms)",
+      return String.format(Locale.ROOT, "%-34s cold %6d ms   warm %s ms   (stop after SIGTERM: %s ms)",
           "startup (to /health 200)", coldMillis, warmMillis, stopMillis);
     }
   }

@@ -98,13 +98,15 @@ public final class SyntheticKb {
         guide.sections().isEmpty() ? "办理须知" : guide.sections().get(rng.nextInt(guide.sections().size())).heading();
     StringBuilder body = new StringBuilder("## ").append(heading).append('\n');
     int chars = 0;
+    // Items in shuffled order, skipping any that would overshoot, until about SECTION_CHARS.
     for (String item : items) {
-      if (item.isBlank()) {
+      String text = item.strip();
+      if (text.isEmpty() || (chars > 0 && chars + text.length() > SECTION_CHARS + 15)) {
         continue;
       }
-      body.append("- ").append(item.strip()).append('\n');
-      chars += item.length();
-      if (chars >= SECTION_CHARS) {
+      body.append("- ").append(text).append('\n');
+      chars += text.length();
+      if (chars >= SECTION_CHARS - 20) {
         break;
       }
     }

@@ -52,6 +52,18 @@ public final class SettingsLoader {
     applyEnvironment(tree, env);
     try {
       return yaml.treeToValue(tree, Settings.class);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      String path = e.getPath().stream()
+          .map(com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName)
+          .filter(java.util.Objects::nonNull)
+          .collect(java.util.stream.Collectors.joining("."));
+      if (path.isEmpty()) {
+        throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);
+      }
+      JsonNode value = tree.at("/" + path.replace('.', '/'));
+      throw new SettingsException(
+          "Setting " + path + " (" + variableFor(path) + ") has a value that does not fit"
+              + (value.isMissingNode() ? "" : ": " + value) + " (" + e.getOriginalMessage() + ")", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);
     } catch (IllegalArgumentException e) {

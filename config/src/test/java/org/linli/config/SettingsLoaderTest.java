@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +120,6 @@ class SettingsLoaderTest {
         .hasMessageContaining("\"eighty\"");
   }
 
-  @Disabled("Main-code bug: SettingsLoader.load drops Jackson's path, so the message does not say which setting")
   @Test
   void a_non_numeric_port_fails_with_a_message_naming_the_setting() {
     assertThatThrownBy(() -> new SettingsLoader().load(Map.of("LINLI_HTTP_PORT", "eighty")))

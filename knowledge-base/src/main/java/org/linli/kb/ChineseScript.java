@@ -58,20 +58,27 @@ public final class ChineseScript {
    * change when folded to Simplified (one could be a character shared by both scripts' usage).
    */
   public static boolean isTraditional(String text) {
-    String simplified;
-    synchronized (TO_SIMPLIFIED) {
-      simplified = TO_SIMPLIFIED.transliterate(text);
+    // Compare with the (cached) folded form; only Han characters count, and NFKC never changes them
+    // into other Han characters, so the positions of the two strings line up for those.
+    String folded = fold(text);
+    if (folded.length() != text.length()) {
+      String simplified;
+      synchronized (TO_SIMPLIFIED) {
+        simplified = TO_SIMPLIFIED.transliterate(text);
+      }
+      folded = simplified;
     }
     int changed = 0;
     int han = 0;
-    for (int i = 0; i < Math.min(text.length(), simplified.length()); i++) {
+    for (int i = 0; i < Math.min(text.length(), folded.length()); i++) {
       if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN) {
         han++;
-        if (text.charAt(i) != simplified.charAt(i)) {
+        if (text.charAt(i) != folded.charAt(i)) {
           changed++;
         }
       }
     }
     return changed >= 2 || (changed == 1 && han <= 4);
   }
+
 }

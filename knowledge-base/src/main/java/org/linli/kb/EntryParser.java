@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class EntryParser {
 
+  private static final Pattern CLOSING = Pattern.compile("(?m)^---[ \t]*$");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
   private static final List<String> KNOWN =
       List.of("id", "title", "questions", "tags", "office", "source", "updated");
@@ -27,13 +28,12 @@ public final class EntryParser {
     if (!normalized.startsWith("---\n")) {
       throw new EntryFormatException("does not start with a '---' front matter line");
     }
-    int end = normalized.indexOf("\n---", 3);
-    if (end < 0) {
+    java.util.regex.Matcher closing = CLOSING.matcher(normalized);
+    if (!closing.find(3)) {
       throw new EntryFormatException("front matter is not closed by a '---' line");
     }
-    String frontMatter = normalized.substring(4, end);
-    int bodyStart = normalized.indexOf('\n', end + 4);
-    String body = bodyStart < 0 ? "" : normalized.substring(bodyStart + 1).strip();
+    String frontMatter = closing.start() <= 4 ? "" : normalized.substring(4, closing.start());
+    String body = normalized.substring(closing.end()).strip();
 
     Map<String, Object> fields = readYaml(frontMatter);
     String id = text(fields, "id");

@@ -51,6 +51,11 @@ public final class LinliAnalyzer extends Analyzer {
               "，", "。", "？", "！", "、", ",", ".", "?", "!", "~", "…"),
           false);
 
+  /** Components are reused per field: each field kind has its own chain. */
+  public LinliAnalyzer() {
+    super(PER_FIELD_REUSE_STRATEGY);
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     if (fieldName.endsWith(WORDS)) {

@@ -62,12 +62,8 @@ public final class CachedEmbedder implements Embedder {
 
   @Override
   public synchronized List<float[]> embedAll(List<String> texts) {
-    List<String> missing = new ArrayList<>();
-    for (String text : texts) {
-      if (!vectors.containsKey(key(text))) {
-        missing.add(text);
-      }
-    }
+    List<String> missing = new ArrayList<>(new java.util.LinkedHashSet<>(
+        texts.stream().filter(text -> !vectors.containsKey(key(text))).toList()));
     if (!missing.isEmpty()) {
       List<float[]> fresh = inner.embedAll(missing);
       for (int i = 0; i < missing.size(); i++) {

@@ -11,8 +11,11 @@ package org.linli.kb.index;
  * @param lexical BM25 score relative to the best BM25 score of this question (0..1)
  * @param lexicalRaw the BM25 score itself
  * @param headCoverage share of the question's character bigrams found in title, questions, tags
- * @param bodyCoverage share found anywhere in the guide
+ * @param bodyCoverage share found anywhere in the guide, each bigram weighted by its rarity (IDF)
+ *     across guides, so 护照 counts for more than 办理
  * @param pinyinCoverage share of the question's pinyin bigrams found in title, questions, tags
+ * @param unknown IDF-weighted share of the question's bigrams that no guide contains at all: high
+ *     for a topic the knowledge base does not cover (and for typos, which pinyin makes up for)
  */
 public record Candidate(
     String entryId,
@@ -21,4 +24,5 @@ public record Candidate(
     double lexicalRaw,
     double headCoverage,
     double bodyCoverage,
-    double pinyinCoverage) {}
+    double pinyinCoverage,
+    double unknown) {}

@@ -41,6 +41,7 @@ public final class KbIndex implements AutoCloseable {
 
   private final Map<String, Entry> entries;
   private final Map<String, EntryTerms> terms;
+  private final Map<String, Integer> bigramFrequency;
   private final SearcherManager searchers;
   private final boolean semantic;
 
@@ -51,6 +52,9 @@ public final class KbIndex implements AutoCloseable {
       boolean semantic) {
     this.entries = entries;
     this.terms = terms;
+    Map<String, Integer> df = new java.util.HashMap<>();
+    terms.values().forEach(t -> t.bodyBigrams().forEach(b -> df.merge(b, 1, Integer::sum)));
+    this.bigramFrequency = Map.copyOf(df);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -132,6 +136,17 @@ public final class KbIndex implements AutoCloseable {
 
   EntryTerms terms(String id) {
     return terms.get(id);
+  }
+
+  /** Inverse document frequency of a character bigram over the guides (high = specific). */
+  double idf(String bigram) {
+    int df = bigramFrequency.getOrDefault(bigram, 0);
+    return Math.log(1.0 + (entries.size() + 1.0) / (df + 0.5));
+  }
+
+  /** True when no guide contains the bigram. */
+  boolean unknown(String bigram) {
+    return !bigramFrequency.containsKey(bigram);
   }
 
   @Override

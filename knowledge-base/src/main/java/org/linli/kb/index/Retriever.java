@@ -95,6 +95,7 @@ public final class Retriever {
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(LEXICAL_DEPTH)
         .forEach(e -> ids.add(e.getKey()));
+    double unknown = unknownShare(query.bigrams(), index);
     List<Candidate> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
@@ -106,8 +107,9 @@ public final class Retriever {
               best > 0 ? raw / best : 0,
               raw,
               coverage(query.bigrams(), terms.headBigrams()),
-              coverage(query.bigrams(), terms.bodyBigrams()),
-              coverage(query.pinyin(), terms.headPinyin())));
+              weightedCoverage(query.bigrams(), terms.bodyBigrams(), index),
+              coverage(query.pinyin(), terms.headPinyin()),
+              unknown));
     }
     return out;
   }
@@ -155,6 +157,32 @@ public final class Retriever {
 
   private static boolean contentBigram(String bigram) {
     return FUNCTION_CHARS.indexOf(bigram.charAt(0)) < 0 && FUNCTION_CHARS.indexOf(bigram.charAt(1)) < 0;
+  }
+
+  private static double weightedCoverage(List<String> query, Set<String> target, KbIndex index) {
+    double total = 0;
+    double hit = 0;
+    for (String bigram : query) {
+      double w = index.idf(bigram);
+      total += w;
+      if (target.contains(bigram)) {
+        hit += w;
+      }
+    }
+    return total == 0 ? 0 : hit / total;
+  }
+
+  private static double unknownShare(List<String> query, KbIndex index) {
+    double total = 0;
+    double unknown = 0;
+    for (String bigram : query) {
+      double w = index.idf(bigram);
+      total += w;
+      if (index.unknown(bigram)) {
+        unknown += w;
+      }
+    }
+    return total == 0 ? 0 : unknown / total;
   }
 
   private static double coverage(List<String> query, Set<String> target) {

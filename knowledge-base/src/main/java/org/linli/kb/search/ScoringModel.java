@@ -25,7 +25,7 @@ public record ScoringModel(
   public static final List<String> FEATURES =
       List.of(
           "dense", "denseMargin", "lexical", "lexicalRaw", "headCoverage", "bodyCoverage",
-          "pinyinCoverage", "agree", "rankMargin");
+          "pinyinCoverage", "agree", "rankMargin", "unknown");
 
   public ScoringModel {
     if (weights.length != FEATURES.size() || means.length != FEATURES.size() || scales.length != FEATURES.size()) {
@@ -55,7 +55,8 @@ public record ScoringModel(
       best.bodyCoverage(),
       best.pinyinCoverage(),
       agree,
-      rankMargin
+      rankMargin,
+      best.unknown()
     };
   }
 

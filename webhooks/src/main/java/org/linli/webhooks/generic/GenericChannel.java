@@ -86,7 +86,7 @@ public final class GenericChannel {
       throw new HttpException(400, "chat.type must be \"group\" or \"private\"");
     }
     String userId = text(from, "from.id", true);
-    String name = text(from, "name", false);
+    String name = text(from, "from.name", false);
     String text = text(root, "text", false);
     String callback = text(root, "callback", false);
     if ((text == null || text.isBlank()) && (callback == null || callback.isBlank())) {

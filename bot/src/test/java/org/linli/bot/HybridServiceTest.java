@@ -1,0 +1,55 @@
+package org.linli.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service as shipped: words and the embedding model together. */
+class HybridServiceTest {
+
+  @TempDir static Path data;
+  static RunningService service;
+
+  @BeforeAll
+  static void start() {
+    service = RunningService.start(data, Map.of("LINLI_KB_SEMANTIC", "true"));
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+  }
+
+  @Test
+  void health_reports_hybrid_retrieval() {
+    assertThat(service.get("/health", null).bodyAsJsonObject().getJsonObject("kb").getString("retrieval"))
+        .isEqualTo("hybrid");
+  }
+
+  @Test
+  void chatty_questions_with_typos_and_traditional_characters_find_their_guides() {
+    assertThat(entry("生鱼登记在哪里办理呀")).isEqualTo("birth-registration");
+    assertThat(entry("我奶奶九十岁了每个月有没有钱可以领啊")).isEqualTo("elderly-allowance");
+    assertThat(entry("鄰居吵架了社區能幫忙調解嗎")).isEqualTo("people-mediation");
+  }
+
+  @Test
+  void the_native_libraries_and_the_vector_cache_live_under_the_data_directory() {
+    assertThat(Files.isDirectory(data.resolve("native/onnxruntime"))).isTrue();
+    assertThat(Files.isDirectory(data.resolve("native/djl"))).isTrue();
+    assertThat(Files.exists(data.resolve("kb/bge-small-zh-v1.5-q.vectors"))).isTrue();
+  }
+
+  private static String entry(String question) {
+    JsonObject answer = service.ask(question);
+    assertThat(answer.getBoolean("answered")).as(question + " -> " + answer.encode()).isTrue();
+    return answer.getJsonObject("entry").getString("id");
+  }
+}

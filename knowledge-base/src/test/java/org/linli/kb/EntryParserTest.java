@@ -1,0 +1,130 @@
+package org.linli.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EntryParserTest {
+
+  private final EntryParser parser = new EntryParser();
+
+  @Test
+  void a_valid_entry_keeps_its_fields_and_unknown_front_matter_in_extra() throws EntryFormatException {
+    String text =
+        """
+        ---
+        id: community-garden
+        title: 认领社区菜园地块
+        questions: [社区菜园怎么认领, 小区里能种菜吗]
+        tags: [菜园, 认领]
+        office: 社区居委会
+        source: 本社区菜园管理办法
+        updated: 2025-04-01
+        contact_room: 201室
+        seasons: [春, 秋]
+        ---
+        一句话摘要：居民可向居委会申请认领一块菜地。
+
+        ## 办理步骤
+        1. 到居委会登记；
+        2. 抽签分地。
+        """;
+
+    Entry entry = parser.parse(text, "garden.md");
+
+    assertThat(entry.id()).isEqualTo("community-garden");
+    assertThat(entry.title()).isEqualTo("认领社区菜园地块");
+    assertThat(entry.questions()).containsExactly("社区菜园怎么认领", "小区里能种菜吗");
+    assertThat(entry.tags()).containsExactly("菜园", "认领");
+    assertThat(entry.office()).isEqualTo("社区居委会");
+    assertThat(entry.source()).isEqualTo("本社区菜园管理办法");
+    assertThat(entry.updated()).isEqualTo("2025-04-01");
+    assertThat(entry.extra())
+        .containsExactlyInAnyOrderEntriesOf(Map.<String, Object>of("contact_room", "201室", "seasons", java.util.List.of("春", "秋")));
+    assertThat(entry.origin()).isEqualTo("garden.md");
+    assertThat(entry.body()).startsWith("一句话摘要：").endsWith("2. 抽签分地。");
+    assertThat(entry.guide().summary()).isEqualTo("居民可向居委会申请认领一块菜地。");
+    assertThat(entry.guide().section("步骤").orElseThrow().items()).containsExactly("到居委会登记；", "抽签分地。");
+  }
+
+  @Test
+  void a_single_question_written_as_text_becomes_a_list_of_one() throws EntryFormatException {
+    Entry entry = parser.parse("---\nid: a\ntitle: 标题\nquestions: 只有一个问题\n---\n正文\n", "a.md");
+
+    assertThat(entry.questions()).containsExactly("只有一个问题");
+  }
+
+  @Test
+  void windows_line_endings_and_a_byte_order_mark_are_accepted() throws EntryFormatException {
+    Entry entry = parser.parse("\uFEFF---\r\nid: a\r\ntitle: 标题\r\n---\r\n正文\r\n", "a.md");
+
+    assertThat(entry.id()).isEqualTo("a");
+    assertThat(entry.body()).isEqualTo("正文");
+  }
+
+  @Test
+  void an_entry_without_an_id_is_refused() {
+    assertThatThrownBy(() -> parser.parse("---\ntitle: 标题\n---\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessage("front matter has no 'id'");
+  }
+
+  @Test
+  void an_id_that_is_not_lower_case_letters_digits_and_dashes_is_refused() {
+    assertThatThrownBy(() -> parser.parse("---\nid: Community Garden\ntitle: 标题\n---\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessageContaining("'Community Garden'")
+        .hasMessageContaining("lower-case");
+  }
+
+  @Test
+  void an_entry_without_a_title_is_refused() {
+    assertThatThrownBy(() -> parser.parse("---\nid: a\n---\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessage("front matter has no 'title'");
+  }
+
+  @Test
+  void an_entry_without_a_body_is_refused() {
+    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: 标题\n---\n\n  \n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessage("has no body after the front matter");
+  }
+
+  @Test
+  void a_file_without_front_matter_is_refused() {
+    assertThatThrownBy(() -> parser.parse("# 标题\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessageContaining("does not start with a '---' front matter line");
+  }
+
+  @Test
+  void front_matter_that_is_never_closed_is_refused() {
+    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: 标题\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessage("front matter is not closed by a '---' line");
+  }
+
+  @Test
+  void invalid_yaml_is_refused_with_the_line_it_is_on() {
+    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: 标题\ntags: [菜园, 认领\n---\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessageStartingWith("front matter is not valid YAML (line ");
+  }
+
+  @Test
+  void a_title_given_as_a_list_is_refused() {
+    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: [一, 二]\n---\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessage("'title' must be a single value");
+  }
+
+  @Test
+  void empty_front_matter_is_refused_as_having_no_id() {
+    assertThatThrownBy(() -> parser.parse("---\n---\n正文\n", "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessage("front matter has no 'id'");
+  }
+}
