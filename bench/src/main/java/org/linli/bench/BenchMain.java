@@ -183,7 +183,7 @@ public final class BenchMain {
             s.getMean(), setup.getOrDefault("guides", "?"), s.getN(), build, setup.getOrDefault("answered_right", "?")));
       }
       table.add("  (build s = embedding model load + indexing, the trial setup; right = in-scope eval questions"
-          + " answered with the expected guide)");
+          + " answered with the expected guide, or a variant of it in synthetic5000)");
       System.out.println();
       table.forEach(System.out::println);
       summary.addAll(table);

@@ -19,7 +19,7 @@ import org.linli.kb.GuideBody;
  * <p>The result holds the shipped guides unchanged (so the evaluation questions still have their
  * true answers) followed by variants: guide {@code i} derives from shipped guide {@code i mod n},
  * with the title localised by a city/district and an edition suffix, two of its questions
- * re-worded by simple templates, and one section made of its list items shuffled. Everything is
+ * re-worded by simple templates, and one section: a paragraph of its list items, shuffled. Everything is
  * seeded, so the same inputs always give the same files.
  *
  * <p>The variants are deliberately SHORT (title, two questions, one section of about 150
@@ -96,25 +96,26 @@ public final class SyntheticKb {
     Collections.shuffle(items, rng);
     String heading =
         guide.sections().isEmpty() ? "办理须知" : guide.sections().get(rng.nextInt(guide.sections().size())).heading();
-    StringBuilder body = new StringBuilder("## ").append(heading).append('\n');
-    int chars = 0;
-    // Items in shuffled order, skipping any that would overshoot, until about SECTION_CHARS.
+    // One paragraph of the guide's items in shuffled order, skipping any that would overshoot,
+    // until about SECTION_CHARS. A paragraph, not a list: the index gives every list item of a
+    // multi-item section its own vector, which would more than double the embedding work.
+    StringBuilder paragraph = new StringBuilder();
     for (String item : items) {
-      String text = item.strip();
-      if (text.isEmpty() || (chars > 0 && chars + text.length() > SECTION_CHARS + 15)) {
+      String text = item.strip().replaceAll("[；;。，,、\\s]+$", "");
+      if (text.isEmpty() || (paragraph.length() > 0 && paragraph.length() + text.length() > SECTION_CHARS + 15)) {
         continue;
       }
-      body.append("- ").append(text).append('\n');
-      chars += text.length();
-      if (chars >= SECTION_CHARS - 20) {
+      paragraph.append(paragraph.length() == 0 ? "" : "；").append(text);
+      if (paragraph.length() >= SECTION_CHARS - 20) {
         break;
       }
     }
+    String body = "## " + heading + "\n" + paragraph + "。";
     List<String> tags = new ArrayList<>(base.tags());
     tags.add(city);
     String id = base.id() + "-" + String.format("%04d", index);
     return new Entry(
-        id, title, questions, tags, base.office(), base.source(), base.updated(), body.toString().strip(), null, null);
+        id, title, questions, tags, base.office(), base.source(), base.updated(), body, null, null);
   }
 
   /** Writes each guide as {@code <id>.md} (YAML front matter + Markdown) into {@code dir}. */

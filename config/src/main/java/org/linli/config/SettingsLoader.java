@@ -62,7 +62,7 @@ public final class SettingsLoader {
       }
       JsonNode value = tree.at("/" + path.replace('.', '/'));
       throw new SettingsException(
-          "Setting " + path + " (" + variableFor(path) + ") has a value that does not fit"
+          "Settings are not valid: " + path + " (" + variableFor(path) + ") has a value that does not fit"
               + (value.isMissingNode() ? "" : ": " + value) + " (" + e.getOriginalMessage() + ")", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);

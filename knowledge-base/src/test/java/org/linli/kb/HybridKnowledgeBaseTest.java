@@ -54,7 +54,7 @@ class HybridKnowledgeBaseTest {
     // 义工 is 志愿者 in other words.
     "想做义工在哪报名, volunteer-register",
     // Words alone pick the guide for old people living alone; the meaning is 特困供养.
-    "没了收入来源的独居老人谁管, tekun-support",
+    "家里老人走了后事补助怎么申请, funeral-subsidy",
     // 失去工作/帮助 for 失业登记/就业援助.
     "失去工作以后社区能提供什么帮助, unemployment-registration",
   })

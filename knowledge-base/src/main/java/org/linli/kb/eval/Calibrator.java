@@ -7,8 +7,9 @@ import org.linli.kb.search.Ranking;
 import org.linli.kb.search.ScoringModel;
 
 /**
- * Fits a {@link ScoringModel} on labelled questions: first the ranking weights (grid search for
- * the best top-1 on in-scope questions), then the logistic confidence (is the top guide right?),
+ * Fits a {@link ScoringModel} on labelled questions: first the ranker (a logistic "right guide?"
+ * over every candidate of the in-scope questions), then the logistic confidence (is the top guide
+ * right?),
  * then the lowest threshold that still declines a target share of out-of-scope questions.
  */
 final class Calibrator {
@@ -16,50 +17,66 @@ final class Calibrator {
   /** A question as seen by the scorer: its candidates and the expected guide (null: decline). */
   record Sample(EvalQuestion question, List<Candidate> candidates, boolean reachesKb) {}
 
-  private static final double[] LEXICAL = {0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45};
-  private static final double[] HEAD = {0, 0.05, 0.1, 0.2, 0.3};
-  private static final double[] PINYIN = {0, 0.05, 0.1, 0.2};
-
   static ScoringModel fit(List<Sample> samples, boolean semantic, double declineTarget) {
-    double[] best = {0, 0, 0};
-    double bestAccuracy = -1;
-    double[] lexicalGrid = semantic ? LEXICAL : new double[] {1.0};
-    for (double lw : lexicalGrid) {
-      for (double hw : HEAD) {
-        for (double pw : PINYIN) {
-          ScoringModel probe = neutral(lw, hw, pw);
-          int correct = 0;
-          for (Sample s : samples) {
-            if (s.question().inScope() && s.reachesKb() && !s.candidates().isEmpty()
-                && s.question().expected().equals(Ranking.of(s.candidates(), probe).top())) {
-              correct++;
-            }
-          }
-          if (correct > bestAccuracy) {
-            bestAccuracy = correct;
-            best = new double[] {lw, hw, pw};
-          }
-        }
+    // 1. The ranker: every candidate of every in-scope question, labelled right or wrong guide.
+    List<double[]> rx = new ArrayList<>();
+    List<Boolean> ry = new ArrayList<>();
+    for (Sample s : samples) {
+      if (!s.question().inScope() || !s.reachesKb() || s.candidates().isEmpty()) {
+        continue;
+      }
+      double bestDense = s.candidates().stream().mapToDouble(Candidate::dense).max().orElse(0);
+      for (Candidate c : s.candidates()) {
+        rx.add(ScoringModel.rankFeatures(c, bestDense));
+        ry.add(c.entryId().equals(s.question().expected()));
       }
     }
-    ScoringModel ranking = neutral(best[0], best[1], best[2]);
+    ScoringModel.LinearModel ranker = linear(LogisticFit.fit(rx.toArray(new double[0][]), labels(ry), 0.01, 1500));
+    ScoringModel ranking = new ScoringModel(ranker, placeholderConfidence(), 0.5);
+
+    // 2. The confidence: is the top guide of this question the right one?
     List<double[]> xs = new ArrayList<>();
     List<Boolean> ys = new ArrayList<>();
     for (Sample s : samples) {
       if (!s.reachesKb() || s.candidates().isEmpty()) {
         continue;
       }
-      xs.add(Ranking.featuresOf(s.candidates(), ranking));
-      ys.add(s.question().inScope() && s.question().expected().equals(Ranking.of(s.candidates(), ranking).top()));
+      Ranking r = Ranking.of(s.candidates(), ranking);
+      xs.add(r.features());
+      ys.add(s.question().inScope() && s.question().expected().equals(r.top()));
     }
+    ScoringModel.LinearModel confidence = linear(LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), 0.01, 1500));
+    ScoringModel fitted = new ScoringModel(ranker, confidence, 0.5);
+    return fitted.withThreshold(threshold(samples, fitted, declineTarget));
+  }
+
+  private static boolean[] labels(List<Boolean> ys) {
     boolean[] y = new boolean[ys.size()];
     for (int i = 0; i < y.length; i++) {
       y[i] = ys.get(i);
     }
-    LogisticFit fit = LogisticFit.fit(xs.toArray(new double[0][]), y, 0.01, 1500);
-    ScoringModel fitted =
-        new ScoringModel(best[0], best[1], best[2], fit.bias, fit.weights, fit.means, fit.scales, 0.5);
-    return fitted.withThreshold(threshold(samples, fitted, declineTarget));
+    return y;
+  }
+
+  private static ScoringModel.LinearModel linear(LogisticFit fit) {
+    return new ScoringModel.LinearModel(fit.bias, fit.weights, fit.means, fit.scales);
+  }
+
+  /** A model before any fitting: ranks by similarity, answers nothing. Only for collecting evidence. */
+  static ScoringModel untrained() {
+    int n = ScoringModel.RANK_FEATURES.size();
+    double[] weights = new double[n];
+    weights[0] = 1;
+    double[] ones = new double[n];
+    java.util.Arrays.fill(ones, 1);
+    return new ScoringModel(new ScoringModel.LinearModel(0, weights, new double[n], ones), placeholderConfidence(), 1.01);
+  }
+
+  private static ScoringModel.LinearModel placeholderConfidence() {
+    int n = ScoringModel.FEATURES.size();
+    double[] ones = new double[n];
+    java.util.Arrays.fill(ones, 1);
+    return new ScoringModel.LinearModel(0, new double[n], new double[n], ones);
   }
 
   /**
@@ -112,10 +129,5 @@ final class Calibrator {
     return new Score(in, inCorrect, out, outDeclined);
   }
 
-  private static ScoringModel neutral(double lw, double hw, double pw) {
-    int n = ScoringModel.FEATURES.size();
-    double[] ones = new double[n];
-    java.util.Arrays.fill(ones, 1);
-    return new ScoringModel(lw, hw, pw, 0, new double[n], new double[n], ones, 0.5);
-  }
+
 }

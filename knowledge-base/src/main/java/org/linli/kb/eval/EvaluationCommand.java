@@ -33,7 +33,7 @@ import org.linli.kb.search.ScoringModel;
  *
  * <pre>
  * java -cp bot/target/linli.jar org.linli.kb.eval.EvaluationCommand [--entries DIR] [--questions DIR]
- *      [--data DIR] [--folds 5] [--mode hybrid|lexical|both] [--decline-target 0.88] [--write FILE] [--verbose]
+ *      [--data DIR] [--folds 5] [--mode hybrid|lexical|both] [--decline-target 0.87] [--write FILE] [--verbose]
  * </pre>
  */
 public final class EvaluationCommand {
@@ -50,7 +50,7 @@ public final class EvaluationCommand {
     int folds = Integer.parseInt(opts.getOrDefault("folds", "5"));
     String mode = opts.getOrDefault("mode", "both");
     boolean verbose = opts.containsKey("verbose");
-    double declineTarget = Double.parseDouble(opts.getOrDefault("decline-target", "0.88"));
+    double declineTarget = Double.parseDouble(opts.getOrDefault("decline-target", "0.87"));
     if (!Files.isDirectory(entries) || !Files.isDirectory(questionsDir)) {
       System.err.println("Run from the repository root, or give --entries and --questions.");
       System.exit(2);
@@ -86,7 +86,7 @@ public final class EvaluationCommand {
       int folds,
       double declineTarget,
       boolean verbose) {
-    ScoringModel placeholder = Calibration.shipped().model(embedder != null);
+    ScoringModel placeholder = Calibrator.untrained();
     try (KnowledgeBase kb = new KnowledgeBase(entries, embedder, placeholder, 3)) {
       KnowledgeBase.LoadReport report = kb.reload();
       Set<String> ids = kb.entries().stream().map(e -> e.id()).collect(Collectors.toSet());
@@ -196,9 +196,8 @@ public final class EvaluationCommand {
     }
     System.out.printf("in-scope top-1 (answered with the right guide): %s of %d%n", pct(inOk, inN), inN);
     System.out.printf("out-of-scope declined (not answered from a guide): %s of %d%n", pct(outDeclined, outN), outN);
-    System.out.printf("thresholds fitted per fold: %s; fitted on all: %.2f (ranking: lexical %.2f, head %.2f, pinyin %.2f)%n",
-        thresholds.stream().map(t -> String.format("%.2f", t)).collect(Collectors.toList()), full.threshold(),
-        full.lexicalWeight(), full.headWeight(), full.pinyinWeight());
+    System.out.printf("thresholds fitted per fold: %s; fitted on all: %.2f%n",
+        thresholds.stream().map(t -> String.format("%.2f", t)).collect(Collectors.toList()), full.threshold());
   }
 
   private static String pct(int part, int whole) {

@@ -8,18 +8,25 @@ package org.linli.kb.index;
  * @param entryId the guide
  * @param dense best weighted cosine similarity of the question to one of the guide's passages (0
  *     when the index has no vectors)
+ * @param denseHead best cosine similarity to the guide's title or one of its questions
+ * @param denseBody best cosine similarity to its summary, a section or a list item
+ * @param denseSecond the second-best weighted similarity among the guide's passages (a guide that
+ *     matches in several places is a safer bet than one lucky passage)
  * @param lexical BM25 score relative to the best BM25 score of this question (0..1)
  * @param lexicalRaw the BM25 score itself
  * @param headCoverage share of the question's character bigrams found in title, questions, tags
  * @param bodyCoverage share found anywhere in the guide, each bigram weighted by its rarity (IDF)
  *     across guides, so 护照 counts for more than 办理
  * @param pinyinCoverage share of the question's pinyin bigrams found in title, questions, tags
- * @param unknown IDF-weighted share of the question's bigrams that no guide contains at all: high
- *     for a topic the knowledge base does not cover (and for typos, which pinyin makes up for)
+ * @param unknown IDF-weighted share of the question's bigrams that no guide contains at all, not
+ *     even as a homophone: high for a topic the knowledge base does not cover
  */
 public record Candidate(
     String entryId,
     double dense,
+    double denseHead,
+    double denseBody,
+    double denseSecond,
     double lexical,
     double lexicalRaw,
     double headCoverage,

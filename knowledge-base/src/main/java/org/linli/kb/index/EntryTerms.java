@@ -11,7 +11,7 @@ import org.linli.kb.analysis.LinliAnalyzer;
  * bigrams of its body: what share of a question's bigrams an entry covers is a plain, robust
  * measure of lexical fit, whatever the length of the question.
  */
-record EntryTerms(Set<String> headBigrams, Set<String> headPinyin, Set<String> bodyBigrams) {
+record EntryTerms(Set<String> headBigrams, Set<String> headPinyin, Set<String> bodyBigrams, Set<String> allPinyin) {
 
   static EntryTerms of(Entry entry, LinliAnalyzer analyzer) {
     Set<String> head = new HashSet<>();
@@ -22,7 +22,9 @@ record EntryTerms(Set<String> headBigrams, Set<String> headPinyin, Set<String> b
     }
     Set<String> body = new HashSet<>(bigrams(analyzer, entry.body()));
     body.addAll(head);
-    return new EntryTerms(Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body));
+    Set<String> allPinyin = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.PINYIN, entry.body()));
+    allPinyin.addAll(pinyin);
+    return new EntryTerms(Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body), Set.copyOf(allPinyin));
   }
 
   static List<String> heads(Entry entry) {

@@ -42,6 +42,7 @@ public final class KbIndex implements AutoCloseable {
   private final Map<String, Entry> entries;
   private final Map<String, EntryTerms> terms;
   private final Map<String, Integer> bigramFrequency;
+  private final java.util.Set<String> pinyinBigrams;
   private final SearcherManager searchers;
   private final boolean semantic;
 
@@ -55,6 +56,9 @@ public final class KbIndex implements AutoCloseable {
     Map<String, Integer> df = new java.util.HashMap<>();
     terms.values().forEach(t -> t.bodyBigrams().forEach(b -> df.merge(b, 1, Integer::sum)));
     this.bigramFrequency = Map.copyOf(df);
+    java.util.Set<String> pinyin = new java.util.HashSet<>();
+    terms.values().forEach(t -> pinyin.addAll(t.allPinyin()));
+    this.pinyinBigrams = java.util.Set.copyOf(pinyin);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -142,6 +146,11 @@ public final class KbIndex implements AutoCloseable {
   double idf(String bigram) {
     int df = bigramFrequency.getOrDefault(bigram, 0);
     return Math.log(1.0 + (entries.size() + 1.0) / (df + 0.5));
+  }
+
+  /** True when no guide contains this pinyin bigram anywhere. */
+  boolean unknownSound(String pinyinBigram) {
+    return !pinyinBigrams.contains(pinyinBigram);
   }
 
   /** True when no guide contains the bigram. */

@@ -34,6 +34,18 @@ public record Passage(String entryId, VectorKind kind, String text) {
                 VectorKind.SECTION,
                 fold(entry.title() + " " + section.heading() + "：" + text)));
       }
+      // Residents often ask about one detail (a material, a place, a fee): each list item gets
+      // its own vector, so that detail is not drowned by the rest of its section.
+      List<String> items = section.items();
+      if (items.size() > 1) {
+        for (String item : items) {
+          String clean = item.replaceAll("\\*\\*", "").strip();
+          if (clean.length() >= 6) {
+            out.add(new Passage(entry.id(), VectorKind.ITEM,
+                fold(entry.title() + " " + section.heading() + "：" + clean)));
+          }
+        }
+      }
     }
     return out;
   }

@@ -30,8 +30,9 @@ import org.linli.kb.embed.Embedder;
 public final class Retriever {
 
   private static final int LEXICAL_DEPTH = 10;
-  private static final int DENSE_DEPTH = 60;
+  private static final int DENSE_DEPTH = 100;
   private static final int MAX_CLAUSES = 400;
+  private static final double[] NO_MATCH = new double[4];
   /** Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...). */
   private static final String FUNCTION_CHARS = "的了吗呢啊吧呀么嘛哈哦呗啦我你您他她咱怎样如何什啥咋哪儿些谁请问一这那都也就还得着过把被给";
 
@@ -75,7 +76,7 @@ public final class Retriever {
   /** The candidates for a prepared question, unordered. */
   public List<Candidate> candidates(Prepared query, KbIndex index) {
     Map<String, Double> lexical = new HashMap<>();
-    Map<String, Double> dense = new HashMap<>();
+    Map<String, double[]> dense = new HashMap<>();
     try {
       IndexSearcher searcher = index.searchers().acquire();
       try {
@@ -92,7 +93,7 @@ public final class Retriever {
     double best = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     Set<String> ids = new LinkedHashSet<>(lexical.keySet());
     dense.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .sorted(java.util.Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]))
         .limit(LEXICAL_DEPTH)
         .forEach(e -> ids.add(e.getKey()));
     double unknown = unknownShare(query.bigrams(), index);
@@ -100,10 +101,14 @@ public final class Retriever {
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
       double raw = lexical.getOrDefault(id, 0.0);
+      double[] d = dense.getOrDefault(id, NO_MATCH);
       out.add(
           new Candidate(
               id,
-              dense.getOrDefault(id, 0.0),
+              d[0],
+              d[1],
+              d[2],
+              d[3],
               best > 0 ? raw / best : 0,
               raw,
               coverage(query.bigrams(), terms.headBigrams()),
@@ -139,10 +144,11 @@ public final class Retriever {
     return scores;
   }
 
-  private Map<String, Double> dense(IndexSearcher searcher, float[] vector) throws IOException {
+  /** Per guide: {best weighted, best head, best body, second-best weighted} similarity. */
+  private Map<String, double[]> dense(IndexSearcher searcher, float[] vector) throws IOException {
     TopDocs top = searcher.search(new KnnFloatVectorQuery(KbIndex.VECTOR, vector, DENSE_DEPTH), DENSE_DEPTH);
     StoredFields stored = searcher.storedFields();
-    Map<String, Double> best = new HashMap<>();
+    Map<String, double[]> best = new HashMap<>();
     VectorKind[] kinds = VectorKind.values();
     for (ScoreDoc hit : top.scoreDocs) {
       var doc = stored.document(hit.doc);
@@ -150,7 +156,19 @@ public final class Retriever {
       VectorKind kind = kinds[doc.getField(KbIndex.KIND).numericValue().intValue()];
       // DOT_PRODUCT scores are (1 + cos) / 2 for unit vectors.
       double cosine = 2.0 * hit.score - 1.0;
-      best.merge(entry, cosine * kind.weight(), Math::max);
+      double weighted = cosine * kind.weight();
+      double[] s = best.computeIfAbsent(entry, k -> new double[4]);
+      if (weighted > s[0]) {
+        s[3] = s[0];
+        s[0] = weighted;
+      } else if (weighted > s[3]) {
+        s[3] = weighted;
+      }
+      if (kind.head()) {
+        s[1] = Math.max(s[1], cosine);
+      } else {
+        s[2] = Math.max(s[2], cosine);
+      }
     }
     return best;
   }
@@ -178,7 +196,11 @@ public final class Retriever {
     for (String bigram : query) {
       double w = index.idf(bigram);
       total += w;
-      if (index.unknown(bigram)) {
+      // A bigram no guide has, not even as a homophone (so not a pinyin typo): a topic the
+      // knowledge base does not cover.
+      if (index.unknown(bigram)
+          && index.unknownSound(org.linli.kb.analysis.Pinyin.of(bigram.codePointAt(0)) + " "
+              + org.linli.kb.analysis.Pinyin.of(bigram.codePointAt(bigram.offsetByCodePoints(0, 1))))) {
         unknown += w;
       }
     }

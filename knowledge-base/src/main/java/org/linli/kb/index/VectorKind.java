@@ -8,12 +8,18 @@ public enum VectorKind {
   TITLE(1.0f),
   QUESTION(1.0f),
   SUMMARY(0.97f),
-  SECTION(0.94f);
+  SECTION(0.94f),
+  ITEM(0.92f);
 
   private final float weight;
 
   VectorKind(float weight) {
     this.weight = weight;
+  }
+
+  /** True for passages that say what the guide is for (title, questions), not what it contains. */
+  public boolean head() {
+    return this == TITLE || this == QUESTION;
   }
 
   /** Factor applied to the cosine similarity of a match on this kind. */

@@ -6,7 +6,7 @@ import java.util.List;
 import org.linli.kb.index.Candidate;
 
 /** Candidates in order of the scoring model's rank, with the confidence that the first is right. */
-public record Ranking(List<Candidate> ordered, double confidence) {
+public record Ranking(List<Candidate> ordered, double confidence, double[] features) {
 
   public Ranking {
     ordered = List.copyOf(ordered);
@@ -15,28 +15,21 @@ public record Ranking(List<Candidate> ordered, double confidence) {
   /** Orders candidates and computes the confidence of the first. */
   public static Ranking of(List<Candidate> candidates, ScoringModel model) {
     if (candidates.isEmpty()) {
-      return new Ranking(List.of(), 0);
+      return new Ranking(List.of(), 0, null);
     }
+    double bestDense = candidates.stream().mapToDouble(Candidate::dense).max().orElse(0);
     List<Candidate> ordered = new ArrayList<>(candidates);
-    ordered.sort(Comparator.comparingDouble(model::rank).reversed().thenComparing(Candidate::entryId));
-    String lexicalTop =
-        candidates.stream().max(Comparator.comparingDouble(Candidate::lexicalRaw)).map(Candidate::entryId).orElse("");
-    String denseTop =
-        candidates.stream().max(Comparator.comparingDouble(Candidate::dense)).map(Candidate::entryId).orElse("");
+    ordered.sort(Comparator.comparingDouble((Candidate c) -> model.rank(c, bestDense)).reversed()
+        .thenComparing(Candidate::entryId));
+    String lexicalTop = best(candidates, Comparator.comparingDouble(Candidate::lexicalRaw));
+    String denseTop = best(candidates, Comparator.comparingDouble(Candidate::dense));
     Candidate second = ordered.size() > 1 ? ordered.get(1) : null;
-    double confidence = model.confidence(model.features(ordered.get(0), second, lexicalTop, denseTop));
-    return new Ranking(ordered, confidence);
+    double[] features = model.features(ordered.get(0), second, bestDense, lexicalTop, denseTop);
+    return new Ranking(ordered, model.confidence(features), features);
   }
 
-  /** Feature vector of the first candidate (for calibration). */
-  public static double[] featuresOf(List<Candidate> candidates, ScoringModel model) {
-    List<Candidate> ordered = new ArrayList<>(candidates);
-    ordered.sort(Comparator.comparingDouble(model::rank).reversed().thenComparing(Candidate::entryId));
-    String lexicalTop =
-        candidates.stream().max(Comparator.comparingDouble(Candidate::lexicalRaw)).map(Candidate::entryId).orElse("");
-    String denseTop =
-        candidates.stream().max(Comparator.comparingDouble(Candidate::dense)).map(Candidate::entryId).orElse("");
-    return model.features(ordered.get(0), ordered.size() > 1 ? ordered.get(1) : null, lexicalTop, denseTop);
+  private static String best(List<Candidate> candidates, Comparator<Candidate> by) {
+    return candidates.stream().max(by).map(Candidate::entryId).orElse("");
   }
 
   /** The best candidate's entry id, or null when nothing matched. */
