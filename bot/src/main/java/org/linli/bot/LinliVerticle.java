@@ -17,6 +17,7 @@ import org.linli.config.Settings;
 import org.linli.kb.KnowledgeBase;
 import org.linli.kb.embed.BgeSmallZhEmbedder;
 import org.linli.kb.embed.CachedEmbedder;
+import org.linli.kb.embed.MicroBatchingEmbedder;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.search.Calibration;
 import org.linli.kb.search.ScoringModel;
@@ -87,10 +88,18 @@ public final class LinliVerticle extends VerticleBase {
     Path kbDir = kbSettings.shipped() ? null : Path.of(kbSettings.dir()).toAbsolutePath();
     ScoringModel chosen = model;
     Future<KnowledgeBase> knowledgeBase = vertx.executeBlocking(() -> {
+      // Passages are cached on disk (restarts embed only what changed); questions are batched
+      // with whatever else arrives at the same moment, and never cached.
       Embedder embedder = kbSettings.semantic()
-          ? CachedEmbedder.wrap(BgeSmallZhEmbedder.load(settings.data().path(), 1), settings.data().path().resolve("kb"))
+          ? CachedEmbedder.wrap(
+              new MicroBatchingEmbedder(BgeSmallZhEmbedder.load(settings.data().path(), 1), kbSettings.modelThreads(), 8),
+              settings.data().path().resolve("kb"))
           : null;
-      return new KnowledgeBase(kbDir, embedder, chosen, kbSettings.maxAlternatives());
+      Path snapshots = settings.data().path().resolve("kb").resolve("index");
+      clearStaleSnapshots(snapshots);
+      Path indexRoot = snapshots.resolve(String.valueOf(ProcessHandle.current().pid()));
+      KnowledgeBase base = new KnowledgeBase(kbDir, embedder, chosen, kbSettings.maxAlternatives(), indexRoot);
+      return embedder == null || kbSettings.threshold() >= 0 ? base : base.withShortcut(calibration.shortcut());
     });
     return knowledgeBase.compose(base -> {
       kb = new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null);
@@ -114,6 +123,30 @@ public final class LinliVerticle extends VerticleBase {
           .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
               kbSettings.semantic() ? "hybrid (words + vectors)" : "lexical"));
     });
+  }
+
+  /**
+   * Index snapshots left by processes that did not stop cleanly (one folder per process id; a
+   * folder of a process still running, such as a second instance on the same data directory,
+   * is left alone).
+   */
+  private static void clearStaleSnapshots(Path root) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(root)) {
+      for (Path folder : folders.toList()) {
+        String name = folder.getFileName().toString();
+        boolean alive = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isPresent();
+        if (!alive) {
+          try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+              java.nio.file.Files.deleteIfExists(p);
+            }
+          }
+        }
+      }
+    }
   }
 
   @Override

@@ -54,11 +54,15 @@ public record Settings(Http http, Data data, Redis redis, Kb kb, Admin admin, Ge
       boolean watch,
       boolean semantic,
       int workerThreads,
+      int modelThreads,
       double threshold,
       int maxAlternatives) {
     public Kb {
       if (workerThreads < 1) {
         throw new SettingsException("kb.workerThreads must be at least 1");
+      }
+      if (modelThreads < 1) {
+        throw new SettingsException("kb.modelThreads must be at least 1");
       }
       if (threshold > 1) {
         throw new SettingsException("kb.threshold is a confidence between 0 and 1 (or -1 for the calibrated one)");

@@ -28,7 +28,8 @@ class SettingsLoaderTest {
     assertThat(settings.redis().url()).isBlank();
     assertThat(settings.redis().embedded()).isTrue();
     assertThat(settings.kb().shipped()).isTrue();
-    assertThat(settings.kb().workerThreads()).isEqualTo(2);
+    assertThat(settings.kb().workerThreads()).isEqualTo(8);
+    assertThat(settings.kb().modelThreads()).isEqualTo(2);
     assertThat(settings.kb().maxAlternatives()).isEqualTo(3);
     assertThat(settings.admin().token().isSet()).isFalse();
     assertThat(settings.generic().token().isSet()).isFalse();
@@ -91,7 +92,7 @@ class SettingsLoaderTest {
     assertThat(settings.http().port()).isEqualTo(7001);
     assertThat(settings.http().host()).isEqualTo("127.0.0.1");
     assertThat(settings.kb().semantic()).isFalse();
-    assertThat(settings.kb().workerThreads()).isEqualTo(2);
+    assertThat(settings.kb().workerThreads()).isEqualTo(8);
   }
 
   @Test

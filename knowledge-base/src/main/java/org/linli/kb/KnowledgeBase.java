@@ -28,8 +28,10 @@ public final class KnowledgeBase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
 
   private final Path directory;
+  private final Path indexRoot;
   private final Embedder embedder;
   private final ScoringModel model;
+  private volatile ScoringModel shortcut;
   private final int maxAlternatives;
   private final LinliAnalyzer analyzer = new LinliAnalyzer();
   private final Retriever retriever;
@@ -45,11 +47,33 @@ public final class KnowledgeBase implements AutoCloseable {
    * @param maxAlternatives closest guides listed when not sure
    */
   public KnowledgeBase(Path directory, Embedder embedder, ScoringModel model, int maxAlternatives) {
+    this(directory, embedder, model, maxAlternatives, defaultIndexRoot());
+  }
+
+  /**
+   * As above, with the folder where index snapshots are written ({@code <data>/kb/index} in the
+   * service; each reload writes a new snapshot and deletes the old one).
+   */
+  public KnowledgeBase(Path directory, Embedder embedder, ScoringModel model, int maxAlternatives, Path indexRoot) {
+    this.indexRoot = indexRoot;
     this.directory = directory;
     this.embedder = embedder;
     this.model = model;
     this.maxAlternatives = maxAlternatives;
     this.retriever = new Retriever(analyzer, embedder);
+  }
+
+  private static Path defaultIndexRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "linli-kb-" + ProcessHandle.current().pid());
+  }
+
+  /**
+   * Lets a words-only answer stand without the embedding model when {@code lexical} is at least
+   * as confident as its threshold (hybrid mode only; null turns it off).
+   */
+  public KnowledgeBase withShortcut(ScoringModel lexical) {
+    this.shortcut = lexical;
+    return this;
   }
 
   /** What a (re)load did. */
@@ -70,7 +94,7 @@ public final class KnowledgeBase implements AutoCloseable {
       LOG.error("Knowledge base: no readable guide found; keeping the {} guides loaded before", index.get().size());
       return new LoadReport(index.get().size(), loaded.problems(), (System.nanoTime() - start) / 1_000_000);
     }
-    KbIndex fresh = KbIndex.build(loaded.entries(), analyzer, embedder);
+    KbIndex fresh = KbIndex.build(loaded.entries(), analyzer, embedder, indexRoot);
     KbIndex old = index.getAndSet(fresh);
     if (old != null) {
       old.close();
@@ -119,7 +143,16 @@ public final class KnowledgeBase implements AutoCloseable {
       return new Answer(Answer.Outcome.SMALL_TALK, null, 0, List.of(), intent, traditional);
     }
     KbIndex current = requireIndex();
-    Ranking ranking = Ranking.of(candidates(text, current), model);
+    Retriever.Prepared query = retriever.prepareWords(text);
+    ScoringModel quick = shortcut;
+    if (quick != null && current.semantic()) {
+      Ranking words = Ranking.of(retriever.candidates(query, current), quick);
+      if (words.top() != null && words.confidence() >= quick.threshold()) {
+        return new Answer(Answer.Outcome.ANSWERED, current.entry(words.top()), words.confidence(), List.of(), intent,
+            traditional);
+      }
+    }
+    Ranking ranking = Ranking.of(retriever.candidates(retriever.withVector(query, current), current), model);
     List<Entry> ordered = new ArrayList<>();
     for (Candidate c : ranking.ordered()) {
       ordered.add(current.entry(c.entryId()));
@@ -134,6 +167,11 @@ public final class KnowledgeBase implements AutoCloseable {
   /** The raw evidence for every candidate guide (calibration and benchmarks use it). */
   public List<Candidate> candidates(String text) {
     return candidates(text, requireIndex());
+  }
+
+  /** The evidence of the words-only search, without the embedding model. */
+  public List<Candidate> wordCandidates(String text) {
+    return retriever.candidates(retriever.prepareWords(text), requireIndex());
   }
 
   private List<Candidate> candidates(String text, KbIndex current) {

@@ -24,6 +24,11 @@ public final class ReplyComposer {
   private static final int ITEM_CHARS = 32;
 
   private volatile String publicUrl;
+  /** Cards by guide id, in both scripts; an entry reloaded from its file is a new object. */
+  private final java.util.concurrent.ConcurrentHashMap<String, RenderedCard> cards =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record RenderedCard(Entry entry, String simplified, String traditional) {}
 
   public ReplyComposer(String publicUrl) {
     this.publicUrl = publicUrl;
@@ -32,22 +37,41 @@ public final class ReplyComposer {
   /** Sets the address used in links, once the port is known. */
   public void publicUrl(String url) {
     this.publicUrl = url;
+    cards.clear();
   }
 
   /** The reply for an answer; empty text never happens. */
   public Reply compose(Answer answer) {
+    if (answer.outcome() == Answer.Outcome.ANSWERED) {
+      RenderedCard rendered = rendered(answer.entry());
+      return new Reply(answer.traditional() ? rendered.traditional() : rendered.simplified(), List.of(), false);
+    }
     Reply reply =
         switch (answer.outcome()) {
-          case ANSWERED -> new Reply(card(answer.entry()), List.of(), false);
           case NOT_SURE -> notSure(answer.alternatives());
           case FORWARD -> forwardOffer(answer.intent().urgent());
-          case SMALL_TALK -> Reply.text(introduction());
+          default -> Reply.text(introduction());
         };
     return answer.traditional() ? inTraditional(reply) : reply;
   }
 
   /** The card of one guide: title, summary, key points, office, source, date, link. */
   public String card(Entry entry) {
+    return rendered(entry).simplified();
+  }
+
+  private RenderedCard rendered(Entry entry) {
+    RenderedCard cached = cards.get(entry.id());
+    if (cached != null && cached.entry() == entry) {
+      return cached;
+    }
+    String simplified = render(entry);
+    RenderedCard fresh = new RenderedCard(entry, simplified, ChineseScript.toTraditional(simplified));
+    cards.put(entry.id(), fresh);
+    return fresh;
+  }
+
+  private String render(Entry entry) {
     GuideBody body = entry.guide();
     StringBuilder out = new StringBuilder();
     out.append("📋 ").append(entry.title()).append('\n');

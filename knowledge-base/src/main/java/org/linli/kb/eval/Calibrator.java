@@ -93,6 +93,62 @@ final class Calibrator {
     return 0.95;
   }
 
+  /** What the service would do with one question. */
+  record Decision(boolean answered, String top, boolean shortcut) {}
+
+  /**
+   * The service's decision: the words-only shortcut when it is confident enough, else the full
+   * model (as {@code KnowledgeBase.ask} does).
+   */
+  static Decision decide(Sample full, Sample words, ScoringModel model, ScoringModel shortcut) {
+    if (!full.reachesKb() || full.candidates().isEmpty()) {
+      return new Decision(false, null, false);
+    }
+    if (shortcut != null && !words.candidates().isEmpty()) {
+      Ranking quick = Ranking.of(words.candidates(), shortcut);
+      if (quick.confidence() >= shortcut.threshold()) {
+        return new Decision(true, quick.top(), true);
+      }
+    }
+    Ranking r = Ranking.of(full.candidates(), model);
+    return new Decision(r.confidence() >= model.threshold(), r.top(), false);
+  }
+
+  /**
+   * The lowest words-only confidence at which, on these questions, at most 3 answers in 100 are
+   * wrong (a wrong guide or an out-of-scope question answered). Above it the embedding model would
+   * rarely change the outcome; the held-out figures of the evaluation show whether it does.
+   */
+  static double shortcutThreshold(List<Sample> words, ScoringModel model) {
+    double[] conf = new double[words.size()];
+    boolean[] right = new boolean[words.size()];
+    for (int i = 0; i < words.size(); i++) {
+      Sample s = words.get(i);
+      if (!s.reachesKb() || s.candidates().isEmpty()) {
+        conf[i] = -1;
+        continue;
+      }
+      Ranking r = Ranking.of(s.candidates(), model);
+      conf[i] = r.confidence();
+      right[i] = s.question().inScope() && s.question().expected().equals(r.top());
+    }
+    for (int step = 50; step <= 99; step++) {
+      double t = step / 100.0;
+      int answered = 0;
+      int wrong = 0;
+      for (int i = 0; i < conf.length; i++) {
+        if (conf[i] >= t) {
+          answered++;
+          wrong += right[i] ? 0 : 1;
+        }
+      }
+      if (answered > 0 && wrong <= 0.03 * answered) {
+        return t;
+      }
+    }
+    return 1.01;
+  }
+
   /** Outcome counts of a model on samples. */
   record Score(int inScope, int inScopeCorrect, int outOfScope, int outOfScopeDeclined) {
     double inScopeCorrectShare() {

@@ -56,8 +56,8 @@ public final class EvaluationCommand {
       System.exit(2);
     }
     List<EvalQuestion> questions = EvalQuestion.readAll(questionsDir);
-    ScoringModel hybrid = null;
-    ScoringModel lexical = null;
+    Fitted hybrid = null;
+    Fitted lexical = null;
     if (!mode.equals("lexical")) {
       try (Embedder embedder = BgeSmallZhEmbedder.load(data.toAbsolutePath(), 1)) {
         hybrid = run("hybrid (words + bge-small-zh-v1.5 vectors)", entries, embedder, questions, folds, declineTarget, verbose);
@@ -72,13 +72,16 @@ public final class EvaluationCommand {
         System.exit(2);
       }
       Calibration calibration =
-          new Calibration(hybrid, lexical, questions.size() + " questions, " + LocalDate.now());
+          new Calibration(hybrid.model(), lexical.model(), hybrid.shortcut(), questions.size() + " questions, " + LocalDate.now());
       calibration.write(Path.of(opts.get("write")));
       System.out.println("Wrote " + opts.get("write"));
     }
   }
 
-  private static ScoringModel run(
+  /** What a run fitted on all questions: the model, and for hybrid runs the words-only shortcut. */
+  record Fitted(ScoringModel model, ScoringModel shortcut) {}
+
+  private static Fitted run(
       String label,
       Path entries,
       Embedder embedder,
@@ -87,10 +90,12 @@ public final class EvaluationCommand {
       double declineTarget,
       boolean verbose) {
     ScoringModel placeholder = Calibrator.untrained();
+    boolean semantic = embedder != null;
     try (KnowledgeBase kb = new KnowledgeBase(entries, embedder, placeholder, 3)) {
       KnowledgeBase.LoadReport report = kb.reload();
       Set<String> ids = kb.entries().stream().map(e -> e.id()).collect(Collectors.toSet());
       List<Calibrator.Sample> samples = new ArrayList<>();
+      List<Calibrator.Sample> wordSamples = new ArrayList<>();
       List<Intent> intents = new ArrayList<>();
       for (EvalQuestion q : questions) {
         if (q.inScope() && !ids.contains(q.expected())) {
@@ -100,41 +105,63 @@ public final class EvaluationCommand {
         intents.add(intent);
         boolean reaches = intent.kind() == MessageKind.QUESTION;
         samples.add(new Calibrator.Sample(q, reaches ? kb.candidates(q.text()) : List.of(), reaches));
+        wordSamples.add(new Calibrator.Sample(q, reaches && semantic ? kb.wordCandidates(q.text()) : List.of(), reaches));
       }
-      // Held-out predictions: each question answered by a model fitted without its fold.
+      // Held-out predictions: each question answered by models fitted without its fold.
       List<Integer> order = new ArrayList<>();
       for (int i = 0; i < samples.size(); i++) {
         order.add(i);
       }
       Collections.shuffle(order, new Random(20261125L));
       boolean[] answered = new boolean[samples.size()];
+      boolean[] quick = new boolean[samples.size()];
       String[] top = new String[samples.size()];
       List<Double> thresholds = new ArrayList<>();
       for (int f = 0; f < folds; f++) {
-        List<Calibrator.Sample> train = new ArrayList<>();
+        List<Integer> train = new ArrayList<>();
         List<Integer> test = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-          if (i % folds == f) {
-            test.add(order.get(i));
-          } else {
-            train.add(samples.get(order.get(i)));
-          }
+          (i % folds == f ? test : train).add(order.get(i));
         }
-        ScoringModel model = Calibrator.fit(train, embedder != null, declineTarget);
-        thresholds.add(model.threshold());
+        Fitted fitted = fit(pick(samples, train), pick(wordSamples, train), semantic, declineTarget);
+        thresholds.add(fitted.model().threshold());
         for (int idx : test) {
-          Calibrator.Sample s = samples.get(idx);
-          if (s.reachesKb() && !s.candidates().isEmpty()) {
-            Ranking r = Ranking.of(s.candidates(), model);
-            answered[idx] = r.confidence() >= model.threshold();
-            top[idx] = r.top();
-          }
+          Calibrator.Decision d = Calibrator.decide(samples.get(idx), wordSamples.get(idx), fitted.model(), fitted.shortcut());
+          answered[idx] = d.answered();
+          top[idx] = d.top();
+          quick[idx] = d.shortcut();
         }
       }
-      ScoringModel full = Calibrator.fit(samples, embedder != null, declineTarget);
-      print(label, report, samples, intents, answered, top, thresholds, folds, full, verbose);
+      Fitted full = fit(samples, wordSamples, semantic, declineTarget);
+      print(label, report, samples, intents, answered, top, thresholds, folds, full.model(), verbose);
+      if (semantic) {
+        int shortcuts = 0;
+        int reached = 0;
+        for (int i = 0; i < samples.size(); i++) {
+          reached += samples.get(i).reachesKb() ? 1 : 0;
+          shortcuts += quick[i] ? 1 : 0;
+        }
+        System.out.printf("answered by words alone, without the embedding model: %d of %d searched (shortcut at %.2f)%n",
+            shortcuts, reached, full.shortcut().threshold());
+      }
       return full;
     }
+  }
+
+  private static Fitted fit(
+      List<Calibrator.Sample> samples, List<Calibrator.Sample> wordSamples, boolean semantic, double declineTarget) {
+    ScoringModel model = Calibrator.fit(samples, semantic, declineTarget);
+    if (!semantic) {
+      return new Fitted(model, null);
+    }
+    ScoringModel words = Calibrator.fit(wordSamples, false, declineTarget);
+    return new Fitted(model, words.withThreshold(Calibrator.shortcutThreshold(wordSamples, words)));
+  }
+
+  private static List<Calibrator.Sample> pick(List<Calibrator.Sample> all, List<Integer> indices) {
+    List<Calibrator.Sample> out = new ArrayList<>(indices.size());
+    indices.forEach(i -> out.add(all.get(i)));
+    return out;
   }
 
   private static void print(

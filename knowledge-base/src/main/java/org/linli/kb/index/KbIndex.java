@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -16,7 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.MMapDirectory;
 import org.linli.kb.Entry;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
@@ -34,9 +35,9 @@ public final class KbIndex implements AutoCloseable {
   public static final String ENTRY = "entry";
   public static final String KIND = "kind";
   public static final String VECTOR = "vector";
-  public static final String TITLE = "title";
-  public static final String QUESTIONS = "q";
-  public static final String TAGS = "tags";
+  /** What a guide is for: its title, alternative questions and tags, in one field per analysis. */
+  public static final String HEAD = "head";
+  /** What a guide says. */
   public static final String BODY = "body";
 
   private final Map<String, Entry> entries;
@@ -45,12 +46,18 @@ public final class KbIndex implements AutoCloseable {
   private final java.util.Set<String> pinyinBigrams;
   private final SearcherManager searchers;
   private final boolean semantic;
+  private final Path folder;
+  private final DocTable table;
 
   private KbIndex(
       Map<String, Entry> entries,
       Map<String, EntryTerms> terms,
       SearcherManager searchers,
-      boolean semantic) {
+      boolean semantic,
+      Path folder,
+      DocTable table) {
+    this.folder = folder;
+    this.table = table;
     this.entries = entries;
     this.terms = terms;
     Map<String, Integer> df = new java.util.HashMap<>();
@@ -63,9 +70,20 @@ public final class KbIndex implements AutoCloseable {
     this.semantic = semantic;
   }
 
-  /** Indexes the entries; {@code embedder} may be null for a lexical-only index. */
-  public static KbIndex build(List<Entry> entries, LinliAnalyzer analyzer, Embedder embedder) {
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+  /**
+   * Indexes the entries into a fresh folder under {@code root} (memory-mapped: far cheaper per term
+   * lookup than heap buffers); {@code embedder} may be null for a lexical-only index.
+   */
+  public static KbIndex build(List<Entry> entries, LinliAnalyzer analyzer, Embedder embedder, Path root) {
+    Path folder;
+    MMapDirectory directory;
+    try {
+      java.nio.file.Files.createDirectories(root);
+      folder = java.nio.file.Files.createTempDirectory(root, "index-");
+      directory = new MMapDirectory(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create an index folder under " + root, e);
+    }
     Map<String, Entry> byId = new LinkedHashMap<>();
     Map<String, EntryTerms> terms = new LinkedHashMap<>();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
@@ -92,7 +110,8 @@ public final class KbIndex implements AutoCloseable {
       writer.forceMerge(1);
       writer.commit();
       SearcherManager searchers = new SearcherManager(directory, null);
-      return new KbIndex(Map.copyOf(byId), Map.copyOf(terms), searchers, embedder != null);
+      DocTable table = DocTable.read(searchers);
+      return new KbIndex(Map.copyOf(byId), Map.copyOf(terms), searchers, embedder != null, folder, table);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -102,12 +121,11 @@ public final class KbIndex implements AutoCloseable {
     Document doc = new Document();
     doc.add(new StringField(TYPE, ENTRY, Field.Store.NO));
     doc.add(new StringField(ID, entry.id(), Field.Store.YES));
-    String questions = String.join("\n", entry.questions());
-    String tags = String.join(" ", entry.tags());
+    // Each value is analysed on its own, so no bigram or pinyin pair spans two of them.
     for (String suffix : List.of(LinliAnalyzer.WORDS, LinliAnalyzer.GRAMS, LinliAnalyzer.PINYIN)) {
-      doc.add(new TextField(TITLE + suffix, entry.title(), Field.Store.NO));
-      doc.add(new TextField(QUESTIONS + suffix, questions, Field.Store.NO));
-      doc.add(new TextField(TAGS + suffix, tags, Field.Store.NO));
+      for (String head : EntryTerms.heads(entry)) {
+        doc.add(new TextField(HEAD + suffix, head, Field.Store.NO));
+      }
     }
     doc.add(new TextField(BODY + LinliAnalyzer.WORDS, entry.body(), Field.Store.NO));
     doc.add(new TextField(BODY + LinliAnalyzer.GRAMS, entry.body(), Field.Store.NO));
@@ -138,6 +156,11 @@ public final class KbIndex implements AutoCloseable {
     return searchers;
   }
 
+  /** Which guide and passage kind each document is, by document number. */
+  DocTable table() {
+    return table;
+  }
+
   EntryTerms terms(String id) {
     return terms.get(id);
   }
@@ -161,9 +184,14 @@ public final class KbIndex implements AutoCloseable {
   @Override
   public void close() {
     try {
-      // The directory's buffers stay reachable from searches still holding the reader; they go
-      // with the reader when the last one is released.
+      // Searches still holding the old reader keep reading: on POSIX an unlinked, mapped file stays
+      // readable until unmapped, which happens when the last reader is released.
       searchers.close();
+      try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

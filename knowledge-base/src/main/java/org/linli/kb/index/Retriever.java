@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,17 +38,11 @@ public final class Retriever {
   /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
   private static final Map<String, Float> FIELDS =
       Map.ofEntries(
-          Map.entry(KbIndex.TITLE + LinliAnalyzer.WORDS, 3.0f),
-          Map.entry(KbIndex.QUESTIONS + LinliAnalyzer.WORDS, 2.5f),
-          Map.entry(KbIndex.TAGS + LinliAnalyzer.WORDS, 2.0f),
+          Map.entry(KbIndex.HEAD + LinliAnalyzer.WORDS, 3.0f),
           Map.entry(KbIndex.BODY + LinliAnalyzer.WORDS, 0.8f),
-          Map.entry(KbIndex.TITLE + LinliAnalyzer.GRAMS, 1.5f),
-          Map.entry(KbIndex.QUESTIONS + LinliAnalyzer.GRAMS, 1.2f),
-          Map.entry(KbIndex.TAGS + LinliAnalyzer.GRAMS, 1.0f),
+          Map.entry(KbIndex.HEAD + LinliAnalyzer.GRAMS, 1.5f),
           Map.entry(KbIndex.BODY + LinliAnalyzer.GRAMS, 0.3f),
-          Map.entry(KbIndex.TITLE + LinliAnalyzer.PINYIN, 1.2f),
-          Map.entry(KbIndex.QUESTIONS + LinliAnalyzer.PINYIN, 1.0f),
-          Map.entry(KbIndex.TAGS + LinliAnalyzer.PINYIN, 0.8f));
+          Map.entry(KbIndex.HEAD + LinliAnalyzer.PINYIN, 1.0f));
 
   private final LinliAnalyzer analyzer;
   private final Embedder embedder;
@@ -61,16 +54,52 @@ public final class Retriever {
   }
 
   /** What a question looks like to the index. */
-  public record Prepared(String folded, List<String> bigrams, List<String> pinyin, float[] vector) {}
+  public record Prepared(
+      String folded,
+      List<String> words,
+      List<String> grams,
+      List<String> bigrams,
+      List<String> pinyin,
+      float[] vector) {
+
+    /**
+     * The query terms for a field, by the field's analysis kind. Single characters are searched in
+     * titles and questions (they rescue a mistyped character) but not in bodies, where their
+     * postings are long (every guide says 办 and 理): that costs time and adds little.
+     */
+    List<String> termsFor(String field) {
+      if (field.endsWith(LinliAnalyzer.WORDS)) {
+        return words;
+      }
+      if (field.endsWith(LinliAnalyzer.PINYIN)) {
+        return pinyin;
+      }
+      return field.startsWith(KbIndex.BODY) ? bigrams : grams;
+    }
+  }
 
   /** Analyses (and embeds, when the index is semantic) a question. */
   public Prepared prepare(String question, KbIndex index) {
+    return withVector(prepareWords(question), index);
+  }
+
+  /** Analyses a question for the words-only search (no embedding: cheap). */
+  public Prepared prepareWords(String question) {
     String folded = ChineseScript.fold(question).strip();
-    List<String> bigrams =
-        EntryTerms.bigrams(analyzer, folded).stream().filter(Retriever::contentBigram).distinct().toList();
-    List<String> pinyin = new ArrayList<>(new LinkedHashSet<>(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded)));
-    float[] vector = index.semantic() && embedder != null && !folded.isEmpty() ? embedder.embed(folded) : null;
-    return new Prepared(folded, bigrams, pinyin, vector);
+    List<String> words = distinct(analyzer.terms("x" + LinliAnalyzer.WORDS, folded));
+    List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded));
+    List<String> bigrams = grams.stream().filter(t -> t.length() == 2).filter(Retriever::contentBigram).toList();
+    List<String> pinyin = distinct(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded));
+    return new Prepared(folded, words, grams, bigrams, pinyin, null);
+  }
+
+  /** The same question with its vector, when the index is semantic. */
+  public Prepared withVector(Prepared query, KbIndex index) {
+    if (query.vector() != null || !index.semantic() || embedder == null || query.folded().isEmpty()) {
+      return query;
+    }
+    return new Prepared(query.folded(), query.words(), query.grams(), query.bigrams(), query.pinyin(),
+        embedder.embed(query.folded()));
   }
 
   /** The candidates for a prepared question, unordered. */
@@ -80,9 +109,9 @@ public final class Retriever {
     try {
       IndexSearcher searcher = index.searchers().acquire();
       try {
-        lexical = lexical(searcher, query);
+        lexical = lexical(searcher, query, index.table());
         if (query.vector() != null) {
-          dense = dense(searcher, query.vector());
+          dense = dense(searcher, query.vector(), index.table());
         }
       } finally {
         index.searchers().release(searcher);
@@ -96,7 +125,11 @@ public final class Retriever {
         .sorted(java.util.Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]))
         .limit(LEXICAL_DEPTH)
         .forEach(e -> ids.add(e.getKey()));
-    double unknown = unknownShare(query.bigrams(), index);
+    double[] idf = new double[query.bigrams().size()];
+    for (int i = 0; i < idf.length; i++) {
+      idf[i] = index.idf(query.bigrams().get(i));
+    }
+    double unknown = unknownShare(query.bigrams(), idf, index);
     List<Candidate> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
@@ -112,18 +145,18 @@ public final class Retriever {
               best > 0 ? raw / best : 0,
               raw,
               coverage(query.bigrams(), terms.headBigrams()),
-              weightedCoverage(query.bigrams(), terms.bodyBigrams(), index),
+              weightedCoverage(query.bigrams(), idf, terms.bodyBigrams()),
               coverage(query.pinyin(), terms.headPinyin()),
               unknown));
     }
     return out;
   }
 
-  private Map<String, Double> lexical(IndexSearcher searcher, Prepared query) throws IOException {
+  private Map<String, Double> lexical(IndexSearcher searcher, Prepared query, DocTable table) throws IOException {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     int clauses = 0;
     for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-      for (String term : new LinkedHashSet<>(analyzer.terms(field.getKey(), query.folded()))) {
+      for (String term : query.termsFor(field.getKey())) {
         if (clauses++ >= MAX_CLAUSES) {
           break;
         }
@@ -137,23 +170,19 @@ public final class Retriever {
       return scores;
     }
     TopDocs top = searcher.search(builder.build(), LEXICAL_DEPTH);
-    StoredFields stored = searcher.storedFields();
     for (ScoreDoc hit : top.scoreDocs) {
-      scores.put(stored.document(hit.doc).get(KbIndex.ID), (double) hit.score);
+      scores.put(table.entry(hit.doc), (double) hit.score);
     }
     return scores;
   }
 
   /** Per guide: {best weighted, best head, best body, second-best weighted} similarity. */
-  private Map<String, double[]> dense(IndexSearcher searcher, float[] vector) throws IOException {
+  private Map<String, double[]> dense(IndexSearcher searcher, float[] vector, DocTable table) throws IOException {
     TopDocs top = searcher.search(new KnnFloatVectorQuery(KbIndex.VECTOR, vector, DENSE_DEPTH), DENSE_DEPTH);
-    StoredFields stored = searcher.storedFields();
     Map<String, double[]> best = new HashMap<>();
-    VectorKind[] kinds = VectorKind.values();
     for (ScoreDoc hit : top.scoreDocs) {
-      var doc = stored.document(hit.doc);
-      String entry = doc.get(KbIndex.ENTRY);
-      VectorKind kind = kinds[doc.getField(KbIndex.KIND).numericValue().intValue()];
+      String entry = table.entry(hit.doc);
+      VectorKind kind = table.kind(hit.doc);
       // DOT_PRODUCT scores are (1 + cos) / 2 for unit vectors.
       double cosine = 2.0 * hit.score - 1.0;
       double weighted = cosine * kind.weight();
@@ -173,28 +202,32 @@ public final class Retriever {
     return best;
   }
 
+  private static List<String> distinct(List<String> terms) {
+    return new ArrayList<>(new LinkedHashSet<>(terms));
+  }
+
   private static boolean contentBigram(String bigram) {
     return FUNCTION_CHARS.indexOf(bigram.charAt(0)) < 0 && FUNCTION_CHARS.indexOf(bigram.charAt(1)) < 0;
   }
 
-  private static double weightedCoverage(List<String> query, Set<String> target, KbIndex index) {
+  private static double weightedCoverage(List<String> query, double[] idf, Set<String> target) {
     double total = 0;
     double hit = 0;
-    for (String bigram : query) {
-      double w = index.idf(bigram);
-      total += w;
-      if (target.contains(bigram)) {
-        hit += w;
+    for (int i = 0; i < idf.length; i++) {
+      total += idf[i];
+      if (target.contains(query.get(i))) {
+        hit += idf[i];
       }
     }
     return total == 0 ? 0 : hit / total;
   }
 
-  private static double unknownShare(List<String> query, KbIndex index) {
+  private static double unknownShare(List<String> query, double[] idf, KbIndex index) {
     double total = 0;
     double unknown = 0;
-    for (String bigram : query) {
-      double w = index.idf(bigram);
+    for (int i = 0; i < idf.length; i++) {
+      String bigram = query.get(i);
+      double w = idf[i];
       total += w;
       // A bigram no guide has, not even as a homophone (so not a pinyin typo): a topic the
       // knowledge base does not cover.
