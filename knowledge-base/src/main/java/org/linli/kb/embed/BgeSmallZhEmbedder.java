@@ -98,9 +98,13 @@ public final class BgeSmallZhEmbedder implements Embedder {
     }
     java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
     float[][] out = new float[texts.size()][];
-    for (int start = 0; start < order.length; start += BATCH) {
-      List<String> batch = new ArrayList<>();
+    int batches = (order.length + BATCH - 1) / BATCH;
+    // Batches run side by side on the common fork-join pool (one model run per core): a first
+    // start embeds a thousand passages, and this halves that wait on two cores.
+    java.util.stream.IntStream.range(0, batches).parallel().forEach(b -> {
+      int start = b * BATCH;
       int end = Math.min(order.length, start + BATCH);
+      List<String> batch = new ArrayList<>();
       for (int k = start; k < end; k++) {
         batch.add(texts.get(order[k]));
       }
@@ -108,7 +112,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
       for (int k = start; k < end; k++) {
         out[order[k]] = vectors.get(k - start);
       }
-    }
+    });
     return java.util.Arrays.asList(out);
   }
 

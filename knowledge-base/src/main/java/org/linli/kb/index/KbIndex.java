@@ -16,6 +16,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.MMapDirectory;
 import org.linli.kb.Entry;
@@ -109,7 +112,16 @@ public final class KbIndex implements AutoCloseable {
       }
       writer.forceMerge(1);
       writer.commit();
-      SearcherManager searchers = new SearcherManager(directory, null);
+      SearcherManager searchers = new SearcherManager(directory, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          // Every question is a new set of terms: caching clauses never pays, and tracking their
+          // use costs a hash of every clause of every search.
+          searcher.setQueryCache(null);
+          return searcher;
+        }
+      });
       DocTable table = DocTable.read(searchers);
       return new KbIndex(Map.copyOf(byId), Map.copyOf(terms), searchers, embedder != null, folder, table);
     } catch (IOException e) {

@@ -87,8 +87,11 @@ public final class Retriever {
   public Prepared prepareWords(String question) {
     String folded = ChineseScript.fold(question).strip();
     List<String> words = distinct(analyzer.terms("x" + LinliAnalyzer.WORDS, folded));
-    List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded));
-    List<String> bigrams = grams.stream().filter(t -> t.length() == 2).filter(Retriever::contentBigram).toList();
+    // Question forms (怎么, 请问, 吗 ...) are in every question and say nothing of its topic.
+    List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded)).stream()
+        .filter(Retriever::contentGram)
+        .toList();
+    List<String> bigrams = grams.stream().filter(t -> t.length() == 2).toList();
     List<String> pinyin = distinct(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded));
     return new Prepared(folded, words, grams, bigrams, pinyin, null);
   }
@@ -206,8 +209,13 @@ public final class Retriever {
     return new ArrayList<>(new LinkedHashSet<>(terms));
   }
 
-  private static boolean contentBigram(String bigram) {
-    return FUNCTION_CHARS.indexOf(bigram.charAt(0)) < 0 && FUNCTION_CHARS.indexOf(bigram.charAt(1)) < 0;
+  private static boolean contentGram(String gram) {
+    for (int i = 0; i < gram.length(); i++) {
+      if (FUNCTION_CHARS.indexOf(gram.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double weightedCoverage(List<String> query, double[] idf, Set<String> target) {
