@@ -53,8 +53,7 @@ public final class Conversation {
           return Future.succeededFuture(List.of(reply));
         case NOT_SURE:
           // Residents talk among themselves in groups: a "not sure" there is noise unless asked.
-          Future<Void> counted = answer.intent().question() ? gaps.record(text) : Future.succeededFuture();
-          return counted.map(v -> addressed ? List.of(reply) : List.of());
+          return gaps.recordIfUnanswered(text, answer).map(v -> addressed ? List.of(reply) : List.of());
         default:
           return Future.succeededFuture(addressed ? List.of(reply) : List.of());
       }

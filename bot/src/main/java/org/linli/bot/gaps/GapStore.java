@@ -44,6 +44,12 @@ public final class GapStore {
   /** One unanswered question, as listed to the office. */
   public record Gap(String question, long count, String lastSeen) {}
 
+  /** Counts the question when the knowledge base was not sure of it (not for help requests or small talk). */
+  public Future<Void> recordIfUnanswered(String question, org.linli.kb.Answer answer) {
+    boolean gap = answer.outcome() == org.linli.kb.Answer.Outcome.NOT_SURE && answer.intent().question();
+    return gap ? record(question) : Future.succeededFuture();
+  }
+
   /** Counts one unanswered question. */
   public Future<Void> record(String question) {
     String normalised = normalise(question);

@@ -42,10 +42,7 @@ public final class AskHandler implements Handler<RoutingContext> {
       return;
     }
     kb.ask(text)
-        .compose(answer -> (answer.outcome() == Answer.Outcome.NOT_SURE && answer.intent().question()
-                ? gaps.record(text)
-                : io.vertx.core.Future.<Void>succeededFuture())
-            .map(v -> answer))
+        .compose(answer -> gaps.recordIfUnanswered(text, answer).map(v -> answer))
         .onSuccess(answer -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
             .end(toJson(answer).encode()))
@@ -56,8 +53,10 @@ public final class AskHandler implements Handler<RoutingContext> {
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      throw new HttpException(400, "The body is not a JSON object");
+    } catch (DecodeException e) {
+      throw new HttpException(400, "The body is not valid JSON; expected {\"text\": \"your question\"}");
+    } catch (ClassCastException e) {
+      throw new HttpException(400, "The body must be a JSON object: {\"text\": \"your question\"}");
     }
     if (body == null) {
       throw new HttpException(400, "The body is empty; expected {\"text\": \"your question\"}");
