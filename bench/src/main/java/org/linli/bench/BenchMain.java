@@ -63,7 +63,7 @@ public final class BenchMain {
         --path /api/v1/ask             request path
         --body '{"text":"%s"}'         JSON body template; %s = the question, JSON-escaped
         -H 'Name: value'               extra header (repeatable), e.g. -H 'Authorization: Bearer T'
-        --concurrency 64 --warmup 5 --duration 15 (seconds) --timeout-ms 10000
+        --concurrency 64 --warmup 20 --duration 15 (seconds) --timeout-ms 10000
         --self-test                    check the load generator against an in-process server
       service options (startup, http, all)
         --bot-jar bot/target/linli.jar
@@ -293,7 +293,7 @@ public final class BenchMain {
         args.value("body", "{\"text\":\"%s\"}"),
         headers,
         args.integer("concurrency", 64),
-        args.integer("warmup", 5),
+        args.integer("warmup", 20),
         args.integer("duration", 15),
         args.integer("timeout-ms", 10_000));
   }
