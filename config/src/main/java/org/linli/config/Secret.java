@@ -51,6 +51,17 @@ public final class Secret {
         value.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Checks an HTTP {@code Authorization} header of the form {@code Bearer <token>} (scheme in any
+   * case) against this secret, in constant time.
+   */
+  public boolean matchesBearer(String authorizationHeader) {
+    if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return matches(authorizationHeader.substring(7).strip());
+  }
+
   @Override
   public String toString() {
     return isSet() ? "********" : "(not set)";

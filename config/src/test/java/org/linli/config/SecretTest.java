@@ -43,4 +43,17 @@ class SecretTest {
       assertThat(unset.toString()).isEqualTo("(not set)");
     }
   }
+
+  @Test
+  void a_bearer_header_matches_only_with_the_bearer_scheme_and_the_exact_token() {
+    Secret secret = Secret.of("s3cret");
+
+    assertThat(secret.matchesBearer("Bearer s3cret")).isTrue();
+    assertThat(secret.matchesBearer("bearer s3cret")).isTrue();
+    assertThat(secret.matchesBearer("Bearer s3cre")).isFalse();
+    assertThat(secret.matchesBearer("Basic s3cret")).isFalse();
+    assertThat(secret.matchesBearer("s3cret")).isFalse();
+    assertThat(secret.matchesBearer(null)).isFalse();
+    assertThat(Secret.none().matchesBearer("Bearer ")).isFalse();
+  }
 }

@@ -24,9 +24,7 @@ public final class AdminAuth implements Handler<RoutingContext> {
       ctx.fail(new HttpException(401, "This API is closed: " + variable + " is not set"));
       return;
     }
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-    if (!token.matches(presented)) {
+    if (!token.matchesBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
       ctx.fail(new HttpException(401, "Missing or wrong bearer token"));
       return;
     }

@@ -47,9 +47,7 @@ public final class GenericChannel {
     if (!token.isSet()) {
       return Future.failedFuture(new HttpException(401, "The generic channel is closed: LINLI_GENERIC_TOKEN is not set"));
     }
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-    if (!token.matches(presented)) {
+    if (!token.matchesBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
       LOG.warn("Generic webhook: refused a call from {} with a missing or wrong token", ctx.request().remoteAddress());
       return Future.failedFuture(new HttpException(401, "Missing or wrong bearer token"));
     }
