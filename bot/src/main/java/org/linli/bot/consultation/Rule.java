@@ -1,0 +1,102 @@
+package org.linli.bot.consultation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a consultation decides. The result says in plain words whether each condition was met and
+ * by what margin. Option 1 is the proposal ("同意"); the rules decide whether it passed.
+ */
+public enum Rule {
+  /** More than half of the ballots cast. */
+  MAJORITY,
+  /** At least two thirds of the ballots cast. */
+  TWO_THIRDS,
+  /**
+   * Civil Code art. 278, ordinary matters: owners of at least 2/3 of the floor area and at least
+   * 2/3 of the households take part, and more than half of the participating area and of the
+   * participating households agree.
+   */
+  CIVIL_CODE_ORDINARY,
+  /**
+   * Civil Code art. 278, major matters (维修资金筹集使用, 改建重建, 改变共有部分用途, 加装电梯 …):
+   * participation as for ordinary matters, and at least 3/4 of the participating area and of the
+   * participating households agree.
+   */
+  CIVIL_CODE_MAJOR;
+
+  /** The name used in the API ({@code civil-code-major}). */
+  public String apiName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Parses an API name; null when unknown. */
+  public static Rule fromApiName(String name) {
+    for (Rule rule : values()) {
+      if (rule.apiName().equals(name)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  /** True when the rule needs the household register (floor areas, households). */
+  public boolean needsRegister() {
+    return this == CIVIL_CODE_ORDINARY || this == CIVIL_CODE_MAJOR;
+  }
+
+  /** One condition of a rule and how it came out. */
+  public record Condition(String description, boolean met, String detail) {}
+
+  /** Whether the proposal (option 1) passed, and each condition on the way. */
+  public record Outcome(boolean passed, List<Condition> conditions) {
+    public Outcome {
+      conditions = List.copyOf(conditions);
+    }
+  }
+
+  /** Decides on a tally. */
+  public Outcome decide(Tally t) {
+    List<Condition> conditions = new ArrayList<>();
+    switch (this) {
+      case MAJORITY -> conditions.add(share("同意票过半数（超过投票总数的1/2）", t.votesFor(1), t.ballots(), Fraction.HALF, true, "票"));
+      case TWO_THIRDS -> conditions.add(share("同意票不少于投票总数的2/3", t.votesFor(1), t.ballots(), Fraction.TWO_THIRDS, false, "票"));
+      case CIVIL_CODE_ORDINARY, CIVIL_CODE_MAJOR -> {
+        conditions.add(share("参与表决的专有部分面积不少于总面积的2/3", t.participatingArea(), t.eligibleArea(), Fraction.TWO_THIRDS, false, "m²"));
+        conditions.add(share("参与表决的户数不少于总户数的2/3", t.ballots(), t.eligibleBallots(), Fraction.TWO_THIRDS, false, "户"));
+        boolean major = this == CIVIL_CODE_MAJOR;
+        Fraction needed = major ? Fraction.THREE_QUARTERS : Fraction.HALF;
+        String what = major ? "不少于参与表决面积的3/4" : "超过参与表决面积的1/2";
+        String whatHouseholds = major ? "不少于参与表决户数的3/4" : "超过参与表决户数的1/2";
+        conditions.add(share("同意的专有部分面积" + what, t.areaFor(1), t.participatingArea(), needed, !major, "m²"));
+        conditions.add(share("同意的户数" + whatHouseholds, t.votesFor(1), t.ballots(), needed, !major, "户"));
+      }
+    }
+    return new Outcome(conditions.stream().allMatch(Condition::met), conditions);
+  }
+
+  private static Condition share(String description, long part, long whole, Fraction fraction, boolean strict, String unit) {
+    boolean met = strict ? fraction.exceededBy(part, whole) : fraction.reachedBy(part, whole);
+    if (whole == 0) {
+      return new Condition(description, false, "无人参与，无法计算");
+    }
+    long margin = fraction.margin(part, whole, strict);
+    String amount = unit.equals("m²") ? formatArea(Math.abs(margin)) : String.valueOf(Math.abs(margin));
+    String shown = unit.equals("m²") ? formatArea(part) + "/" + formatArea(whole) : part + "/" + whole;
+    String detail;
+    if (met) {
+      detail = margin == 0
+          ? "恰好达到（" + shown + unit + "）"
+          : "已达到（" + shown + unit + "，比门槛多 " + amount + unit + "）";
+    } else {
+      detail = "未达到（" + shown + unit + "，还差 " + amount + unit + "）";
+    }
+    return new Condition(description, met, detail);
+  }
+
+  /** Hundredths of a square metre as "123.45". */
+  static String formatArea(long hundredths) {
+    return String.format(Locale.ROOT, "%d.%02d", hundredths / 100, hundredths % 100);
+  }
+}

@@ -1,0 +1,184 @@
+package org.linli.bot.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.bot.redis.EmbeddedRedis;
+
+/** The poll store against a real (embedded) Redis. */
+class PollStoreTest {
+
+  @TempDir static Path data;
+  static EmbeddedRedis server;
+  static Vertx vertx;
+  static Redis client;
+  static PollStore store;
+  static final AtomicInteger ids = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    server = EmbeddedRedis.start(data, 0);
+    vertx = Vertx.vertx();
+    client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()).setMaxPoolSize(16)
+        .setMaxPoolWaiting(10_000));
+    store = new PollStore(RedisAPI.api(client));
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    await(vertx.close());
+    server.close();
+  }
+
+  private static Poll poll(Poll.Scale scale, Rule rule, int options, int multi) {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= options; i++) {
+      names.add("选项" + i);
+    }
+    Instant now = Instant.now();
+    return new Poll("p" + ids.incrementAndGet(), "generic", "g1", "周六活动室开放时间", names, scale, rule,
+        now.minusSeconds(60), now.plusSeconds(3600), multi, false, false);
+  }
+
+  private static PollStore.VoteResult vote(Poll p, String voter, String household, Integer... choices) {
+    return await(store.vote(p.id(), voter, household, List.of(choices), System.currentTimeMillis(), voter));
+  }
+
+  @Test
+  void two_thousand_concurrent_votes_from_five_hundred_residents_give_the_exact_tally() {
+    Poll p = poll(Poll.Scale.SMALL, Rule.MAJORITY, 3, 1);
+    await(store.create(p, Map.of()));
+    Random random = new Random(42);
+    long[] expected = new long[3];
+    List<Future<?>> residents = new ArrayList<>();
+    for (int r = 0; r < 500; r++) {
+      int[] choices = new int[4];
+      for (int i = 0; i < 4; i++) {
+        choices[i] = 1 + random.nextInt(3);
+      }
+      expected[choices[3] - 1]++;
+      String voter = "u" + r;
+      // Each resident's votes in order (a resident changes their mind), residents all at once.
+      Future<?> chain = Future.succeededFuture();
+      for (int choice : choices) {
+        chain = chain.compose(v -> store.vote(p.id(), voter, "", List.of(choice), System.currentTimeMillis(), voter));
+      }
+      residents.add(chain);
+    }
+    await(Future.all(residents));
+
+    Tally tally = await(store.tally(p.id(), 3));
+    assertThat(tally.votes()).containsExactly(expected[0], expected[1], expected[2]);
+    assertThat(tally.ballots()).isEqualTo(500);
+  }
+
+  @Test
+  void a_later_vote_from_another_member_of_the_household_replaces_the_earlier_one() {
+    Poll p = poll(Poll.Scale.BIG, Rule.CIVIL_CODE_MAJOR, 2, 1);
+    await(store.create(p, Map.of("3-1-201", 89_50L, "3-1-202", 120_00L)));
+
+    assertThat(vote(p, "wife", "3-1-201", 1).status()).isEqualTo(PollStore.VoteResult.Status.COUNTED);
+    PollStore.VoteResult second = vote(p, "husband", "3-1-201", 2);
+
+    assertThat(second.status()).isEqualTo(PollStore.VoteResult.Status.CHANGED);
+    assertThat(second.previous()).containsExactly(1);
+    assertThat(second.previousCaster()).isEqualTo("wife");
+    Tally tally = await(store.tally(p.id(), 2));
+    assertThat(tally.votes()).containsExactly(0L, 1L);
+    assertThat(tally.areas()).containsExactly(0L, 89_50L);
+    assertThat(tally.ballots()).isEqualTo(1);
+    assertThat(tally.participatingArea()).isEqualTo(89_50L);
+    assertThat(tally.eligibleBallots()).isEqualTo(2);
+    assertThat(tally.eligibleArea()).isEqualTo(209_50L);
+  }
+
+  @Test
+  void only_households_on_the_register_vote_on_a_big_matter() {
+    Poll p = poll(Poll.Scale.BIG, Rule.CIVIL_CODE_ORDINARY, 2, 1);
+    await(store.create(p, Map.of("1-1-101", 100_00L)));
+
+    assertThat(vote(p, "u1", "", 1).reason()).isEqualTo("unbound");
+    assertThat(vote(p, "u2", "9-9-999", 1).reason()).isEqualTo("ineligible");
+    assertThat(await(store.tally(p.id(), 2)).ballots()).isZero();
+  }
+
+  @Test
+  void a_wrong_option_an_unknown_poll_or_a_closed_poll_is_refused_and_changes_nothing() {
+    Poll p = poll(Poll.Scale.SMALL, Rule.MAJORITY, 2, 1);
+    await(store.create(p, Map.of()));
+    vote(p, "u1", "", 1);
+
+    assertThat(vote(p, "u2", "", 3).reason()).isEqualTo("option");
+    assertThat(vote(p, "u2", "", 1, 2).reason()).isEqualTo("count");
+    assertThat(await(store.vote("no-such-poll", "u2", "", List.of(1), System.currentTimeMillis(), "u2")).reason())
+        .isEqualTo("unknown");
+    assertThat(await(store.close(p.id(), System.currentTimeMillis()))).isTrue();
+    assertThat(vote(p, "u1", "", 2).reason()).isEqualTo("closed");
+
+    Tally tally = await(store.tally(p.id(), 2));
+    assertThat(tally.votes()).containsExactly(1L, 0L);
+    assertThat(tally.ballots()).isEqualTo(1);
+  }
+
+  @Test
+  void a_multiple_choice_poll_takes_up_to_its_limit_of_distinct_options() {
+    Poll p = poll(Poll.Scale.SMALL, Rule.MAJORITY, 3, 2);
+    await(store.create(p, Map.of()));
+
+    assertThat(vote(p, "u1", "", 1, 3).status()).isEqualTo(PollStore.VoteResult.Status.COUNTED);
+    assertThat(vote(p, "u2", "", 1, 2, 3).reason()).isEqualTo("count");
+    assertThat(vote(p, "u3", "", 2, 2).reason()).isEqualTo("option");
+    assertThat(await(store.tally(p.id(), 3)).votes()).containsExactly(1L, 0L, 1L);
+  }
+
+  @Test
+  void a_poll_closes_exactly_once_however_many_callers_race() {
+    Poll p = poll(Poll.Scale.SMALL, Rule.MAJORITY, 2, 1);
+    await(store.create(p, Map.of()));
+    List<Future<Boolean>> closes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      closes.add(store.close(p.id(), System.currentTimeMillis()));
+    }
+    await(Future.all(closes));
+
+    assertThat(closes.stream().filter(Future::result).count()).isEqualTo(1);
+  }
+
+  @Test
+  void a_second_poll_with_the_same_id_is_refused_and_changes_nothing() {
+    Poll p = poll(Poll.Scale.BIG, Rule.CIVIL_CODE_ORDINARY, 2, 1);
+    await(store.create(p, Map.of("1-1-101", 100_00L)));
+
+    assertThat(store.create(p, Map.of("1-1-101", 1L, "2-2-202", 1L)).toCompletionStage().toCompletableFuture())
+        .failsWithin(10, TimeUnit.SECONDS);
+    Tally tally = await(store.tally(p.id(), 2));
+    assertThat(tally.eligibleBallots()).isEqualTo(1);
+    assertThat(tally.eligibleArea()).isEqualTo(100_00L);
+    assertThat(vote(p, "u1", "2-2-202", 1).reason()).isEqualTo("ineligible");
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
+    }
+  }
+}
