@@ -1,0 +1,191 @@
+package org.linli.bot.consultation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the one-line poll command a moderator types in the group:
+ *
+ * <pre>
+ * /poll 周六活动室开放时间 | 上午 | 下午 | 晚上 --closes 2h
+ * /poll 是否同意加装电梯｜同意｜不同意 --big --rule civil-code-major --closes 2026-12-01T20:00 --anonymous
+ * </pre>
+ *
+ * Options are separated by {@code |}, the full-width {@code ｜} or {@code ／}. Flags (also with a
+ * full-width {@code －－} or an em dash): {@code --closes} (a duration such as 30m, 2h, 3d, or a date
+ * and time), {@code --multi N}, {@code --hidden} (results only after closing), {@code --anonymous}
+ * (secret ballot with receipts), {@code --big} (households of the register decide), {@code --rule}
+ * (majority, two-thirds, civil-code-ordinary, civil-code-major), {@code --discuss} (a discussion
+ * period before voting opens), {@code --remind} (post participation this long before closing).
+ */
+public final class PollCommand {
+
+  private static final Pattern FLAG = Pattern.compile("(?:--|－－|—|——)([a-zA-Z-]+)(?:[ \\t=：:]+([^\\s－—-][^\\s]*))?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|min|分钟|h|小时|d|天|w|周)", Pattern.CASE_INSENSITIVE);
+  private static final Duration DEFAULT_DURATION = Duration.ofDays(1);
+
+  /** What the moderator asked for, or why it cannot be done. */
+  public record Request(
+      String question,
+      List<String> options,
+      Instant opensAt,
+      Instant closesAt,
+      Duration remindBefore,
+      int multi,
+      boolean hidden,
+      boolean anonymous,
+      Poll.Scale scale,
+      Rule rule) {}
+
+  /** A command that cannot become a poll; the message is for the moderator, in plain words. */
+  public static final class Invalid extends Exception {
+    public Invalid(String message) {
+      super(message);
+    }
+  }
+
+  private final ZoneId zone;
+
+  /** {@code zone} is where "2026-12-01T20:00" without an offset is read (the community's zone). */
+  public PollCommand(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Parses the text after {@code /poll}. */
+  public Request parse(String text, Instant now) throws Invalid {
+    String body = text.strip();
+    List<String[]> flags = new ArrayList<>();
+    Matcher m = FLAG.matcher(body);
+    int firstFlag = body.length();
+    while (m.find()) {
+      firstFlag = Math.min(firstFlag, m.start());
+      flags.add(new String[] {m.group(1).toLowerCase(Locale.ROOT), m.group(2)});
+    }
+    String[] parts = body.substring(0, firstFlag).split("[|｜／]");
+    List<String> cleaned = new ArrayList<>();
+    for (String part : parts) {
+      String p = part.strip().replaceAll("^[，,。；;、\\s]+|[，,。；;、\\s]+$", "");
+      if (!p.isEmpty()) {
+        cleaned.add(p);
+      }
+    }
+    if (cleaned.isEmpty()) {
+      throw new Invalid("请写上议题和选项，例如：/poll 周六活动室开放时间 | 上午 | 下午 | 晚上 --closes 2h");
+    }
+    String question = cleaned.get(0);
+    List<String> options = cleaned.subList(1, cleaned.size());
+    if (options.size() < 2) {
+      throw new Invalid("至少需要两个选项，用“|”隔开，例如：/poll 是否同意 | 同意 | 不同意");
+    }
+    if (options.size() > 10) {
+      throw new Invalid("选项最多10个，请精简后再发起。");
+    }
+    if (options.stream().distinct().count() != options.size()) {
+      throw new Invalid("有重复的选项，请检查后再发起。");
+    }
+    Instant opensAt = now;
+    Instant closesAt = null;
+    Duration remind = null;
+    int multi = 1;
+    boolean hidden = false;
+    boolean anonymous = false;
+    Poll.Scale scale = Poll.Scale.SMALL;
+    Rule rule = null;
+    for (String[] flag : flags) {
+      String name = flag[0];
+      String value = flag[1];
+      switch (name) {
+        case "closes", "close", "deadline" -> closesAt = when(required(name, value), now);
+        case "discuss" -> opensAt = now.plus(duration(required(name, value)));
+        case "remind" -> remind = duration(required(name, value));
+        case "multi" -> multi = number(required(name, value), options.size());
+        case "hidden" -> hidden = true;
+        case "anonymous", "secret" -> anonymous = true;
+        case "big" -> scale = Poll.Scale.BIG;
+        case "rule" -> {
+          rule = Rule.fromApiName(required(name, value).toLowerCase(Locale.ROOT));
+          if (rule == null) {
+            throw new Invalid("不认识的表决规则“" + value + "”。可选：majority、two-thirds、civil-code-ordinary、civil-code-major");
+          }
+        }
+        default -> throw new Invalid("不认识的参数 --" + name + "。可用：--closes --multi --hidden --anonymous --big --rule --discuss --remind");
+      }
+    }
+    if (closesAt == null) {
+      closesAt = opensAt.plus(DEFAULT_DURATION);
+    }
+    if (!closesAt.isAfter(opensAt)) {
+      throw new Invalid("截止时间要晚于开始投票的时间。");
+    }
+    if (rule == null) {
+      rule = scale == Poll.Scale.BIG ? Rule.CIVIL_CODE_ORDINARY : Rule.MAJORITY;
+    }
+    if (rule.needsRegister() && scale != Poll.Scale.BIG) {
+      scale = Poll.Scale.BIG;
+    }
+    return new Request(question, List.copyOf(options), opensAt, closesAt, remind, multi, hidden, anonymous, scale, rule);
+  }
+
+  private static String required(String name, String value) throws Invalid {
+    if (value == null || value.isBlank()) {
+      throw new Invalid("参数 --" + name + " 后面需要写上值。");
+    }
+    return value;
+  }
+
+  private Instant when(String value, Instant now) throws Invalid {
+    Matcher d = DURATION.matcher(value);
+    if (d.matches()) {
+      return now.plus(duration(value));
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(value.length() == 16 ? value + ":00" : value).atZone(zone).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw new Invalid("看不懂截止时间“" + value + "”。可以写 2h、3d，或 2026-12-01T20:00。");
+      }
+    }
+  }
+
+  private static Duration duration(String value) throws Invalid {
+    Matcher d = DURATION.matcher(value.strip());
+    if (!d.matches()) {
+      throw new Invalid("看不懂时长“" + value + "”。可以写 30m、2h、3d 或 1w。");
+    }
+    long n = Long.parseLong(d.group(1));
+    String unit = d.group(2).toLowerCase(Locale.ROOT);
+    Duration out = switch (unit) {
+      case "m", "min", "分钟" -> Duration.ofMinutes(n);
+      case "h", "小时" -> Duration.ofHours(n);
+      case "d", "天" -> Duration.ofDays(n);
+      default -> Duration.ofDays(7 * n);
+    };
+    if (out.isZero() || out.compareTo(Duration.ofDays(90)) > 0) {
+      throw new Invalid("时长要在1分钟到90天之间。");
+    }
+    return out;
+  }
+
+  private static int number(String value, int max) throws Invalid {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < 1 || n > max) {
+        throw new Invalid("--multi 要在1到选项个数（" + max + "）之间。");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new Invalid("--multi 后面要写一个数字，例如 --multi 2。");
+    }
+  }
+}
