@@ -3,6 +3,7 @@ package org.linli.bot;
 import io.vertx.core.Future;
 import java.util.List;
 import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.kb.KbService;
 
@@ -24,17 +25,22 @@ public final class Conversation {
   private final KbService kb;
   private final ReplyComposer composer;
   private final GapStore gaps;
+  private final ConsultationService consultations;
 
-  public Conversation(KbService kb, ReplyComposer composer, GapStore gaps) {
+  public Conversation(KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations) {
     this.kb = kb;
     this.composer = composer;
     this.gaps = gaps;
+    this.consultations = consultations;
   }
 
   /** The replies to one event; an empty list means the bot stays silent. */
   public Future<List<Reply>> handle(ChatEvent event) {
     if (event.isCallback()) {
-      return Future.succeededFuture(button(event.callback().strip()));
+      String data = event.callback().strip();
+      return data.startsWith(ConsultationService.VOTE)
+          ? consultations.button(event, data)
+          : Future.succeededFuture(button(data));
     }
     String text = event.text().strip();
     if (text.startsWith("/")) {
@@ -64,6 +70,9 @@ public final class Conversation {
     String[] parts = text.split("\\s+", 2);
     String name = parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@.*$", "");
     String rest = parts.length > 1 ? parts[1].strip() : "";
+    if (ConsultationService.handles(name)) {
+      return consultations.command(event, name, rest);
+    }
     switch (name) {
       case "/ask", "/问", "/問":
         if (rest.isEmpty()) {
@@ -78,7 +87,7 @@ public final class Conversation {
         // Commands of other features (polls, help-line) are not this conversation's: stay silent in
         // groups, explain in private chats.
         return Future.succeededFuture(event.mentioned()
-            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录。"))
+            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录、/vote 投票编号 序号、/results 投票编号。"))
             : List.of());
     }
   }

@@ -9,6 +9,9 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.consultation.ConsultationService;
+import org.linli.bot.consultation.Moderators;
+import org.linli.bot.consultation.PollStore;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.http.Routes;
 import org.linli.bot.kb.KbService;
@@ -106,7 +109,10 @@ public final class LinliVerticle extends VerticleBase {
       String publicUrl = settings.http().publicUrl();
       ReplyComposer composer = new ReplyComposer(publicUrl);
       GapStore gaps = new GapStore(redis);
-      Conversation conversation = new Conversation(kb, composer, gaps);
+      ConsultationService consultations = new ConsultationService(new PollStore(redis),
+          new Moderators(settings.consultation().moderators()), java.time.ZoneId.of(settings.consultation().zone()),
+          java.time.Clock.systemUTC());
+      Conversation conversation = new Conversation(kb, composer, gaps, consultations);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
           new GenericChannel(settings.generic().token()));
       return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Every setting of the service, typed. Read with {@link SettingsLoader}; each record mirrors one
  * section of {@code config/application.yaml}, where every field is documented.
  */
-public record Settings(Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic) {
+public record Settings(
+    Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -17,6 +18,7 @@ public record Settings(Http http, Data data, Redis redis, Kb kb, Admin admin, Ge
     Objects.requireNonNull(kb, "kb");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(generic, "generic");
+    Objects.requireNonNull(consultation, "consultation");
   }
 
   /** The HTTP server. */
@@ -81,4 +83,19 @@ public record Settings(Http http, Data data, Redis redis, Kb kb, Admin admin, Ge
 
   /** The generic chat channel for community apps. */
   public record Generic(Secret token) {}
+
+  /**
+   * Consultations: who may open and close polls, as {@code chat:user} pairs separated by commas
+   * ({@code *:user} for every chat), and the community's time zone for dates without an offset.
+   */
+  public record Consultation(String moderators, String zone) {
+    public Consultation {
+      moderators = moderators == null ? "" : moderators;
+      try {
+        java.time.ZoneId.of(zone);
+      } catch (RuntimeException e) {
+        throw new SettingsException("consultation.zone '" + zone + "' is not a time zone (e.g. Asia/Shanghai)");
+      }
+    }
+  }
 }

@@ -190,6 +190,36 @@ public final class PollStore {
         });
   }
 
+  /** A stored poll with its status ({@code open} or {@code closed}). */
+  public record Stored(Poll poll, String status) {
+    /** True while votes are taken. */
+    public boolean open() {
+      return "open".equals(status);
+    }
+  }
+
+  /** The poll with this id, or null. */
+  public Future<Stored> find(String pollId) {
+    return redis.hgetall(meta(pollId)).map(h -> {
+      if (h == null || h.size() == 0 || text(h, "question") == null) {
+        return null;
+      }
+      Poll poll = new Poll(pollId, text(h, "channel"), text(h, "chat"), text(h, "question"),
+          List.of(text(h, "options").split("\u001f")),
+          Poll.Scale.valueOf(text(h, "scale").toUpperCase(java.util.Locale.ROOT)),
+          Rule.fromApiName(text(h, "rule")),
+          java.time.Instant.ofEpochMilli(number(h, "opensAt")),
+          java.time.Instant.ofEpochMilli(number(h, "closesAt")),
+          (int) number(h, "multi"), "1".equals(text(h, "anonymous")), "1".equals(text(h, "hideResults")));
+      return new Stored(poll, text(h, "status"));
+    });
+  }
+
+  /** A new short poll id, unique across instances (p1, p2 … in base 36). */
+  public Future<String> nextId() {
+    return redis.incr("polls:{seq}").map(r -> "p" + Long.toString(r.toLong(), 36));
+  }
+
   private static long number(Response hash, String field) {
     String v = text(hash, field);
     return v == null ? 0 : Long.parseLong(v);
