@@ -13,6 +13,7 @@ import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.http.PollApi;
 import org.linli.bot.http.Routes;
 import org.linli.bot.kb.KbService;
 import org.linli.bot.redis.EmbeddedRedis;
@@ -109,12 +110,13 @@ public final class LinliVerticle extends VerticleBase {
       String publicUrl = settings.http().publicUrl();
       ReplyComposer composer = new ReplyComposer(publicUrl);
       GapStore gaps = new GapStore(redis);
-      ConsultationService consultations = new ConsultationService(new PollStore(redis),
+      PollStore polls = new PollStore(redis);
+      ConsultationService consultations = new ConsultationService(polls,
           new Moderators(settings.consultation().moderators()), java.time.ZoneId.of(settings.consultation().zone()),
           java.time.Clock.systemUTC());
       Conversation conversation = new Conversation(kb, composer, gaps, consultations);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
-          new GenericChannel(settings.generic().token()));
+          new GenericChannel(settings.generic().token()), new PollApi(polls, java.time.Clock.systemUTC()));
       return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
           .requestHandler(Routes.create(vertx, parts))
           .listen(settings.http().port(), settings.http().host())

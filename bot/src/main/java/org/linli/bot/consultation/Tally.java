@@ -22,12 +22,12 @@ public record Tally(
   }
 
   /** Votes for option {@code n} (from 1). */
-  long votesFor(int n) {
+  public long votesFor(int n) {
     return votes.get(n - 1);
   }
 
   /** Area for option {@code n} (from 1), 0 when areas are not counted. */
-  long areaFor(int n) {
+  public long areaFor(int n) {
     return areas.isEmpty() ? 0 : areas.get(n - 1);
   }
 }

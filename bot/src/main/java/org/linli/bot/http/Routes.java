@@ -29,7 +29,8 @@ public final class Routes {
       ReplyComposer composer,
       GapStore gaps,
       RedisAPI redis,
-      GenericChannel generic) {}
+      GenericChannel generic,
+      PollApi polls) {}
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Parts parts) {
@@ -77,6 +78,11 @@ public final class Routes {
           })
           .onFailure(ctx::fail);
     });
+
+    router.post("/api/v1/polls").handler(body).handler(admin).handler(parts.polls()::create);
+    router.get("/api/v1/polls/:id").handler(admin).handler(parts.polls()::get);
+    router.get("/api/v1/polls/:id/results").handler(admin).handler(parts.polls()::results);
+    router.post("/api/v1/polls/:id/close").handler(admin).handler(parts.polls()::close);
 
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));
     router.route().failureHandler(new FailureHandler());

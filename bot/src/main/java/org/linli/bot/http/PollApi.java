@@ -1,0 +1,211 @@
+package org.linli.bot.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.linli.bot.consultation.Poll;
+import org.linli.bot.consultation.PollStore;
+import org.linli.bot.consultation.Rule;
+import org.linli.bot.consultation.Tally;
+
+/**
+ * The moderators' REST API for polls (bearer admin token): create, read, results, close. Bad
+ * input is refused with a sentence and never reaches the store.
+ */
+public final class PollApi {
+
+  private final PollStore store;
+  private final Clock clock;
+
+  public PollApi(PollStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** {@code POST /api/v1/polls}. */
+  public void create(RoutingContext ctx) {
+    Draft draft;
+    try {
+      draft = draft(ctx);
+    } catch (HttpException e) {
+      ctx.fail(e);
+      return;
+    }
+    store.nextId()
+        .compose(id -> {
+          Poll poll = draft.toPoll(id);
+          return store.create(poll, Map.of()).map(v -> poll);
+        })
+        .onSuccess(poll -> ctx.response().setStatusCode(201)
+            .putHeader("Content-Type", "application/json; charset=utf-8")
+            .end(describe(poll, "open").encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/polls/:id}. */
+  public void get(RoutingContext ctx) {
+    find(ctx.pathParam("id"))
+        .onSuccess(stored -> Routes.json(ctx, describe(stored.poll(), stored.status())))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/polls/:id/results}. */
+  public void results(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    find(id)
+        .compose(stored -> store.tally(id, stored.poll().options().size()).map(t -> results(stored, t)))
+        .onSuccess(body -> Routes.json(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code POST /api/v1/polls/:id/close}: closes (once) and answers with the final results. */
+  public void close(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    find(id)
+        .compose(stored -> store.close(id, clock.millis()))
+        .compose(closed -> find(id))
+        .compose(stored -> store.tally(id, stored.poll().options().size()).map(t -> results(stored, t)))
+        .onSuccess(body -> Routes.json(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<PollStore.Stored> find(String id) {
+    return store.find(id).compose(stored -> stored == null
+        ? Future.failedFuture(new HttpException(404, "There is no poll " + id))
+        : Future.succeededFuture(stored));
+  }
+
+  static JsonObject results(PollStore.Stored stored, Tally tally) {
+    Poll poll = stored.poll();
+    JsonArray rows = new JsonArray();
+    for (int i = 1; i <= poll.options().size(); i++) {
+      JsonObject row = new JsonObject().put("option", poll.options().get(i - 1)).put("votes", tally.votesFor(i));
+      if (!tally.areas().isEmpty()) {
+        row.put("area", tally.areas().get(i - 1) / 100.0);
+      }
+      rows.add(row);
+    }
+    Rule.Outcome outcome = poll.rule().decide(tally);
+    JsonArray conditions = new JsonArray();
+    outcome.conditions().forEach(c -> conditions.add(
+        new JsonObject().put("condition", c.description()).put("met", c.met()).put("detail", c.detail())));
+    return new JsonObject()
+        .put("id", poll.id())
+        .put("status", stored.status())
+        .put("tally", rows)
+        .put("ballots", tally.ballots())
+        .put("outcome", new JsonObject()
+            .put("rule", poll.rule().apiName())
+            .put("decided", !stored.open())
+            .put("passed", outcome.passed())
+            .put("conditions", conditions));
+  }
+
+  private static JsonObject describe(Poll poll, String status) {
+    return new JsonObject()
+        .put("id", poll.id())
+        .put("status", status)
+        .put("channel", poll.channel())
+        .put("chat", poll.chat())
+        .put("question", poll.question())
+        .put("options", new JsonArray(poll.options()))
+        .put("scale", poll.scale().name().toLowerCase(java.util.Locale.ROOT))
+        .put("rule", poll.rule().apiName())
+        .put("opensAt", poll.opensAt().toString())
+        .put("closesAt", poll.closesAt().toString())
+        .put("multi", poll.multi())
+        .put("anonymous", poll.anonymous())
+        .put("hideResults", poll.hideResults());
+  }
+
+  /** A validated request to create a poll. */
+  private record Draft(String channel, String chat, String question, List<String> options, Poll.Scale scale, Rule rule,
+      Instant opensAt, Instant closesAt, int multi, boolean anonymous, boolean hideResults) {
+    Poll toPoll(String id) {
+      return new Poll(id, channel, chat, question, options, scale, rule, opensAt, closesAt, multi, anonymous, hideResults);
+    }
+  }
+
+  private Draft draft(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw new HttpException(400, "The body must be a JSON object describing the poll");
+    }
+    if (body == null) {
+      throw new HttpException(400, "The body is empty; expected a JSON object describing the poll");
+    }
+    String channel = string(body, "channel", "generic");
+    String chat = string(body, "chat", null);
+    String question = string(body, "question", null);
+    if (chat == null || question == null) {
+      throw new HttpException(400, "\"chat\" and \"question\" are required");
+    }
+    Object rawOptions = body.getValue("options");
+    if (!(rawOptions instanceof JsonArray array) || array.size() < 2 || array.size() > 10) {
+      throw new HttpException(400, "\"options\" must be a list of 2 to 10 texts");
+    }
+    List<String> options = new ArrayList<>();
+    for (Object o : array) {
+      if (!(o instanceof String s) || s.isBlank()) {
+        throw new HttpException(400, "every option must be a non-empty text");
+      }
+      options.add(s.strip());
+    }
+    if (options.stream().distinct().count() != options.size()) {
+      throw new HttpException(400, "options must differ from each other");
+    }
+    String scaleName = string(body, "scale", "small");
+    Poll.Scale scale = switch (scaleName) {
+      case "small" -> Poll.Scale.SMALL;
+      case "big" -> Poll.Scale.BIG;
+      default -> throw new HttpException(400, "\"scale\" must be \"small\" or \"big\"");
+    };
+    Rule rule = Rule.fromApiName(string(body, "rule", scale == Poll.Scale.BIG ? "civil-code-ordinary" : "majority"));
+    if (rule == null) {
+      throw new HttpException(400, "\"rule\" must be majority, two-thirds, civil-code-ordinary or civil-code-major");
+    }
+    if (scale == Poll.Scale.BIG || rule.needsRegister()) {
+      throw new HttpException(409, "Big matters are decided by the households of the register, and no register can"
+          + " be imported yet; open a small poll, or wait for the household register");
+    }
+    Instant now = clock.instant();
+    Instant closesAt;
+    try {
+      closesAt = OffsetDateTime.parse(string(body, "closesAt", "")).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new HttpException(400, "\"closesAt\" must be a date and time with offset, e.g. 2026-12-01T20:00:00+08:00");
+    }
+    if (!closesAt.isAfter(now)) {
+      throw new HttpException(400, "\"closesAt\" is in the past");
+    }
+    int multi = body.getValue("multi") instanceof Number n ? n.intValue() : 1;
+    if (multi < 1 || multi > options.size()) {
+      throw new HttpException(400, "\"multi\" must be between 1 and the number of options");
+    }
+    return new Draft(channel, chat, question, options, scale, rule, now, closesAt, multi,
+        Boolean.TRUE.equals(body.getValue("anonymous")), Boolean.TRUE.equals(body.getValue("hideResults")));
+  }
+
+  private static String string(JsonObject body, String field, String fallback) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof String s) || s.isBlank()) {
+      throw new HttpException(400, "\"" + field + "\" must be a non-empty text");
+    }
+    return s.strip();
+  }
+}
