@@ -99,9 +99,7 @@ public final class LinliVerticle extends VerticleBase {
               new MicroBatchingEmbedder(BgeSmallZhEmbedder.load(settings.data().path(), 1), kbSettings.modelThreads(), 8),
               settings.data().path().resolve("kb"))
           : null;
-      Path snapshots = settings.data().path().resolve("kb").resolve("index");
-      clearStaleSnapshots(snapshots);
-      Path indexRoot = snapshots.resolve(String.valueOf(ProcessHandle.current().pid()));
+      Path indexRoot = settings.data().path().resolve("kb").resolve("index");
       KnowledgeBase base = new KnowledgeBase(kbDir, embedder, chosen, kbSettings.maxAlternatives(), indexRoot);
       return embedder == null || kbSettings.threshold() >= 0 ? base : base.withShortcut(calibration.shortcut());
     });
@@ -131,30 +129,6 @@ public final class LinliVerticle extends VerticleBase {
           .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
               kbSettings.semantic() ? "hybrid (words + vectors)" : "lexical"));
     });
-  }
-
-  /**
-   * Index snapshots left by processes that did not stop cleanly (one folder per process id; a
-   * folder of a process still running, such as a second instance on the same data directory,
-   * is left alone).
-   */
-  private static void clearStaleSnapshots(Path root) throws java.io.IOException {
-    if (!java.nio.file.Files.isDirectory(root)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(root)) {
-      for (Path folder : folders.toList()) {
-        String name = folder.getFileName().toString();
-        boolean alive = name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isPresent();
-        if (!alive) {
-          try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-              java.nio.file.Files.deleteIfExists(p);
-            }
-          }
-        }
-      }
-    }
   }
 
   @Override

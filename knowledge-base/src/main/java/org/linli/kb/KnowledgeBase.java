@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.index.Candidate;
+import org.linli.kb.index.IndexFolders;
 import org.linli.kb.index.KbIndex;
 import org.linli.kb.index.Retriever;
 import org.linli.kb.intent.Intent;
@@ -51,11 +52,12 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * As above, with the folder where index snapshots are written ({@code <data>/kb/index} in the
-   * service; each reload writes a new snapshot and deletes the old one).
+   * As above, with the folder under which index snapshots are written ({@code <data>/kb/index} in
+   * the service; a subfolder per process, see {@link IndexFolders}; each reload writes a new
+   * snapshot and deletes the old one).
    */
   public KnowledgeBase(Path directory, Embedder embedder, ScoringModel model, int maxAlternatives, Path indexRoot) {
-    this.indexRoot = indexRoot;
+    this.indexRoot = IndexFolders.forThisProcess(indexRoot);
     this.directory = directory;
     this.embedder = embedder;
     this.model = model;
@@ -64,7 +66,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   private static Path defaultIndexRoot() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "linli-kb-" + ProcessHandle.current().pid());
+    return Path.of(System.getProperty("java.io.tmpdir"), "linli-kb");
   }
 
   /**

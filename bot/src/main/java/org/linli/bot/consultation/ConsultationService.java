@@ -74,7 +74,7 @@ public final class ConsultationService {
       return reply(e.getMessage());
     }
     if (request.scale() == Poll.Scale.BIG) {
-      return reply("按户表决的大事需要业主名册，请通过管理接口发起（POST /api/v1/polls）。");
+      return reply("按户表决的大事需要业主名册，名册导入还在建设中，暂时只能发起小事投票。");
     }
     return store.nextId().compose(id -> {
       Poll poll = new Poll(id, event.platform(), event.chat().id(), request.question(), request.options(),

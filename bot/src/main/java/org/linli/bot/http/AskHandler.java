@@ -2,7 +2,6 @@ package org.linli.bot.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -50,17 +49,7 @@ public final class AskHandler implements Handler<RoutingContext> {
   }
 
   private static String text(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException e) {
-      throw new HttpException(400, "The body is not valid JSON; expected {\"text\": \"your question\"}");
-    } catch (ClassCastException e) {
-      throw new HttpException(400, "The body must be a JSON object: {\"text\": \"your question\"}");
-    }
-    if (body == null) {
-      throw new HttpException(400, "The body is empty; expected {\"text\": \"your question\"}");
-    }
+    JsonObject body = RequestBodies.jsonObject(ctx, "{\"text\": \"your question\"}");
     Object value = body.getValue("text");
     if (!(value instanceof String text) || text.isBlank()) {
       throw new HttpException(400, "\"text\" is required and must be a non-empty string");

@@ -1,7 +1,6 @@
 package org.linli.bot.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -137,15 +136,8 @@ public final class PollApi {
   }
 
   private Draft draft(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      throw new HttpException(400, "The body must be a JSON object describing the poll");
-    }
-    if (body == null) {
-      throw new HttpException(400, "The body is empty; expected a JSON object describing the poll");
-    }
+    JsonObject body = RequestBodies.jsonObject(ctx,
+        "{\"chat\": \"g1\", \"question\": \"…\", \"options\": [\"…\", \"…\"], \"closesAt\": \"2026-12-01T20:00:00+08:00\"}");
     String channel = string(body, "channel", "generic");
     String chat = string(body, "chat", null);
     String question = string(body, "question", null);

@@ -199,11 +199,7 @@ public final class KbIndex implements AutoCloseable {
       // Searches still holding the old reader keep reading: on POSIX an unlinked, mapped file stays
       // readable until unmapped, which happens when the last reader is released.
       searchers.close();
-      try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.deleteIfExists(p);
-        }
-      }
+      IndexFolders.delete(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
