@@ -9,7 +9,8 @@ import java.util.Objects;
  * section of {@code config/application.yaml}, where every field is documented.
  */
 public record Settings(
-    Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation) {
+    Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
+    Outbox outbox) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -19,6 +20,7 @@ public record Settings(
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(generic, "generic");
     Objects.requireNonNull(consultation, "consultation");
+    Objects.requireNonNull(outbox, "outbox");
   }
 
   /** The HTTP server. */
@@ -81,16 +83,50 @@ public record Settings(
   /** The administrators' API. */
   public record Admin(Secret token) {}
 
-  /** The generic chat channel for community apps. */
-  public record Generic(Secret token) {}
+  /**
+   * The generic chat channel for community apps: the token the app sends us, and where messages
+   * that are not replies (poll announcements, reminders, results) are POSTed, with the token sent
+   * there as bearer.
+   */
+  public record Generic(Secret token, String outboundUrl, Secret outboundToken) {
+    public Generic {
+      outboundUrl = outboundUrl == null ? "" : outboundUrl.strip();
+      if (!outboundUrl.isEmpty() && !outboundUrl.matches("https?://.+")) {
+        throw new SettingsException("generic.outboundUrl must be an http(s) URL, was '" + outboundUrl + "'");
+      }
+    }
+  }
+
+  /**
+   * The durable outbox for messages the service sends on its own: how often each instance looks
+   * for due messages, and the retry delays in seconds (the last one spent, a message becomes a
+   * dead letter).
+   */
+  public record Outbox(int pollMillis, java.util.List<Integer> retrySeconds) {
+    public Outbox {
+      if (pollMillis < 10) {
+        throw new SettingsException("outbox.pollMillis must be at least 10");
+      }
+      retrySeconds = java.util.List.copyOf(retrySeconds == null ? java.util.List.of() : retrySeconds);
+      if (retrySeconds.stream().anyMatch(s -> s == null || s < 0)) {
+        throw new SettingsException("outbox.retrySeconds must be zero or more seconds each");
+      }
+    }
+  }
 
   /**
    * Consultations: who may open and close polls, as {@code chat:user} pairs separated by commas
-   * ({@code *:user} for every chat), and the community's time zone for dates without an offset.
+   * ({@code *:user} for every chat), the community's time zone for dates without an offset, how
+   * long a household binding code stays valid, and the font file for chart labels (blank: the
+   * first installed font that shows Chinese).
    */
-  public record Consultation(String moderators, String zone) {
+  public record Consultation(String moderators, String zone, int bindingCodeHours, String chartFont) {
     public Consultation {
       moderators = moderators == null ? "" : moderators;
+      chartFont = chartFont == null ? "" : chartFont.strip();
+      if (bindingCodeHours < 1) {
+        throw new SettingsException("consultation.bindingCodeHours must be at least 1");
+      }
       try {
         java.time.ZoneId.of(zone);
       } catch (RuntimeException e) {

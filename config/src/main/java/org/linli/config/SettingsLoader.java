@@ -149,7 +149,16 @@ public final class SettingsLoader {
       String variable = variableFor(path);
       known.add(variable);
       String value = env.get(variable);
-      if (value != null) {
+      if (value != null && field.getValue().isArray()) {
+        // Lists are written comma-separated in a variable: LINLI_OUTBOX_RETRY_SECONDS=1,2,5
+        com.fasterxml.jackson.databind.node.ArrayNode list = node.arrayNode();
+        for (String item : value.split(",")) {
+          if (!item.isBlank()) {
+            list.add(item.strip());
+          }
+        }
+        node.set(field.getKey(), list);
+      } else if (value != null) {
         node.set(field.getKey(), TextNode.valueOf(value));
       }
     }

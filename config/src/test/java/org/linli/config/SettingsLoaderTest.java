@@ -54,6 +54,22 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void a_list_setting_is_written_comma_separated_in_its_variable() {
+    Settings settings = new SettingsLoader().load(Map.of("LINLI_OUTBOX_RETRY_SECONDS", "1, 2,5"));
+
+    assertThat(settings.outbox().retrySeconds()).containsExactly(1, 2, 5);
+    assertThat(new SettingsLoader().load(Map.of()).outbox().retrySeconds())
+        .containsExactly(5, 300, 1800, 7200, 18000, 36000, 36000);
+  }
+
+  @Test
+  void an_outbound_url_that_is_not_http_is_refused_naming_the_setting() {
+    assertThatThrownBy(() -> new SettingsLoader().load(Map.of("LINLI_GENERIC_OUTBOUND_URL", "ftp://x")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("generic.outboundUrl");
+  }
+
+  @Test
   void the_variable_name_is_the_path_in_upper_snake_case_with_camel_case_split() {
     assertThat(SettingsLoader.variableFor("telegram.apiUrl")).isEqualTo("LINLI_TELEGRAM_API_URL");
     assertThat(SettingsLoader.variableFor("http.port")).isEqualTo("LINLI_HTTP_PORT");

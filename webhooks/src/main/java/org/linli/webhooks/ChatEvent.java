@@ -13,15 +13,31 @@ import java.util.Objects;
  * @param mentioned whether the bot was addressed (always true in a private chat)
  * @param callback data of the button pressed, or null
  * @param messageId the platform's message id, or null
+ * @param quoted the text of the message this one replies to (quotes), or empty — residents vote
+ *     by replying to a poll with an option number
  */
 public record ChatEvent(
-    String platform, Chat chat, Sender from, String text, boolean mentioned, String callback, String messageId) {
+    String platform,
+    Chat chat,
+    Sender from,
+    String text,
+    boolean mentioned,
+    String callback,
+    String messageId,
+    String quoted) {
+
+  /** An event that quotes nothing. */
+  public ChatEvent(
+      String platform, Chat chat, Sender from, String text, boolean mentioned, String callback, String messageId) {
+    this(platform, chat, from, text, mentioned, callback, messageId, "");
+  }
 
   public ChatEvent {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(from, "from");
     text = text == null ? "" : text;
+    quoted = quoted == null ? "" : quoted;
     mentioned = mentioned || chat.type() == ChatType.PRIVATE;
   }
 

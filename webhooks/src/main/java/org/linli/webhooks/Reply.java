@@ -1,18 +1,27 @@
 package org.linli.webhooks;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What the bot says back: text, optional buttons, and whether it offers to forward the matter to
- * the help-line. Each adapter renders it in its platform's form (buttons become inline keyboards,
- * cards or numbered options).
+ * What the bot says: text, optional buttons, an optional image (a result chart), whether it offers
+ * to forward the matter to the help-line, and whether it is for the person alone (a ballot
+ * receipt) rather than the whole chat. Each adapter renders it in its platform's form (buttons
+ * become inline keyboards, cards or numbered options; a private reply becomes a direct message or
+ * an ephemeral notice).
  */
-public record Reply(String text, List<Button> buttons, boolean forward) {
+public record Reply(String text, List<Button> buttons, boolean forward, boolean privately, Image image) {
 
   public Reply {
     Objects.requireNonNull(text, "text");
     buttons = List.copyOf(buttons == null ? List.of() : buttons);
+  }
+
+  /** A reply to the whole chat without an image. */
+  public Reply(String text, List<Button> buttons, boolean forward) {
+    this(text, buttons, forward, false, null);
   }
 
   /** A plain text reply. */
@@ -20,14 +29,55 @@ public record Reply(String text, List<Button> buttons, boolean forward) {
     return new Reply(text, List.of(), false);
   }
 
+  /** A text reply only the person it answers may see. */
+  public static Reply privateText(String text) {
+    return new Reply(text, List.of(), false, true, null);
+  }
+
+  /** The same reply with an image attached. */
+  public Reply withImage(Image image) {
+    return new Reply(text, buttons, forward, privately, image);
+  }
+
   /** A button: what it says and the data sent back when pressed (at most 64 bytes). */
   public record Button(String label, String data) {
     public Button {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(data, "data");
-      if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+      if (data.getBytes(StandardCharsets.UTF_8).length > 64) {
         throw new IllegalArgumentException("button data must fit in 64 bytes (Telegram's limit)");
       }
+    }
+  }
+
+  /**
+   * A picture: PNG bytes, and the public address where the same picture can be fetched (blank when
+   * it has none). Platforms that take uploads get the bytes; the others get the address.
+   */
+  public record Image(byte[] png, String url) {
+    public Image {
+      Objects.requireNonNull(png, "png");
+      url = url == null ? "" : url;
+    }
+
+    /** The bytes in Base64, as the generic channel sends them. */
+    public String base64() {
+      return Base64.getEncoder().encodeToString(png);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Image other && java.util.Arrays.equals(png, other.png) && url.equals(other.url);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.hashCode(png) + url.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "Image[" + png.length + " bytes, url=" + url + "]";
     }
   }
 }

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In: {@code POST /webhooks/generic} with {@code Authorization: Bearer <LINLI_GENERIC_TOKEN>}
  * and {@code {"chat": {"id", "type": "group"|"private"}, "from": {"id", "name"}, "text",
- * "mentioned", "callback"}}. The token is checked before the body is read. Out: the HTTP response
- * {@code {"replies": [{"text", "buttons": [{"label", "data"}], "forward"}]}}.
+ * "mentioned", "callback", "messageId", "replyTo": {"text"}}}. The token is checked before the body
+ * is read. Out: the HTTP response {@code {"replies": [{"text", "buttons": [{"label", "data"}],
+ * "forward", "private", "image"}]}}; a {@code private} reply is for the sender alone.
  */
 public final class GenericChannel {
 
@@ -104,7 +105,8 @@ public final class GenericChannel {
         text,
         mentioned != null && mentioned.asBoolean(),
         callback,
-        text(root, "messageId", false));
+        text(root, "messageId", false),
+        quoted(root));
   }
 
   /** Writes the replies as the HTTP response. */
@@ -113,11 +115,31 @@ public final class GenericChannel {
     for (Reply reply : replies) {
       JsonArray buttons = new JsonArray();
       reply.buttons().forEach(b -> buttons.add(new JsonObject().put("label", b.label()).put("data", b.data())));
-      out.add(new JsonObject().put("text", reply.text()).put("buttons", buttons).put("forward", reply.forward()));
+      JsonObject one = new JsonObject().put("text", reply.text()).put("buttons", buttons).put("forward", reply.forward())
+          .put("private", reply.privately());
+      if (reply.image() != null) {
+        one.put("image", reply.image().url().isEmpty()
+            ? new JsonObject().put("base64", reply.image().base64())
+            : new JsonObject().put("url", reply.image().url()));
+      }
+      out.add(one);
     }
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(new JsonObject().put("replies", out).encode());
+  }
+
+  /** The text of {@code "replyTo": {"text": ...}}, when the message quotes another. */
+  private static String quoted(JsonNode root) {
+    JsonNode replyTo = root.get("replyTo");
+    if (replyTo == null || replyTo.isNull()) {
+      return "";
+    }
+    if (!replyTo.isObject()) {
+      throw new HttpException(400, "\"replyTo\" must be an object like {\"text\": \"the quoted message\"}");
+    }
+    String text = text(replyTo, "replyTo.text", false);
+    return text == null ? "" : text;
   }
 
   private static JsonNode object(JsonNode root, String name) {
