@@ -292,7 +292,7 @@ class GenericChannelTest {
                                   new JsonObject().put("label", "查看全文").put("data", "kb:juzhuzheng-apply"),
                                   new JsonObject().put("label", "转人工").put("data", "fwd"));
                           JsonObject second = replies.getJsonObject(1);
-                          assertThat(second.fieldNames()).containsExactlyInAnyOrder("text", "buttons", "forward");
+                          assertThat(second.fieldNames()).containsExactlyInAnyOrder("text", "buttons", "forward", "private");
                           assertThat(second.getString("text")).isEqualTo("还有别的问题吗？");
                           assertThat(second.getJsonArray("buttons")).isEmpty();
                           assertThat(second.getBoolean("forward")).isFalse();
