@@ -13,6 +13,8 @@ import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.http.HouseholdApi;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.Routes;
 import org.linli.bot.kb.KbService;
@@ -109,12 +111,15 @@ public final class LinliVerticle extends VerticleBase {
       ReplyComposer composer = new ReplyComposer(publicUrl);
       GapStore gaps = new GapStore(redis);
       PollStore polls = new PollStore(redis);
+      HouseholdRegister households = new HouseholdRegister(redis,
+          java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), java.time.Clock.systemUTC());
       ConsultationService consultations = new ConsultationService(polls,
           new Moderators(settings.consultation().moderators()), java.time.ZoneId.of(settings.consultation().zone()),
           java.time.Clock.systemUTC());
       Conversation conversation = new Conversation(kb, composer, gaps, consultations);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
-          new GenericChannel(settings.generic().token()), new PollApi(polls, java.time.Clock.systemUTC()));
+          new GenericChannel(settings.generic().token()), new PollApi(polls, java.time.Clock.systemUTC()),
+          new HouseholdApi(households));
       return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
           .requestHandler(Routes.create(vertx, parts))
           .listen(settings.http().port(), settings.http().host())

@@ -30,7 +30,8 @@ public final class Routes {
       GapStore gaps,
       RedisAPI redis,
       GenericChannel generic,
-      PollApi polls) {}
+      PollApi polls,
+      HouseholdApi households) {}
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Parts parts) {
@@ -83,6 +84,11 @@ public final class Routes {
     router.get("/api/v1/polls/:id").handler(admin).handler(parts.polls()::get);
     router.get("/api/v1/polls/:id/results").handler(admin).handler(parts.polls()::results);
     router.post("/api/v1/polls/:id/close").handler(admin).handler(parts.polls()::close);
+
+    router.post("/api/v1/households").handler(admin).handler(parts.households().csvBody())
+        .handler(parts.households()::importCsv);
+    router.get("/api/v1/households").handler(admin).handler(parts.households()::list);
+    router.post("/api/v1/households/:id/codes").handler(admin).handler(parts.households()::issueCode);
 
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));
     router.route().failureHandler(new FailureHandler());

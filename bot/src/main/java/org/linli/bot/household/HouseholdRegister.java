@@ -1,0 +1,325 @@
+package org.linli.bot.household;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.linli.bot.redis.LuaScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The household register in Redis, the chat identities bound to each household, and the one-time
+ * codes that bind them. Every key carries the hash tag {@code {register}}, so the register, the
+ * bindings and the codes share one cluster slot and a bind is one Lua script: the code is used up,
+ * the identity leaves its earlier household and joins the new one, and both audit lists get a line
+ * — all or nothing, and two residents racing with one code cannot both win.
+ *
+ * <pre>
+ * households:{register}                  hash  household id → JSON (address, area, owners, masked names/phones)
+ * households:{register}:bindings         hash  identity (platform:userId) → household id
+ * households:{register}:members:&lt;id&gt;     set   identities bound to the household
+ * households:{register}:audit:&lt;id&gt;       list  binding events, newest first (JSON)
+ * households:{register}:code:&lt;code&gt;      string household id, expires with the code
+ * households:{register}:used:&lt;code&gt;      string household id, kept until the code would have expired
+ * households:{register}:tries:&lt;identity&gt; counter of wrong codes within the last hour
+ * </pre>
+ */
+public final class HouseholdRegister {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HouseholdRegister.class);
+
+  static final String PREFIX = "households:{register}";
+  private static final String BINDINGS = PREFIX + ":bindings";
+
+  /** Wrong codes an identity may send within {@link #TRIES_WINDOW} before binding is refused. */
+  public static final int MAX_WRONG_CODES = 10;
+
+  /** How long wrong codes are counted. */
+  public static final Duration TRIES_WINDOW = Duration.ofHours(1);
+
+  private static final int AUDIT_LENGTH = 200;
+
+  private static final LuaScript UPSERT =
+      new LuaScript(
+          """
+          local added = 0
+          for i = 1, #ARGV, 2 do added = added + redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+          return {added, redis.call('HLEN', KEYS[1])}
+          """);
+
+  private static final LuaScript ISSUE =
+      new LuaScript(
+          """
+          if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 'unknown' end
+          if redis.call('EXISTS', KEYS[2], KEYS[3]) > 0 then return 'taken' end
+          redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+          return 'issued'
+          """);
+
+  // Member and audit keys depend on what the script reads; they are built from the prefix and so
+  // carry the same hash tag as the declared keys (one slot, safe on a cluster).
+  private static final LuaScript BIND =
+      new LuaScript(
+          """
+          local identity, at, prefix = ARGV[1], ARGV[2], ARGV[3]
+          if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[4]) then return {'too_many'} end
+          local household = redis.call('GET', KEYS[3])
+          local record = household and redis.call('HGET', KEYS[1], household)
+          if not record then
+            if redis.call('INCR', KEYS[5]) == 1 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) end
+            if redis.call('EXISTS', KEYS[4]) == 1 then return {'used'} end
+            return {'unknown'}
+          end
+          local ttl = redis.call('PTTL', KEYS[3])
+          redis.call('DEL', KEYS[3])
+          if ttl > 0 then redis.call('SET', KEYS[4], household, 'PX', ttl) end
+          local previous = redis.call('HGET', KEYS[2], identity)
+          local previousRecord = ''
+          if previous then
+            previousRecord = redis.call('HGET', KEYS[1], previous) or ''
+            redis.call('SREM', prefix .. ':members:' .. previous, identity)
+          end
+          redis.call('HSET', KEYS[2], identity, household)
+          redis.call('SADD', prefix .. ':members:' .. household, identity)
+          local last = tonumber(ARGV[6]) - 1
+          local entry = {at = at, event = 'bound', identity = identity}
+          if previous then entry.previous = previous end
+          redis.call('LPUSH', prefix .. ':audit:' .. household, cjson.encode(entry))
+          redis.call('LTRIM', prefix .. ':audit:' .. household, 0, last)
+          if previous and previous ~= household then
+            redis.call('LPUSH', prefix .. ':audit:' .. previous,
+                cjson.encode({at = at, event = 'left', identity = identity, next = household}))
+            redis.call('LTRIM', prefix .. ':audit:' .. previous, 0, last)
+          end
+          return {'bound', household, record, previous or '', previousRecord}
+          """);
+
+  private static final LuaScript LIST =
+      new LuaScript(
+          """
+          local all = redis.call('HGETALL', KEYS[1])
+          local out = {}
+          for i = 1, #all, 2 do
+            table.insert(out, all[i])
+            table.insert(out, all[i + 1])
+            table.insert(out, redis.call('SCARD', ARGV[1] .. ':members:' .. all[i]))
+          end
+          return out
+          """);
+
+  private final RedisAPI redis;
+  private final Duration codeLifetime;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  /** {@code codeLifetime}: how long an issued binding code stays valid. */
+  public HouseholdRegister(RedisAPI redis, Duration codeLifetime, Clock clock) {
+    if (codeLifetime.toMillis() < 1) {
+      throw new IllegalArgumentException("a binding code must live at least a millisecond");
+    }
+    this.redis = redis;
+    this.codeLifetime = codeLifetime;
+    this.clock = clock;
+  }
+
+  /** A household on the register with the number of chat identities bound to it. */
+  public record Listed(Household household, int boundMembers) {}
+
+  /**
+   * Reads a CSV file and adds its households to the register, replacing stored ones with the same
+   * id. A file with any problem fails with {@link HouseholdCsv.Invalid} and changes nothing.
+   */
+  public Future<ImportResult> importCsv(String csv) {
+    HouseholdCsv.Parsed parsed;
+    try {
+      parsed = HouseholdCsv.parse(csv);
+    } catch (HouseholdCsv.Invalid e) {
+      return Future.failedFuture(e);
+    }
+    return upsert(parsed.households()).map(r -> new ImportResult(
+        parsed.households().size(), r.added(), r.households(), parsed.ignoredColumns()));
+  }
+
+  /** Adds or replaces these households in one script (all or none); answers with the new count. */
+  public Future<ImportResult> upsert(List<Household> households) {
+    List<String> args = new ArrayList<>(households.size() * 2);
+    for (Household h : households) {
+      args.add(h.id());
+      args.add(h.toJson().encode());
+    }
+    if (args.isEmpty()) {
+      return count().map(n -> new ImportResult(0, 0, n, List.of()));
+    }
+    return UPSERT.run(redis, List.of(PREFIX), args).map(r -> {
+      int added = r.get(0).toInteger();
+      long total = r.get(1).toLong();
+      LOG.info("Household register: {} households imported ({} new), {} on the register", households.size(), added, total);
+      return new ImportResult(households.size(), added, total, List.of());
+    });
+  }
+
+  /** How many households the register holds. */
+  public Future<Long> count() {
+    return redis.hlen(PREFIX).map(Response::toLong);
+  }
+
+  /** The household with this id, or null. */
+  public Future<Household> find(String householdId) {
+    return redis.hget(PREFIX, householdId).map(r -> r == null ? null : Household.fromJson(householdId, r.toString()));
+  }
+
+  /** Every household, by id, with how many identities are bound to each. */
+  public Future<List<Listed>> list() {
+    return LIST.run(redis, List.of(PREFIX), List.of(PREFIX)).map(r -> {
+      List<Listed> out = new ArrayList<>(r.size() / 3);
+      for (int i = 0; i + 2 < r.size(); i += 3) {
+        String id = r.get(i).toString();
+        out.add(new Listed(Household.fromJson(id, r.get(i + 1).toString()), r.get(i + 2).toInteger()));
+      }
+      out.sort(Comparator.comparing(l -> l.household().id()));
+      return out;
+    });
+  }
+
+  /**
+   * Household id → floor area in hundredths of m², for the whole register: the snapshot a poll of
+   * households takes when it opens.
+   */
+  public Future<Map<String, Long>> areas() {
+    return redis.hgetall(PREFIX).map(h -> {
+      Map<String, Long> out = new LinkedHashMap<>();
+      if (h != null) {
+        for (String id : h.getKeys()) {
+          out.put(id, new JsonObject(h.get(id).toString()).getLong("area"));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The household this identity ({@code platform:userId}) is bound to, or null. */
+  public Future<String> householdOf(String identity) {
+    return redis.hget(BINDINGS, identity).map(r -> r == null ? null : r.toString());
+  }
+
+  /** The identities bound to a household. */
+  public Future<Set<String>> members(String householdId) {
+    return redis.smembers(PREFIX + ":members:" + householdId).map(r -> {
+      Set<String> out = new HashSet<>();
+      if (r != null) {
+        r.forEach(m -> out.add(m.toString()));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The binding events of a household, newest first: {@code {"at": millis, "event": "bound" |
+   * "left", "identity", "previous" | "next"}} (at most 200 are kept).
+   */
+  public Future<List<JsonObject>> audit(String householdId) {
+    return redis.lrange(PREFIX + ":audit:" + householdId, "0", "-1").map(r -> {
+      List<JsonObject> out = new ArrayList<>();
+      if (r != null) {
+        r.forEach(e -> out.add(new JsonObject(e.toString())));
+      }
+      return out;
+    });
+  }
+
+  /**
+   * A new six-digit code that binds one identity to the household. Fails with {@link
+   * UnknownHousehold} when the household is not on the register.
+   */
+  public Future<BindingCode> issueCode(String householdId) {
+    return issueCode(householdId, 0);
+  }
+
+  private Future<BindingCode> issueCode(String householdId, int attempt) {
+    String code = String.format("%06d", random.nextInt(1_000_000));
+    long millis = codeLifetime.toMillis();
+    java.time.Instant expiresAt = clock.instant().plusMillis(millis);
+    return ISSUE.run(redis, List.of(PREFIX, codeKey(code), usedKey(code)), List.of(householdId, String.valueOf(millis)))
+        .compose(r -> switch (r.toString()) {
+          case "issued" -> {
+            // The code itself is a credential: it never goes into the log.
+            LOG.info("Binding code issued for household {}", householdId);
+            yield Future.succeededFuture(new BindingCode(householdId, code, expiresAt));
+          }
+          case "taken" -> attempt < 50
+              ? issueCode(householdId, attempt + 1)
+              : Future.failedFuture(new IllegalStateException("no free binding code after 50 tries"));
+          default -> Future.failedFuture(new UnknownHousehold(householdId));
+        });
+  }
+
+  /**
+   * Uses up a code and binds {@code identity} ({@code platform:userId}) to its household, replacing
+   * any earlier binding of that identity. Nothing changes when the code is refused.
+   */
+  public Future<BindResult> bind(String code, String identity) {
+    if (!code.matches("\\d{6}")) {
+      return Future.succeededFuture(BindResult.refused(BindResult.Status.UNKNOWN_OR_EXPIRED));
+    }
+    if (identity.isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("a binding needs an identity"));
+    }
+    List<String> keys = List.of(PREFIX, BINDINGS, codeKey(code), usedKey(code), PREFIX + ":tries:" + identity);
+    List<String> args = List.of(identity, String.valueOf(clock.millis()), PREFIX, String.valueOf(MAX_WRONG_CODES),
+        String.valueOf(TRIES_WINDOW.toMillis()), String.valueOf(AUDIT_LENGTH));
+    return BIND.run(redis, keys, args).map(r -> switch (r.get(0).toString()) {
+      case "bound" -> bound(r);
+      case "used" -> BindResult.refused(BindResult.Status.ALREADY_USED);
+      case "too_many" -> BindResult.refused(BindResult.Status.TOO_MANY_ATTEMPTS);
+      default -> BindResult.refused(BindResult.Status.UNKNOWN_OR_EXPIRED);
+    });
+  }
+
+  private static BindResult bound(Response r) {
+    String household = r.get(1).toString();
+    String previous = r.get(3).toString();
+    String previousRecord = r.get(4).toString();
+    if (previous.isEmpty()) {
+      LOG.info("Household {}: a member bound", household);
+    } else {
+      // Identities stay out of the log; who moved is in the audit lists.
+      LOG.info("Household {}: a member re-bound, replacing their binding to household {}", household, previous);
+    }
+    return new BindResult(BindResult.Status.BOUND, Household.fromJson(household, r.get(2).toString()),
+        previous.isEmpty() || previousRecord.isEmpty() ? null : Household.fromJson(previous, previousRecord));
+  }
+
+  private static String codeKey(String code) {
+    return PREFIX + ":code:" + code;
+  }
+
+  private static String usedKey(String code) {
+    return PREFIX + ":used:" + code;
+  }
+
+  /** The household asked for is not on the register. */
+  public static final class UnknownHousehold extends IllegalArgumentException {
+    private final String householdId;
+
+    UnknownHousehold(String householdId) {
+      super("household " + householdId + " is not on the register");
+      this.householdId = householdId;
+    }
+
+    /** The id that was asked for. */
+    public String householdId() {
+      return householdId;
+    }
+  }
+}

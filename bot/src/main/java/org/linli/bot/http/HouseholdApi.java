@@ -1,0 +1,134 @@
+package org.linli.bot.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
+import java.util.Locale;
+import org.linli.bot.household.Household;
+import org.linli.bot.household.HouseholdCsv;
+import org.linli.bot.household.HouseholdRegister;
+
+/**
+ * The moderators' REST API for the household register (bearer admin token): import the register
+ * as CSV, list it (names and phone numbers masked), and issue one-time binding codes. A file with
+ * any problem is refused whole, naming each line, and the stored register stays as it was.
+ */
+public final class HouseholdApi {
+
+  /** Largest CSV accepted: about 50 000 households. */
+  public static final int MAX_CSV_BYTES = 4 * 1024 * 1024;
+
+  private static final List<String> CSV_TYPES =
+      List.of("text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/comma-separated-values");
+
+  private final HouseholdRegister register;
+  private final BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_CSV_BYTES);
+
+  public HouseholdApi(HouseholdRegister register) {
+    this.register = register;
+  }
+
+  /**
+   * Reads a CSV request body (up to {@link #MAX_CSV_BYTES}); refuses other content types before
+   * reading anything. Mount it before {@link #importCsv}.
+   */
+  public Handler<RoutingContext> csvBody() {
+    return ctx -> {
+      String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+      String mime = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+      if (!mime.isEmpty() && !CSV_TYPES.contains(mime)) {
+        ctx.fail(new HttpException(415, "Send the register as the CSV file itself, with Content-Type: text/csv (got "
+            + mime + "); the first line is a header such as " + HouseholdCsv.EXAMPLE_HEADER));
+        return;
+      }
+      String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+      if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_CSV_BYTES) {
+        ctx.fail(new HttpException(413, "The file is larger than 4 MiB; split it into several files and import each"
+            + " (an import adds to the register and updates households already on it)"));
+        return;
+      }
+      body.handle(ctx);
+    };
+  }
+
+  /** {@code POST /api/v1/households}: adds or updates the households of a CSV file, all or none. */
+  public void importCsv(RoutingContext ctx) {
+    String csv;
+    try {
+      csv = HouseholdCsv.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+    } catch (HouseholdCsv.Invalid e) {
+      ctx.fail(new HttpException(400, "Nothing was imported: " + e.getMessage()));
+      return;
+    }
+    register.importCsv(csv)
+        .onSuccess(result -> Routes.json(ctx, new JsonObject()
+            .put("imported", result.imported())
+            .put("added", result.added())
+            .put("updated", result.updated())
+            .put("households", result.households())
+            .put("ignoredColumns", new JsonArray(result.ignoredColumns()))))
+        .onFailure(e -> ctx.fail(e instanceof HouseholdCsv.Invalid
+            ? new HttpException(400, "Nothing was imported: " + e.getMessage())
+            : e));
+  }
+
+  /** {@code GET /api/v1/households}: the register, names and phone numbers in masked form only. */
+  public void list(RoutingContext ctx) {
+    register.list()
+        .onSuccess(list -> {
+          JsonArray rows = new JsonArray();
+          long area = 0;
+          int bound = 0;
+          for (HouseholdRegister.Listed l : list) {
+            Household h = l.household();
+            area += h.areaHundredths();
+            bound += l.boundMembers() > 0 ? 1 : 0;
+            rows.add(new JsonObject()
+                .put("id", h.id())
+                .put("label", h.label())
+                .put("building", h.building())
+                .put("unit", h.unit())
+                .put("room", h.room())
+                .put("area", h.areaSquareMetres())
+                .put("owners", h.owners())
+                .put("names", h.maskedNames())
+                .put("phones", h.maskedPhones())
+                .put("boundMembers", l.boundMembers()));
+          }
+          Routes.json(ctx, new JsonObject()
+              .put("households", list.size())
+              .put("area", area / 100.0)
+              .put("boundHouseholds", bound)
+              .put("list", rows));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code POST /api/v1/households/:id/codes}: a new one-time binding code for the household. */
+  public void issueCode(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!Household.ID.matcher(id).matches()) {
+      ctx.fail(new HttpException(404, "There is no household with that id on the register"));
+      return;
+    }
+    register.issueCode(id)
+        .onSuccess(code -> ctx.response()
+            .setStatusCode(201)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+            // A code is a credential until used: no cache may keep it.
+            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+            .end(new JsonObject()
+                .put("household", code.household())
+                .put("code", code.code())
+                .put("expiresAt", code.expiresAt().toString())
+                .encode()))
+        .onFailure(e -> ctx.fail(e instanceof HouseholdRegister.UnknownHousehold
+            ? new HttpException(404, "There is no household " + id + " on the register; import it first")
+            : e));
+  }
+}
