@@ -1,0 +1,141 @@
+package org.linli.bot.consultation.publish;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.linli.bot.consultation.Poll;
+import org.linli.bot.consultation.PollStore;
+import org.linli.bot.consultation.Rule;
+import org.linli.bot.consultation.Tally;
+
+/**
+ * What may be published about a poll, and nothing more: the question, options, counts, rule and
+ * outcome, and for anonymous polls the receipt codes. No voter, name or household id can get in.
+ * The chart, the public page and the CSV export are all drawn from one of these.
+ *
+ * @param votes ballots (households, for big matters) per option, option 1 first
+ * @param areasHundredths floor area (m² × 100) per option; empty for small matters
+ * @param eligible residents or households entitled to vote; 0 when unknown
+ * @param multi how many options a ballot may choose
+ * @param outcome the decision; null while the poll is open
+ * @param hidden true when the poll keeps its counts secret until it closes
+ * @param receipts what an anonymous poll publishes after closing; empty otherwise
+ */
+public record PublishedResult(
+    String pollId,
+    String question,
+    List<String> options,
+    List<Long> votes,
+    List<Long> areasHundredths,
+    long ballots,
+    long eligible,
+    long participatingAreaHundredths,
+    long eligibleAreaHundredths,
+    Poll.Scale scale,
+    Rule rule,
+    int multi,
+    Rule.Outcome outcome,
+    boolean open,
+    boolean hidden,
+    Instant closesAt,
+    List<Receipt> receipts) {
+
+  public PublishedResult {
+    Objects.requireNonNull(pollId, "pollId");
+    Objects.requireNonNull(question, "question");
+    Objects.requireNonNull(scale, "scale");
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(closesAt, "closesAt");
+    options = List.copyOf(options);
+    votes = List.copyOf(votes);
+    areasHundredths = List.copyOf(areasHundredths == null ? List.of() : areasHundredths);
+    if (votes.size() != options.size()) {
+      throw new IllegalArgumentException("one count per option");
+    }
+    if (!areasHundredths.isEmpty() && areasHundredths.size() != options.size()) {
+      throw new IllegalArgumentException("one area per option, or none");
+    }
+    if (open && outcome != null) {
+      throw new IllegalArgumentException("an open poll has no outcome yet");
+    }
+    // Receipts are published once the ballot box is closed, never before.
+    receipts = open || receipts == null ? List.of() : List.copyOf(receipts);
+  }
+
+  /**
+   * A receipt an anonymous poll publishes: the code the voter was given privately and what their
+   * ballot recorded, so anyone can check their ballot was counted as cast.
+   */
+  public record Receipt(String code, String choice) {
+    public Receipt {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(choice, "choice");
+    }
+  }
+
+  /**
+   * The publishable result of a stored poll and its tally. Receipts are kept only for anonymous
+   * polls that have closed; the outcome is decided only once the poll has closed.
+   */
+  public static PublishedResult from(PollStore.Stored stored, Tally tally, List<Receipt> receipts) {
+    Poll poll = stored.poll();
+    boolean open = stored.open();
+    return new PublishedResult(poll.id(), poll.question(), poll.options(), tally.votes(), tally.areas(),
+        tally.ballots(), tally.eligibleBallots(), tally.participatingArea(), tally.eligibleArea(),
+        poll.scale(), poll.rule(), poll.multi(), open ? null : poll.rule().decide(tally), open, poll.hideResults(),
+        poll.closesAt(), !open && poll.anonymous() && receipts != null ? receipts : List.of());
+  }
+
+  /** False while an open poll keeps its counts secret: then only participation may be shown. */
+  public boolean showsTally() {
+    return !(open && hidden);
+  }
+
+  /** True for big matters, decided by households and floor area. */
+  public boolean big() {
+    return scale == Poll.Scale.BIG;
+  }
+
+  /** True when areas per option are counted. */
+  public boolean hasAreas() {
+    return !areasHundredths.isEmpty();
+  }
+
+  /** Share of the ballots that chose option {@code n} (from 1); 0 when nobody voted. */
+  public double share(int n) {
+    return ballots == 0 ? 0 : (double) votes.get(n - 1) / ballots;
+  }
+
+  /** Share of the participating floor area that chose option {@code n} (from 1). */
+  public double areaShare(int n) {
+    return participatingAreaHundredths == 0 || !hasAreas()
+        ? 0 : (double) areasHundredths.get(n - 1) / participatingAreaHundredths;
+  }
+
+  /** The rule's name in words, e.g. 过半数通过. */
+  public String ruleTitle() {
+    return switch (rule) {
+      case MAJORITY -> "过半数通过";
+      case TWO_THIRDS -> "三分之二多数通过";
+      case CIVIL_CODE_ORDINARY -> "《民法典》第二百七十八条 · 一般事项";
+      case CIVIL_CODE_MAJOR -> "《民法典》第二百七十八条 · 重大事项";
+    };
+  }
+
+  /**
+   * The rule's conditions: decided, with their details, once closed; as plain descriptions
+   * (detail and met left blank) while open, so nothing of a hidden count leaks.
+   */
+  public List<Rule.Condition> conditions() {
+    if (outcome != null) {
+      return outcome.conditions();
+    }
+    // The descriptions do not depend on the counts: ask the rule about an empty ballot box.
+    Tally empty = new Tally(Collections.nCopies(options.size(), 0L), List.of(), 0, 0, 0, 0);
+    List<Rule.Condition> out = new ArrayList<>();
+    rule.decide(empty).conditions().forEach(c -> out.add(new Rule.Condition(c.description(), false, "")));
+    return out;
+  }
+}

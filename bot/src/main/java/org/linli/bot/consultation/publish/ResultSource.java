@@ -1,0 +1,35 @@
+package org.linli.bot.consultation.publish;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Function;
+import org.linli.bot.consultation.PollStore;
+
+/** Where the publishing handlers get a poll's result: the poll with this id, or null if there is none. */
+@FunctionalInterface
+public interface ResultSource {
+
+  /** The publishable result of poll {@code pollId}; succeeds with null when there is no such poll. */
+  Future<PublishedResult> find(String pollId);
+
+  /** Results read from the poll store, with no receipts. */
+  static ResultSource of(PollStore store) {
+    return of(store, id -> Future.succeededFuture(List.of()));
+  }
+
+  /**
+   * Results read from the poll store, with the receipts of an anonymous poll from {@code receipts}
+   * (asked only for anonymous polls that have closed).
+   */
+  static ResultSource of(PollStore store, Function<String, Future<List<PublishedResult.Receipt>>> receipts) {
+    return id -> store.find(id).compose(stored -> {
+      if (stored == null) {
+        return Future.succeededFuture(null);
+      }
+      Future<List<PublishedResult.Receipt>> published = !stored.open() && stored.poll().anonymous()
+          ? receipts.apply(id) : Future.succeededFuture(List.of());
+      return Future.all(store.tally(id, stored.poll().options().size()), published)
+          .map(all -> PublishedResult.from(stored, all.resultAt(0), all.resultAt(1)));
+    });
+  }
+}

@@ -1,0 +1,115 @@
+package org.linli.bot.consultation.publish;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
+import java.util.Locale;
+import org.linli.bot.consultation.Rule;
+
+/**
+ * The results as CSV for moderators ({@code GET /api/v1/polls/:id/results.csv}): UTF-8 with a byte
+ * order mark so Excel shows Chinese, CRLF line ends, quoted where needed. A header section (poll,
+ * question, rule, status, participation, outcome), the table {@code option,votes,share,area_m2},
+ * each condition with its detail, and the receipts of an anonymous poll.
+ */
+public final class ResultsCsv {
+
+  private static final String CRLF = "\r\n";
+
+  private final ResultSource results;
+
+  /** The export over the given results. */
+  public ResultsCsv(ResultSource results) {
+    this.results = results;
+  }
+
+  /**
+   * {@code GET /api/v1/polls/:id/results.csv}, behind the admin token. Like the moderators' JSON
+   * API it includes the counts of a hidden poll that is still open.
+   */
+  public Handler<RoutingContext> handler() {
+    return ctx -> {
+      String id = ctx.pathParam("id");
+      if (!PollPage.validId(id)) {
+        ctx.fail(new HttpException(404, "There is no poll " + id));
+        return;
+      }
+      results.find(id)
+          .onSuccess(result -> {
+            if (result == null) {
+              ctx.fail(new HttpException(404, "There is no poll " + id));
+              return;
+            }
+            ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"poll-" + result.pollId() + ".csv\"")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(render(result));
+          })
+          .onFailure(ctx::fail);
+    };
+  }
+
+  /** The whole file, byte order mark first. */
+  public static String render(PublishedResult r) {
+    StringBuilder out = new StringBuilder("\uFEFF");
+    row(out, "poll", r.pollId());
+    row(out, "question", r.question());
+    row(out, "scale", r.big() ? "big" : "small");
+    row(out, "rule", r.rule().apiName(), r.ruleTitle());
+    row(out, "status", r.open() ? "open" : "closed");
+    row(out, "closes_at", r.closesAt().toString());
+    row(out, "multi", String.valueOf(r.multi()));
+    row(out, "ballots", String.valueOf(r.ballots()));
+    row(out, "eligible", r.eligible() > 0 ? String.valueOf(r.eligible()) : "");
+    if (r.big()) {
+      row(out, "participating_area_m2", Figures.area(r.participatingAreaHundredths()));
+      row(out, "eligible_area_m2", r.eligibleAreaHundredths() > 0 ? Figures.area(r.eligibleAreaHundredths()) : "");
+    }
+    row(out, "outcome", r.outcome() == null ? "undecided" : r.outcome().passed() ? "passed" : "not_passed");
+    if (r.open() && r.hidden()) {
+      row(out, "note", "结果截止后公布：以下票数仅供工作人员核对，请勿提前公开");
+    }
+    out.append(CRLF);
+
+    row(out, "option", "votes", "share", "area_m2");
+    for (int n = 1; n <= r.options().size(); n++) {
+      row(out, r.options().get(n - 1), String.valueOf(r.votes().get(n - 1)),
+          String.format(Locale.ROOT, "%.4f", r.share(n)),
+          r.hasAreas() ? Figures.area(r.areasHundredths().get(n - 1)) : "");
+    }
+
+    out.append(CRLF);
+    row(out, "condition", "met", "detail");
+    for (Rule.Condition c : r.conditions()) {
+      row(out, c.description(), r.outcome() == null ? "" : c.met() ? "yes" : "no", c.detail());
+    }
+
+    if (!r.receipts().isEmpty()) {
+      out.append(CRLF);
+      row(out, "receipt", "choice");
+      r.receipts().forEach(receipt -> row(out, receipt.code(), receipt.choice()));
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String... cells) {
+    out.append(String.join(",", List.of(cells).stream().map(ResultsCsv::cell).toList())).append(CRLF);
+  }
+
+  /**
+   * One cell, quoted when it holds a comma, quote, line break or edge space. A text that begins like
+   * a formula (= + - @) gets a leading apostrophe, so a spreadsheet shows it rather than runs it.
+   */
+  static String cell(String value) {
+    String v = value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+      v = "'" + v;
+    }
+    boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+        || !v.equals(v.strip());
+    return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+}
