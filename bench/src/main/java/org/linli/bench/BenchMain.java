@@ -32,13 +32,14 @@ import org.openjdk.jmh.util.Statistics;
  * The one entry point of the benchmarks:
  *
  * <pre>
- * java -jar bench/target/linli-bench.jar [all|search|http|startup|synth] [options]
+ * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|synth] [options]
  * </pre>
  *
  * {@code search} runs {@link SearchBenchmark} through the JMH runner and prints p50/p99 per
  * (kb, mode); {@code startup} runs {@link StartupTime}; {@code http} launches the service in
  * hybrid then lexical mode and runs {@link HttpLoad} against each (or against {@code --port}, or
- * the in-process {@code --self-test} server); {@code all} runs search, startup and http and ends
+ * the in-process {@code --self-test} server); {@code votes} runs {@link VoteBenchmark}; {@code all}
+ * runs search, startup, http and votes and ends
  * with a summary of every figure. Run from the repository root (the service jar is looked up at
  * {@code bot/target/linli.jar}). {@code --help} lists the options.
  *
@@ -49,7 +50,7 @@ public final class BenchMain {
 
   private static final String USAGE =
       """
-      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|synth] [options]
+      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|synth] [options]
         (run from the repository root; default command: all)
 
       search   knowledge-base latency, one thread, JMH sample time
@@ -71,6 +72,8 @@ public final class BenchMain {
         --jvm-arg ARG                  JVM option for the service (repeatable)
         --service-timeout 180          seconds to wait for /health
         --keep                         keep the temp folder (service data and logs)
+      votes    votes/s through /webhooks/generic and of the vote Lua script alone, on one service
+        --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
       synth DIR [--count 5000]         write the synthetic knowledge base as Markdown files
       """;
 
@@ -122,9 +125,11 @@ public final class BenchMain {
           withService(false, true);
         }
       }
+      case "votes" -> votes();
       case "all" -> {
         search();
         withService(true, true);
+        votes();
       }
       case "synth" -> synth();
       default -> throw new IllegalArgumentException("Unknown command: " + command);
@@ -313,6 +318,39 @@ public final class BenchMain {
     boolean pass = SelfTest.run(args.integer("concurrency", 64), args.integer("warmup", 1), args.integer("duration", 3));
     summary.add("HttpLoad self-test: " + (pass ? "PASSED" : "FAILED"));
     failed |= !pass;
+  }
+
+  // ---------------------------------------------------------------- votes
+
+  private void votes() throws Exception {
+    Path root = Files.createTempDirectory("linli-bench-votes-");
+    StartupTime launcher = new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
+        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
+        root);
+    if (!launcher.available()) {
+      skipped = true;
+      summary.add("Votes: SKIPPED (" + launcher.jar() + " not found: build the bot first)");
+      return;
+    }
+    boolean ok = false;
+    int redisPort = StartupTime.freePort();
+    HttpLoad.Options load = new HttpLoad.Options(0, "/", "%s", Map.of(), args.integer("concurrency", 64),
+        args.integer("vote-warmup", 10), args.integer("duration", 15), args.integer("timeout-ms", 10_000));
+    System.out.println("== votes: service (lexical) with its embedded Redis on port " + redisPort);
+    try (StartupTime.Service service = launcher.launch(root.resolve("data"), VoteBenchmark.environment(redisPort))) {
+      summary.addAll(new VoteBenchmark(load).run(service.port(), redisPort));
+      ok = true;
+    } catch (Exception e) {
+      failed = true;
+      summary.add("Votes: FAILED: " + e.getMessage());
+      System.out.println("Votes FAILED: " + e.getMessage());
+    } finally {
+      if (ok && !args.flag("keep")) {
+        SearchBenchmark.deleteTree(root);
+      } else {
+        System.out.println("  service data and logs kept in " + root);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- synth

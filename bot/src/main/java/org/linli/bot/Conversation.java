@@ -5,6 +5,7 @@ import java.util.List;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.kb.KbService;
 
 
@@ -26,12 +27,15 @@ public final class Conversation {
   private final ReplyComposer composer;
   private final GapStore gaps;
   private final ConsultationService consultations;
+  private final HouseholdChat households;
 
-  public Conversation(KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations) {
+  public Conversation(
+      KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations, HouseholdChat households) {
     this.kb = kb;
     this.composer = composer;
     this.gaps = gaps;
     this.consultations = consultations;
+    this.households = households;
   }
 
   /** The replies to one event; an empty list means the bot stays silent. */
@@ -45,6 +49,10 @@ public final class Conversation {
     String text = event.text().strip();
     if (text.startsWith("/")) {
       return command(event, text);
+    }
+    Future<List<Reply>> vote = consultations.quotedVote(event);
+    if (vote != null) {
+      return vote;
     }
     return question(event, text, event.mentioned());
   }
@@ -73,6 +81,9 @@ public final class Conversation {
     if (ConsultationService.handles(name)) {
       return consultations.command(event, name, rest);
     }
+    if (HouseholdChat.handles(name)) {
+      return households.bind(event, rest);
+    }
     switch (name) {
       case "/ask", "/问", "/問":
         if (rest.isEmpty()) {
@@ -87,7 +98,7 @@ public final class Conversation {
         // Commands of other features (polls, help-line) are not this conversation's: stay silent in
         // groups, explain in private chats.
         return Future.succeededFuture(event.mentioned()
-            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录、/vote 投票编号 序号、/results 投票编号。"))
+            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录、/vote 投票编号 序号、/results 投票编号、/bind 绑定码。"))
             : List.of());
     }
   }

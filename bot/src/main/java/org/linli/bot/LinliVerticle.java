@@ -9,10 +9,31 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import org.linli.bot.answer.ReplyComposer;
+import java.time.Clock;
+import java.time.ZoneId;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.client.WebClient;
+import org.linli.bot.outbox.ChatOutbox;
+import org.linli.bot.outbox.DeadLetterApi;
+import org.linli.bot.outbox.Outbox;
+import org.linli.webhooks.generic.GenericSender;
+import java.util.List;
+import org.linli.bot.consultation.ChartMaker;
+import org.linli.bot.consultation.publish.PollPage;
+import org.linli.bot.consultation.publish.PublishedResult;
+import org.linli.bot.consultation.publish.ResultChart;
+import org.linli.bot.consultation.publish.ResultSource;
+import org.linli.bot.consultation.publish.ResultsCsv;
+import org.linli.webhooks.Reply;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.consultation.Moderators;
+import org.linli.bot.consultation.PollKeeper;
+import org.linli.bot.consultation.PollMessages;
+import org.linli.bot.consultation.PollSchedule;
 import org.linli.bot.consultation.PollStore;
+import org.linli.bot.consultation.Poster;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.HouseholdApi;
 import org.linli.bot.http.PollApi;
@@ -45,6 +66,9 @@ public final class LinliVerticle extends VerticleBase {
   private Redis redisClient;
   private KbService kb;
   private HttpServer server;
+  private PollKeeper keeper;
+  private ChatOutbox chatOutbox;
+  private WebClient web;
 
   public LinliVerticle(Settings settings) {
     this.settings = settings;
@@ -111,15 +135,38 @@ public final class LinliVerticle extends VerticleBase {
       ReplyComposer composer = new ReplyComposer(publicUrl);
       GapStore gaps = new GapStore(redis);
       PollStore polls = new PollStore(redis);
+      PollSchedule schedule = new PollSchedule(redis);
+      ZoneId zone = ZoneId.of(settings.consultation().zone());
+      Clock clock = Clock.systemUTC();
+      PollMessages messages = new PollMessages(zone, composer::publicUrl);
       HouseholdRegister households = new HouseholdRegister(redis,
-          java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), java.time.Clock.systemUTC());
-      ConsultationService consultations = new ConsultationService(polls,
-          new Moderators(settings.consultation().moderators()), java.time.ZoneId.of(settings.consultation().zone()),
-          java.time.Clock.systemUTC());
-      Conversation conversation = new Conversation(kb, composer, gaps, consultations);
+          java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
+      web = WebClient.create(vertx);
+      chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
+          List.of(new GenericSender(web, settings.generic().outboundUrl(), settings.generic().outboundToken())));
+      Poster poster = chatOutbox::send;
+      WorkerExecutor chartWorkers = vertx.createSharedWorkerExecutor("linli-charts", 2);
+      ResultChart chart = new ResultChart(settings.consultation().chartFont());
+      ResultSource published = ResultSource.of(polls, id -> Future.all(polls.find(id), polls.receipts(id)).map(all -> {
+        PollStore.Stored stored = all.resultAt(0);
+        List<PollStore.Receipt> receipts = all.resultAt(1);
+        return receipts.stream()
+            .map(r -> new PublishedResult.Receipt(r.code(), PollMessages.names(stored.poll(), r.choices())))
+            .toList();
+      }));
+      // The chart's address goes out only when the service has a public address platforms can reach.
+      boolean reachable = !settings.http().publicUrl().isEmpty();
+      ChartMaker charts = (stored, tally) -> chart.render(chartWorkers, PublishedResult.from(stored, tally, List.of()))
+          .map(png -> new Reply.Image(png,
+              reachable ? composer.publicUrl() + "/polls/" + stored.poll().id() + "/chart.png" : ""));
+      keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock);
+      ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
+          new Moderators(settings.consultation().moderators()), messages, zone, clock);
+      Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households));
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
-          new GenericChannel(settings.generic().token()), new PollApi(polls, java.time.Clock.systemUTC()),
-          new HouseholdApi(households));
+          new GenericChannel(settings.generic().token()), new PollApi(polls, keeper, clock),
+          new HouseholdApi(households), new PollPage(published, chart, chartWorkers, zone), new ResultsCsv(published),
+          new DeadLetterApi(List.of(chatOutbox.outbox())));
       return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
           .requestHandler(Routes.create(vertx, parts))
           .listen(settings.http().port(), settings.http().host())
@@ -129,6 +176,8 @@ public final class LinliVerticle extends VerticleBase {
               composer.publicUrl("http://localhost:" + s.actualPort());
             }
             LOG.info("Linli listening on {}:{}", settings.http().host(), s.actualPort());
+            keeper.start(vertx, 500);
+            chatOutbox.start();
             return kb.start();
           })
           .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
@@ -138,11 +187,19 @@ public final class LinliVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    if (keeper != null) {
+      keeper.stop();
+    }
+    // The outbox waits for attempts in flight before Redis goes away.
+    Future<Void> outbox = chatOutbox == null ? Future.succeededFuture() : chatOutbox.stop();
+    Future<Void> closing = outbox.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> vertx.executeBlocking(() -> {
       if (kb != null) {
         kb.close();
         kb.knowledgeBase().close();
+      }
+      if (web != null) {
+        web.close();
       }
       if (redisClient != null) {
         redisClient.close();

@@ -53,7 +53,9 @@ class ChatPollTest {
     assertThat(announcement.getJsonArray("buttons")).hasSize(3);
     String id = pollId(announcement);
 
-    assertThat(say("u1", null, "vote:" + id + ":1").getJsonObject(0).getString("text")).contains("已记录", "上午");
+    JsonObject confirmation = say("u1", null, "vote:" + id + ":1").getJsonObject(0);
+    assertThat(confirmation.getString("text")).contains("已记录", "上午");
+    assertThat(confirmation.getBoolean("private")).as("a vote is confirmed to the voter alone").isTrue();
     assertThat(say("u2", "/vote " + id + " 2", null).getJsonObject(0).getString("text")).contains("下午");
     assertThat(say("u1", null, "vote:" + id + ":3").getJsonObject(0).getString("text")).contains("已改为：晚上", "原来：上午");
     assertThat(say("u3", "/vote " + id + " 7", null).getJsonObject(0).getString("text")).contains("1 到 3");
@@ -80,7 +82,73 @@ class ChatPollTest {
     say("u1", "/vote " + id + " 1,2", null);
 
     String live = say("u2", "/results " + id, null).getJsonObject(0).getString("text");
-    assertThat(live).contains("截止后公布", "1 票").doesNotContain("唱歌：");
+    assertThat(live).contains("截止后公布", "1 人参与").doesNotContain("唱歌：");
+  }
+
+  private static JsonArray replyTo(String user, String quoted, String text) {
+    JsonObject body = new JsonObject()
+        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
+        .put("from", new JsonObject().put("id", user))
+        .put("text", text)
+        .put("replyTo", new JsonObject().put("text", quoted));
+    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject().getJsonArray("replies");
+  }
+
+  @Test
+  void a_resident_votes_by_replying_to_the_poll_message_with_the_option_number() {
+    JsonObject announcement = say("mod", "/poll 楼道灯换成声控的吗｜换｜不换", null).getJsonObject(0);
+    String id = pollId(announcement);
+
+    String reply = replyTo("u7", announcement.getString("text"), "选2").getJsonObject(0).getString("text");
+
+    assertThat(reply).contains("已记录", "不换");
+    assertThat(say("u8", "/results " + id, null).getJsonObject(0).getString("text")).contains("2. 不换：1 票");
+  }
+
+  @Test
+  void a_reason_given_with_a_vote_is_kept_without_the_name_of_who_gave_it() {
+    String id = pollId(say("mod", "/poll 周末开放球场 | 同意 | 不同意", null).getJsonObject(0));
+
+    say("u1", "/vote " + id + " 1 理由：孩子们需要运动的地方，电话13812345678", null);
+
+    JsonObject results = service.get("/api/v1/polls/" + id + "/results", RunningService.ADMIN).bodyAsJsonObject();
+    assertThat(results.getJsonArray("reasons").getString(0)).contains("孩子们需要运动").doesNotContain("13812345678");
+  }
+
+  @Test
+  void during_the_discussion_period_the_poll_has_no_buttons_and_votes_wait() {
+    JsonObject announcement = say("mod", "/poll 加装电梯方案征求意见 | 方案一 | 方案二 --discuss 1d --closes 3d", null)
+        .getJsonObject(0);
+    assertThat(announcement.getString("text")).contains("讨论期");
+    assertThat(announcement.getJsonArray("buttons")).isEmpty();
+    String id = announcement.getString("text").replaceAll("(?s).*议事投票 (p[0-9a-z]+)：.*", "$1");
+
+    assertThat(say("u1", "/vote " + id + " 1", null).getJsonObject(0).getString("text")).contains("还在讨论期");
+  }
+
+  @Test
+  void a_moderator_extends_a_poll_and_a_resident_may_not() {
+    String id = pollId(say("mod", "/poll 议题 | 是 | 否 --closes 2h", null).getJsonObject(0));
+
+    assertThat(say("u1", "/extend " + id + " 1d", null).getJsonObject(0).getString("text")).contains("只有本群的社区工作人员");
+    assertThat(say("mod", "/extend " + id + " 1d", null).getJsonObject(0).getString("text")).contains("延期至");
+    assertThat(service.get("/api/v1/polls/" + id, RunningService.ADMIN).bodyAsJsonObject().getString("closesAt"))
+        .isNotBlank();
+  }
+
+  @Test
+  void a_secret_ballot_gives_the_voter_a_private_receipt_that_the_results_list() {
+    String id = pollId(say("mod", "/poll 评议物业服务 | 满意 | 不满意 --anonymous", null).getJsonObject(0));
+
+    JsonObject confirmation = say("u1", null, "vote:" + id + ":2").getJsonObject(0);
+    assertThat(confirmation.getBoolean("private")).isTrue();
+    String receipt = confirmation.getString("text").replaceAll("(?s).*回执码：([A-Z2-9]{4}-[A-Z2-9]{4}).*", "$1");
+    assertThat(receipt).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+    String result = say("mod", "/close " + id, null).getJsonObject(0).getString("text");
+    assertThat(result).contains("回执码");
+    JsonObject results = service.get("/api/v1/polls/" + id + "/results", RunningService.ADMIN).bodyAsJsonObject();
+    assertThat(results.getJsonArray("receipts").getJsonObject(0).getString("receipt")).isEqualTo(receipt);
   }
 
   @Test

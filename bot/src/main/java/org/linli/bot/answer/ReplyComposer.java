@@ -34,7 +34,12 @@ public final class ReplyComposer {
     this.publicUrl = publicUrl;
   }
 
-  /** Sets the address used in links, once the port is known. */
+  /** The address residents reach the service at, used in links. */
+  public String publicUrl() {
+    return publicUrl;
+  }
+
+  /** Sets the address residents reach the service at (once the port is known). */
   public void publicUrl(String url) {
     this.publicUrl = url;
     cards.clear();

@@ -2,44 +2,62 @@ package org.linli.bot.consultation;
 
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.linli.bot.PersonalData;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 
 /**
- * Consultations in the chat: moderators open and close polls with one line, residents vote with a
- * button or {@code /vote <id> <n>}, everyone can ask for the results. Every change goes through
- * {@link PollStore}, so nothing is confirmed before Redis has it.
+ * Consultations in the chat: moderators open, extend and close polls with one line; residents vote
+ * with a button, {@code /vote <id> <n> [reason]}, or by replying to the poll with the option
+ * number; everyone can ask for the results. Every change goes through {@link PollStore}, so nothing
+ * is confirmed before Redis has it. Vote confirmations and receipts are private replies.
  */
 public final class ConsultationService {
 
   /** Button data prefix of a vote: {@code vote:<pollId>:<n>}. */
-  public static final String VOTE = "vote:";
+  public static final String VOTE = PollMessages.VOTE;
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+  private static final Pattern QUOTED_POLL = Pattern.compile("(?:议事投票|大事表决|投票)\\s*(p[0-9a-z]+)");
+  private static final Pattern NUMBER_REPLY = Pattern.compile("^\\s*(?:选|投|我选|选择)?\\s*(\\d{1,2}(?:\\s*[,，、]\\s*\\d{1,2})*)\\s*(?:号|项)?\\s*[。.!！]?\\s*$");
+  private static final int MAX_REASON = 200;
 
   private final PollStore store;
+  private final PollSchedule schedule;
+  private final PollKeeper keeper;
+  private final HouseholdDirectory households;
+  private final Poster poster;
   private final Moderators moderators;
   private final PollCommand parser;
-  private final ZoneId zone;
+  private final PollMessages messages;
   private final Clock clock;
+  private final PollDefinitions definitions;
 
-  public ConsultationService(PollStore store, Moderators moderators, ZoneId zone, Clock clock) {
+  public ConsultationService(
+      PollStore store, PollSchedule schedule, PollKeeper keeper, HouseholdDirectory households, Poster poster,
+      Moderators moderators, PollMessages messages, java.time.ZoneId zone, Clock clock) {
     this.store = store;
+    this.schedule = schedule;
+    this.keeper = keeper;
+    this.households = households;
+    this.poster = poster;
     this.moderators = moderators;
     this.parser = new PollCommand(zone);
-    this.zone = zone;
+    this.messages = messages;
     this.clock = clock;
+    this.definitions = new PollDefinitions(store);
   }
 
   /** True for the commands this service answers. */
   public static boolean handles(String command) {
     return switch (command) {
-      case "/poll", "/发起投票", "/vote", "/投票", "/close", "/结束投票", "/results", "/结果" -> true;
+      case "/poll", "/发起投票", "/vote", "/投票", "/close", "/结束投票", "/results", "/结果", "/extend", "/延期" -> true;
       default -> false;
     };
   }
@@ -50,6 +68,7 @@ public final class ConsultationService {
       case "/poll", "/发起投票" -> open(event, rest);
       case "/vote", "/投票" -> voteCommand(event, rest);
       case "/close", "/结束投票" -> close(event, rest.strip());
+      case "/extend", "/延期" -> extend(event, rest.strip());
       default -> results(rest.strip());
     };
   }
@@ -60,7 +79,20 @@ public final class ConsultationService {
     if (parts.length != 2 || !parts[1].matches("[\\d,]+")) {
       return reply("这个投票按钮已经失效了，请重新打开投票。");
     }
-    return vote(event, parts[0], parts[1]);
+    return vote(event, parts[0], parts[1], "");
+  }
+
+  /**
+   * A reply to a poll message with just an option number ("2", "选2", "1、3"): the vote, or null when
+   * the message is not such a reply.
+   */
+  public Future<List<Reply>> quotedVote(ChatEvent event) {
+    Matcher poll = QUOTED_POLL.matcher(event.quoted());
+    Matcher number = NUMBER_REPLY.matcher(event.text());
+    if (event.quoted().isEmpty() || !poll.find() || !number.matches()) {
+      return null;
+    }
+    return vote(event, poll.group(1), number.group(1).replaceAll("[\\s，、]", ",").replaceAll(",+", ","), "");
   }
 
   private Future<List<Reply>> open(ChatEvent event, String rest) {
@@ -73,43 +105,32 @@ public final class ConsultationService {
     } catch (PollCommand.Invalid e) {
       return reply(e.getMessage());
     }
-    if (request.scale() == Poll.Scale.BIG) {
-      return reply("按户表决的大事需要业主名册，名册导入还在建设中，暂时只能发起小事投票。");
-    }
-    return store.nextId().compose(id -> {
-      Poll poll = new Poll(id, event.platform(), event.chat().id(), request.question(), request.options(),
-          request.scale(), request.rule(), request.opensAt(), request.closesAt(), request.multi(),
-          request.anonymous(), request.hidden());
-      return store.create(poll, Map.of()).map(v -> List.of(announcement(poll)));
-    });
-  }
-
-  /** The message that opens a poll in the group, with one button per option. */
-  public Reply announcement(Poll poll) {
-    StringBuilder out = new StringBuilder("🗳 议事投票 ").append(poll.id()).append("：").append(poll.question()).append('\n');
-    List<Reply.Button> buttons = new ArrayList<>();
-    for (int i = 0; i < poll.options().size(); i++) {
-      out.append(i + 1).append(". ").append(poll.options().get(i)).append('\n');
-      buttons.add(new Reply.Button((i + 1) + ". " + poll.options().get(i), VOTE + poll.id() + ":" + (i + 1)));
-    }
-    out.append("截止：").append(WHEN.format(poll.closesAt().atZone(zone)));
-    out.append(poll.multi() > 1 ? "；最多选" + poll.multi() + "项" : "");
-    out.append(poll.scale() == Poll.Scale.BIG ? "；一户一票" : "；一人一票");
-    out.append("；截止前可以改票");
-    out.append(poll.hideResults() ? "；结果截止后公布" : "").append('\n');
-    out.append("点按钮投票，或发送：/vote ").append(poll.id()).append(" 序号");
-    return new Reply(out.toString(), buttons, false);
+    return store.nextId()
+        .compose(id -> {
+          Instant remindAt = request.remindBefore() == null ? null : request.closesAt().minus(request.remindBefore());
+          Poll poll = new Poll(id, event.platform(), event.chat().id(), request.question(), request.options(),
+              request.scale(), request.rule(), request.opensAt(), request.closesAt(), remindAt, request.multi(),
+              request.anonymous(), request.hidden());
+          return keeper.open(poll, false);
+        })
+        .map(poll -> List.of(messages.announcement(poll, !poll.opensAt().isAfter(clock.instant()))))
+        .recover(e -> e instanceof PollKeeper.Refused ? reply(e.getMessage()) : Future.failedFuture(e));
   }
 
   private Future<List<Reply>> voteCommand(ChatEvent event, String rest) {
-    String[] parts = rest.strip().split("\\s+", 2);
-    if (parts.length != 2) {
-      return reply("投票的写法：/vote 投票编号 序号，例如 /vote p3 2");
+    Matcher m = Pattern.compile("^(\\S+)\\s+(\\d{1,2}(?:\\s*[,，、]\\s*\\d{1,2})*)(?:\\s+(.*))?$", Pattern.DOTALL)
+        .matcher(rest.strip());
+    if (!m.matches()) {
+      return reply("投票的写法：/vote 投票编号 序号 [理由]，例如 /vote p3 2 或 /vote p3 1 楼道太暗，支持加装路灯");
     }
-    return vote(event, parts[0], parts[1].replace('，', ',').replace(" ", ""));
+    String reason = m.group(3) == null ? "" : m.group(3).strip().replaceFirst("^(理由|原因)[:：]?\\s*", "");
+    if (reason.length() > MAX_REASON) {
+      return reply("理由请写在" + MAX_REASON + "字以内。");
+    }
+    return vote(event, m.group(1), m.group(2).replaceAll("[\\s，、]", ",").replaceAll(",+", ","), PersonalData.mask(reason));
   }
 
-  private Future<List<Reply>> vote(ChatEvent event, String pollId, String choiceText) {
+  private Future<List<Reply>> vote(ChatEvent event, String pollId, String choiceText, String reason) {
     List<Integer> choices = new ArrayList<>();
     for (String c : choiceText.split(",")) {
       if (!c.matches("\\d{1,2}")) {
@@ -117,29 +138,62 @@ public final class ConsultationService {
       }
       choices.add(Integer.parseInt(c));
     }
-    String voter = event.platform() + ":" + event.from().id();
-    return store.find(pollId).compose(stored -> {
+    String identity = event.platform() + ":" + event.from().id();
+    return definitions.find(pollId).compose(stored -> {
       if (stored == null) {
         return reply("没有找到投票 " + pollId + "，请检查编号。");
       }
       Poll poll = stored.poll();
-      return store.vote(pollId, voter, "", choices, clock.millis(), voter).map(result -> List.of(Reply.text(
-          switch (result.status()) {
-            case COUNTED -> "已记录您在投票 " + pollId + " 中的选择：" + names(poll, choices) + "。截止前可以改票。";
-            case CHANGED -> "已改为：" + names(poll, choices) + "（原来：" + names(poll, result.previous()) + "）。";
-            case REFUSED -> refusal(poll, result.reason());
-          })));
+      Future<String> household = poll.byHousehold()
+          ? households.householdOf(identity).map(h -> h == null ? "" : h)
+          : Future.succeededFuture("");
+      return household.compose(h -> store.vote(pollId, stored.ballotKey(identity, h), h, choices, clock.millis(),
+              poll.anonymous() ? "" : identity, reason)
+          .compose(result -> confirm(poll, identity, choices, result)));
     });
+  }
+
+  private Future<List<Reply>> confirm(Poll poll, String identity, List<Integer> choices, PollStore.VoteResult result) {
+    String chosen = PollMessages.names(poll, choices);
+    String receipt = poll.anonymous()
+        ? "\n不记名投票，回执码：" + result.receipt() + "（请自行保存，勿告诉他人）。结果公布时会列出全部回执码及其选项，可核对您的选票已计入。"
+        : "";
+    switch (result.status()) {
+      case COUNTED:
+        return reply(true, "已记录您在投票 " + poll.id() + " 中的选择：" + chosen + "。截止前可以改票。" + receipt);
+      case CHANGED:
+        String earlier = PollMessages.names(poll, result.previous());
+        boolean otherMember = poll.byHousehold() && !result.previousCaster().isEmpty()
+            && !result.previousCaster().equals(identity);
+        if (!otherMember) {
+          String whose = poll.byHousehold() ? "您家的选票" : "您的选票";
+          return reply(true, "已改为：" + chosen + "（原来：" + earlier + "）。" + whose + "以最后一次为准。" + receipt);
+        }
+        // One ballot per household: tell the member whose ballot was replaced, privately.
+        String note = "您家在投票 " + poll.id() + "「" + poll.question() + "」中的选票已由另一位家庭成员改为：" + chosen
+            + "（原来：" + earlier + "）。一户一票，以最后一次为准；如有不同意见，请家人商量后再投。";
+        return poster.post("household:" + poll.id() + ":" + UUID.randomUUID(), privateMessage(result.previousCaster(), note))
+            .map(v -> List.of(Reply.privateText("已改为：" + chosen + "。一户一票：这替换了您家另一位成员之前投的“" + earlier
+                + "”，我们已私信告知对方。")));
+      default:
+        return reply(true, refusal(poll, result.reason()));
+    }
+  }
+
+  private static Outgoing privateMessage(String identity, String text) {
+    int colon = identity.indexOf(':');
+    return new Outgoing(identity.substring(0, colon),
+        new ChatEvent.Chat(identity.substring(colon + 1), ChatEvent.ChatType.PRIVATE), Reply.privateText(text));
   }
 
   private String refusal(Poll poll, String reason) {
     return switch (reason) {
       case "closed" -> "投票 " + poll.id() + " 已经截止，不能再投了。发送 /results " + poll.id() + " 查看结果。";
-      case "not_open" -> "投票 " + poll.id() + " 还在讨论期，" + WHEN.format(poll.opensAt().atZone(zone)) + " 开始投票。";
+      case "not_open" -> "投票 " + poll.id() + " 还在讨论期，" + messages.when(poll.opensAt()) + " 开始投票。";
       case "option" -> "没有这个选项，请回复 1 到 " + poll.options().size() + " 之间的数字。";
       case "count" -> "这个投票最多选 " + poll.multi() + " 项。";
-      case "unbound" -> "这是按户表决的大事，请先用 /bind 绑定房屋（绑定码由社区发放）。";
-      case "ineligible" -> "您绑定的房屋不在本次表决的业主名册中。";
+      case "unbound" -> "这是按户表决的大事，请先用 /bind 绑定码 绑定您的房屋（绑定码向社区居委会领取）。";
+      case "ineligible" -> "您绑定的房屋不在本次表决的业主名册中；如有疑问请联系社区居委会。";
       default -> "没有找到投票 " + poll.id() + "，请检查编号。";
     };
   }
@@ -148,52 +202,60 @@ public final class ConsultationService {
     if (!moderators.moderates(event.chat().id(), event.from().id())) {
       return reply("抱歉，只有本群的社区工作人员可以结束投票。");
     }
-    return store.close(pollId, clock.millis())
-        .compose(closed -> closed ? results(pollId) : reply("投票 " + pollId + " 不存在或已经结束。"));
+    if (pollId.isEmpty()) {
+      return reply("请写上投票编号，例如 /close p3");
+    }
+    definitions.forget(pollId);
+    return keeper.close(pollId, "chat", false).compose(closed -> closed
+        ? keeper.resultReply(pollId).map(List::of)
+        : reply("投票 " + pollId + " 不存在或已经结束。"));
   }
 
-  private Future<List<Reply>> results(String pollId) {
-    return store.find(pollId).compose(stored -> {
-      if (stored == null) {
-        return reply("没有找到投票 " + pollId + "，请检查编号。");
+  private Future<List<Reply>> extend(ChatEvent event, String rest) {
+    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+      return reply("抱歉，只有本群的社区工作人员可以延长投票。");
+    }
+    String[] parts = rest.split("\\s+", 2);
+    if (parts.length != 2) {
+      return reply("延期的写法：/extend 投票编号 时长或截止时间，例如 /extend p3 1d 或 /extend p3 2026-12-05T20:00");
+    }
+    return store.find(parts[0]).compose(stored -> {
+      if (stored == null || !stored.open()) {
+        return reply("投票 " + parts[0] + " 不存在或已经结束。");
       }
-      return store.tally(pollId, stored.poll().options().size()).map(t -> List.of(Reply.text(resultText(stored, t))));
+      Poll poll = stored.poll();
+      Instant closesAt;
+      try {
+        closesAt = parser.deadline(parts[1], poll.closesAt());
+      } catch (PollCommand.Invalid e) {
+        return reply(e.getMessage());
+      }
+      if (!closesAt.isAfter(poll.closesAt())) {
+        return reply("新的截止时间要晚于现在的截止时间（" + messages.when(poll.closesAt()) + "）。");
+      }
+      Instant remindAt = poll.remindAt() == null ? null
+          : closesAt.minus(java.time.Duration.between(poll.remindAt(), poll.closesAt()));
+      return store.extend(poll.id(), closesAt)
+          .compose(ok -> ok ? schedule.reschedule(poll.id(), closesAt, remindAt).map(true) : Future.succeededFuture(false))
+          .map(ok -> List.of(Reply.text(ok
+              ? "投票 " + poll.id() + "「" + poll.question() + "」延期至 " + messages.when(closesAt) + " 截止。"
+              : "投票 " + poll.id() + " 已经结束，不能延期。")));
     });
   }
 
-  /** The results as a resident reads them: tally (unless hidden while open), outcome in words. */
-  public String resultText(PollStore.Stored stored, Tally tally) {
-    Poll poll = stored.poll();
-    StringBuilder out = new StringBuilder(stored.open() ? "📊 投票 " : "📊 投票结果 ").append(poll.id()).append("：")
-        .append(poll.question()).append('\n');
-    if (stored.open() && poll.hideResults()) {
-      out.append("结果将在截止后公布。目前已有 ").append(tally.ballots()).append(" 票。");
-      return out.toString();
+  private Future<List<Reply>> results(String pollId) {
+    if (pollId.isEmpty()) {
+      return reply("请写上投票编号，例如 /results p3");
     }
-    for (int i = 1; i <= poll.options().size(); i++) {
-      out.append(i).append(". ").append(poll.options().get(i - 1)).append("：").append(tally.votesFor(i)).append(" 票\n");
-    }
-    out.append("共 ").append(tally.ballots()).append(poll.scale() == Poll.Scale.BIG ? " 户" : " 人").append("参与");
-    if (!stored.open()) {
-      Rule.Outcome outcome = poll.rule().decide(tally);
-      out.append('\n');
-      for (Rule.Condition c : outcome.conditions()) {
-        out.append(c.met() ? "✅ " : "❌ ").append(c.description()).append("：").append(c.detail()).append('\n');
-      }
-      out.append(outcome.passed() ? "结论：通过（“" : "结论：未通过（“").append(poll.options().get(0)).append("”）");
-    }
-    return out.toString();
-  }
-
-  private static String names(Poll poll, List<Integer> choices) {
-    List<String> names = new ArrayList<>();
-    for (int c : choices) {
-      names.add(c >= 1 && c <= poll.options().size() ? poll.options().get(c - 1) : String.valueOf(c));
-    }
-    return String.join("、", names);
+    return keeper.resultReply(pollId)
+        .map(r -> List.of(r == null ? Reply.text("没有找到投票 " + pollId + "，请检查编号。") : r));
   }
 
   private static Future<List<Reply>> reply(String text) {
     return Future.succeededFuture(List.of(Reply.text(text)));
+  }
+
+  private static Future<List<Reply>> reply(boolean privately, String text) {
+    return Future.succeededFuture(List.of(privately ? Reply.privateText(text) : Reply.text(text)));
   }
 }

@@ -9,6 +9,9 @@ import java.util.Objects;
 /**
  * A consultation: the question, its options (numbered from 1), how it is decided and when it is
  * open. Small matters are decided by residents, big matters by the households of the register.
+ * Voting starts at {@code opensAt} (later than creation when there is a discussion period), a
+ * reminder with the participation so far is posted at {@code remindAt} (null: none), and the poll
+ * closes at {@code closesAt}.
  */
 public record Poll(
     String id,
@@ -20,6 +23,7 @@ public record Poll(
     Rule rule,
     Instant opensAt,
     Instant closesAt,
+    Instant remindAt,
     int multi,
     boolean anonymous,
     boolean hideResults) {
@@ -37,6 +41,14 @@ public record Poll(
     if (!closesAt.isAfter(opensAt)) {
       throw new IllegalArgumentException("a poll must close after it opens");
     }
+    if (remindAt != null && (!remindAt.isAfter(opensAt) || !remindAt.isBefore(closesAt))) {
+      remindAt = null; // a reminder outside the voting period has nothing to say
+    }
+  }
+
+  /** True when a household, not a resident, casts the ballot. */
+  public boolean byHousehold() {
+    return scale == Scale.BIG;
   }
 
   /** 小事 (residents decide) or 大事 (households of the register decide). */
@@ -57,6 +69,7 @@ public record Poll(
     f.put("rule", rule.apiName());
     f.put("opensAt", String.valueOf(opensAt.toEpochMilli()));
     f.put("closesAt", String.valueOf(closesAt.toEpochMilli()));
+    f.put("remindAt", remindAt == null ? "" : String.valueOf(remindAt.toEpochMilli()));
     f.put("multi", String.valueOf(multi));
     f.put("anonymous", anonymous ? "1" : "0");
     f.put("hideResults", hideResults ? "1" : "0");

@@ -94,6 +94,7 @@ public final class PollCommand {
     }
     Instant opensAt = now;
     Instant closesAt = null;
+    String closesText = null;
     Duration remind = null;
     int multi = 1;
     boolean hidden = false;
@@ -104,7 +105,7 @@ public final class PollCommand {
       String name = flag[0];
       String value = flag[1];
       switch (name) {
-        case "closes", "close", "deadline" -> closesAt = when(required(name, value), now);
+        case "closes", "close", "deadline" -> closesText = required(name, value);
         case "discuss" -> opensAt = now.plus(duration(required(name, value)));
         case "remind" -> remind = duration(required(name, value));
         case "multi" -> multi = number(required(name, value), options.size());
@@ -120,6 +121,10 @@ public final class PollCommand {
         default -> throw new Invalid("不认识的参数 --" + name + "。可用：--closes --multi --hidden --anonymous --big --rule --discuss --remind");
       }
     }
+    if (closesText != null) {
+      // A duration counts from the moment voting opens (after any discussion period).
+      closesAt = when(closesText, opensAt);
+    }
     if (closesAt == null) {
       closesAt = opensAt.plus(DEFAULT_DURATION);
     }
@@ -133,6 +138,14 @@ public final class PollCommand {
       scale = Poll.Scale.BIG;
     }
     return new Request(question, List.copyOf(options), opensAt, closesAt, remind, multi, hidden, anonymous, scale, rule);
+  }
+
+  /**
+   * A new deadline for {@code /extend}: a duration counts from {@code from} (the current deadline),
+   * a date and time is taken as written.
+   */
+  public Instant deadline(String value, Instant from) throws Invalid {
+    return when(value.strip(), from);
   }
 
   private static String required(String name, String value) throws Invalid {

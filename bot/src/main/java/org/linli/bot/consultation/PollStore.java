@@ -3,8 +3,13 @@ package org.linli.bot.consultation;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.linli.bot.redis.LuaScript;
@@ -14,6 +19,13 @@ import org.linli.bot.redis.LuaScript;
  * script touches one cluster slot. A vote is one Lua script: is the poll open, is the choice
  * valid, is the voter's household on the register; then the earlier ballot of this voter (or
  * household) is taken out of the tallies and the new one put in — all or nothing.
+ *
+ * <p>Keys: {@code poll:{id}} (definition, status, counters), {@code :ballots} (ballot key →
+ * {@code choices|caster|receipt}), {@code :tally} and {@code :area} (per option), {@code
+ * :electorate} (household → floor area, the register as it was when the poll opened), {@code
+ * :reasons} (ballot key → reason). For a secret ballot the ballot key is a keyed hash of the voter
+ * under a per-poll key that is deleted when the poll closes, the caster is not kept, and no voter
+ * or household id is ever written.
  */
 public final class PollStore {
 
@@ -48,23 +60,28 @@ public final class PollStore {
             table.insert(choices, k)
           end
           if #choices == 0 or #choices > multi then return {'refused', 'count'} end
-          local voter = ARGV[1]
+          local ballot = ARGV[1]
           local area = 0
           if redis.call('HGET', meta, 'register') == '1' then
             if ARGV[4] == '' then return {'refused', 'unbound'} end
             local a = redis.call('HGET', KEYS[5], ARGV[4])
             if not a then return {'refused', 'ineligible'} end
             area = tonumber(a)
-            voter = 'h:' .. ARGV[4]
           end
-          local previous = redis.call('HGET', KEYS[2], voter)
+          local previous = redis.call('HGET', KEYS[2], ballot)
+          local previousChoices = ''
           local previousCaster = ''
+          local receipt = ARGV[6]
           if previous then
-            local sep = string.find(previous, '|', 1, true)
-            previousCaster = string.sub(previous, sep + 1)
-            for c in string.gmatch(string.sub(previous, 1, sep - 1), '[^,]+') do
-              redis.call('HINCRBY', KEYS[3], c, -1)
-              if area > 0 then redis.call('HINCRBY', KEYS[4], c, -area) end
+            local a, b = string.find(previous, '|', 1, true)
+            previousChoices = string.sub(previous, 1, a - 1)
+            local rest = string.sub(previous, a + 1)
+            local c = string.find(rest, '|', 1, true)
+            previousCaster = string.sub(rest, 1, c - 1)
+            receipt = string.sub(rest, c + 1)
+            for k in string.gmatch(previousChoices, '[^,]+') do
+              redis.call('HINCRBY', KEYS[3], k, -1)
+              if area > 0 then redis.call('HINCRBY', KEYS[4], k, -area) end
             end
           else
             redis.call('HINCRBY', meta, 'ballots', 1)
@@ -74,20 +91,38 @@ public final class PollStore {
             redis.call('HINCRBY', KEYS[3], tostring(k), 1)
             if area > 0 then redis.call('HINCRBY', KEYS[4], tostring(k), area) end
           end
-          redis.call('HSET', KEYS[2], voter, ARGV[2] .. '|' .. ARGV[5])
-          if previous then
-            return {'changed', string.sub(previous, 1, string.find(previous, '|', 1, true) - 1), previousCaster}
+          redis.call('HSET', KEYS[2], ballot, ARGV[2] .. '|' .. ARGV[5] .. '|' .. receipt)
+          if ARGV[7] ~= '' then
+            redis.call('HSET', KEYS[6], ballot, ARGV[7])
+          elseif previous then
+            redis.call('HDEL', KEYS[6], ballot)
           end
-          return {'counted', '', ''}
+          if previous then return {'changed', previousChoices, previousCaster, receipt} end
+          return {'counted', '', '', receipt}
           """);
 
   private static final LuaScript CLOSE =
       new LuaScript(
           """
           if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
-          redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', ARGV[1])
+          if ARGV[2] == 'deadline' and tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'closesAt')) then
+            return 0
+          end
+          redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', ARGV[1], 'closedBy', ARGV[2])
+          redis.call('HDEL', KEYS[1], 'ballotSecret')
           return 1
           """);
+
+  private static final LuaScript EXTEND =
+      new LuaScript(
+          """
+          if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
+          redis.call('HSET', KEYS[1], 'closesAt', ARGV[1])
+          return 1
+          """);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] RECEIPT_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final RedisAPI redis;
 
@@ -95,8 +130,8 @@ public final class PollStore {
     this.redis = redis;
   }
 
-  /** What a vote did. */
-  public record VoteResult(Status status, String reason, List<Integer> previous, String previousCaster) {
+  /** What a vote did; {@code receipt} is the ballot's receipt code (secret ballots only, else ""). */
+  public record VoteResult(Status status, String reason, List<Integer> previous, String previousCaster, String receipt) {
 
     /** Counted for the first time, replaced an earlier ballot, or refused (see reason). */
     public enum Status {
@@ -106,13 +141,16 @@ public final class PollStore {
     }
   }
 
+  /** One ballot of a secret poll as published: its receipt code and the options recorded. */
+  public record Receipt(String code, List<Integer> choices) {}
+
   static String meta(String id) {
     return "poll:{" + id + "}";
   }
 
   private static List<String> keys(String id) {
     String base = meta(id);
-    return List.of(base, base + ":ballots", base + ":tally", base + ":area", base + ":electorate");
+    return List.of(base, base + ":ballots", base + ":tally", base + ":area", base + ":electorate", base + ":reasons");
   }
 
   /**
@@ -129,6 +167,11 @@ public final class PollStore {
         "register", register.isEmpty() ? "0" : "1",
         "eligibleHouseholds", String.valueOf(register.size()),
         "eligibleArea", String.valueOf(register.values().stream().mapToLong(Long::longValue).sum())));
+    if (poll.anonymous()) {
+      byte[] secret = new byte[32];
+      RANDOM.nextBytes(secret);
+      fields.addAll(List.of("ballotSecret", Base64.getEncoder().encodeToString(secret)));
+    }
     List<String> args = new ArrayList<>();
     args.add(String.valueOf(fields.size() / 2));
     args.addAll(fields);
@@ -144,30 +187,71 @@ public final class PollStore {
   }
 
   /**
-   * Casts (or replaces) a ballot. {@code voter} identifies the resident (already a keyed hash for
-   * anonymous polls); {@code household} is their bound household ("" when none); {@code caster} is
-   * stored beside the ballot so the member whose vote was replaced can be told ("" to keep nothing).
+   * Casts (or replaces) a ballot.
+   *
+   * @param ballotKey what one ballot is kept under: the resident, or {@code h:<household>} for a
+   *     household, or for a secret ballot a keyed hash of either ({@link Stored#ballotKey})
+   * @param household the voter's bound household ("" when none), checked against the register
+   * @param caster kept beside the ballot so the member whose vote was replaced can be told ("" to
+   *     keep nothing, as for secret ballots)
+   * @param reason the voter's optional reason ("" for none)
    */
   public Future<VoteResult> vote(
-      String pollId, String voter, String household, List<Integer> choices, long nowMillis, String caster) {
+      String pollId, String ballotKey, String household, List<Integer> choices, long nowMillis, String caster,
+      String reason) {
     String csv = choices.stream().map(String::valueOf).collect(Collectors.joining(","));
-    return VOTE.run(redis, keys(pollId), List.of(voter, csv, String.valueOf(nowMillis), household, caster))
+    return VOTE.run(redis, keys(pollId),
+            List.of(ballotKey, csv, String.valueOf(nowMillis), household, caster.replace("|", "/"), newReceipt(), reason))
         .map(PollStore::result);
+  }
+
+  /** As {@link #vote(String, String, String, List, long, String, String)} without a reason. */
+  public Future<VoteResult> vote(
+      String pollId, String ballotKey, String household, List<Integer> choices, long nowMillis, String caster) {
+    return vote(pollId, ballotKey, household, choices, nowMillis, caster, "");
+  }
+
+  private static String newReceipt() {
+    char[] out = new char[9];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = i == 4 ? '-' : RECEIPT_LETTERS[RANDOM.nextInt(RECEIPT_LETTERS.length)];
+    }
+    return new String(out);
   }
 
   private static VoteResult result(Response r) {
     String status = r.get(0).toString();
     return switch (status) {
-      case "counted" -> new VoteResult(VoteResult.Status.COUNTED, "", List.of(), "");
-      case "changed" -> new VoteResult(VoteResult.Status.CHANGED, "",
-          java.util.Arrays.stream(r.get(1).toString().split(",")).map(Integer::valueOf).toList(), r.get(2).toString());
-      default -> new VoteResult(VoteResult.Status.REFUSED, r.get(1).toString(), List.of(), "");
+      case "counted" -> new VoteResult(VoteResult.Status.COUNTED, "", List.of(), "", r.get(3).toString());
+      case "changed" -> new VoteResult(VoteResult.Status.CHANGED, "", choices(r.get(1).toString()),
+          r.get(2).toString(), r.get(3).toString());
+      default -> new VoteResult(VoteResult.Status.REFUSED, r.get(1).toString(), List.of(), "", "");
     };
   }
 
-  /** Closes an open poll; true only for the one call that closed it. */
+  private static List<Integer> choices(String csv) {
+    return Arrays.stream(csv.split(",")).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+  }
+
+  /**
+   * Closes an open poll; true only for the one call that closed it. {@code by} is kept (deadline,
+   * chat, api) so that whoever closed it is the one who announces the result; {@code deadline}
+   * closes only a poll whose (possibly extended) deadline has passed. The secret-ballot
+   * key is deleted with it: from then on no ballot can be linked to a voter.
+   */
+  public Future<Boolean> close(String pollId, long nowMillis, String by) {
+    return CLOSE.run(redis, List.of(meta(pollId)), List.of(String.valueOf(nowMillis), by)).map(r -> r.toInteger() == 1);
+  }
+
+  /** As {@link #close(String, long, String)}, closed by the API. */
   public Future<Boolean> close(String pollId, long nowMillis) {
-    return CLOSE.run(redis, List.of(meta(pollId)), List.of(String.valueOf(nowMillis))).map(r -> r.toInteger() == 1);
+    return close(pollId, nowMillis, "api");
+  }
+
+  /** Moves the deadline of an open poll; false when it is closed or unknown. */
+  public Future<Boolean> extend(String pollId, Instant closesAt) {
+    return EXTEND.run(redis, List.of(meta(pollId)), List.of(String.valueOf(closesAt.toEpochMilli())))
+        .map(r -> r.toInteger() == 1);
   }
 
   /** The counts so far. */
@@ -190,11 +274,61 @@ public final class PollStore {
         });
   }
 
-  /** A stored poll with its status ({@code open} or {@code closed}). */
-  public record Stored(Poll poll, String status) {
+  /** The receipt codes of a poll's ballots with what each recorded, sorted by code. */
+  public Future<List<Receipt>> receipts(String pollId) {
+    return redis.hvals(keys(pollId).get(1)).map(values -> {
+      List<Receipt> out = new ArrayList<>();
+      for (Response v : values) {
+        String[] parts = v.toString().split("\\|", -1);
+        if (parts.length == 3 && !parts[2].isEmpty()) {
+          out.add(new Receipt(parts[2], choices(parts[0])));
+        }
+      }
+      out.sort(java.util.Comparator.comparing(Receipt::code));
+      return out;
+    });
+  }
+
+  /** The reasons voters gave, without who gave them. */
+  public Future<List<String>> reasons(String pollId) {
+    return redis.hvals(keys(pollId).get(5)).map(values -> {
+      List<String> out = new ArrayList<>();
+      values.forEach(v -> out.add(v.toString()));
+      return out;
+    });
+  }
+
+  /**
+   * A stored poll with its status ({@code open} or {@code closed}), who closed it, and — while a
+   * secret poll is open — the key its ballot keys are made with.
+   */
+  public record Stored(Poll poll, String status, String closedBy, byte[] ballotSecret) {
+
     /** True while votes are taken. */
     public boolean open() {
       return "open".equals(status);
+    }
+
+    /**
+     * The key one ballot is kept under: the resident's identity for small matters, {@code
+     * h:<household>} for big ones; for a secret ballot, an HMAC-SHA256 of that under the poll's key.
+     */
+    public String ballotKey(String identity, String household) {
+      String plain = poll.byHousehold() ? "h:" + household : identity;
+      if (!poll.anonymous()) {
+        return plain;
+      }
+      if (ballotSecret == null) {
+        return "closed";
+      }
+      try {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(ballotSecret, "HmacSHA256"));
+        byte[] h = mac.doFinal(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "b:" + java.util.HexFormat.of().formatHex(h, 0, 16);
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+      }
     }
   }
 
@@ -204,14 +338,18 @@ public final class PollStore {
       if (h == null || h.size() == 0 || text(h, "question") == null) {
         return null;
       }
+      String remind = text(h, "remindAt");
       Poll poll = new Poll(pollId, text(h, "channel"), text(h, "chat"), text(h, "question"),
           List.of(text(h, "options").split("\u001f")),
-          Poll.Scale.valueOf(text(h, "scale").toUpperCase(java.util.Locale.ROOT)),
+          Poll.Scale.valueOf(text(h, "scale").toUpperCase(Locale.ROOT)),
           Rule.fromApiName(text(h, "rule")),
-          java.time.Instant.ofEpochMilli(number(h, "opensAt")),
-          java.time.Instant.ofEpochMilli(number(h, "closesAt")),
+          Instant.ofEpochMilli(number(h, "opensAt")),
+          Instant.ofEpochMilli(number(h, "closesAt")),
+          remind == null || remind.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(remind)),
           (int) number(h, "multi"), "1".equals(text(h, "anonymous")), "1".equals(text(h, "hideResults")));
-      return new Stored(poll, text(h, "status"));
+      String secret = text(h, "ballotSecret");
+      return new Stored(poll, text(h, "status"), text(h, "closedBy"),
+          secret == null ? null : Base64.getDecoder().decode(secret));
     });
   }
 
@@ -222,7 +360,7 @@ public final class PollStore {
 
   private static long number(Response hash, String field) {
     String v = text(hash, field);
-    return v == null ? 0 : Long.parseLong(v);
+    return v == null || v.isEmpty() ? 0 : Long.parseLong(v);
   }
 
   private static String text(Response hash, String field) {

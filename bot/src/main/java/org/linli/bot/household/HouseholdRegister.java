@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * households:{register}:tries:&lt;identity&gt; counter of wrong codes within the last hour
  * </pre>
  */
-public final class HouseholdRegister {
+public final class HouseholdRegister implements org.linli.bot.consultation.HouseholdDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(HouseholdRegister.class);
 
@@ -196,6 +196,7 @@ public final class HouseholdRegister {
    * Household id → floor area in hundredths of m², for the whole register: the snapshot a poll of
    * households takes when it opens.
    */
+  @Override
   public Future<Map<String, Long>> areas() {
     return redis.hgetall(PREFIX).map(h -> {
       Map<String, Long> out = new LinkedHashMap<>();
@@ -209,6 +210,7 @@ public final class HouseholdRegister {
   }
 
   /** The household this identity ({@code platform:userId}) is bound to, or null. */
+  @Override
   public Future<String> householdOf(String identity) {
     return redis.hget(BINDINGS, identity).map(r -> r == null ? null : r.toString());
   }

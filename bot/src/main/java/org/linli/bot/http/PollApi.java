@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.linli.bot.consultation.Poll;
+import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.consultation.Rule;
 import org.linli.bot.consultation.Tally;
@@ -24,10 +25,12 @@ import org.linli.bot.consultation.Tally;
 public final class PollApi {
 
   private final PollStore store;
+  private final PollKeeper keeper;
   private final Clock clock;
 
-  public PollApi(PollStore store, Clock clock) {
+  public PollApi(PollStore store, PollKeeper keeper, Clock clock) {
     this.store = store;
+    this.keeper = keeper;
     this.clock = clock;
   }
 
@@ -41,14 +44,14 @@ public final class PollApi {
       return;
     }
     store.nextId()
-        .compose(id -> {
-          Poll poll = draft.toPoll(id);
-          return store.create(poll, Map.of()).map(v -> poll);
-        })
+        .compose(id -> keeper.open(draft.toPoll(id), true))
         .onSuccess(poll -> ctx.response().setStatusCode(201)
             .putHeader("Content-Type", "application/json; charset=utf-8")
             .end(describe(poll, "open").encode()))
-        .onFailure(ctx::fail);
+        .onFailure(e -> ctx.fail(e instanceof PollKeeper.Refused
+            ? new HttpException(409, "Big matters are decided by the households of the register, and the register is"
+                + " empty: import it first (POST /api/v1/households)")
+            : e));
   }
 
   /** {@code GET /api/v1/polls/:id}. */
@@ -62,7 +65,7 @@ public final class PollApi {
   public void results(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     find(id)
-        .compose(stored -> store.tally(id, stored.poll().options().size()).map(t -> results(stored, t)))
+        .compose(this::results)
         .onSuccess(body -> Routes.json(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -71,9 +74,9 @@ public final class PollApi {
   public void close(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     find(id)
-        .compose(stored -> store.close(id, clock.millis()))
+        .compose(stored -> keeper.close(id, "api", true))
         .compose(closed -> find(id))
-        .compose(stored -> store.tally(id, stored.poll().options().size()).map(t -> results(stored, t)))
+        .compose(this::results)
         .onSuccess(body -> Routes.json(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -82,6 +85,22 @@ public final class PollApi {
     return store.find(id).compose(stored -> stored == null
         ? Future.failedFuture(new HttpException(404, "There is no poll " + id))
         : Future.succeededFuture(stored));
+  }
+
+  private Future<JsonObject> results(PollStore.Stored stored) {
+    String id = stored.poll().id();
+    return Future.all(store.tally(id, stored.poll().options().size()), store.receipts(id), store.reasons(id))
+        .map(all -> {
+          JsonObject body = results(stored, all.resultAt(0));
+          List<PollStore.Receipt> receipts = all.resultAt(1);
+          if (stored.poll().anonymous() && !stored.open()) {
+            JsonArray list = new JsonArray();
+            receipts.forEach(r -> list.add(new JsonObject().put("receipt", r.code()).put("choices", new JsonArray(r.choices()))));
+            body.put("receipts", list);
+          }
+          body.put("reasons", new JsonArray((List<String>) all.resultAt(2)));
+          return body;
+        });
   }
 
   static JsonObject results(PollStore.Stored stored, Tally tally) {
@@ -103,6 +122,9 @@ public final class PollApi {
         .put("status", stored.status())
         .put("tally", rows)
         .put("ballots", tally.ballots())
+        .put("eligible", tally.eligibleBallots())
+        .put("participatingArea", tally.participatingArea() / 100.0)
+        .put("eligibleArea", tally.eligibleArea() / 100.0)
         .put("outcome", new JsonObject()
             .put("rule", poll.rule().apiName())
             .put("decided", !stored.open())
@@ -122,6 +144,7 @@ public final class PollApi {
         .put("rule", poll.rule().apiName())
         .put("opensAt", poll.opensAt().toString())
         .put("closesAt", poll.closesAt().toString())
+        .put("remindAt", poll.remindAt() == null ? null : poll.remindAt().toString())
         .put("multi", poll.multi())
         .put("anonymous", poll.anonymous())
         .put("hideResults", poll.hideResults());
@@ -129,9 +152,10 @@ public final class PollApi {
 
   /** A validated request to create a poll. */
   private record Draft(String channel, String chat, String question, List<String> options, Poll.Scale scale, Rule rule,
-      Instant opensAt, Instant closesAt, int multi, boolean anonymous, boolean hideResults) {
+      Instant opensAt, Instant closesAt, Instant remindAt, int multi, boolean anonymous, boolean hideResults) {
     Poll toPoll(String id) {
-      return new Poll(id, channel, chat, question, options, scale, rule, opensAt, closesAt, multi, anonymous, hideResults);
+      return new Poll(id, channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi, anonymous,
+          hideResults);
     }
   }
 
@@ -168,25 +192,47 @@ public final class PollApi {
     if (rule == null) {
       throw new HttpException(400, "\"rule\" must be majority, two-thirds, civil-code-ordinary or civil-code-major");
     }
-    if (scale == Poll.Scale.BIG || rule.needsRegister()) {
-      throw new HttpException(409, "Big matters are decided by the households of the register, and no register can"
-          + " be imported yet; open a small poll, or wait for the household register");
+    if (rule.needsRegister() && scale != Poll.Scale.BIG) {
+      throw new HttpException(400, "The rule " + rule.apiName() + " counts households and floor areas: use \"scale\": \"big\"");
     }
     Instant now = clock.instant();
+    Instant opensAt = now;
+    if (body.getValue("opensAt") != null) {
+      try {
+        opensAt = OffsetDateTime.parse(string(body, "opensAt", "")).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new HttpException(400, "\"opensAt\" (end of the discussion period) must be a date and time with offset,"
+            + " e.g. 2026-11-28T09:00:00+08:00");
+      }
+      if (opensAt.isBefore(now)) {
+        opensAt = now;
+      }
+    }
     Instant closesAt;
     try {
       closesAt = OffsetDateTime.parse(string(body, "closesAt", "")).toInstant();
     } catch (DateTimeParseException e) {
       throw new HttpException(400, "\"closesAt\" must be a date and time with offset, e.g. 2026-12-01T20:00:00+08:00");
     }
-    if (!closesAt.isAfter(now)) {
-      throw new HttpException(400, "\"closesAt\" is in the past");
+    if (!closesAt.isAfter(opensAt)) {
+      throw new HttpException(400, opensAt.equals(now) ? "\"closesAt\" is in the past" : "\"closesAt\" must be after \"opensAt\"");
+    }
+    Instant remindAt = null;
+    Object remind = body.getValue("remindMinutesBefore");
+    if (remind != null) {
+      if (!(remind instanceof Number n) || n.longValue() < 1) {
+        throw new HttpException(400, "\"remindMinutesBefore\" must be a whole number of minutes, at least 1");
+      }
+      remindAt = closesAt.minusSeconds(60 * n.longValue());
+      if (!remindAt.isAfter(opensAt)) {
+        throw new HttpException(400, "\"remindMinutesBefore\" puts the reminder before voting opens");
+      }
     }
     int multi = body.getValue("multi") instanceof Number n ? n.intValue() : 1;
     if (multi < 1 || multi > options.size()) {
       throw new HttpException(400, "\"multi\" must be between 1 and the number of options");
     }
-    return new Draft(channel, chat, question, options, scale, rule, now, closesAt, multi,
+    return new Draft(channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi,
         Boolean.TRUE.equals(body.getValue("anonymous")), Boolean.TRUE.equals(body.getValue("hideResults")));
   }
 

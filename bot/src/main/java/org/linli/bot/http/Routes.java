@@ -12,7 +12,10 @@ import java.util.List;
 import org.linli.bot.Conversation;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.consultation.publish.PollPage;
+import org.linli.bot.consultation.publish.ResultsCsv;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.config.Settings;
 import org.linli.webhooks.generic.GenericChannel;
 
@@ -31,7 +34,10 @@ public final class Routes {
       RedisAPI redis,
       GenericChannel generic,
       PollApi polls,
-      HouseholdApi households) {}
+      HouseholdApi households,
+      PollPage pollPage,
+      ResultsCsv resultsCsv,
+      DeadLetterApi deadLetters) {}
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Parts parts) {
@@ -84,6 +90,11 @@ public final class Routes {
     router.get("/api/v1/polls/:id").handler(admin).handler(parts.polls()::get);
     router.get("/api/v1/polls/:id/results").handler(admin).handler(parts.polls()::results);
     router.post("/api/v1/polls/:id/close").handler(admin).handler(parts.polls()::close);
+    router.get("/api/v1/polls/:id/results.csv").handler(admin).handler(parts.resultsCsv().handler());
+    router.get("/api/v1/outbox/:queue/dead").handler(admin).handler(parts.deadLetters()::list);
+    router.post("/api/v1/outbox/:queue/dead/:id/replay").handler(admin).handler(parts.deadLetters()::replay);
+    router.get("/polls/:id").handler(parts.pollPage().page());
+    router.get("/polls/:id/chart.png").handler(parts.pollPage().chart());
 
     router.post("/api/v1/households").handler(admin).handler(parts.households().csvBody())
         .handler(parts.households()::importCsv);

@@ -54,11 +54,12 @@ class PollStoreTest {
     }
     Instant now = Instant.now();
     return new Poll("p" + ids.incrementAndGet(), "generic", "g1", "周六活动室开放时间", names, scale, rule,
-        now.minusSeconds(60), now.plusSeconds(3600), multi, false, false);
+        now.minusSeconds(60), now.plusSeconds(3600), null, multi, false, false);
   }
 
   private static PollStore.VoteResult vote(Poll p, String voter, String household, Integer... choices) {
-    return await(store.vote(p.id(), voter, household, List.of(choices), System.currentTimeMillis(), voter));
+    String ballot = p.byHousehold() ? "h:" + household : voter;
+    return await(store.vote(p.id(), ballot, household, List.of(choices), System.currentTimeMillis(), voter));
   }
 
   @Test
@@ -172,6 +173,86 @@ class PollStoreTest {
     assertThat(tally.eligibleBallots()).isEqualTo(1);
     assertThat(tally.eligibleArea()).isEqualTo(100_00L);
     assertThat(vote(p, "u1", "2-2-202", 1).reason()).isEqualTo("ineligible");
+  }
+
+  private static Poll secret(Poll.Scale scale, Rule rule) {
+    Poll p = poll(scale, rule, 2, 1);
+    return new Poll(p.id(), p.channel(), p.chat(), p.question(), p.options(), p.scale(), p.rule(), p.opensAt(),
+        p.closesAt(), null, 1, true, false);
+  }
+
+  private static PollStore.VoteResult secretVote(Poll p, String identity, String household, int choice) {
+    PollStore.Stored stored = await(store.find(p.id()));
+    return await(store.vote(p.id(), stored.ballotKey(identity, household), household, List.of(choice),
+        System.currentTimeMillis(), "", "理由：楼下太吵"));
+  }
+
+  /** Every key, hash field and value in Redis, as text. */
+  private static String everythingIn(String pollId) {
+    StringBuilder all = new StringBuilder();
+    RedisAPI api = RedisAPI.api(client);
+    for (var key : await(api.keys("*"))) {
+      all.append(key).append('\n');
+      String type = await(api.type(key.toString())).toString();
+      switch (type) {
+        case "hash" -> await(api.hgetall(key.toString())).forEach(v -> all.append(v).append('\n'));
+        case "string" -> all.append(await(api.get(key.toString()))).append('\n');
+        case "zset" -> await(api.zrange(List.of(key.toString(), "0", "-1"))).forEach(v -> all.append(v).append('\n'));
+        default -> all.append(type).append('\n');
+      }
+    }
+    return all.toString();
+  }
+
+  @Test
+  void a_secret_ballot_keeps_no_voter_or_household_id_in_redis_and_gives_each_voter_a_receipt() {
+    Poll small = secret(Poll.Scale.SMALL, Rule.MAJORITY);
+    Poll big = secret(Poll.Scale.BIG, Rule.CIVIL_CODE_ORDINARY);
+    await(store.create(small, Map.of()));
+    await(store.create(big, Map.of("7-1-101", 80_00L, "7-1-102", 90_00L)));
+
+    PollStore.VoteResult first = secretVote(small, "generic:resident-alice", "", 1);
+    PollStore.VoteResult changed = secretVote(small, "generic:resident-alice", "", 2);
+    secretVote(small, "telegram:resident-bob", "", 2);
+    secretVote(big, "generic:resident-carol", "7-1-101", 1);
+    PollStore.VoteResult household = secretVote(big, "generic:resident-dave", "7-1-101", 2);
+
+    assertThat(first.receipt()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+    assertThat(changed.status()).isEqualTo(PollStore.VoteResult.Status.CHANGED);
+    assertThat(changed.receipt()).isEqualTo(first.receipt());
+    assertThat(household.status()).isEqualTo(PollStore.VoteResult.Status.CHANGED);
+    assertThat(household.previousCaster()).isEmpty();
+    String redis = everythingIn(small.id());
+    assertThat(redis).doesNotContain("resident-", "7-1-101|", "h:7-1-101");
+    assertThat(await(store.tally(small.id(), 2)).votes()).containsExactly(0L, 2L);
+    assertThat(await(store.receipts(small.id()))).extracting(PollStore.Receipt::code).contains(first.receipt()).hasSize(2);
+    assertThat(await(store.reasons(small.id()))).containsOnly("理由：楼下太吵");
+  }
+
+  @Test
+  void closing_a_secret_ballot_destroys_its_key_so_no_ballot_can_be_linked_to_a_voter_afterwards() {
+    Poll p = secret(Poll.Scale.SMALL, Rule.MAJORITY);
+    await(store.create(p, Map.of()));
+    assertThat(await(store.find(p.id())).ballotSecret()).hasSize(32);
+
+    await(store.close(p.id(), System.currentTimeMillis(), "chat"));
+
+    PollStore.Stored closed = await(store.find(p.id()));
+    assertThat(closed.ballotSecret()).isNull();
+    assertThat(closed.closedBy()).isEqualTo("chat");
+  }
+
+  @Test
+  void the_deadline_closes_a_poll_only_once_its_possibly_extended_deadline_has_passed() {
+    Poll p = poll(Poll.Scale.SMALL, Rule.MAJORITY, 2, 1);
+    await(store.create(p, Map.of()));
+    long deadline = p.closesAt().toEpochMilli();
+
+    assertThat(await(store.close(p.id(), deadline - 1, "deadline"))).isFalse();
+    assertThat(await(store.extend(p.id(), p.closesAt().plusSeconds(600)))).isTrue();
+    assertThat(await(store.close(p.id(), deadline + 1, "deadline"))).isFalse();
+    assertThat(await(store.close(p.id(), deadline + 600_001, "deadline"))).isTrue();
+    assertThat(await(store.extend(p.id(), p.closesAt().plusSeconds(6000)))).isFalse();
   }
 
   static <T> T await(Future<T> future) {

@@ -19,8 +19,8 @@ class PublishedResultTest {
   private static PollStore.Stored stored(String status, boolean anonymous, boolean hidden) {
     Instant now = Instant.parse("2026-05-01T00:00:00Z");
     Poll poll = new Poll("p9", "generic", "g1", "活动室周末开放吗", List.of("同意", "不同意", "弃权"), Poll.Scale.SMALL,
-        Rule.MAJORITY, now, now.plusSeconds(86_400), 1, anonymous, hidden);
-    return new PollStore.Stored(poll, status);
+        Rule.MAJORITY, now, now.plusSeconds(86_400), null, 1, anonymous, hidden);
+    return new PollStore.Stored(poll, status, status.equals("closed") ? "chat" : null, null);
   }
 
   private static final Tally TALLY = new Tally(List.of(5L, 2L, 1L), List.of(), 8, 0, 30, 0);

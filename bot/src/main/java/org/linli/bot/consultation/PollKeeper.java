@@ -1,0 +1,191 @@
+package org.linli.bot.consultation;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Outgoing;
+import org.linli.webhooks.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of a poll, whoever starts it (a moderator in the chat or the API): opening (with the
+ * register snapshot for big matters, and its timers), the end of the discussion period, the
+ * reminder, the deadline, and closing by hand. Whoever closes a poll announces its result: the
+ * deadline and the API through the outbox (once per poll, by message id), the chat as the reply.
+ *
+ * <p>Every instance runs the timer loop; a job is claimed by one instance at a time (see {@link
+ * PollSchedule}), and closing succeeds once, so two instances close a poll exactly once.
+ */
+public final class PollKeeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PollKeeper.class);
+  private static final long LEASE_MILLIS = 60_000;
+
+  private final PollStore store;
+  private final PollSchedule schedule;
+  private final HouseholdDirectory households;
+  private final Poster poster;
+  private final ChartMaker charts;
+  private final PollMessages messages;
+  private final Clock clock;
+  private Vertx vertx;
+  private long timer = -1;
+  private boolean running;
+
+  public PollKeeper(
+      PollStore store, PollSchedule schedule, HouseholdDirectory households, Poster poster, ChartMaker charts,
+      PollMessages messages, Clock clock) {
+    this.store = store;
+    this.schedule = schedule;
+    this.households = households;
+    this.poster = poster;
+    this.charts = charts;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** Why a poll cannot be opened, in words for the moderator. */
+  public static final class Refused extends RuntimeException {
+    public Refused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Stores a new poll and schedules its timers; a big matter takes the register as it is now (and
+   * is refused when the register is empty). With {@code announce}, the announcement goes to the
+   * poll's chat through the outbox (polls opened from the API); otherwise the caller replies with
+   * it. Completes only once the poll is in Redis.
+   */
+  public Future<Poll> open(Poll poll, boolean announce) {
+    Future<Map<String, Long>> register = poll.byHousehold() ? households.areas() : Future.succeededFuture(Map.of());
+    return register
+        .compose(r -> {
+          if (poll.byHousehold() && r.isEmpty()) {
+            return Future.failedFuture(new Refused(
+                "业主名册还是空的：大事表决需要先导入名册（POST /api/v1/households），并让居民用绑定码 /bind 绑定房屋。"));
+          }
+          return store.create(poll, r);
+        })
+        .compose(v -> schedule.plan(poll))
+        .compose(v -> announce ? announce(poll, "open:" + poll.id(), votingOpen(poll)) : Future.succeededFuture())
+        .map(v -> {
+          LOG.info("Poll {} opened in {}:{} ({}, {}, closes {})", poll.id(), poll.channel(), poll.chat(),
+              poll.scale().name().toLowerCase(java.util.Locale.ROOT), poll.rule().apiName(), poll.closesAt());
+          return poll;
+        });
+  }
+
+  private boolean votingOpen(Poll poll) {
+    return !poll.opensAt().isAfter(clock.instant());
+  }
+
+  private Future<Void> announce(Poll poll, String id, boolean votingOpen) {
+    return post(id, poll, messages.announcement(poll, votingOpen));
+  }
+
+  private Future<Void> post(String id, Poll poll, Reply reply) {
+    return poster.post(id, new Outgoing(poll.channel(), new ChatEvent.Chat(poll.chat(), ChatEvent.ChatType.GROUP), reply))
+        .mapEmpty();
+  }
+
+  /**
+   * Closes a poll by hand ({@code by}: chat or api). True when this call closed it; the result is
+   * posted through the outbox when {@code announce}, else the caller shows it.
+   */
+  public Future<Boolean> close(String pollId, String by, boolean announce) {
+    return store.close(pollId, clock.millis(), by).compose(closed -> {
+      if (!closed) {
+        return Future.succeededFuture(false);
+      }
+      LOG.info("Poll {} closed by {}", pollId, by);
+      return schedule.forget(pollId)
+          .compose(v -> announce ? announceResult(pollId) : Future.succeededFuture())
+          .map(v -> true);
+    });
+  }
+
+  /** The result message of a closed (or open) poll, with its chart when there is one. */
+  public Future<Reply> resultReply(String pollId) {
+    return store.find(pollId).compose(stored -> {
+      if (stored == null) {
+        return Future.succeededFuture(null);
+      }
+      return store.tally(pollId, stored.poll().options().size()).compose(t -> {
+        Reply text = Reply.text(messages.results(stored, t));
+        if (stored.open() && stored.poll().hideResults()) {
+          return Future.succeededFuture(text);
+        }
+        return charts.chart(stored, t).map(image -> image == null ? text : text.withImage(image));
+      });
+    });
+  }
+
+  private Future<Void> announceResult(String pollId) {
+    return store.find(pollId).compose(stored -> resultReply(pollId).compose(reply -> post("result:" + pollId, stored.poll(), reply)));
+  }
+
+  /** Starts the timer loop of this instance (every {@code periodMillis}). */
+  public void start(Vertx vertx, long periodMillis) {
+    this.vertx = vertx;
+    timer = vertx.setPeriodic(periodMillis, id -> tick());
+  }
+
+  /** Stops the timer loop. */
+  public void stop() {
+    if (vertx != null && timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Runs what is due now; completes when done (tests call it directly). */
+  public Future<Void> tick() {
+    if (running) {
+      return Future.succeededFuture();
+    }
+    running = true;
+    return schedule.claim(clock.millis(), LEASE_MILLIS, 50)
+        .compose(jobs -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (PollSchedule.Job job : jobs) {
+            chain = chain.compose(v -> run(job)
+                .compose(x -> schedule.done(job))
+                .recover(e -> {
+                  LOG.warn("Poll {}: {} job failed, will retry when its lease ends: {}", job.pollId(), job.kind(), e.toString());
+                  return Future.succeededFuture();
+                }));
+          }
+          return chain;
+        })
+        .onComplete(r -> running = false);
+  }
+
+  private Future<Void> run(PollSchedule.Job job) {
+    return store.find(job.pollId()).compose(stored -> {
+      if (stored == null) {
+        return Future.succeededFuture();
+      }
+      Poll poll = stored.poll();
+      return switch (job.kind()) {
+        case OPEN -> stored.open() ? announce(poll, "voting:" + poll.id(), true) : Future.succeededFuture();
+        case REMIND -> stored.open()
+            ? store.tally(poll.id(), poll.options().size())
+                .compose(t -> post("remind:" + poll.id() + ":" + poll.closesAt().toEpochMilli(), poll, messages.reminder(poll, t)))
+            : Future.succeededFuture();
+        case CLOSE -> store.close(poll.id(), clock.millis(), "deadline")
+            .compose(closed -> closed ? Future.succeededFuture(true) : store.find(poll.id()).map(s -> "deadline".equals(s.closedBy())))
+            .compose(ours -> {
+              if (ours) {
+                LOG.info("Poll {} closed at its deadline", poll.id());
+                return announceResult(poll.id());
+              }
+              return Future.succeededFuture();
+            });
+      };
+    });
+  }
+}
