@@ -25,9 +25,9 @@ import org.linli.bot.consultation.PollStore;
  * Votes per second, two ways, on one running service and its Redis:
  *
  * <ol>
- *   <li>through the chat: {@link HttpLoad} posts vote-button presses of 10,000 different residents
- *       to {@code /webhooks/generic} (token check, JSON parsing, the conversation, the vote script,
- *       the JSON reply);
+ *   <li>through the chat: {@link WrkLoad} (or {@link HttpLoad} where wrk is not installed) posts
+ *       vote-button presses of 10,000 different residents to {@code /webhooks/generic} (token check,
+ *       JSON parsing, the conversation, the vote script, the JSON reply);
  *   <li>the vote Lua script alone: the same number of requests in flight, straight to the
  *       service's Redis with {@link PollStore#vote} (EVALSHA), from this process.
  * </ol>
@@ -76,7 +76,11 @@ final class VoteBenchmark {
           "{\"chat\":{\"id\":\"bench\",\"type\":\"group\"},\"from\":{\"id\":\"%s\"},\"callback\":\"vote:" + httpPoll + ":2\"}",
           Map.of("Authorization", "Bearer " + GENERIC), options.concurrency(), options.warmupSeconds(),
           options.durationSeconds(), options.timeoutMillis());
-      HttpLoad.Result viaHttp = new HttpLoad(http, residents).run("votes via /webhooks/generic");
+      // wrk (C) when installed: the generator then takes little of the CPU the service shares with it.
+      boolean wrk = WrkLoad.available();
+      HttpLoad.Result viaHttp = wrk
+          ? new WrkLoad(http).run("votes via /webhooks/generic (wrk)", RESIDENTS)
+          : new HttpLoad(http, residents).run("votes via /webhooks/generic (Java)");
       System.out.println(viaHttp.line());
 
       double script = scriptAlone(new PollStore(RedisAPI.api(redis)), scriptPoll);

@@ -36,6 +36,7 @@ import org.linli.bot.gaps.GapStore;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.HouseholdApi;
+import org.linli.bot.http.HttpListener;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.Routes;
 import org.linli.bot.kb.KbService;
@@ -167,15 +168,23 @@ public final class LinliVerticle extends VerticleBase {
           new GenericChannel(settings.generic().token()), new PollApi(polls, keeper, clock),
           new HouseholdApi(households), new PollPage(published, chart, chartWorkers, zone), new ResultsCsv(published),
           new DeadLetterApi(List.of(chatOutbox.outbox())));
-      return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-          .requestHandler(Routes.create(vertx, parts))
+      HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(false);
+      io.vertx.ext.web.Router router = Routes.create(vertx, parts);
+      int listeners = settings.http().eventLoops() > 0
+          ? settings.http().eventLoops() : Runtime.getRuntime().availableProcessors();
+      return vertx.createHttpServer(serverOptions)
+          .requestHandler(router)
           .listen(settings.http().port(), settings.http().host())
+          .compose(s -> listeners <= 1 ? Future.succeededFuture(s)
+              : vertx.deployVerticle(() -> new HttpListener(router, serverOptions, settings.http().host(), s.actualPort()),
+                  new io.vertx.core.DeploymentOptions().setInstances(listeners - 1)).map(id -> s))
           .compose(s -> {
             server = s;
             if (publicUrl.isEmpty()) {
               composer.publicUrl("http://localhost:" + s.actualPort());
             }
-            LOG.info("Linli listening on {}:{}", settings.http().host(), s.actualPort());
+            LOG.info("Linli listening on {}:{} ({} event loops)", settings.http().host(), s.actualPort(),
+                Math.max(1, listeners));
             keeper.start(vertx, 500);
             chatOutbox.start();
             return kb.start();

@@ -24,8 +24,11 @@ public record Settings(
   }
 
   /** The HTTP server. */
-  public record Http(String host, int port, String publicUrl, int bodyLimitBytes) {
+  public record Http(String host, int port, String publicUrl, int bodyLimitBytes, int eventLoops) {
     public Http {
+      if (eventLoops < 0) {
+        throw new SettingsException("http.eventLoops must be 0 (one per core) or more");
+      }
       if (port < 0 || port > 65535) {
         throw new SettingsException("http.port must be 0-65535, was " + port);
       }
