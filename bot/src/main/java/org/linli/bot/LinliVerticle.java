@@ -176,7 +176,7 @@ public final class LinliVerticle extends VerticleBase {
           .requestHandler(router)
           .listen(settings.http().port(), settings.http().host())
           .compose(s -> listeners <= 1 ? Future.succeededFuture(s)
-              : vertx.deployVerticle(() -> new HttpListener(router, serverOptions, settings.http().host(), s.actualPort()),
+              : vertx.deployVerticle(() -> new HttpListener(router, serverOptions, settings.http().host(), settings.http().port()),
                   new io.vertx.core.DeploymentOptions().setInstances(listeners - 1)).map(id -> s))
           .compose(s -> {
             server = s;

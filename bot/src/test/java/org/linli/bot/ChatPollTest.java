@@ -140,8 +140,10 @@ class ChatPollTest {
   void a_secret_ballot_gives_the_voter_a_private_receipt_that_the_results_list() {
     String id = pollId(say("mod", "/poll 评议物业服务 | 满意 | 不满意 --anonymous", null).getJsonObject(0));
 
-    JsonObject confirmation = say("u1", null, "vote:" + id + ":2").getJsonObject(0);
+    JsonObject confirmation = say("secret-voter-77", null, "vote:" + id + ":2").getJsonObject(0);
+    say("secret-voter-78", "/vote " + id + " 1 理由：保洁不及时", null);
     assertThat(confirmation.getBoolean("private")).isTrue();
+    assertThat(service.redisDump()).as("no voter id anywhere in Redis").doesNotContain("secret-voter-");
     String receipt = confirmation.getString("text").replaceAll("(?s).*回执码：([A-Z2-9]{4}-[A-Z2-9]{4}).*", "$1");
     assertThat(receipt).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
 

@@ -87,6 +87,30 @@ final class RunningService implements AutoCloseable {
     return response.bodyAsJsonObject();
   }
 
+  /** Every key of the service's Redis with every value in it, as text (to look for what must not be there). */
+  String redisDump() {
+    io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(vertx, verticle.redisUrl());
+    try {
+      io.vertx.redis.client.RedisAPI api = io.vertx.redis.client.RedisAPI.api(redis);
+      StringBuilder all = new StringBuilder();
+      for (var key : await(api.keys("*"))) {
+        String k = key.toString();
+        all.append(k).append('\n');
+        switch (await(api.type(k)).toString()) {
+          case "hash" -> await(api.hgetall(k)).forEach(v -> all.append(v).append('\n'));
+          case "string" -> all.append(await(api.get(k))).append('\n');
+          case "zset" -> await(api.zrange(java.util.List.of(k, "0", "-1"))).forEach(v -> all.append(v).append('\n'));
+          case "set" -> await(api.smembers(k)).forEach(v -> all.append(v).append('\n'));
+          case "list" -> await(api.lrange(k, "0", "-1")).forEach(v -> all.append(v).append('\n'));
+          default -> all.append("?\n");
+        }
+      }
+      return all.toString();
+    } finally {
+      redis.close();
+    }
+  }
+
   static <T> T await(io.vertx.core.Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

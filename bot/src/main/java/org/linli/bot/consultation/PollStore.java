@@ -199,6 +199,9 @@ public final class PollStore {
   public Future<VoteResult> vote(
       String pollId, String ballotKey, String household, List<Integer> choices, long nowMillis, String caster,
       String reason) {
+    if (!validId(pollId)) {
+      return Future.succeededFuture(new VoteResult(VoteResult.Status.REFUSED, "unknown", List.of(), "", ""));
+    }
     String csv = choices.stream().map(String::valueOf).collect(Collectors.joining(","));
     return VOTE.run(redis, keys(pollId),
             List.of(ballotKey, csv, String.valueOf(nowMillis), household, caster.replace("|", "/"), newReceipt(), reason))
@@ -240,6 +243,9 @@ public final class PollStore {
    * key is deleted with it: from then on no ballot can be linked to a voter.
    */
   public Future<Boolean> close(String pollId, long nowMillis, String by) {
+    if (!validId(pollId)) {
+      return Future.succeededFuture(false);
+    }
     return CLOSE.run(redis, List.of(meta(pollId)), List.of(String.valueOf(nowMillis), by)).map(r -> r.toInteger() == 1);
   }
 
@@ -332,8 +338,16 @@ public final class PollStore {
     }
   }
 
-  /** The poll with this id, or null. */
+  /** True for a text that can be a poll id (letters, digits, - and _; up to 40). */
+  public static boolean validId(String pollId) {
+    return pollId != null && pollId.matches("[A-Za-z0-9_-]{1,40}");
+  }
+
+  /** The poll with this id, or null (also for a text that cannot be a poll id). */
   public Future<Stored> find(String pollId) {
+    if (!validId(pollId)) {
+      return Future.succeededFuture(null);
+    }
     return redis.hgetall(meta(pollId)).map(h -> {
       if (h == null || h.size() == 0 || text(h, "question") == null) {
         return null;

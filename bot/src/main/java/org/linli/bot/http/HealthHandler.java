@@ -1,44 +1,69 @@
 package org.linli.bot.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.RedisAPI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.outbox.Outbox;
 
-/** {@code GET /health}: 200 UP once the guides are indexed and Redis answers PING, else 503. */
+/**
+ * {@code GET /health}: 200 UP once the guides are indexed and Redis answers PING, else 503; with
+ * the outboxes' pending and dead-letter counts (dead letters need an operator, not a restart).
+ */
 public final class HealthHandler implements Handler<RoutingContext> {
 
   private final KbService kb;
   private final RedisAPI redis;
+  private final List<Outbox> outboxes;
 
-  public HealthHandler(KbService kb, RedisAPI redis) {
+  public HealthHandler(KbService kb, RedisAPI redis, List<Outbox> outboxes) {
     this.kb = kb;
     this.redis = redis;
+    this.outboxes = List.copyOf(outboxes);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     boolean kbUp = kb.knowledgeBase().loaded();
     redis.ping(List.of())
-        .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
+        .timeout(2, TimeUnit.SECONDS)
         .map(r -> true)
         .otherwise(false)
+        .compose(redisUp -> redisUp ? outboxes().map(queues -> body(kbUp, true).put("outbox", queues))
+            : Future.succeededFuture(body(kbUp, false)))
         .onComplete(ar -> {
-          boolean redisUp = ar.succeeded() && ar.result();
-          boolean up = kbUp && redisUp;
-          JsonObject body = new JsonObject()
-              .put("status", up ? "UP" : "DOWN")
-              .put("redis", redisUp ? "UP" : "DOWN")
-              .put("kb", new JsonObject()
-                  .put("status", kbUp ? "UP" : "LOADING")
-                  .put("entries", kb.knowledgeBase().entries().size())
-                  .put("skipped", kb.knowledgeBase().problems().size())
-                  .put("retrieval", kb.knowledgeBase().semantic() ? "hybrid" : "lexical"));
+          JsonObject body = ar.result();
+          boolean up = "UP".equals(body.getString("status"));
           ctx.response().setStatusCode(up ? 200 : 503)
               .putHeader("Content-Type", "application/json; charset=utf-8")
               .end(body.encode());
         });
+  }
+
+  private JsonObject body(boolean kbUp, boolean redisUp) {
+    return new JsonObject()
+        .put("status", kbUp && redisUp ? "UP" : "DOWN")
+        .put("redis", redisUp ? "UP" : "DOWN")
+        .put("kb", new JsonObject()
+            .put("status", kbUp ? "UP" : "LOADING")
+            .put("entries", kb.knowledgeBase().entries().size())
+            .put("skipped", kb.knowledgeBase().problems().size())
+            .put("retrieval", kb.knowledgeBase().semantic() ? "hybrid" : "lexical"));
+  }
+
+  /** {"chat": {"pending": 0, "dead": 0}, ...}; a queue that does not answer in time is left out. */
+  private Future<JsonObject> outboxes() {
+    JsonObject queues = new JsonObject();
+    List<Future<?>> stats = new ArrayList<>();
+    for (Outbox o : outboxes) {
+      stats.add(o.stats().timeout(2, TimeUnit.SECONDS)
+          .onSuccess(st -> queues.put(o.queue(), new JsonObject().put("pending", st.pending()).put("dead", st.dead()))));
+    }
+    return Future.join(stats).transform(ar -> Future.succeededFuture(queues));
   }
 }

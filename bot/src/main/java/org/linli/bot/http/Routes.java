@@ -46,7 +46,7 @@ public final class Routes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(parts.settings().http().bodyLimitBytes());
     GuidePage pages = new GuidePage(parts.kb());
 
-    router.get("/health").handler(new HealthHandler(parts.kb(), parts.redis()));
+    router.get("/health").handler(new HealthHandler(parts.kb(), parts.redis(), parts.deadLetters().outboxes()));
     router.get("/kb").handler(pages.index());
     router.get("/kb/:id").handler(pages.one());
 

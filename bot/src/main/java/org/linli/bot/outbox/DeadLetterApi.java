@@ -29,7 +29,12 @@ public final class DeadLetterApi {
     this.queues = queues.stream().collect(Collectors.toUnmodifiableMap(Outbox::queue, Function.identity()));
   }
 
-  /** Lists a queue's dead letters with its counts. */
+  /** The queues this API serves. */
+  public java.util.List<Outbox> outboxes() {
+    return java.util.List.copyOf(queues.values());
+  }
+
+  /** {@code GET /api/v1/outbox/:queue/dead}: a queue's dead letters with its counts. */
   public void list(RoutingContext ctx) {
     Outbox outbox = queue(ctx);
     if (outbox == null) {
