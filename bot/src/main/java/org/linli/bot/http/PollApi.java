@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.linli.bot.consultation.Poll;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;

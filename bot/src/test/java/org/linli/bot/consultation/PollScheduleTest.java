@@ -2,10 +2,7 @@ package org.linli.bot.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -13,35 +10,29 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.EmbeddedRedis;
+import org.linli.bot.redis.RealRedis;
 
 /** Poll timers in a real Redis: claimed by one caller at a time, kept until done. */
 class PollScheduleTest {
 
   @TempDir static Path data;
-  static EmbeddedRedis server;
-  static Vertx vertx;
-  static Redis client;
+  static RealRedis redis;
   static PollSchedule schedule;
 
   @BeforeAll
   static void start() {
-    server = EmbeddedRedis.start(data, 0);
-    vertx = Vertx.vertx();
-    client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()));
-    schedule = new PollSchedule(RedisAPI.api(client));
+    redis = RealRedis.start(data);
+    schedule = new PollSchedule(redis.api);
   }
 
   @org.junit.jupiter.api.BeforeEach
   void empty() {
-    PollStoreTest.await(RedisAPI.api(client).flushall(List.of()));
+    redis.flush();
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    PollStoreTest.await(vertx.close());
-    server.close();
+    redis.close();
   }
 
   private static Poll poll(String id, Instant closesAt, Instant remindAt) {

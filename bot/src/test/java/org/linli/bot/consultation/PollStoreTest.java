@@ -3,10 +3,8 @@ package org.linli.bot.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,32 +17,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.EmbeddedRedis;
+import org.linli.bot.redis.RealRedis;
 
 /** The poll store against a real (embedded) Redis. */
 class PollStoreTest {
 
   @TempDir static Path data;
-  static EmbeddedRedis server;
-  static Vertx vertx;
+  static RealRedis redis;
   static Redis client;
   static PollStore store;
   static final AtomicInteger ids = new AtomicInteger();
 
   @BeforeAll
   static void start() {
-    server = EmbeddedRedis.start(data, 0);
-    vertx = Vertx.vertx();
-    client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()).setMaxPoolSize(16)
-        .setMaxPoolWaiting(10_000));
-    store = new PollStore(RedisAPI.api(client));
+    redis = RealRedis.start(data);
+    client = redis.client;
+    store = new PollStore(redis.api);
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    await(vertx.close());
-    server.close();
+    redis.close();
   }
 
   private static Poll poll(Poll.Scale scale, Rule rule, int options, int multi) {
@@ -256,10 +249,6 @@ class PollStoreTest {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
+    return RealRedis.await(future);
   }
 }

@@ -2,10 +2,6 @@ package org.linli.bot.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.EmbeddedRedis;
+import org.linli.bot.redis.RealRedis;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
 
@@ -22,18 +18,14 @@ import org.linli.webhooks.Reply;
 class HouseholdChatTest {
 
   @TempDir static Path data;
-  static EmbeddedRedis server;
-  static Vertx vertx;
-  static Redis client;
+  static RealRedis server;
   static HouseholdRegister register;
   static HouseholdChat chat;
 
   @BeforeAll
   static void start() {
-    server = EmbeddedRedis.start(data, 0);
-    vertx = Vertx.vertx();
-    client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()));
-    register = new HouseholdRegister(RedisAPI.api(client), Duration.ofHours(168), Clock.systemUTC());
+    server = RealRedis.start(data);
+    register = new HouseholdRegister(server.api, Duration.ofHours(168), Clock.systemUTC());
     chat = new HouseholdChat(register);
     HouseholdRegisterTest.await(register.importCsv(
         "household,building,unit,room,area,owners\n3-2-601,3,2,601,89.5,2\n1-1-101,1栋,1,101,60,1\n"));
@@ -41,8 +33,6 @@ class HouseholdChatTest {
 
   @AfterAll
   static void stop() {
-    client.close();
-    HouseholdRegisterTest.await(vertx.close());
     server.close();
   }
 

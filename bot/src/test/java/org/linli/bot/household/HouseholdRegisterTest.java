@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Response;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.EmbeddedRedis;
+import org.linli.bot.redis.RealRedis;
 
 /** The household register, bindings and binding codes against a real (embedded) Redis. */
 class HouseholdRegisterTest {
@@ -32,26 +31,21 @@ class HouseholdRegisterTest {
       + "1-1-101,1,1,101,60,1,,\n";
 
   @TempDir static Path data;
-  static EmbeddedRedis server;
+  static RealRedis server;
   static Vertx vertx;
-  static Redis client;
   static RedisAPI redis;
   static HouseholdRegister register;
 
   @BeforeAll
   static void start() {
-    server = EmbeddedRedis.start(data, 0);
-    vertx = Vertx.vertx();
-    client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()).setMaxPoolSize(16)
-        .setMaxPoolWaiting(10_000));
-    redis = RedisAPI.api(client);
+    server = RealRedis.start(data);
+    vertx = server.vertx;
+    redis = server.api;
     register = new HouseholdRegister(redis, Duration.ofHours(168), Clock.systemUTC());
   }
 
   @AfterAll
   static void stop() {
-    client.close();
-    await(vertx.close());
     server.close();
   }
 

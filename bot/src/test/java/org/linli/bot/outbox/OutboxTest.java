@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.EmbeddedRedis;
+import org.linli.bot.redis.RealRedis;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
@@ -39,9 +39,8 @@ class OutboxTest {
   private static final String TOKEN = "app-token";
 
   @TempDir static Path data;
-  static EmbeddedRedis server;
+  static RealRedis server;
   static Vertx vertx;
-  static Redis client;
   static RedisAPI redis;
   static WebClient web;
   static final AtomicInteger queues = new AtomicInteger();
@@ -52,18 +51,15 @@ class OutboxTest {
 
   @BeforeAll
   static void start_redis() {
-    server = EmbeddedRedis.start(data, 0);
-    vertx = Vertx.vertx();
-    client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()).setMaxPoolSize(16)
-        .setMaxPoolWaiting(10_000));
-    redis = RedisAPI.api(client);
+    server = RealRedis.start(data);
+    vertx = server.vertx;
+    redis = server.api;
     web = WebClient.create(vertx);
   }
 
   @AfterAll
   static void stop_redis() {
-    client.close();
-    await(vertx.close());
+    web.close();
     server.close();
   }
 
@@ -199,7 +195,7 @@ class OutboxTest {
   @Test
   void two_instances_on_one_redis_deliver_two_hundred_messages_each_exactly_once() {
     Vertx other = Vertx.vertx();
-    Redis otherClient = Redis.createClient(other, new RedisOptions().setConnectionString(server.url())
+    Redis otherClient = Redis.createClient(other, new RedisOptions().setConnectionString(server.server.url())
         .setMaxPoolSize(16).setMaxPoolWaiting(10_000));
     ChatOutbox second = null;
     try {
@@ -233,7 +229,7 @@ class OutboxTest {
     app.script.add(0);
     Duration lease = Duration.ofMillis(800);
     Vertx doomed = Vertx.vertx();
-    Redis doomedClient = Redis.createClient(doomed, new RedisOptions().setConnectionString(server.url()));
+    Redis doomedClient = Redis.createClient(doomed, new RedisOptions().setConnectionString(server.server.url()));
     ChatOutbox dying = outbox(doomed, RedisAPI.api(doomedClient), WebClient.create(doomed), timing(lease, ZERO));
 
     await(dying.send("poll:p5", message("投票开始")));
