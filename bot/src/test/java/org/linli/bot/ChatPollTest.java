@@ -150,7 +150,8 @@ class ChatPollTest {
     String result = say("mod", "/close " + id, null).getJsonObject(0).getString("text");
     assertThat(result).contains("回执码");
     JsonObject results = service.get("/api/v1/polls/" + id + "/results", RunningService.ADMIN).bodyAsJsonObject();
-    assertThat(results.getJsonArray("receipts").getJsonObject(0).getString("receipt")).isEqualTo(receipt);
+    assertThat(results.getJsonArray("receipts").stream().map(r -> ((JsonObject) r).getString("receipt")))
+        .hasSize(2).contains(receipt);
   }
 
   @Test
