@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
-    Outbox outbox) {
+    Outbox outbox, Hub hub, Tickets tickets) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -21,6 +21,50 @@ public record Settings(
     Objects.requireNonNull(generic, "generic");
     Objects.requireNonNull(consultation, "consultation");
     Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(hub, "hub");
+    Objects.requireNonNull(tickets, "tickets");
+  }
+
+  /**
+   * The help-line hub requests for help are forwarded to: its URL, how it is spoken to ({@code
+   * webhooks}: Standard Webhooks signed JSON; {@code open311}: GeoReport v2 {@code POST
+   * /requests.json}), the Standard Webhooks secret ({@code whsec_<base64>}) that signs what we send
+   * and verifies what the hub sends back, the Open311 api key, the bearer token the hub uses on
+   * the ticket API, and its Open311 service code.
+   */
+  public record Hub(String url, String mode, Secret secret, Secret apiKey, Secret token, String serviceCode) {
+    public Hub {
+      url = url == null ? "" : url.strip().replaceAll("/+$", "");
+      mode = mode == null || mode.isBlank() ? "webhooks" : mode.strip();
+      if (!mode.equals("webhooks") && !mode.equals("open311")) {
+        throw new SettingsException("hub.mode must be webhooks or open311, was '" + mode + "'");
+      }
+      if (!url.isEmpty() && !url.matches("https?://.+")) {
+        throw new SettingsException("hub.url must be an http(s) URL, was '" + url + "'");
+      }
+      serviceCode = serviceCode == null ? "" : serviceCode.strip();
+    }
+  }
+
+  /**
+   * Requests for help: how many a resident may open per hour, the promised time limits per
+   * category in hours ({@code category=hours} pairs, comma-separated, with {@code default}), and
+   * the community's moderators to tell when a ticket is overdue ({@code platform:chat} pairs).
+   */
+  public record Tickets(int perResidentPerHour, String timeLimitHours, String moderatorChats) {
+    public Tickets {
+      if (perResidentPerHour < 1) {
+        throw new SettingsException("tickets.perResidentPerHour must be at least 1");
+      }
+      timeLimitHours = timeLimitHours == null ? "" : timeLimitHours;
+      moderatorChats = moderatorChats == null ? "" : moderatorChats;
+      for (String pair : timeLimitHours.split(",")) {
+        if (!pair.isBlank() && !pair.strip().matches("[a-z_]+=\\d+")) {
+          throw new SettingsException("tickets.timeLimitHours takes category=hours pairs (repair=48,default=72); '"
+              + pair.strip() + "' is not one");
+        }
+      }
+    }
   }
 
   /** The HTTP server. */
