@@ -1,0 +1,325 @@
+package org.linli.bot.ticket;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.linli.bot.redis.LuaScript;
+import org.linli.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tickets in Redis. A ticket's hash and history share its receipt as hash tag, so every change of
+ * a ticket — status and history, the clock paused or resumed, a rating that closes or reopens —
+ * is one Lua script on one slot, and illegal moves change nothing.
+ *
+ * <p>The indexes (by creation time, status and resident), the receipt counters, the per-resident
+ * rate window and the timer jobs live in the slot {@code tickets:{index}} and are written in a
+ * step of their own: opening reserves the number and indexes it <em>before</em> the ticket is
+ * written, each change re-syncs the indexes and timers <em>after</em> it, from the ticket as
+ * stored and guarded by its revision. If an instance dies between the two steps: after a
+ * reservation, a receipt number is skipped and the indexes name a ticket that does not exist
+ * (reads skip it; a timer for it finds nothing to do); after a change, the status index and the
+ * timers lag until {@link #repair} (run at start) or the ticket's next change. Reads by status
+ * check the ticket's own status, so a lagging index never shows a ticket under a wrong status.
+ *
+ * <p>The rate limit is a sliding window: a resident may open {@code perResidentPerHour} tickets
+ * in any hour; the next is refused with {@link TicketLimitReached} until the oldest is an hour old.
+ */
+public final class TicketStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TicketStore.class);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private static final LuaScript CREATE =
+      new LuaScript(
+          """
+          if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+          for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+          redis.call('RPUSH', KEYS[2], ARGV[1])
+          return 1
+          """);
+
+  private static final LuaScript READ =
+      new LuaScript(
+          """
+          return {redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1)}
+          """);
+
+  /**
+   * The clock: entering waiting_resident keeps the time left; leaving it moves the due time to
+   * now + time left; reopening a resolved ticket gives it a fresh time limit. The first
+   * resolution records whether it came in time.
+   */
+  private static final LuaScript TRANSITION =
+      new LuaScript(
+          """
+          local status = redis.call('HGET', KEYS[1], 'status')
+          if not status then return {'unknown', ''} end
+          if not string.find(ARGV[4], ',' .. status .. ',', 1, true) then return {'refused', status} end
+          local to = ARGV[1]
+          local at = tonumber(ARGV[2])
+          local due = tonumber(redis.call('HGET', KEYS[1], 'dueAt'))
+          if to == 'waiting_resident' then
+            redis.call('HSET', KEYS[1], 'remainingMs', due - at)
+          elseif status == 'waiting_resident' then
+            if to == 'in_progress' then
+              redis.call('HSET', KEYS[1], 'dueAt', at + tonumber(redis.call('HGET', KEYS[1], 'remainingMs')))
+            end
+            redis.call('HDEL', KEYS[1], 'remainingMs')
+          elseif status == 'resolved' and to == 'in_progress' then
+            redis.call('HSET', KEYS[1], 'dueAt', at + tonumber(redis.call('HGET', KEYS[1], 'limitMs')))
+          end
+          if to == 'resolved' and redis.call('HEXISTS', KEYS[1], 'firstResolvedAt') == 0 then
+            redis.call('HSET', KEYS[1], 'firstResolvedAt', at, 'resolvedInTime', at <= due and '1' or '0')
+          end
+          redis.call('HSET', KEYS[1], 'status', to)
+          redis.call('HINCRBY', KEYS[1], 'rev', 1)
+          redis.call('RPUSH', KEYS[2], ARGV[3])
+          return {'ok', status}
+          """);
+
+  private static final LuaScript RATE =
+      new LuaScript(
+          """
+          local status = redis.call('HGET', KEYS[1], 'status')
+          if not status then return {'unknown', ''} end
+          if status ~= 'resolved' then return {'refused', status} end
+          local at = tonumber(ARGV[3])
+          redis.call('HSET', KEYS[1], 'rating', ARGV[1], 'comment', ARGV[2], 'ratedAt', at)
+          if tonumber(ARGV[1]) <= 2 then
+            redis.call('HSET', KEYS[1], 'status', 'in_progress', 'dueAt', at + tonumber(redis.call('HGET', KEYS[1], 'limitMs')))
+            redis.call('RPUSH', KEYS[2], ARGV[4])
+          else
+            redis.call('HSET', KEYS[1], 'status', 'closed')
+            redis.call('RPUSH', KEYS[2], ARGV[5])
+          end
+          redis.call('HINCRBY', KEYS[1], 'rev', 1)
+          return {'ok', status}
+          """);
+
+  /** A new category brings its time limit; the due time (and time left, if paused) move by the difference. */
+  private static final LuaScript CATEGORY =
+      new LuaScript(
+          """
+          if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+          local delta = tonumber(ARGV[2]) - tonumber(redis.call('HGET', KEYS[1], 'limitMs'))
+          redis.call('HSET', KEYS[1], 'category', ARGV[1], 'limitMs', ARGV[2])
+          if ARGV[1] == 'emergency' then redis.call('HSET', KEYS[1], 'urgent', '1') end
+          redis.call('HINCRBY', KEYS[1], 'dueAt', delta)
+          if redis.call('HEXISTS', KEYS[1], 'remainingMs') == 1 then redis.call('HINCRBY', KEYS[1], 'remainingMs', delta) end
+          redis.call('HINCRBY', KEYS[1], 'rev', 1)
+          return 1
+          """);
+
+  private static final LuaScript HUB =
+      new LuaScript(
+          """
+          if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+          redis.call('HSET', KEYS[1], 'hubId', ARGV[1], 'hubToken', ARGV[2])
+          return 1
+          """);
+
+  private final RedisAPI redis;
+  private final TicketIndex index;
+  private final TimeLimits limits;
+  private final int perResidentPerHour;
+  private final ZoneId zone;
+
+  /**
+   * @param zone the zone whose local date starts each receipt number (Asia/Shanghai)
+   */
+  public TicketStore(RedisAPI redis, TimeLimits limits, int perResidentPerHour, ZoneId zone) {
+    this.redis = Objects.requireNonNull(redis);
+    this.index = new TicketIndex(redis);
+    this.limits = Objects.requireNonNull(limits);
+    this.perResidentPerHour = perResidentPerHour;
+    this.zone = Objects.requireNonNull(zone);
+  }
+
+  /** A store configured from the {@code tickets} settings. */
+  public static TicketStore of(RedisAPI redis, Settings.Tickets settings, ZoneId zone) {
+    return new TicketStore(redis, TimeLimits.parse(settings.timeLimitHours()), settings.perResidentPerHour(), zone);
+  }
+
+  /** The time limits the store applies. */
+  public TimeLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Opens a ticket: gives it the next receipt number of its day, stores it with its first history
+   * event (已受理, by the resident), indexes it and starts its clock. Fails with {@link
+   * TicketLimitReached} when the resident has opened too many tickets in the last hour.
+   */
+  public Future<Ticket> open(NewTicket request) {
+    String day = LocalDate.ofInstant(request.at(), zone).format(DAY);
+    Duration limit = limits.of(request.category());
+    return index.reserve(day, request, limit.toMillis(), perResidentPerHour).compose(reservation -> {
+      if (reservation.receipt() == null) {
+        return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
+      }
+      TicketEvent first = new TicketEvent(request.at(), TicketStatus.RECEIVED, "resident", "");
+      Ticket ticket = new Ticket(reservation.receipt(), request.category(),
+          request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(), request.source(),
+          request.community(), request.grid(), request.at(), limit, request.at().plus(limit), null,
+          TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
+      List<String> args = new ArrayList<>();
+      args.add(first.toJson());
+      args.addAll(TicketCodec.fields(ticket));
+      return CREATE.run(redis, keys(ticket.receipt()), args).compose(r -> {
+        if (r.toInteger() != 1) {
+          return Future.failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
+        }
+        LOG.info("ticket {} opened ({}, due in {} h)", ticket.receipt(), ticket.category(), limit.toHours());
+        return Future.succeededFuture(ticket);
+      });
+    });
+  }
+
+  /** The ticket with this receipt number, or null if there is none. */
+  public Future<Ticket> find(String receipt) {
+    return load(receipt).map(l -> l == null ? null : l.ticket());
+  }
+
+  private Future<TicketCodec.Loaded> load(String receipt) {
+    if (!TicketKeys.validReceipt(receipt)) {
+      return Future.succeededFuture(null);
+    }
+    return READ.run(redis, keys(receipt), List.of()).map(TicketCodec::read);
+  }
+
+  /**
+   * Moves a ticket to {@code to} if {@link TicketStatus#allowed} from its current status, and
+   * appends the event to its history; a refused move changes nothing and reports the current
+   * status. Rejecting and merging need a note saying why.
+   *
+   * @param actor {@code resident}, {@code hub}, {@code operator} or {@code system}
+   */
+  public Future<TransitionResult> transition(String receipt, TicketStatus to, String actor, String note, Instant at) {
+    if (to.needsReason() && (note == null || note.isBlank())) {
+      return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.MISSING_REASON, null, null, null));
+    }
+    if (!TicketKeys.validReceipt(receipt)) {
+      return Future.succeededFuture(TransitionResult.unknown());
+    }
+    TicketEvent event = new TicketEvent(at, to, actor, note);
+    String from = TicketStatus.from(to).stream().map(TicketStatus::apiName).collect(Collectors.joining(",", ",", ","));
+    return TRANSITION.run(redis, keys(receipt), List.of(to.apiName(), TicketCodec.ms(at), event.toJson(), from))
+        .compose(r -> applied(receipt, r, at));
+  }
+
+  /**
+   * The resident's rating of a resolved ticket: 3–5 stars close it (已回访), 1–2 reopen it (办理中,
+   * with a fresh time limit) — in the same script as the rating. Refused unless resolved.
+   */
+  public Future<TransitionResult> rate(String receipt, int stars, String comment, Instant at) {
+    if (stars < 1 || stars > 5) {
+      return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.BAD_RATING, null, null, null));
+    }
+    if (!TicketKeys.validReceipt(receipt)) {
+      return Future.succeededFuture(TransitionResult.unknown());
+    }
+    String note = "评分 " + stars;
+    TicketEvent reopen = new TicketEvent(at, TicketStatus.IN_PROGRESS, "resident", note);
+    TicketEvent close = new TicketEvent(at, TicketStatus.CLOSED, "resident", note);
+    return RATE.run(redis, keys(receipt), List.of(String.valueOf(stars), comment == null ? "" : comment,
+            TicketCodec.ms(at), reopen.toJson(), close.toJson()))
+        .compose(r -> applied(receipt, r, at));
+  }
+
+  private Future<TransitionResult> applied(String receipt, Response r, Instant at) {
+    String outcome = r.get(0).toString();
+    TicketStatus previous = TicketStatus.fromApiName(r.get(1).toString());
+    if (outcome.equals("unknown")) {
+      return Future.succeededFuture(TransitionResult.unknown());
+    }
+    if (outcome.equals("refused")) {
+      return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.REFUSED, previous, previous, null));
+    }
+    return load(receipt).compose(loaded -> index.sync(loaded.ticket(), loaded.rev(), at).map(synced -> {
+      LOG.info("ticket {} {} -> {}", receipt, previous.apiName(), loaded.ticket().status().apiName());
+      return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(), loaded.ticket());
+    }));
+  }
+
+  /**
+   * Corrects the category (an operator's call): the time limit becomes the new category's, the
+   * due time moves by the difference, and an emergency becomes urgent. False for an unknown
+   * receipt.
+   */
+  public Future<Boolean> setCategory(String receipt, String category, Instant at) {
+    if (!TicketKeys.validReceipt(receipt) || category == null || category.isBlank()) {
+      return Future.succeededFuture(false);
+    }
+    return CATEGORY.run(redis, keys(receipt), List.of(category.strip(), String.valueOf(limits.of(category.strip()).toMillis())))
+        .compose(r -> r.toInteger() == 0 ? Future.succeededFuture(false) : resync(receipt, at).map(true));
+  }
+
+  /** Remembers what the hub calls the ticket. False for an unknown receipt. */
+  public Future<Boolean> setHubReference(String receipt, HubReference hub) {
+    if (!TicketKeys.validReceipt(receipt)) {
+      return Future.succeededFuture(false);
+    }
+    return HUB.run(redis, keys(receipt), List.of(hub.serviceRequestId(), hub.token())).map(r -> r.toInteger() == 1);
+  }
+
+  /**
+   * Tickets by status (null: any), created at or after {@code since} (null: ever), oldest first,
+   * at most {@code limit}.
+   */
+  public Future<List<Ticket>> list(TicketStatus status, Instant since, int limit) {
+    String key = status == null ? TicketKeys.CREATED : TicketKeys.status(status);
+    return index.range(key, since, null, limit).compose(this::loadAll)
+        .map(all -> all.stream().filter(t -> status == null || t.status() == status).toList());
+  }
+
+  /** The tickets a resident ({@code platform:userId}) opened, oldest first, at most {@code limit}. */
+  public Future<List<Ticket>> byResident(String resident, int limit) {
+    return index.range(TicketKeys.resident(resident), null, null, limit).compose(this::loadAll);
+  }
+
+  /** Every ticket created in [from, to), oldest first. */
+  Future<List<Ticket>> createdBetween(Instant from, Instant to) {
+    return index.range(TicketKeys.CREATED, from, to, Integer.MAX_VALUE).compose(this::loadAll);
+  }
+
+  /**
+   * Brings indexes and timers in line with the tickets created since {@code since} (after a crash
+   * between a change and its index step). Returns how many tickets were looked at.
+   */
+  public Future<Integer> repair(Instant since, Instant now) {
+    return index.range(TicketKeys.CREATED, since, null, Integer.MAX_VALUE).compose(receipts -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (String receipt : receipts) {
+        chain = chain.compose(n -> load(receipt).compose(l -> l == null
+            ? Future.succeededFuture(n)
+            : index.sync(l.ticket(), l.rev(), now).map(n + 1)));
+      }
+      return chain;
+    });
+  }
+
+  private Future<Void> resync(String receipt, Instant at) {
+    return load(receipt).compose(l -> l == null ? Future.succeededFuture() : index.sync(l.ticket(), l.rev(), at).mapEmpty());
+  }
+
+  private Future<List<Ticket>> loadAll(List<String> receipts) {
+    List<Future<TicketCodec.Loaded>> loads = receipts.stream().map(this::load).toList();
+    return Future.all(loads).map(all -> loads.stream().map(Future::result).filter(Objects::nonNull)
+        .map(TicketCodec.Loaded::ticket).toList());
+  }
+
+  private static List<String> keys(String receipt) {
+    return List.of(TicketKeys.ticket(receipt), TicketKeys.history(receipt));
+  }
+}

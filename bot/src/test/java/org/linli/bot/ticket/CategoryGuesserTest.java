@@ -1,0 +1,39 @@
+package org.linli.bot.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** First guesses of a request's category from its words and its intent rule. */
+class CategoryGuesserTest {
+
+  private final CategoryGuesser guesser = new CategoryGuesser();
+
+  @Test
+  void danger_is_an_emergency() {
+    assertThat(guesser.guess("5号楼电梯困人了，快来", null)).isEqualTo("emergency");
+    assertThat(guesser.guess("楼道里有很重的煤气味", null)).isEqualTo("emergency");
+    assertThat(guesser.guess("我家老人走失了，穿灰色外套", null)).isEqualTo("emergency");
+    assertThat(guesser.guess("有人晕倒在小区门口", null)).isEqualTo("emergency");
+    assertThat(guesser.guess("快来人", "emergency")).isEqualTo("emergency");
+  }
+
+  @Test
+  void broken_things_are_repairs() {
+    assertThat(guesser.guess("3号楼楼道灯坏了", null)).isEqualTo("repair");
+    assertThat(guesser.guess("楼上漏水到我家天花板", null)).isEqualTo("repair");
+    assertThat(guesser.guess("下水道堵了好几天", null)).isEqualTo("repair");
+    assertThat(guesser.guess("单元门禁刷不开", null)).isEqualTo("repair");
+    assertThat(guesser.guess("电梯故障停在三楼", null)).isEqualTo("repair");
+    assertThat(guesser.guess("帮忙看看", "repair")).isEqualTo("repair");
+  }
+
+  @Test
+  void older_residents_needs_social_assistance_and_the_rest() {
+    assertThat(guesser.guess("独居老人想报名助餐", null)).isEqualTo("elderly");
+    assertThat(guesser.guess("我家的低保怎么还没到账", "action")).isEqualTo("social_assistance");
+    assertThat(guesser.guess("家里遇到困难想申请临时救助", null)).isEqualTo("social_assistance");
+    assertThat(guesser.guess("帮我问一下居住证办到哪一步了", "action")).isEqualTo("consultation");
+    assertThat(guesser.guess(null, null)).isEqualTo("consultation");
+  }
+}
