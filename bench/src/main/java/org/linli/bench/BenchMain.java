@@ -32,7 +32,7 @@ import org.openjdk.jmh.util.Statistics;
  * The one entry point of the benchmarks:
  *
  * <pre>
- * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|synth] [options]
+ * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|synth] [options]
  * </pre>
  *
  * {@code search} runs {@link SearchBenchmark} through the JMH runner and prints p50/p99 per
@@ -50,7 +50,7 @@ public final class BenchMain {
 
   private static final String USAGE =
       """
-      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|synth] [options]
+      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|synth] [options]
         (run from the repository root; default command: all)
 
       search   knowledge-base latency, one thread, JMH sample time
@@ -73,6 +73,8 @@ public final class BenchMain {
         --service-timeout 180          seconds to wait for /health
         --keep                         keep the temp folder (service data and logs)
       votes    votes/s through /webhooks/generic and of the vote Lua script alone, on one service
+        --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
+      tickets  help requests/s accepted through /webhooks/generic, and delivery latency to a hub on loopback
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
       synth DIR [--count 5000]         write the synthetic knowledge base as Markdown files
       """;
@@ -126,10 +128,12 @@ public final class BenchMain {
         }
       }
       case "votes" -> votes();
+      case "tickets" -> tickets();
       case "all" -> {
         search();
         withService(true, true);
         votes();
+        tickets();
       }
       case "synth" -> synth();
       default -> throw new IllegalArgumentException("Unknown command: " + command);
@@ -345,6 +349,40 @@ public final class BenchMain {
       summary.add("Votes: FAILED: " + e.getMessage());
       System.out.println("Votes FAILED: " + e.getMessage());
     } finally {
+      if (ok && !args.flag("keep")) {
+        SearchBenchmark.deleteTree(root);
+      } else {
+        System.out.println("  service data and logs kept in " + root);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- tickets
+
+  private void tickets() throws Exception {
+    Path root = Files.createTempDirectory("linli-bench-tickets-");
+    StartupTime launcher = new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
+        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
+        root);
+    if (!launcher.available()) {
+      skipped = true;
+      summary.add("Tickets: SKIPPED (" + launcher.jar() + " not found: build the bot first)");
+      return;
+    }
+    boolean ok = false;
+    TicketBenchmark bench = new TicketBenchmark(new HttpLoad.Options(0, "/", "%s", Map.of(),
+        args.integer("concurrency", 64), args.integer("vote-warmup", 10), args.integer("duration", 15),
+        args.integer("timeout-ms", 10_000)));
+    System.out.println("== tickets: service (lexical) forwarding to a hub in this process");
+    try (StartupTime.Service service = launcher.launch(root.resolve("data"), bench.environment(bench.startHub()))) {
+      summary.addAll(bench.run(service.port()));
+      ok = true;
+    } catch (Exception e) {
+      failed = true;
+      summary.add("Tickets: FAILED: " + e.getMessage());
+      System.out.println("Tickets FAILED: " + e.getMessage());
+    } finally {
+      bench.close();
       if (ok && !args.flag("keep")) {
         SearchBenchmark.deleteTree(root);
       } else {

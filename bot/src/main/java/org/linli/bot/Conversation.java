@@ -5,7 +5,10 @@ import java.util.List;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.helpline.ForwardOffers;
+import org.linli.bot.helpline.HelpDesk;
 import org.linli.bot.household.HouseholdChat;
+import org.linli.kb.intent.MessageKind;
 import org.linli.bot.kb.KbService;
 
 
@@ -28,23 +31,30 @@ public final class Conversation {
   private final GapStore gaps;
   private final ConsultationService consultations;
   private final HouseholdChat households;
+  private final HelpDesk helpDesk;
+  private final ForwardOffers offers;
 
   public Conversation(
-      KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations, HouseholdChat households) {
+      KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations, HouseholdChat households,
+      HelpDesk helpDesk, ForwardOffers offers) {
     this.kb = kb;
     this.composer = composer;
     this.gaps = gaps;
     this.consultations = consultations;
     this.households = households;
+    this.helpDesk = helpDesk;
+    this.offers = offers;
   }
 
   /** The replies to one event; an empty list means the bot stays silent. */
   public Future<List<Reply>> handle(ChatEvent event) {
     if (event.isCallback()) {
       String data = event.callback().strip();
-      return data.startsWith(ConsultationService.VOTE)
-          ? consultations.button(event, data)
-          : Future.succeededFuture(button(data));
+      if (data.startsWith(ConsultationService.VOTE)) {
+        return consultations.button(event, data);
+      }
+      Future<List<Reply>> help = helpDesk.button(event, data);
+      return help != null ? help : Future.succeededFuture(button(data));
     }
     String text = event.text().strip();
     if (text.startsWith("/")) {
@@ -63,15 +73,34 @@ public final class Conversation {
           answer.intent().rule(), String.format("%.2f", answer.confidence()));
       Reply reply = composer.compose(answer);
       switch (answer.outcome()) {
-        case ANSWERED, FORWARD:
+        case ANSWERED:
           return Future.succeededFuture(List.of(reply));
+        case FORWARD:
+          // A request for help: a ticket at once when the resident spoke to the bot or someone may
+          // be in danger; in a group among neighbours, the offer to forward it (one press).
+          if (answer.intent().urgent() || (addressed && answer.intent().kind() == MessageKind.HELP_REQUEST)) {
+            return helpDesk.open(event, text, answer.intent().urgent(), answer.intent().rule());
+          }
+          return withOffer(reply, text, answer).map(List::of);
         case NOT_SURE:
           // Residents talk among themselves in groups: a "not sure" there is noise unless asked.
-          return gaps.recordIfUnanswered(text, answer).map(v -> addressed ? List.of(reply) : List.of());
+          return gaps.recordIfUnanswered(text, answer)
+              .compose(v -> addressed ? withOffer(reply, text, answer).map(List::of) : Future.succeededFuture(List.of()));
         default:
           return Future.succeededFuture(addressed ? List.of(reply) : List.of());
       }
     });
+  }
+
+  /** The reply with its "转给求助热线" button carrying the question (kept in Redis for a day). */
+  private Future<Reply> withOffer(Reply reply, String text, org.linli.kb.Answer answer) {
+    if (reply.buttons().stream().noneMatch(b -> b.data().equals(ReplyComposer.FORWARD))) {
+      return Future.succeededFuture(reply);
+    }
+    return offers.remember(new ForwardOffers.Offer(text, answer.intent().urgent(), answer.intent().rule()))
+        .map(data -> new Reply(reply.text(), reply.buttons().stream()
+            .map(b -> b.data().equals(ReplyComposer.FORWARD) ? new Reply.Button(b.label(), data) : b)
+            .toList(), reply.forward(), reply.privately(), reply.image()));
   }
 
   private Future<List<Reply>> command(ChatEvent event, String text) {
@@ -83,6 +112,9 @@ public final class Conversation {
     }
     if (HouseholdChat.handles(name)) {
       return households.bind(event, rest);
+    }
+    if (HelpDesk.handles(name)) {
+      return helpDesk.command(event, name, rest);
     }
     switch (name) {
       case "/ask", "/问", "/問":
@@ -98,7 +130,7 @@ public final class Conversation {
         // Commands of other features (polls, help-line) are not this conversation's: stay silent in
         // groups, explain in private chats.
         return Future.succeededFuture(event.mentioned()
-            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录、/vote 投票编号 序号、/results 投票编号、/bind 绑定码。"))
+            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录、/vote 投票编号 序号、/results 投票编号、/bind 绑定码、/help 求助内容、/status 回执号。"))
             : List.of());
     }
   }
@@ -110,9 +142,9 @@ public final class Conversation {
           ? Reply.text("这条指南已经下线了，请换个说法再问我一次。")
           : Reply.text(composer.card(entry)));
     }
-    if (data.startsWith(ReplyComposer.FORWARD)) {
-      return List.of(new Reply(
-          "好的。在线转交还在开通中，请先拨打社区求助热线 12345 说明情况，接线员会首问负责、全程跟踪。", List.of(), true));
+    if (data.equals(ReplyComposer.FORWARD)) {
+      return List.of(Reply.text("请发送 /help 加上您的情况（例如 /help 3号楼2单元楼道灯坏了），我来转给社区求助热线；"
+          + "也可以直接拨打 " + HelpDesk.HOTLINE + "。"));
     }
     return List.of(Reply.text("这个按钮已经失效了，请重新问我一次。"));
   }

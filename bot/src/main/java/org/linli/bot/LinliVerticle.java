@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.client.WebClient;
+import org.linli.bot.helpline.ForwardOffers;
+import org.linli.bot.helpline.Helpline;
 import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.bot.outbox.Outbox;
@@ -31,7 +33,7 @@ import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollMessages;
 import org.linli.bot.consultation.PollSchedule;
 import org.linli.bot.consultation.PollStore;
-import org.linli.bot.consultation.Poster;
+import org.linli.bot.outbox.Poster;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
@@ -69,6 +71,7 @@ public final class LinliVerticle extends VerticleBase {
   private HttpServer server;
   private PollKeeper keeper;
   private ChatOutbox chatOutbox;
+  private Helpline helpline;
   private WebClient web;
 
   public LinliVerticle(Settings settings) {
@@ -161,13 +164,16 @@ public final class LinliVerticle extends VerticleBase {
           .map(png -> new Reply.Image(png,
               reachable ? composer.publicUrl() + "/polls/" + stored.poll().id() + "/chart.png" : ""));
       keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock);
+      Moderators moderators = new Moderators(settings.consultation().moderators());
       ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
-          new Moderators(settings.consultation().moderators()), messages, zone, clock);
-      Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households));
+          moderators, messages, zone, clock);
+      helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock);
+      Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
+          helpline.desk(), new ForwardOffers(redis));
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
           new GenericChannel(settings.generic().token()), new PollApi(polls, keeper, clock),
           new HouseholdApi(households), new PollPage(published, chart, chartWorkers, zone), new ResultsCsv(published),
-          new DeadLetterApi(List.of(chatOutbox.outbox())));
+          new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox())), helpline);
       HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(false);
       io.vertx.ext.web.Router router = Routes.create(vertx, parts);
       int listeners = settings.http().eventLoops() > 0
@@ -187,7 +193,7 @@ public final class LinliVerticle extends VerticleBase {
                 Math.max(1, listeners));
             keeper.start(vertx, 500);
             chatOutbox.start();
-            return kb.start();
+            return helpline.start(vertx, clock).compose(v -> kb.start());
           })
           .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
               kbSettings.semantic() ? "hybrid (words + vectors)" : "lexical"));
@@ -200,7 +206,8 @@ public final class LinliVerticle extends VerticleBase {
       keeper.stop();
     }
     // The outbox waits for attempts in flight before Redis goes away.
-    Future<Void> outbox = chatOutbox == null ? Future.succeededFuture() : chatOutbox.stop();
+    Future<Void> outbox = (chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
+        .eventually(() -> helpline == null ? Future.succeededFuture() : helpline.stop());
     Future<Void> closing = outbox.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> vertx.executeBlocking(() -> {
       if (kb != null) {

@@ -59,7 +59,7 @@ public record Settings(
       timeLimitHours = timeLimitHours == null ? "" : timeLimitHours;
       moderatorChats = moderatorChats == null ? "" : moderatorChats;
       for (String pair : timeLimitHours.split(",")) {
-        if (!pair.isBlank() && !pair.strip().matches("[a-z_]+=\\d+")) {
+        if (!pair.isBlank() && !pair.strip().matches("[a-z_]+=\\d+[hms]?")) {
           throw new SettingsException("tickets.timeLimitHours takes category=hours pairs (repair=48,default=72); '"
               + pair.strip() + "' is not one");
         }

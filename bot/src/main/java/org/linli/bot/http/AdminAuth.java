@@ -6,25 +6,34 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.linli.config.Secret;
 
-/** Lets a request through only with {@code Authorization: Bearer <token>} (constant-time check). */
+/**
+ * Lets a request through only with {@code Authorization: Bearer <token>} for one of its tokens
+ * (constant-time checks): the admin token, or for the ticket API also the hub's.
+ */
 public final class AdminAuth implements Handler<RoutingContext> {
 
-  private final Secret token;
+  private final java.util.List<Secret> tokens;
   private final String variable;
 
   /** {@code variable} names the setting in the refusal when it is not set. */
   public AdminAuth(Secret token, String variable) {
-    this.token = token;
-    this.variable = variable;
+    this(variable, token);
+  }
+
+  /** Any of {@code tokens}; {@code variables} names their settings in the refusal when none is set. */
+  public AdminAuth(String variables, Secret... tokens) {
+    this.tokens = java.util.List.of(tokens);
+    this.variable = variables;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (!token.isSet()) {
+    if (tokens.stream().noneMatch(Secret::isSet)) {
       ctx.fail(new HttpException(401, "This API is closed: " + variable + " is not set"));
       return;
     }
-    if (!token.matchesBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (tokens.stream().noneMatch(t -> t.matchesBearer(header))) {
       ctx.fail(new HttpException(401, "Missing or wrong bearer token"));
       return;
     }

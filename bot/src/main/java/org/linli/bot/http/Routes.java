@@ -15,6 +15,7 @@ import org.linli.bot.gaps.GapStore;
 import org.linli.bot.consultation.publish.PollPage;
 import org.linli.bot.consultation.publish.ResultsCsv;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.helpline.Helpline;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.config.Settings;
 import org.linli.webhooks.generic.GenericChannel;
@@ -37,7 +38,8 @@ public final class Routes {
       HouseholdApi households,
       PollPage pollPage,
       ResultsCsv resultsCsv,
-      DeadLetterApi deadLetters) {}
+      DeadLetterApi deadLetters,
+      Helpline helpline) {}
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Parts parts) {
@@ -93,6 +95,15 @@ public final class Routes {
     router.get("/api/v1/polls/:id/results.csv").handler(admin).handler(parts.resultsCsv().handler());
     router.get("/api/v1/outbox/:queue/dead").handler(admin).handler(parts.deadLetters()::list);
     router.post("/api/v1/outbox/:queue/dead/:id/replay").handler(admin).handler(parts.deadLetters()::replay);
+    Helpline helpline = parts.helpline();
+    AdminAuth operators = new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", parts.settings().hub().token(),
+        parts.settings().admin().token());
+    router.post("/webhooks/hub").handler(body).handler(helpline.callbacks()::handle);
+    router.get("/api/v1/tickets").handler(operators).handler(helpline.api()::list);
+    router.get("/api/v1/tickets/:receipt").handler(operators).handler(helpline.api()::get);
+    router.post("/api/v1/tickets/:receipt/category").handler(body).handler(operators).handler(helpline.api()::category);
+    router.get("/api/v1/stats").handler(operators).handler(helpline.api()::stats);
+    router.post("/api/v1/hub/resume").handler(admin).handler(helpline.api()::resume);
     router.get("/polls/:id").handler(parts.pollPage().page());
     router.get("/polls/:id/chart.png").handler(parts.pollPage().chart());
 

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The promised time limit per category, read from the {@code tickets.timeLimitHours} setting
- * ({@code emergency=2,repair=48,...,default=72}). A category not listed gets {@code default}; with
- * no {@code default} either, 72 hours.
+ * ({@code emergency=2,repair=48,...,default=72}), in hours; a value may also end in {@code m}
+ * (minutes) or {@code s} (seconds), for drills and tests. A category not listed gets {@code
+ * default}; with no {@code default} either, 72 hours.
  */
 public final class TimeLimits {
 
@@ -31,10 +32,13 @@ public final class TimeLimits {
           continue;
         }
         String[] kv = pair.strip().split("=", 2);
-        if (kv.length != 2 || !kv[1].strip().matches("\\d+")) {
+        if (kv.length != 2 || !kv[1].strip().matches("\\d+[hms]?")) {
           throw new IllegalArgumentException("a time limit is category=hours, '" + pair.strip() + "' is not");
         }
-        out.put(kv[0].strip().toLowerCase(Locale.ROOT), Duration.ofHours(Long.parseLong(kv[1].strip())));
+        String v = kv[1].strip();
+        long n = Long.parseLong(v.replaceAll("[hms]$", ""));
+        Duration limit = v.endsWith("s") ? Duration.ofSeconds(n) : v.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+        out.put(kv[0].strip().toLowerCase(Locale.ROOT), limit);
       }
     }
     return new TimeLimits(out);

@@ -1,4 +1,4 @@
-package org.linli.bot.consultation;
+package org.linli.bot.outbox;
 
 import io.vertx.core.Future;
 import org.linli.webhooks.Outgoing;

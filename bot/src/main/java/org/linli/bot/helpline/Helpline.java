@@ -1,0 +1,118 @@
+package org.linli.bot.helpline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.redis.client.RedisAPI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.linli.bot.consultation.Moderators;
+import org.linli.bot.http.TicketApi;
+import org.linli.bot.outbox.Outbox;
+import org.linli.bot.outbox.Poster;
+import org.linli.bot.ticket.HubReference;
+import org.linli.bot.ticket.TicketDeadlines;
+import org.linli.bot.ticket.TicketStats;
+import org.linli.bot.ticket.TicketStore;
+import org.linli.config.Settings;
+import org.linli.config.SettingsException;
+import org.linli.webhooks.hub.HubCallbackVerifier;
+import org.linli.webhooks.hub.HubSender;
+import org.linli.webhooks.hub.Open311Sender;
+import org.linli.webhooks.hub.StandardWebhooks;
+
+/**
+ * The help-line's parts, built from the settings: tickets in Redis, the hub queue of the outbox
+ * (signed Standard Webhooks or Open311), the chat desk, the hub's callbacks, the reminder timers and
+ * the operators' API. Started and stopped with the service.
+ */
+public final class Helpline {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Helpline.class);
+
+  /** The outbox queue of hub deliveries. */
+  public static final String QUEUE = "hub";
+
+  private final TicketStore tickets;
+  private final Outbox hub;
+  private final HubState state;
+  private final HelpDesk desk;
+  private final HubCallbacks callbacks;
+  private final TicketTimers timers;
+  private final TicketApi api;
+
+  public Helpline(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat, Moderators moderators,
+      ZoneId zone, Clock clock) {
+    Settings.Hub hubSettings = settings.hub();
+    if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
+      throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
+          + " every delivery is signed");
+    }
+    StandardWebhooks signer;
+    try {
+      signer = hubSettings.secret().isSet() ? new StandardWebhooks(hubSettings.secret()) : null;
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("hub.secret (LINLI_HUB_SECRET): " + e.getMessage());
+    }
+    tickets = TicketStore.of(redis, settings.tickets(), zone);
+    state = new HubState(redis);
+    HubSender webhooks = signer == null ? null : new HubSender(web, hubSettings.url(), signer);
+    Open311Sender open311 = hubSettings.mode().equals("open311")
+        ? new Open311Sender(web, hubSettings.url(), hubSettings.apiKey()) : null;
+    HubDelivery delivery = new HubDelivery(open311 == null ? webhooks : null, open311, hubSettings.serviceCode(), state,
+        (receipt, filed) -> tickets.setHubReference(receipt, new HubReference(filed.serviceRequestId(), filed.token()))
+            .mapEmpty(),
+        clock);
+    hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
+    ResidentNotifier residents = new ResidentNotifier(chat);
+    desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock);
+    callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock);
+    timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat, settings.tickets().moderatorChats(), zone,
+        clock);
+    api = new TicketApi(tickets, new TicketStats(tickets), state, zone, clock);
+  }
+
+  /** Starts the hub deliveries and the reminder timers; repairs indexes a crash may have left stale. */
+  public Future<Void> start(Vertx vertx, Clock clock) {
+    hub.start();
+    timers.start(vertx, 500);
+    Instant now = clock.instant();
+    // Best effort: a Redis that does not answer yet must not keep the service from starting.
+    return tickets.repair(now.minus(Duration.ofDays(31)), now)
+        .onFailure(e -> LOG.warn("Tickets: could not check the indexes at start: {}", e.toString()))
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  /** Stops the timers and waits for deliveries in flight. */
+  public Future<Void> stop() {
+    timers.stop();
+    return hub.stop();
+  }
+
+  public HelpDesk desk() {
+    return desk;
+  }
+
+  public HubCallbacks callbacks() {
+    return callbacks;
+  }
+
+  public TicketApi api() {
+    return api;
+  }
+
+  public Outbox outbox() {
+    return hub;
+  }
+
+  public HubState state() {
+    return state;
+  }
+
+  public TicketTimers timers() {
+    return timers;
+  }
+}

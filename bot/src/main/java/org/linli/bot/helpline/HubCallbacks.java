@@ -1,0 +1,142 @@
+package org.linli.bot.helpline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.redis.client.RedisAPI;
+import java.time.Clock;
+import java.util.List;
+import org.linli.bot.ticket.Ticket;
+import org.linli.bot.ticket.TicketStatus;
+import org.linli.bot.ticket.TicketStore;
+import org.linli.webhooks.hub.HubCallbackVerifier;
+import org.linli.webhooks.hub.Verification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/hub}: the hub's status changes and operators' replies. The Standard
+ * Webhooks signature and the timestamp (within 5 minutes) are checked on the raw bytes before
+ * anything is parsed (401 otherwise); a {@code webhook-id} is accepted once (409 on a replay); then
+ * the ticket changes (illegal transitions: 409, unknown receipt: 404) and the resident is told
+ * where they asked. Nothing is changed by a refused call.
+ *
+ * <pre>
+ * {"type": "ticket.status", "data": {"receipt": "20261122-0042", "status": "dispatched", "note": "已派物业电工"}}
+ * {"type": "ticket.reply",  "data": {"receipt": "20261122-0042", "message": "请问是几楼的灯？"}}
+ * </pre>
+ */
+public final class HubCallbacks {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubCallbacks.class);
+  private static final String SEEN = "hub:{callbacks}:";
+  private static final long SEEN_SECONDS = 7 * 86_400;
+
+  private final HubCallbackVerifier verifier;
+  private final RedisAPI redis;
+  private final TicketStore tickets;
+  private final ResidentNotifier residents;
+  private final Clock clock;
+
+  public HubCallbacks(HubCallbackVerifier verifier, RedisAPI redis, TicketStore tickets, ResidentNotifier residents,
+      Clock clock) {
+    this.verifier = verifier;
+    this.redis = redis;
+    this.tickets = tickets;
+    this.residents = residents;
+    this.clock = clock;
+  }
+
+  /** Handles one call (the body already read, unparsed). */
+  public void handle(RoutingContext ctx) {
+    Verification check = verifier.verify(ctx.request().headers(), ctx.body().buffer());
+    if (!check.ok()) {
+      LOG.warn("Hub callback refused ({}) from {}", check.reason(), ctx.request().remoteAddress());
+      ctx.fail(new HttpException(401, "The call is not signed by the hub: " + check.detail()));
+      return;
+    }
+    String id = check.webhookId();
+    // Claim the id first: of two deliveries of the same call, one goes through.
+    redis.set(List.of(SEEN + id, clock.instant().toString(), "NX", "EX", String.valueOf(SEEN_SECONDS)))
+        .compose(r -> r == null
+            ? Future.failedFuture(new HttpException(409, "webhook-id " + id + " was already received"))
+            : apply(ctx, id).recover(e -> redis.del(List.of(SEEN + id)).transform(x -> Future.failedFuture(e))))
+        .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> apply(RoutingContext ctx, String id) {
+    JsonObject call;
+    try {
+      call = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      return Future.failedFuture(new HttpException(400, "The body is not a JSON object"));
+    }
+    if (call == null || !(call.getValue("data") instanceof JsonObject data) || !(data.getValue("receipt") instanceof String receipt)) {
+      return Future.failedFuture(new HttpException(400, "Expected {\"type\": …, \"data\": {\"receipt\": …}}"));
+    }
+    String type = call.getString("type", "");
+    return switch (type) {
+      case "ticket.status" -> status(id, receipt, data);
+      case "ticket.reply" -> reply(id, receipt, data);
+      default -> Future.failedFuture(new HttpException(400, "Unknown type '" + type + "': ticket.status or ticket.reply"));
+    };
+  }
+
+  private Future<JsonObject> status(String id, String receipt, JsonObject data) {
+    TicketStatus to = data.getValue("status") instanceof String s ? TicketStatus.fromApiName(s) : null;
+    if (to == null) {
+      return Future.failedFuture(new HttpException(400, "\"status\" must be one of received, dispatched, in_progress,"
+          + " waiting_resident, resolved, closed, rejected, merged"));
+    }
+    String note = data.getValue("note") instanceof String n ? n : "";
+    return tickets.transition(receipt, to, "hub", note, clock.instant()).compose(result -> switch (result.outcome()) {
+      case APPLIED -> {
+        LOG.info("Hub: ticket {} {} -> {}", receipt, result.previous().apiName(), to.apiName());
+        yield tellResident(id, result.ticket(), note).map(v -> answer(result.ticket()));
+      }
+      case UNKNOWN -> Future.failedFuture(new HttpException(404, "There is no ticket " + receipt));
+      case MISSING_REASON -> Future.failedFuture(new HttpException(400, "\"note\" must give the reason for " + to.apiName()));
+      default -> Future.failedFuture(new HttpException(409, "Ticket " + receipt + " is " + result.current().apiName()
+          + "; it cannot become " + to.apiName()));
+    });
+  }
+
+  private Future<JsonObject> reply(String id, String receipt, JsonObject data) {
+    String message = data.getValue("message") instanceof String m ? m.strip() : "";
+    if (message.isEmpty()) {
+      return Future.failedFuture(new HttpException(400, "\"message\" is required for ticket.reply"));
+    }
+    return tickets.find(receipt).compose(t -> {
+      if (t == null) {
+        return Future.failedFuture(new HttpException(404, "There is no ticket " + receipt));
+      }
+      String text = "💬 求助热线回复（" + t.receipt() + "）：" + message;
+      return residents.tell("hub-" + id, t, text, List.of()).map(v -> answer(t));
+    });
+  }
+
+  private Future<Void> tellResident(String id, Ticket t, String note) {
+    StringBuilder text = new StringBuilder("📮 您的求助 ").append(t.receipt()).append(" ").append(t.status().label());
+    if (!note.isBlank()) {
+      text.append("：").append(note);
+    }
+    List<org.linli.webhooks.Reply.Button> buttons = List.of();
+    switch (t.status()) {
+      case WAITING_RESIDENT -> text.append("\n请回复补充情况，或拨打求助热线 ").append(HelpDesk.HOTLINE).append("（报回执号）。");
+      case RESOLVED -> {
+        text.append("\n请为这次办理打分（1–5分），1–2分我们会重新跟进：");
+        buttons = HelpDesk.ratingButtons(t.receipt());
+      }
+      default -> { }
+    }
+    return residents.tell("hub-" + id, t, text.toString(), buttons).mapEmpty();
+  }
+
+  private static JsonObject answer(Ticket t) {
+    return new JsonObject().put("receipt", t.receipt()).put("status", t.status().apiName());
+  }
+
+}

@@ -1,0 +1,93 @@
+package org.linli.bot.helpline;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.function.BiFunction;
+import org.linli.bot.outbox.Delivery;
+import org.linli.bot.outbox.DeliveryDeferred;
+import org.linli.webhooks.hub.HubGone;
+import org.linli.webhooks.hub.HubSender;
+import org.linli.webhooks.hub.Open311Receipt;
+import org.linli.webhooks.hub.Open311Request;
+import org.linli.webhooks.hub.Open311Sender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the hub queue of the outbox: each message is a hub event (see {@link HubEvents}). In
+ * {@code webhooks} mode its JSON is POSTed signed, the outbox id being the {@code webhook-id}; in
+ * {@code open311} mode a new ticket is filed as a GeoReport v2 request and the hub's id is kept on
+ * the ticket (Open311 has no reminders: those are recorded as delivered). While the hub is gone
+ * (410), nothing is sent and messages wait.
+ */
+public final class HubDelivery implements Delivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubDelivery.class);
+
+  private final HubSender webhooks;
+  private final Open311Sender open311;
+  private final String serviceCode;
+  private final HubState state;
+  private final BiFunction<String, Open311Receipt, Future<Void>> filed;
+  private final Clock clock;
+
+  /**
+   * Exactly one of {@code webhooks} and {@code open311} is used (the other may be null); {@code
+   * filed} keeps the hub's Open311 id on the ticket with this receipt number.
+   */
+  public HubDelivery(HubSender webhooks, Open311Sender open311, String serviceCode, HubState state,
+      BiFunction<String, Open311Receipt, Future<Void>> filed, Clock clock) {
+    this.webhooks = webhooks;
+    this.open311 = open311;
+    this.serviceCode = serviceCode;
+    this.state = state;
+    this.filed = filed;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<Void> deliver(String id, JsonObject payload, int attempt) {
+    return state.goneSince().compose(gone -> {
+      if (gone != null) {
+        return Future.failedFuture(new DeliveryDeferred("the hub answered 410 Gone at " + gone
+            + "; deliveries wait until an administrator resumes them"));
+      }
+      return open311 != null ? file(payload) : post(id, payload);
+    });
+  }
+
+  private Future<Void> post(String id, JsonObject event) {
+    if (webhooks == null || !webhooks.configured()) {
+      return Future.failedFuture(new DeliveryDeferred("hub.url is not set"));
+    }
+    return webhooks.send(id, event.encode().getBytes(StandardCharsets.UTF_8))
+        .recover(e -> {
+          if (e instanceof HubGone) {
+            LOG.error("ALARM: the help-line hub answered 410 Gone to {}: deliveries to it are stopped until"
+                + " POST /api/v1/hub/resume", id);
+            return state.markGone(id, clock.instant())
+                .compose(v -> Future.failedFuture(new DeliveryDeferred("the hub answered 410 Gone")));
+          }
+          return Future.failedFuture(e);
+        });
+  }
+
+  private Future<Void> file(JsonObject event) {
+    if (!open311.configured()) {
+      return Future.failedFuture(new DeliveryDeferred("hub.url or hub.apiKey is not set"));
+    }
+    if (!HubEvents.CREATED.equals(event.getString("type"))) {
+      return Future.succeededFuture(); // GeoReport v2 has nothing for reminders or ratings
+    }
+    JsonObject data = event.getJsonObject("data");
+    JsonObject contact = data.getJsonObject("contact", new JsonObject());
+    String code = data.getString("serviceCode", serviceCode);
+    Open311Request request = new Open311Request(code.isEmpty() ? data.getString("category") : code,
+        "[" + data.getString("receipt") + "] " + data.getString("text"), contact.getString("name"),
+        contact.getString("phone"), data.getString("address"));
+    return open311.submit(data.getString("receipt"), request)
+        .compose(receipt -> filed.apply(data.getString("receipt"), receipt));
+  }
+}

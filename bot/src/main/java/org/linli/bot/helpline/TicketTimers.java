@@ -1,0 +1,124 @@
+package org.linli.bot.helpline;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.linli.bot.outbox.Outbox;
+import org.linli.bot.outbox.Poster;
+import org.linli.bot.ticket.Ticket;
+import org.linli.bot.ticket.TicketDeadlines;
+import org.linli.bot.ticket.TicketStore;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Outgoing;
+import org.linli.webhooks.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 临期催办: at 80% of the promised time and at the limit, the hub gets a signed {@code
+ * ticket.reminder} and the community's moderators are told in their chats. Every instance runs
+ * this loop; a timer is claimed by one instance at a time and both messages go through the outbox
+ * by id, so each reminder is sent once however many instances run. The clock pauses while a ticket
+ * waits for the resident (the store moves the timers).
+ */
+public final class TicketTimers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TicketTimers.class);
+  private static final Duration LEASE = Duration.ofSeconds(60);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+  private final TicketDeadlines deadlines;
+  private final TicketStore tickets;
+  private final Outbox hub;
+  private final Poster chat;
+  private final List<Outgoing> moderatorChats;
+  private final ZoneId zone;
+  private final Clock clock;
+  private Vertx vertx;
+  private long timer = -1;
+  private boolean running;
+
+  /** {@code moderatorChats}: the {@code tickets.moderatorChats} setting ({@code platform:chat,…}). */
+  public TicketTimers(TicketDeadlines deadlines, TicketStore tickets, Outbox hub, Poster chat, String moderatorChats,
+      ZoneId zone, Clock clock) {
+    this.deadlines = deadlines;
+    this.tickets = tickets;
+    this.hub = hub;
+    this.chat = chat;
+    this.zone = zone;
+    this.clock = clock;
+    List<Outgoing> chats = new ArrayList<>();
+    for (String pair : moderatorChats.split(",")) {
+      int colon = pair.indexOf(':');
+      if (colon > 0) {
+        chats.add(new Outgoing(pair.substring(0, colon).strip(),
+            new ChatEvent.Chat(pair.substring(colon + 1).strip(), ChatEvent.ChatType.GROUP), Reply.text("")));
+      }
+    }
+    this.moderatorChats = List.copyOf(chats);
+  }
+
+  /** Starts this instance's loop. */
+  public void start(Vertx vertx, long periodMillis) {
+    this.vertx = vertx;
+    timer = vertx.setPeriodic(periodMillis, id -> tick());
+  }
+
+  /** Stops the loop. */
+  public void stop() {
+    if (vertx != null && timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Runs what is due now (tests call it directly). */
+  public Future<Void> tick() {
+    if (running) {
+      return Future.succeededFuture();
+    }
+    running = true;
+    return deadlines.claim(clock.instant(), LEASE, 50)
+        .compose(jobs -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (TicketDeadlines.Job job : jobs) {
+            chain = chain.compose(v -> run(job).compose(x -> deadlines.done(job)).<Void>mapEmpty().recover(e -> {
+              LOG.warn("Ticket {}: {} reminder failed, retried when its lease ends: {}", job.receipt(), job.kind(), e.toString());
+              return Future.succeededFuture();
+            }));
+          }
+          return chain;
+        })
+        .onComplete(r -> running = false);
+  }
+
+  private Future<Void> run(TicketDeadlines.Job job) {
+    return tickets.find(job.receipt()).compose(t -> {
+      if (t == null || !t.status().open()) {
+        return Future.succeededFuture();
+      }
+      String stage = job.kind() == TicketDeadlines.Kind.REMIND80 ? "remind80" : "overdue";
+      LOG.info("Ticket {}: {} (催办)", t.receipt(), stage);
+      // The ticket itself first, in case it never left (idempotent by id), then the reminder.
+      return hub.enqueue(HubEvents.id("created", t.receipt()), HubEvents.created(t, clock.instant()))
+          .compose(v -> hub.enqueue(HubEvents.id(stage, t.receipt()), HubEvents.reminder(t, job.kind(), clock.instant())))
+          .compose(v -> tellModerators(t, job.kind(), stage));
+    });
+  }
+
+  private Future<Void> tellModerators(Ticket t, TicketDeadlines.Kind kind, String stage) {
+    String text = (kind == TicketDeadlines.Kind.REMIND80 ? "⏳ 临期提醒：求助 " : "⏰ 已超时：求助 ") + t.receipt() + "（"
+        + HelpDesk.categoryName(t.category()) + (t.urgent() ? "，紧急" : "") + "）目前" + t.status().label()
+        + (t.dueAt() == null ? "" : "，时限 " + WHEN.format(t.dueAt().atZone(zone))) + "。已向求助热线催办。";
+    List<Future<Boolean>> sent = new ArrayList<>();
+    for (Outgoing m : moderatorChats) {
+      sent.add(chat.post(stage + "-" + t.receipt() + "-" + m.platform() + "-" + m.chat().id(),
+          new Outgoing(m.platform(), m.chat(), Reply.text(text))));
+    }
+    return Future.all(sent).mapEmpty();
+  }
+}

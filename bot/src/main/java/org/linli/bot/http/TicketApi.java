@@ -1,0 +1,152 @@
+package org.linli.bot.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.linli.bot.helpline.HubEvents;
+import org.linli.bot.helpline.HubState;
+import org.linli.bot.ticket.CategoryGuesser;
+import org.linli.bot.ticket.TicketFigures;
+import org.linli.bot.ticket.TicketStats;
+import org.linli.bot.ticket.TicketStatus;
+import org.linli.bot.ticket.TicketStore;
+
+/**
+ * The operators' ticket API (hub or admin token): one ticket by receipt number, a list by status
+ * and date, correcting the category, the month's figures ({@code /api/v1/stats?month=2026-11}), and
+ * resuming deliveries after the hub said 410 Gone (admin).
+ */
+public final class TicketApi {
+
+  private static final Set<String> CATEGORIES = Set.of(CategoryGuesser.EMERGENCY, CategoryGuesser.REPAIR,
+      CategoryGuesser.ELDERLY, CategoryGuesser.SOCIAL_ASSISTANCE, CategoryGuesser.CONSULTATION);
+
+  private final TicketStore tickets;
+  private final TicketStats stats;
+  private final HubState hub;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  public TicketApi(TicketStore tickets, TicketStats stats, HubState hub, ZoneId zone, Clock clock) {
+    this.tickets = tickets;
+    this.stats = stats;
+    this.hub = hub;
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  /** {@code GET /api/v1/tickets/:receipt}. */
+  public void get(RoutingContext ctx) {
+    String receipt = ctx.pathParam("receipt");
+    tickets.find(receipt)
+        .onSuccess(t -> {
+          if (t == null) {
+            ctx.fail(new HttpException(404, "There is no ticket " + receipt));
+          } else {
+            Routes.json(ctx, HubEvents.ticket(t));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/tickets?status=&since=&limit=}: oldest first. */
+  public void list(RoutingContext ctx) {
+    String statusName = ctx.request().getParam("status");
+    TicketStatus status = statusName == null || statusName.isBlank() ? null : TicketStatus.fromApiName(statusName);
+    if (statusName != null && !statusName.isBlank() && status == null) {
+      ctx.fail(new HttpException(400, "status must be one of received, dispatched, in_progress, waiting_resident,"
+          + " resolved, closed, rejected, merged"));
+      return;
+    }
+    Instant since = null;
+    String sinceText = ctx.request().getParam("since");
+    if (sinceText != null && !sinceText.isBlank()) {
+      try {
+        since = sinceText.length() == 10
+            ? java.time.LocalDate.parse(sinceText).atStartOfDay(zone).toInstant()
+            : java.time.OffsetDateTime.parse(sinceText).toInstant();
+      } catch (DateTimeParseException e) {
+        ctx.fail(new HttpException(400, "since must be a date (2026-11-01) or a date and time with offset"));
+        return;
+      }
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(ctx.request().getParam("limit", "100"));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > 1000) {
+      ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+      return;
+    }
+    tickets.list(status, since, limit)
+        .onSuccess(list -> {
+          JsonArray out = new JsonArray();
+          list.forEach(t -> out.add(HubEvents.ticket(t)));
+          Routes.json(ctx, new JsonObject().put("tickets", out));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code POST /api/v1/tickets/:receipt/category} with {@code {"category": "repair"}}. */
+  public void category(RoutingContext ctx) {
+    JsonObject body = RequestBodies.jsonObject(ctx, "{\"category\": \"repair\"}");
+    Object category = body.getValue("category");
+    if (!(category instanceof String c) || !CATEGORIES.contains(c)) {
+      ctx.fail(new HttpException(400, "category must be one of " + String.join(", ", new java.util.TreeSet<>(CATEGORIES))));
+      return;
+    }
+    String receipt = ctx.pathParam("receipt");
+    tickets.setCategory(receipt, c, clock.instant())
+        .compose(ok -> ok ? tickets.find(receipt) : io.vertx.core.Future.failedFuture(
+            new HttpException(404, "There is no ticket " + receipt)))
+        .onSuccess(t -> Routes.json(ctx, HubEvents.ticket(t)))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/v1/stats?month=2026-11}. */
+  public void stats(RoutingContext ctx) {
+    YearMonth month;
+    try {
+      String m = ctx.request().getParam("month");
+      month = m == null || m.isBlank() ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(m);
+    } catch (DateTimeParseException e) {
+      ctx.fail(new HttpException(400, "month must look like 2026-11"));
+      return;
+    }
+    stats.month(month, zone).onSuccess(f -> Routes.json(ctx, json(f))).onFailure(ctx::fail);
+  }
+
+  private static JsonObject json(TicketFigures f) {
+    JsonObject byStatus = new JsonObject();
+    f.byStatus().forEach((s, n) -> byStatus.put(s.apiName(), n));
+    return new JsonObject()
+        .put("month", f.month().toString())
+        .put("opened", f.opened())
+        .put("byCategory", new JsonObject(new java.util.TreeMap<>(f.byCategory())))
+        .put("byStatus", byStatus)
+        .put("resolved", f.resolved())
+        .put("medianHoursToResolve", hours(f.medianToResolve()))
+        .put("p90HoursToResolve", hours(f.p90ToResolve()))
+        .put("resolvedInTimeShare", f.resolvedInTimeShare())
+        .put("ratings", f.ratings())
+        .put("averageRating", f.averageRating());
+  }
+
+  private static Double hours(java.time.Duration d) {
+    return d == null ? null : Math.round(d.toMinutes() / 6.0) / 10.0;
+  }
+
+  /** {@code POST /api/v1/hub/resume}: deliveries to the hub start again after a 410. */
+  public void resume(RoutingContext ctx) {
+    hub.resume().onSuccess(was -> Routes.json(ctx, new JsonObject().put("resumed", was))).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,285 @@
+package org.linli.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requests for help end to end: the resident's ticket, its signed delivery to a hub on loopback
+ * (retried, dead-lettered and replayed, surviving a restart), the hub's callbacks (verified before
+ * parsing), the updates back to the resident, ratings, and reminders with two instances.
+ */
+class HelplineTest {
+
+  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  static final String HUB_TOKEN = "hub-token";
+
+  @TempDir Path data;
+  @TempDir Path otherData;
+  FakeHub hub;
+  FakeChatApp app;
+
+  @BeforeEach
+  void start() {
+    hub = new FakeHub();
+    app = new FakeChatApp();
+  }
+
+  @AfterEach
+  void stop() {
+    hub.close();
+    app.close();
+  }
+
+  private Map<String, String> env() {
+    Map<String, String> env = new HashMap<>();
+    env.put("LINLI_HUB_URL", hub.url());
+    env.put("LINLI_HUB_SECRET", SECRET);
+    env.put("LINLI_HUB_TOKEN", HUB_TOKEN);
+    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
+    env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
+    env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
+    env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod");
+    return env;
+  }
+
+  private static JsonObject say(RunningService service, String user, String text) {
+    JsonObject body = new JsonObject()
+        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
+        .put("from", new JsonObject().put("id", user))
+        .put("text", text);
+    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+        .getJsonArray("replies").getJsonObject(0);
+  }
+
+  private static JsonObject press(RunningService service, String user, String data) {
+    JsonObject body = new JsonObject()
+        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
+        .put("from", new JsonObject().put("id", user))
+        .put("callback", data);
+    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+        .getJsonArray("replies").getJsonObject(0);
+  }
+
+  private static String receipt(JsonObject reply) {
+    String receipt = reply.getString("text").replaceAll("(?s).*回执号：(\\d{8}-\\d{4}).*", "$1");
+    assertThat(receipt).as(reply.getString("text")).matches("\\d{8}-\\d{4}");
+    return receipt;
+  }
+
+  private static HttpResponse<Buffer> callback(RunningService service, String id, long timestamp, String secret,
+      JsonObject event) {
+    byte[] body = event.encode().getBytes(StandardCharsets.UTF_8);
+    return RunningService.await(service.client.post("/webhooks/hub")
+        .putHeader("Content-Type", "application/json")
+        .putHeader("webhook-id", id)
+        .putHeader("webhook-timestamp", String.valueOf(timestamp))
+        .putHeader("webhook-signature", SpecSignature.v1(secret, id, String.valueOf(timestamp), body))
+        .sendBuffer(Buffer.buffer(body)));
+  }
+
+  private static JsonObject status(String receipt, String status, String note) {
+    return new JsonObject().put("type", "ticket.status")
+        .put("data", new JsonObject().put("receipt", receipt).put("status", status).put("note", note));
+  }
+
+  private static JsonObject ticket(RunningService service, String receipt) {
+    return service.get("/api/v1/tickets/" + receipt, HUB_TOKEN).bodyAsJsonObject();
+  }
+
+  @Test
+  void a_help_request_is_answered_with_its_receipt_and_reaches_the_hub_signed_after_two_refusals() {
+    hub.answerNext(503, 503);
+    try (RunningService service = RunningService.start(data, env())) {
+      JsonObject reply = say(service, "u1", "/help 3号楼2单元楼道灯坏了，电话13812345678");
+      String receipt = receipt(reply);
+      assertThat(reply.getString("text")).contains("承诺时限", "/status " + receipt);
+
+      FakeHub.Call delivered = hub.await(c -> c.answered() == 204, 15);
+
+      List<FakeHub.Call> calls = hub.calls();
+      assertThat(calls).hasSize(3);
+      assertThat(calls).extracting(FakeHub.Call::webhookId).containsOnly("msg_" + receipt + "_created");
+      for (FakeHub.Call c : calls) {
+        assertThat(c.signature()).isEqualTo(SpecSignature.v1(SECRET, c.webhookId(), c.timestamp(), c.body()));
+      }
+      JsonObject event = delivered.json();
+      assertThat(event.getString("type")).isEqualTo("ticket.created");
+      assertThat(event.getJsonObject("data").getString("text")).contains("13812345678");
+      assertThat(event.getJsonObject("data").getString("category")).isEqualTo("repair");
+      assertThat(ticket(service, receipt).getString("status")).isEqualTo("received");
+    }
+  }
+
+  @Test
+  void a_refused_delivery_becomes_a_dead_letter_that_the_admin_replays() {
+    hub.answerNext(400);
+    try (RunningService service = RunningService.start(data, env())) {
+      String receipt = receipt(say(service, "u1", "/help 小区门口路灯不亮"));
+      String id = "msg_" + receipt + "_created";
+      hub.await(c -> c.answered() == 400, 10);
+
+      JsonObject dead = awaitDead(service, id);
+      assertThat(dead.getInteger("attempts")).isEqualTo(1);
+      assertThat(service.post("/api/v1/outbox/hub/dead/" + id + "/replay", "", RunningService.ADMIN).statusCode())
+          .isEqualTo(200);
+
+      hub.await(c -> c.webhookId().equals(id) && c.answered() == 204, 10);
+      assertThat(hub.accepted()).containsEntry(id, 1L);
+    }
+  }
+
+  private static JsonObject awaitDead(RunningService service, String id) {
+    for (int i = 0; i < 100; i++) {
+      JsonArray dead = service.get("/api/v1/outbox/hub/dead", RunningService.ADMIN).bodyAsJsonObject()
+          .getJsonArray("deadLetters");
+      for (Object o : dead) {
+        if (((JsonObject) o).getString("id").equals(id)) {
+          return (JsonObject) o;
+        }
+      }
+      sleep(100);
+    }
+    throw new AssertionError("no dead letter " + id);
+  }
+
+  @Test
+  void tickets_pending_when_the_service_stops_all_reach_the_hub_after_the_restart_none_twice() {
+    Map<String, String> down = env();
+    down.put("LINLI_HUB_URL", "http://127.0.0.1:1/hub/events"); // nobody listens: every try fails
+    down.put("LINLI_OUTBOX_RETRY_SECONDS", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1");
+    List<String> receipts = new java.util.ArrayList<>();
+    try (RunningService first = RunningService.start(data, down)) {
+      for (int i = 0; i < 5; i++) {
+        receipts.add(receipt(say(first, "u" + i, "/help " + (i + 1) + "号楼楼道灯坏了")));
+      }
+    }
+    try (RunningService second = RunningService.start(data, env())) {
+      for (String r : receipts) {
+        hub.await(c -> c.webhookId().equals("msg_" + r + "_created"), 15);
+      }
+      sleep(1_500);
+      Map<String, Long> accepted = hub.accepted();
+      for (String r : receipts) {
+        assertThat(accepted).containsEntry("msg_" + r + "_created", 1L);
+      }
+    }
+  }
+
+  @Test
+  void forged_stale_and_replayed_hub_callbacks_are_refused_and_change_nothing() {
+    try (RunningService service = RunningService.start(data, env())) {
+      String receipt = receipt(say(service, "u1", "/help 5号楼电梯故障停运"));
+      long now = Instant.now().getEpochSecond();
+
+      assertThat(callback(service, "msg_forged", now, "whsec_" + "A".repeat(40), status(receipt, "dispatched", ""))
+          .statusCode()).isEqualTo(401);
+      assertThat(callback(service, "msg_stale", now - 600, SECRET, status(receipt, "dispatched", "")).statusCode())
+          .isEqualTo(401);
+      assertThat(ticket(service, receipt).getString("status")).isEqualTo("received");
+
+      assertThat(callback(service, "msg_once", now, SECRET, status(receipt, "dispatched", "已派电梯维保")).statusCode())
+          .isEqualTo(200);
+      assertThat(callback(service, "msg_once", now, SECRET, status(receipt, "in_progress", "")).statusCode())
+          .isEqualTo(409);
+      assertThat(callback(service, "msg_illegal", now, SECRET, status(receipt, "closed", "")).statusCode())
+          .isEqualTo(409);
+      assertThat(ticket(service, receipt).getString("status")).isEqualTo("dispatched");
+    }
+  }
+
+  @Test
+  void updates_reach_the_resident_privately_and_an_unhappy_rating_reopens_the_ticket() {
+    try (RunningService service = RunningService.start(data, env())) {
+      String receipt = receipt(say(service, "u7", "/help 家门口下水道堵了"));
+      long now = Instant.now().getEpochSecond();
+      callback(service, "msg_a", now, SECRET, status(receipt, "dispatched", "已派物业"));
+
+      JsonObject update = app.await(m -> m.getString("text", "").contains(receipt + " 已派单"), 10);
+      assertThat(update.getJsonObject("chat").getString("id")).isEqualTo("u7");
+      assertThat(update.getJsonObject("chat").getString("type")).isEqualTo("private");
+
+      callback(service, "msg_b", now, SECRET, status(receipt, "in_progress", ""));
+      callback(service, "msg_c", now, SECRET, status(receipt, "resolved", "已疏通"));
+      JsonObject resolved = app.await(m -> m.getString("text", "").contains(receipt + " 已办结"), 10);
+      assertThat(resolved.getJsonArray("buttons")).hasSize(5);
+
+      assertThat(press(service, "u8", "rate:" + receipt + ":1").getString("text")).contains("只有提交求助的居民");
+      assertThat(press(service, "u7", "rate:" + receipt + ":1").getString("text")).contains("重新打开");
+
+      assertThat(ticket(service, receipt).getString("status")).isEqualTo("in_progress");
+      hub.await(c -> c.webhookId().equals("msg_" + receipt + "_rated"), 10);
+      assertThat(say(service, "u8", "/status " + receipt).getString("text")).contains("只有提交人和社区工作人员");
+      assertThat(say(service, "u7", "/status " + receipt).getString("text")).contains("办理中");
+    }
+  }
+
+  @Test
+  void a_sixth_request_within_the_hour_is_refused_politely_with_the_hotline() {
+    try (RunningService service = RunningService.start(data, env())) {
+      for (int i = 0; i < 5; i++) {
+        receipt(say(service, "busy", "/help 第" + i + "件事"));
+      }
+      assertThat(say(service, "busy", "/help 第六件事").getString("text")).contains("12345").doesNotContain("回执号");
+      receipt(say(service, "someone-else", "/help 楼道灯坏了"));
+    }
+  }
+
+  @Test
+  void an_overdue_reminder_reaches_the_hub_and_the_moderators_exactly_once_with_two_instances() {
+    Map<String, String> env = env();
+    env.put("LINLI_TICKETS_TIME_LIMIT_HOURS", "default=4s");
+    env.put("LINLI_TICKETS_MODERATOR_CHATS", "generic:mods");
+    try (RunningService first = RunningService.start(data, env);
+        RunningService second = RunningService.start(otherData, withRedis(env, first))) {
+      String receipt = receipt(say(first, "u1", "/help 想咨询一下居家养老服务"));
+
+      hub.await(c -> c.webhookId().equals("msg_" + receipt + "_overdue"), 20);
+      app.await(m -> m.getString("text", "").contains("已超时：求助 " + receipt), 10);
+      sleep(2_000);
+
+      assertThat(hub.accepted()).containsEntry("msg_" + receipt + "_remind80", 1L)
+          .containsEntry("msg_" + receipt + "_overdue", 1L);
+      assertThat(app.matching(m -> m.getString("text", "").contains("已超时：求助 " + receipt))).hasSize(1);
+      assertThat(app.matching(m -> m.getString("text", "").contains("临期提醒：求助 " + receipt))).hasSize(1);
+    }
+  }
+
+  @Test
+  void an_emergency_said_to_the_group_opens_an_urgent_ticket_at_once() {
+    try (RunningService service = RunningService.start(data, env())) {
+      JsonObject reply = say(service, "u1", "电梯困人了快来人");
+
+      assertThat(reply.getString("text")).contains("110", "回执号");
+      String receipt = receipt(reply);
+      assertThat(ticket(service, receipt).getBoolean("urgent")).isTrue();
+    }
+  }
+
+  private static Map<String, String> withRedis(Map<String, String> env, RunningService first) {
+    Map<String, String> out = new HashMap<>(env);
+    out.put("LINLI_REDIS_URL", first.verticle.redisUrl());
+    return out;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
