@@ -157,6 +157,31 @@ class HelplineTest {
   }
 
   @Test
+  void a_hub_that_answers_410_stops_deliveries_raises_the_alarm_and_resumes_when_told() {
+    hub.answerNext(410);
+    try (RunningService service = RunningService.start(data, env())) {
+      String first = receipt(say(service, "u1", "/help 楼道灯坏了"));
+      hub.await(c -> c.answered() == 410, 10);
+      String second = receipt(say(service, "u2", "/help 门禁坏了"));
+      sleep(1_500);
+
+      JsonObject health = service.get("/health", null).bodyAsJsonObject();
+      assertThat(health.getJsonObject("hub").getString("deliveries")).isEqualTo("STOPPED");
+      assertThat(health.getJsonArray("alarms").getString(0)).contains("410");
+      assertThat(hub.calls()).hasSize(1);
+
+      assertThat(service.post("/api/v1/hub/resume", "", RunningService.ADMIN).bodyAsJsonObject().getBoolean("resumed"))
+          .isTrue();
+      // Deferred messages are looked at again one lease (60 s) later; a new ticket goes at once.
+      String third = receipt(say(service, "u3", "/help 水管漏水"));
+      hub.await(c -> c.webhookId().equals("msg_" + third + "_created") && c.answered() == 204, 10);
+      assertThat(service.get("/health", null).bodyAsJsonObject().getJsonObject("hub").getString("deliveries"))
+          .isEqualTo("ON");
+      assertThat(List.of(first, second)).doesNotContain(third);
+    }
+  }
+
+  @Test
   void tickets_pending_when_the_service_stops_all_reach_the_hub_after_the_restart_none_twice() {
     Map<String, String> down = env();
     down.put("LINLI_HUB_URL", "http://127.0.0.1:1/hub/events"); // nobody listens: every try fails

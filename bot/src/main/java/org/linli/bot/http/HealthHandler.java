@@ -8,23 +8,27 @@ import io.vertx.redis.client.RedisAPI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.linli.bot.helpline.HubState;
 import org.linli.bot.kb.KbService;
 import org.linli.bot.outbox.Outbox;
 
 /**
  * {@code GET /health}: 200 UP once the guides are indexed and Redis answers PING, else 503; with
- * the outboxes' pending and dead-letter counts (dead letters need an operator, not a restart).
+ * the outboxes' pending and dead-letter counts (dead letters need an operator, not a restart),
+ * whether deliveries to the hub run, and alarms (the hub said 410 Gone).
  */
 public final class HealthHandler implements Handler<RoutingContext> {
 
   private final KbService kb;
   private final RedisAPI redis;
   private final List<Outbox> outboxes;
+  private final HubState hub;
 
-  public HealthHandler(KbService kb, RedisAPI redis, List<Outbox> outboxes) {
+  public HealthHandler(KbService kb, RedisAPI redis, List<Outbox> outboxes, HubState hub) {
     this.kb = kb;
     this.redis = redis;
     this.outboxes = List.copyOf(outboxes);
+    this.hub = hub;
   }
 
   @Override
@@ -34,7 +38,17 @@ public final class HealthHandler implements Handler<RoutingContext> {
         .timeout(2, TimeUnit.SECONDS)
         .map(r -> true)
         .otherwise(false)
-        .compose(redisUp -> redisUp ? outboxes().map(queues -> body(kbUp, true).put("outbox", queues))
+        .compose(redisUp -> redisUp
+            ? Future.all(outboxes(), hub.goneSince().otherwiseEmpty()).map(all -> {
+              JsonObject body = body(kbUp, true).put("outbox", all.<JsonObject>resultAt(0));
+              java.time.Instant gone = all.resultAt(1);
+              body.put("hub", new JsonObject().put("deliveries", gone == null ? "ON" : "STOPPED"));
+              if (gone != null) {
+                body.put("alarms", new io.vertx.core.json.JsonArray().add("The help-line hub answered 410 Gone at " + gone
+                    + ": deliveries are stopped; fix hub.url, then POST /api/v1/hub/resume"));
+              }
+              return body;
+            })
             : Future.succeededFuture(body(kbUp, false)))
         .onComplete(ar -> {
           JsonObject body = ar.result();

@@ -48,7 +48,8 @@ public final class Routes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(parts.settings().http().bodyLimitBytes());
     GuidePage pages = new GuidePage(parts.kb());
 
-    router.get("/health").handler(new HealthHandler(parts.kb(), parts.redis(), parts.deadLetters().outboxes()));
+    router.get("/health").handler(new HealthHandler(parts.kb(), parts.redis(), parts.deadLetters().outboxes(),
+        parts.helpline().state()));
     router.get("/kb").handler(pages.index());
     router.get("/kb/:id").handler(pages.one());
 
