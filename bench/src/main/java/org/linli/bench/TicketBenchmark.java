@@ -92,13 +92,58 @@ final class TicketBenchmark {
     Collections.sort(all);
     String delivery = String.format(Locale.ROOT,
         "%-34s p50 %6d ms  p90 %6d ms  p99 %6d ms  max %6d ms  n=%d tickets at the hub",
-        "ticket created -> hub received", percentile(all, 50), percentile(all, 90), percentile(all, 99),
+        "created -> hub, under that load", percentile(all, 50), percentile(all, 90), percentile(all, 99),
         all.isEmpty() ? 0 : all.get(all.size() - 1), all.size());
     System.out.println(delivery);
     if (accepted.errors() > 0) {
       throw new IllegalStateException("help requests had " + accepted.errors() + " errors: " + accepted.errorKinds());
     }
-    return List.of(accepted.line(), delivery);
+    String paced = paced(servicePort, 100, 20);
+    System.out.println(paced);
+    return List.of(accepted.line(), delivery, paced);
+  }
+
+  /**
+   * Delivery latency at a steady rate the service keeps up with: {@code perSecond} requests for
+   * {@code seconds}, one at a time on a fixed schedule, after the backlog of the load has drained.
+   */
+  private String paced(int port, int perSecond, int seconds) throws InterruptedException {
+    latencyMillis.clear();
+    io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
+    int total = perSecond * seconds;
+    java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
+    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = start + i * 1_000_000_000L / perSecond;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      JsonObject body = new JsonObject()
+          .put("chat", new JsonObject().put("id", "bench").put("type", "group"))
+          .put("from", new JsonObject().put("id", "paced" + i))
+          .put("text", "/help 3号楼2单元楼道灯坏了");
+      client.post(port, "127.0.0.1", "/webhooks/generic").putHeader("Authorization", "Bearer " + GENERIC)
+          .sendJsonObject(body).onComplete(r -> {
+            if (r.failed() || r.result().statusCode() != 200) {
+              failures.incrementAndGet();
+            }
+            answered.countDown();
+          });
+    }
+    answered.await(60, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (latencyMillis.size() < total - failures.get() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    client.close();
+    List<Long> all = new ArrayList<>(latencyMillis.values());
+    Collections.sort(all);
+    return String.format(Locale.ROOT,
+        "%-34s p50 %6d ms  p90 %6d ms  p99 %6d ms  max %6d ms  n=%d of %d (%d/s for %d s, %d failed)",
+        "  same, at a steady " + perSecond + "/s", percentile(all, 50), percentile(all, 90), percentile(all, 99),
+        all.isEmpty() ? 0 : all.get(all.size() - 1), all.size(), total, perSecond, seconds, failures.get());
   }
 
   private static long percentile(List<Long> sorted, int p) {

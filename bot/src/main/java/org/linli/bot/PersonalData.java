@@ -14,6 +14,19 @@ public final class PersonalData {
 
   private PersonalData() {}
 
+  private static final Pattern ADDRESS = Pattern.compile(
+      "(?:\\p{IsHan}{1,4}(?:路|街|巷|弄|村|小区|花园|公寓))?\\d+(?:号楼|栋|幢|号)(?:\\d+单元)?(?:\\d+(?:室|号|楼)?)?"
+          + "|\\d+单元\\d+(?:室|号)?");
+
+  /**
+   * For anything posted where others read it (a group): ID, phone numbers and street or building
+   * addresses ({@code 3号楼2单元601}, {@code 幸福路12号}) masked.
+   */
+  public static String maskForGroup(String text) {
+    String out = mask(text);
+    return out == null ? null : ADDRESS.matcher(out).replaceAll("[地址]");
+  }
+
   /** The text with ID numbers and phone numbers replaced by asterisks. */
   public static String mask(String text) {
     if (text == null) {

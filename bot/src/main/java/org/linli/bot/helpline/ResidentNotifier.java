@@ -13,7 +13,7 @@ import org.linli.webhooks.Reply;
 /**
  * Tells a resident about their ticket where they asked: a private message on platforms where the
  * bot can write to a person, otherwise in the group the request came from — then with the receipt
- * number only and phone and ID numbers masked, never the resident's own text.
+ * number only and phone numbers, ID numbers and addresses masked, never the resident's own text.
  */
 public final class ResidentNotifier {
 
@@ -36,7 +36,7 @@ public final class ResidentNotifier {
         ? new ChatEvent.Chat(resident.substring(colon + 1), ChatEvent.ChatType.PRIVATE)
         : new ChatEvent.Chat(ticket.source().chatId(),
             "private".equals(ticket.source().chatType()) ? ChatEvent.ChatType.PRIVATE : ChatEvent.ChatType.GROUP);
-    String shown = chat.type() == ChatEvent.ChatType.GROUP ? PersonalData.mask(text) : text;
+    String shown = chat.type() == ChatEvent.ChatType.GROUP ? PersonalData.maskForGroup(text) : text;
     return poster.post(id, new Outgoing(platform, chat, new Reply(shown, buttons, false, privately, null)));
   }
 }
