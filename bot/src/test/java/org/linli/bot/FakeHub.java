@@ -19,6 +19,17 @@ final class FakeHub implements AutoCloseable {
 
   /** One call as the hub received it. */
   record Call(String webhookId, String timestamp, String signature, byte[] body, int answered) {
+    /** The body as a form (Open311 requests). */
+    Map<String, String> form() {
+      Map<String, String> out = new java.util.HashMap<>();
+      for (String pair : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
+        String[] kv = pair.split("=", 2);
+        out.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+            kv.length < 2 ? "" : java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return out;
+    }
+
     JsonObject json() {
       return new JsonObject(new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -28,6 +39,7 @@ final class FakeHub implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+  private volatile String answerBody = "";
 
   FakeHub() {
     server = RunningService.await(vertx.createHttpServer()
@@ -36,7 +48,12 @@ final class FakeHub implements AutoCloseable {
           int answer = status == null ? 204 : status;
           calls.add(new Call(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
               request.getHeader("webhook-signature"), body.getBytes(), answer));
-          request.response().setStatusCode(answer).end();
+          if (answerBody.isEmpty()) {
+            request.response().setStatusCode(answer).end();
+          } else {
+            request.response().setStatusCode(answer == 204 ? 200 : answer)
+                .putHeader("Content-Type", "application/json").end(answerBody);
+          }
         }))
         .listen(0, "127.0.0.1"));
   }
@@ -48,6 +65,11 @@ final class FakeHub implements AutoCloseable {
   /** Answers the next calls with these statuses (then 204 again). */
   void answerNext(Integer... statuses) {
     answers.addAll(List.of(statuses));
+  }
+
+  /** Answers accepted calls with this JSON body (an Open311 hub's receipt). */
+  void answerWith(String json) {
+    answerBody = json;
   }
 
   List<Call> calls() {

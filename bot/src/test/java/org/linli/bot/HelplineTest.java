@@ -294,6 +294,51 @@ class HelplineTest {
     }
   }
 
+  @Test
+  void an_open311_hub_gets_a_georeport_request_and_its_id_is_kept_on_the_ticket() {
+    hub.answerWith("[{\"service_request_id\":\"638344\"}]");
+    Map<String, String> env = env();
+    env.put("LINLI_HUB_MODE", "open311");
+    env.put("LINLI_HUB_API_KEY", "open311-key");
+    env.put("LINLI_HUB_SERVICE_CODE", "community");
+    try (RunningService service = RunningService.start(data, env)) {
+      String receipt = receipt(say(service, "u1", "/help 3号楼2单元楼道灯坏了，电话13812345678"));
+
+      FakeHub.Call call = hub.await(c -> true, 10);
+
+      assertThat(call.form()).containsEntry("api_key", "open311-key").containsEntry("service_code", "community")
+          .containsEntry("phone", "13812345678");
+      assertThat(call.form().get("description")).contains(receipt, "楼道灯坏了");
+      for (int i = 0; i < 50 && !ticket(service, receipt).containsKey("hub"); i++) {
+        sleep(100);
+      }
+      assertThat(ticket(service, receipt).getJsonObject("hub").getString("serviceRequestId")).isEqualTo("638344");
+    }
+  }
+
+  @Test
+  void the_month_figures_count_tickets_by_category_and_status_and_average_the_ratings() {
+    try (RunningService service = RunningService.start(data, env())) {
+      String receipt = receipt(say(service, "u1", "/help 楼道灯坏了"));
+      receipt(say(service, "u2", "/help 想咨询一下低保怎么申请"));
+      long now = Instant.now().getEpochSecond();
+      callback(service, "msg_s1", now, SECRET, status(receipt, "dispatched", ""));
+      callback(service, "msg_s2", now, SECRET, status(receipt, "resolved", "已修好"));
+      press(service, "u1", "rate:" + receipt + ":4");
+
+      String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+      JsonObject stats = service.get("/api/v1/stats?month=" + month, HUB_TOKEN).bodyAsJsonObject();
+
+      assertThat(stats.getInteger("opened")).isEqualTo(2);
+      assertThat(stats.getJsonObject("byStatus").getInteger("closed")).isEqualTo(1);
+      assertThat(stats.getInteger("resolved")).isEqualTo(1);
+      assertThat(stats.getDouble("averageRating")).isEqualTo(4.0);
+      assertThat(stats.getDouble("resolvedInTimeShare")).isEqualTo(1.0);
+      assertThat(service.get("/api/v1/stats?month=2026-13", HUB_TOKEN).statusCode()).isEqualTo(400);
+      assertThat(service.get("/api/v1/stats", null).statusCode()).isEqualTo(401);
+    }
+  }
+
   private static Map<String, String> withRedis(Map<String, String> env, RunningService first) {
     Map<String, String> out = new HashMap<>(env);
     out.put("LINLI_REDIS_URL", first.verticle.redisUrl());
