@@ -65,7 +65,7 @@ final class AccessTokens {
         .timeout(timeoutMillis)
         .connectTimeout(timeoutMillis)
         .send()
-        .recover(e -> Future.failedFuture(new SendFailure("WeCom gettoken unreachable: " + e.getMessage(), false)))
+        .recover(e -> Future.failedFuture(new SendFailure("WeCom gettoken unreachable: " + WecomSender.withoutQuery(e), false)))
         .compose(response -> {
           JsonObject body;
           try {

@@ -142,7 +142,7 @@ public final class WecomSender implements ChannelSender {
   /** Makes one API call with the current token; a refused token is renewed and the call made once more. */
   private Future<JsonObject> call(String path, Function<String, Future<HttpResponse<Buffer>>> request, boolean again) {
     return tokens.current().compose(token -> request.apply(token)
-        .recover(e -> Future.failedFuture(new SendFailure("WeCom " + path + " unreachable: " + e.getMessage(), false)))
+        .recover(e -> Future.failedFuture(new SendFailure("WeCom " + path + " unreachable: " + withoutQuery(e), false)))
         .compose(response -> {
           JsonObject body = json(response);
           if (response.statusCode() != 200 || body == null) {
@@ -164,6 +164,12 @@ public final class WecomSender implements ChannelSender {
           return Future.failedFuture(new SendFailure("WeCom " + path + " answered errcode " + errcode + " " + errmsg,
               !temporary, errcode == TOO_OFTEN ? 60 : 0));
         }));
+  }
+
+  /** A failure's message without query strings: they carry the secret or the access_token. */
+  static String withoutQuery(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\?\\S*", "?…");
   }
 
   private static JsonObject json(HttpResponse<Buffer> response) {
