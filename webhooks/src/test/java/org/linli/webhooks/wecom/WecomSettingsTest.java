@@ -42,8 +42,12 @@ class WecomSettingsTest {
     assertThat(wecom.token().isSet()).isFalse();
     assertThat(wecom.aesKey().isSet()).isFalse();
     assertThat(wecom.corpId()).isEmpty();
-    assertThat(new WecomSender(io.vertx.ext.web.client.WebClient.create(io.vertx.core.Vertx.vertx()), wecom).configured())
-        .isFalse();
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      assertThat(new WecomSender(io.vertx.ext.web.client.WebClient.create(vertx), wecom).configured()).isFalse();
+    } finally {
+      vertx.close();
+    }
   }
 
   @Test
