@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
-    Outbox outbox, Hub hub, Tickets tickets) {
+    Outbox outbox, Hub hub, Tickets tickets, Wecom wecom) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -23,6 +23,40 @@ public record Settings(
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(tickets, "tickets");
+    Objects.requireNonNull(wecom, "wecom");
+  }
+
+  /**
+   * The WeCom (企业微信) channel: the callback Token and EncodingAESKey set in the admin console,
+   * the corp id (the receiveid every callback must carry), the app's secret and agent id for
+   * sending, the API address (a test server in tests), the bot's display name (how residents
+   * {@code @} it in groups) and how many messages one chat may receive per minute.
+   */
+  public record Wecom(
+      Secret token, Secret aesKey, String corpId, Secret secret, String agentId, String apiUrl, String botName,
+      int perChatPerMinute) {
+    public Wecom {
+      token = token == null ? Secret.none() : token;
+      aesKey = aesKey == null ? Secret.none() : aesKey;
+      secret = secret == null ? Secret.none() : secret;
+      corpId = corpId == null ? "" : corpId.strip();
+      agentId = agentId == null ? "" : agentId.strip();
+      botName = botName == null ? "" : botName.strip();
+      apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://qyapi.weixin.qq.com" : apiUrl.strip().replaceAll("/+$", "");
+      if (aesKey.isSet() && !aesKey.reveal().matches("[A-Za-z0-9+/]{43}")) {
+        throw new SettingsException("wecom.aesKey (the EncodingAESKey) must be the 43 letters and digits shown in the "
+            + "WeCom admin console");
+      }
+      if (!agentId.isEmpty() && !agentId.matches("\\d+")) {
+        throw new SettingsException("wecom.agentId must be the app's numeric AgentId, was '" + agentId + "'");
+      }
+      if (!apiUrl.matches("https?://.+")) {
+        throw new SettingsException("wecom.apiUrl must be an http(s) URL, was '" + apiUrl + "'");
+      }
+      if (perChatPerMinute < 1) {
+        throw new SettingsException("wecom.perChatPerMinute must be at least 1");
+      }
+    }
   }
 
   /**

@@ -1,0 +1,84 @@
+package org.linli.webhooks.wecom;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for {@code qyapi.weixin.qq.com}: a Vert.x server on loopback that records every call
+ * and answers as WeCom does (HTTP 200 with an {@code errcode}). gettoken hands out {@code TOKEN-1},
+ * {@code TOKEN-2} ...; a test queues other answers per path.
+ */
+final class FakeWecomApi {
+
+  record Call(String method, String path, Map<String, String> query, String contentType, Buffer body) {
+    JsonObject json() {
+      return body.toJsonObject();
+    }
+  }
+
+  final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<JsonObject>> scripted = new ConcurrentHashMap<>();
+  private final AtomicInteger tokens = new AtomicInteger();
+  private HttpServer server;
+
+  Future<FakeWecomApi> start(Vertx vertx) {
+    return vertx.createHttpServer()
+        .requestHandler(request -> request.body().onSuccess(body -> {
+          Map<String, String> query = new TreeMap<>();
+          request.params().forEach(p -> query.put(p.getKey(), p.getValue()));
+          calls.add(new Call(request.method().name(), request.path(), query, request.getHeader("Content-Type"), body));
+          JsonObject answer;
+          synchronized (scripted) {
+            Deque<JsonObject> queue = scripted.get(request.path());
+            answer = queue == null || queue.isEmpty() ? null : queue.poll();
+          }
+          if (answer == null) {
+            answer = switch (request.path()) {
+              case "/cgi-bin/gettoken" -> new JsonObject().put("errcode", 0).put("errmsg", "ok")
+                  .put("access_token", "TOKEN-" + tokens.incrementAndGet()).put("expires_in", 7200);
+              case "/cgi-bin/media/upload" -> new JsonObject().put("errcode", 0).put("errmsg", "ok").put("type", "image")
+                  .put("media_id", "MEDIA-1").put("created_at", "1735689600");
+              default -> new JsonObject().put("errcode", 0).put("errmsg", "ok");
+            };
+          }
+          request.response().putHeader("Content-Type", "application/json; charset=UTF-8").end(answer.encode());
+        }))
+        .listen(0, "127.0.0.1")
+        .map(s -> {
+          server = s;
+          return this;
+        });
+  }
+
+  /** The address to configure as {@code wecom.apiUrl}. */
+  String url() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** The next call to {@code path} is answered with this errcode. */
+  void answer(String path, int errcode, String errmsg) {
+    synchronized (scripted) {
+      scripted.computeIfAbsent(path, p -> new ArrayDeque<>())
+          .add(new JsonObject().put("errcode", errcode).put("errmsg", errmsg));
+    }
+  }
+
+  List<Call> calls(String path) {
+    return calls.stream().filter(c -> c.path().equals(path)).toList();
+  }
+
+  Future<Void> close() {
+    return server.close();
+  }
+}
