@@ -118,6 +118,9 @@ public final class TelegramPoller {
           round();
         })
         .onFailure(e -> {
+          if (!running) {
+            return;
+          }
           long wait = e instanceof BotApiError b && b.retryAfterSeconds() > 0 ? b.retryAfterSeconds() * 1000 : backoffMillis;
           LOG.warn("Telegram polling: getUpdates failed ({}); trying again in {} ms", e.getMessage(), wait);
           backoffMillis = Math.min(MAX_BACKOFF.toMillis(), backoffMillis * 2);
