@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
-    Outbox outbox, Hub hub, Tickets tickets, Wecom wecom) {
+    Outbox outbox, Hub hub, Tickets tickets, Wecom wecom, Telegram telegram) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -24,6 +24,7 @@ public record Settings(
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(tickets, "tickets");
     Objects.requireNonNull(wecom, "wecom");
+    Objects.requireNonNull(telegram, "telegram");
   }
 
   /**
@@ -213,6 +214,38 @@ public record Settings(
       } catch (RuntimeException e) {
         throw new SettingsException("consultation.zone '" + zone + "' is not a time zone (e.g. Asia/Shanghai)");
       }
+    }
+  }
+
+  /**
+   * The Telegram bot: its token from BotFather, the Bot API address, how updates arrive ({@code
+   * webhook}: Telegram POSTs them to {@code /webhooks/telegram}; {@code polling}: the service asks
+   * with {@code getUpdates}), the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token},
+   * and the bot's username (blank: learned with {@code getMe}).
+   */
+  public record Telegram(Secret token, String apiUrl, String mode, Secret secret, String botUsername) {
+    public Telegram {
+      token = token == null ? Secret.none() : token;
+      secret = secret == null ? Secret.none() : secret;
+      apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl.strip().replaceAll("/+$", "");
+      if (!apiUrl.matches("https?://.+")) {
+        throw new SettingsException("telegram.apiUrl must be an http(s) URL, was '" + apiUrl + "'");
+      }
+      mode = mode == null || mode.isBlank() ? "webhook" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!mode.equals("webhook") && !mode.equals("polling")) {
+        throw new SettingsException("telegram.mode must be webhook or polling, was '" + mode + "'");
+      }
+      if (secret.isSet() && !secret.reveal().matches("[A-Za-z0-9_-]{1,256}")) {
+        throw new SettingsException(
+            "telegram.secret may hold only A-Z, a-z, 0-9, _ and - (1-256 characters), as Telegram's secret_token does");
+      }
+      botUsername = botUsername == null ? "" : botUsername.strip().replaceFirst("^@", "");
+    }
+
+    /** True when updates are fetched with {@code getUpdates} rather than received on the webhook. */
+    @JsonIgnore
+    public boolean polling() {
+      return mode.equals("polling");
     }
   }
 }

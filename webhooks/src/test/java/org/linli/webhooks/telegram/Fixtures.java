@@ -1,0 +1,72 @@
+package org.linli.webhooks.telegram;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Update fixtures (shaped as in the Bot API documentation) and a way to wait for a future. */
+final class Fixtures {
+
+  static final String TOKEN = FakeBotApi.BOT_ID + ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+  static final BotIdentity BOT = new BotIdentity(String.valueOf(FakeBotApi.BOT_ID), FakeBotApi.BOT_USERNAME);
+
+  private Fixtures() {}
+
+  /** The text of {@code src/test/resources/telegram/<name>.json}. */
+  static String text(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/telegram/" + name + ".json")) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonObject update(String name) {
+    return new JsonObject(text(name));
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The failure of a future that must fail. */
+  static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    throw new AssertionError("expected the future to fail");
+  }
+
+  /** Waits up to 5 s for {@code condition} (sends that follow a response happen after it). */
+  static void eventually(java.util.function.BooleanSupplier condition) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within 5 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
