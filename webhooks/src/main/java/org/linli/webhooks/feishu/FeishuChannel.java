@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.linli.config.Secret;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Checks, in order: a verification token must be configured; a call carrying {@code
  * X-Lark-Signature} must match it (hex SHA-256 of timestamp + nonce + encrypt key + raw body,
- * constant time) before the body is read; with an encrypt key, an unsigned call is accepted only
+ * constant time; timestamp within 12 hours, as Feishu retries for about seven) before the body is
+ * read; with an encrypt key, an unsigned call is accepted only
  * if it is the URL check, which Feishu sends unsigned, and which proves itself by opening with our
  * key and carrying our token; every event's token must equal ours. Failing any is a 401. Without an
  * encrypt key Feishu signs nothing, so the token inside the body is the only proof, read after
@@ -52,17 +55,24 @@ public final class FeishuChannel {
   private final Secret verificationToken;
   private final Deduplicator deduplicator;
   private final FeishuSender sender;
+  private final Clock clock;
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Where an event came from, kept on the routing context for {@link #respond}. */
   private record Origin(ChatEvent.Chat chat, String openId, boolean buttonPress) {}
 
-  /** A channel checking with {@code encryptKey} and {@code verificationToken}, sending replies with {@code sender}. */
-  public FeishuChannel(Secret encryptKey, Secret verificationToken, Deduplicator deduplicator, FeishuSender sender) {
+  /**
+   * A channel checking with {@code encryptKey} and {@code verificationToken} against {@code clock},
+   * dropping events {@code deduplicator} has seen (keep its keys at least 12 hours), sending replies
+   * with {@code sender}.
+   */
+  public FeishuChannel(
+      Secret encryptKey, Secret verificationToken, Deduplicator deduplicator, FeishuSender sender, Clock clock) {
     this.encryptKey = Objects.requireNonNull(encryptKey, "encryptKey");
     this.verificationToken = Objects.requireNonNull(verificationToken, "verificationToken");
     this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
     this.sender = Objects.requireNonNull(sender, "sender");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -87,7 +97,7 @@ public final class FeishuChannel {
     boolean signed = false;
     if (signature != null && encryptKey.isSet()) {
       String refusal = FeishuSignature.refusal(encryptKey, ctx.request().getHeader("X-Lark-Request-Timestamp"),
-          ctx.request().getHeader("X-Lark-Request-Nonce"), signature, raw);
+          ctx.request().getHeader("X-Lark-Request-Nonce"), signature, raw, clock.millis());
       if (refusal != null) {
         throw refuse(ctx, refusal, "Not signed by Feishu: " + refusal);
       }
@@ -100,7 +110,7 @@ public final class FeishuChannel {
         throw new HttpException(400, "The event is encrypted but LINLI_FEISHU_ENCRYPT_KEY is not set");
       }
       try {
-        root = parse(FeishuCipher.decrypt(encryptKey, root.path("encrypt").asText("")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        root = parse(FeishuCipher.decrypt(encryptKey, root.path("encrypt").asText("")).getBytes(StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
         if (!signed) {
           throw refuse(ctx, "an unsigned body that does not open with our encrypt key", "Not from Feishu");
