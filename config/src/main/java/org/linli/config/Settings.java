@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
-    Outbox outbox, Hub hub, Tickets tickets, Wecom wecom, Telegram telegram) {
+    Outbox outbox, Hub hub, Tickets tickets, Wecom wecom, Telegram telegram, Dingtalk dingtalk, Feishu feishu) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -25,6 +25,36 @@ public record Settings(
     Objects.requireNonNull(tickets, "tickets");
     Objects.requireNonNull(wecom, "wecom");
     Objects.requireNonNull(telegram, "telegram");
+    Objects.requireNonNull(dingtalk, "dingtalk");
+    Objects.requireNonNull(feishu, "feishu");
+  }
+
+  /**
+   * The DingTalk enterprise-internal robot in HTTP mode: the app secret that signs every message
+   * DingTalk posts to {@code /webhooks/dingtalk}. Unset: that route refuses every call.
+   */
+  public record Dingtalk(Secret appSecret) {
+    public Dingtalk {
+      appSecret = appSecret == null ? Secret.none() : appSecret;
+    }
+  }
+
+  /**
+   * The Feishu (Lark) app: its id and secret for the open API (sending), the encrypt key and
+   * verification token of its event subscription (receiving on {@code /webhooks/feishu}), and the
+   * open API's address ({@code https://open.feishu.cn}; {@code https://open.larksuite.com} for Lark).
+   */
+  public record Feishu(String appId, Secret appSecret, Secret encryptKey, Secret verificationToken, String apiUrl) {
+    public Feishu {
+      appId = appId == null ? "" : appId.strip();
+      appSecret = appSecret == null ? Secret.none() : appSecret;
+      encryptKey = encryptKey == null ? Secret.none() : encryptKey;
+      verificationToken = verificationToken == null ? Secret.none() : verificationToken;
+      apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://open.feishu.cn" : apiUrl.strip().replaceAll("/+$", "");
+      if (!apiUrl.matches("https?://.+")) {
+        throw new SettingsException("feishu.apiUrl must be an http(s) URL, was '" + apiUrl + "'");
+      }
+    }
   }
 
   /**

@@ -1,0 +1,192 @@
+package org.linli.webhooks.dingtalk;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.linli.config.Secret;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DingTalk's enterprise-internal robot in HTTP mode ({@code POST /webhooks/dingtalk}).
+ *
+ * <p>In: DingTalk signs each call with the headers {@code timestamp} (ms) and {@code sign} =
+ * Base64(HmacSHA256(appSecret, timestamp + "\n" + appSecret)); both are checked (constant time,
+ * timestamp within an hour) before the body is read, else 401. The body's {@code msgtype text}
+ * message becomes one {@link ChatEvent} ({@code conversationType} "1" private, "2" group; {@code
+ * isInAtList} is {@code mentioned}; a button's message {@code label 〔data〕} is a callback); other
+ * message types and messages seen before ({@code msgId}) give an empty list. The conversation's
+ * {@code sessionWebhook} is kept in {@link SessionWebhooks} for {@link DingtalkSender}.
+ *
+ * <p>Out: {@link #respond} puts the first reply in the HTTP response body and posts the others to
+ * the session webhook. A private reply in a group cannot be shown to one member through the robot,
+ * so the group sees only a note, @-mentioning the resident, asking them to write to the robot
+ * directly.
+ */
+public final class DingtalkChannel {
+
+  /** The platform name carried by events from this channel. */
+  public static final String PLATFORM = "dingtalk";
+
+  /** What the group sees instead of a reply meant for one resident alone. */
+  static final String PRIVATE_NOTE = "这条回复只能给你本人看。请点我的头像，在单聊里再发一次。";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DingtalkChannel.class);
+  private static final String CONTEXT_KEY = "linli.dingtalk.origin";
+
+  private final Secret appSecret;
+  private final Deduplicator deduplicator;
+  private final SessionWebhooks webhooks;
+  private final DingtalkSender sender;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Where a message came from, kept on the routing context for {@link #respond}. */
+  private record Origin(ChatEvent.Chat chat, String staffId) {}
+
+  /**
+   * A channel checking signatures with {@code appSecret} against {@code clock}, dropping messages
+   * {@code deduplicator} has seen, filling {@code webhooks}, and posting extra replies with {@code
+   * sender}.
+   */
+  public DingtalkChannel(
+      Secret appSecret, Deduplicator deduplicator, SessionWebhooks webhooks, DingtalkSender sender, Clock clock) {
+    this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+    this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
+    this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    this.sender = Objects.requireNonNull(sender, "sender");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Verifies the signature, then parses the message: one event, or none for a message type the bot
+   * does not read or a message seen before. Fails with 401 (verification) or 400 (malformed).
+   */
+  public Future<List<ChatEvent>> receive(RoutingContext ctx) {
+    if (!appSecret.isSet()) {
+      LOG.warn("DingTalk webhook: refused a call from {}: LINLI_DINGTALK_APP_SECRET is not set", ctx.request().remoteAddress());
+      return Future.failedFuture(new HttpException(401, "The DingTalk channel is closed: LINLI_DINGTALK_APP_SECRET is not set"));
+    }
+    String refusal = DingtalkSignature.refusal(
+        appSecret, ctx.request().getHeader("timestamp"), ctx.request().getHeader("sign"), clock.millis());
+    if (refusal != null) {
+      LOG.warn("DingTalk webhook: refused a call from {}: {}", ctx.request().remoteAddress(), refusal);
+      return Future.failedFuture(new HttpException(401, "Not signed by DingTalk: " + refusal));
+    }
+    JsonNode root;
+    try {
+      root = read(ctx.body().buffer());
+    } catch (HttpException e) {
+      return Future.failedFuture(e);
+    }
+    String conversationId = root.path("conversationId").asText("");
+    webhooks.remember(conversationId, root.path("sessionWebhook").asText(""),
+        root.path("sessionWebhookExpiredTime").asLong(0), clock.millis());
+    String msgId = root.path("msgId").asText("");
+    Future<Boolean> first = msgId.isEmpty() ? Future.succeededFuture(true) : deduplicator.firstTime(PLATFORM + ":" + msgId);
+    return first.compose(fresh -> {
+      if (!fresh) {
+        LOG.debug("DingTalk webhook: dropped message {} delivered before", msgId);
+        return Future.succeededFuture(List.of());
+      }
+      try {
+        List<ChatEvent> events = parse(root);
+        events.forEach(e -> ctx.put(CONTEXT_KEY, new Origin(e.chat(), root.path("senderStaffId").asText(""))));
+        return Future.succeededFuture(events);
+      } catch (HttpException e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  /**
+   * Answers DingTalk: the first reply in the response body, the rest through the session webhook,
+   * in order. With no replies (or no message to answer) the response is an empty 200.
+   */
+  public void respond(RoutingContext ctx, List<Reply> replies) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Origin origin = ctx.get(CONTEXT_KEY);
+    if (replies.isEmpty() || origin == null) {
+      ctx.response().setStatusCode(200).end();
+      return;
+    }
+    List<JsonObject> bodies = new ArrayList<>();
+    for (Reply reply : replies) {
+      bodies.add(reply.privately() && origin.chat().type() == ChatEvent.ChatType.GROUP
+          ? DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE)
+          : DingtalkMessages.render(reply));
+    }
+    sender.count(origin.chat().id());
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(bodies.get(0).encode());
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject body : bodies.subList(1, bodies.size())) {
+      chain = chain.compose(v -> sender.post(origin.chat().id(), body));
+    }
+    chain.onFailure(e -> LOG.warn("DingTalk: a reply after the first could not be posted: {}", e.getMessage()));
+  }
+
+  private JsonNode read(Buffer body) {
+    if (body == null || body.length() == 0) {
+      throw new HttpException(400, "The body is empty; expected DingTalk's JSON message");
+    }
+    try {
+      JsonNode root = json.readTree(body.getBytes());
+      if (root == null || !root.isObject()) {
+        throw new HttpException(400, "The body must be a JSON object");
+      }
+      return root;
+    } catch (IOException e) {
+      throw new HttpException(400, "The body is not valid JSON");
+    }
+  }
+
+  private static List<ChatEvent> parse(JsonNode root) {
+    if (!"text".equals(root.path("msgtype").asText())) {
+      return List.of();
+    }
+    String conversationId = root.path("conversationId").asText("");
+    if (conversationId.isBlank()) {
+      throw new HttpException(400, "\"conversationId\" is required");
+    }
+    String type = root.path("conversationType").asText("");
+    ChatEvent.ChatType chatType = switch (type) {
+      case "1" -> ChatEvent.ChatType.PRIVATE;
+      case "2" -> ChatEvent.ChatType.GROUP;
+      default -> throw new HttpException(400, "\"conversationType\" must be \"1\" or \"2\"");
+    };
+    String staffId = root.path("senderStaffId").asText("");
+    String senderId = staffId.isBlank() ? root.path("senderId").asText("") : staffId;
+    if (senderId.isBlank()) {
+      throw new HttpException(400, "\"senderStaffId\" or \"senderId\" is required");
+    }
+    String text = root.path("text").path("content").asText("").strip();
+    String callback = DingtalkMessages.callback(text);
+    String msgId = root.path("msgId").asText("");
+    return List.of(new ChatEvent(
+        PLATFORM,
+        new ChatEvent.Chat(conversationId, chatType),
+        new ChatEvent.Sender(senderId, root.path("senderNick").asText("")),
+        callback == null ? text : "",
+        root.path("isInAtList").asBoolean(false) || callback != null,
+        callback,
+        msgId.isEmpty() ? null : msgId));
+  }
+}

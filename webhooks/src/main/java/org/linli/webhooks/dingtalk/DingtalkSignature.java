@@ -1,0 +1,58 @@
+package org.linli.webhooks.dingtalk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.linli.config.Secret;
+
+/**
+ * DingTalk's robot signature: {@code sign = Base64(HmacSHA256(key = appSecret, timestamp + "\n" +
+ * appSecret))}, with {@code timestamp} in milliseconds and at most an hour from our clock.
+ */
+final class DingtalkSignature {
+
+  /** How far the {@code timestamp} header may be from our clock, either way. */
+  static final Duration TOLERANCE = Duration.ofHours(1);
+
+  private DingtalkSignature() {}
+
+  /** The sign DingTalk sends for this timestamp. */
+  static String sign(Secret appSecret, String timestamp) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(appSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal((timestamp + "\n" + appSecret.reveal()).getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  /**
+   * Why the headers do not prove the call comes from DingTalk, in words fit for a log line, or null
+   * when they do.
+   */
+  static String refusal(Secret appSecret, String timestamp, String sign, long nowMillis) {
+    if (timestamp == null || timestamp.isBlank() || sign == null || sign.isBlank()) {
+      return "the timestamp or sign header is missing";
+    }
+    long millis;
+    try {
+      millis = Long.parseLong(timestamp.strip());
+    } catch (NumberFormatException e) {
+      return "the timestamp header is not a number of milliseconds";
+    }
+    if (Math.abs(nowMillis - millis) > TOLERANCE.toMillis()) {
+      return "the timestamp is more than an hour from our clock";
+    }
+    byte[] expected = sign(appSecret, timestamp.strip()).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, sign.strip().getBytes(StandardCharsets.US_ASCII))) {
+      return "the sign does not match our app secret";
+    }
+    return null;
+  }
+}
