@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.client.WebClient;
 import org.linli.bot.helpline.ForwardOffers;
+import org.linli.bot.redis.Leadership;
+import org.linli.bot.redis.RedisDeduplicator;
 import org.linli.bot.helpline.Helpline;
 import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.DeadLetterApi;
@@ -72,6 +74,7 @@ public final class LinliVerticle extends VerticleBase {
   private PollKeeper keeper;
   private ChatOutbox chatOutbox;
   private Helpline helpline;
+  private Leadership telegramPolling;
   private WebClient web;
 
   public LinliVerticle(Settings settings) {
@@ -146,8 +149,9 @@ public final class LinliVerticle extends VerticleBase {
       HouseholdRegister households = new HouseholdRegister(redis,
           java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
       web = WebClient.create(vertx);
+      Platforms platforms = new Platforms(vertx, web, settings, new RedisDeduplicator(redis));
       chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
-          List.of(new GenericSender(web, settings.generic().outboundUrl(), settings.generic().outboundToken())));
+          platforms.senders(new GenericSender(web, settings.generic().outboundUrl(), settings.generic().outboundToken())));
       Poster poster = chatOutbox::send;
       WorkerExecutor chartWorkers = vertx.createSharedWorkerExecutor("linli-charts", 2);
       ResultChart chart = new ResultChart(settings.consultation().chartFont());
@@ -170,10 +174,12 @@ public final class LinliVerticle extends VerticleBase {
       helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock);
       Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
           helpline.desk(), new ForwardOffers(redis));
+      return platforms.channels().compose(channels -> {
+      telegramPolling = platforms.polling(redis, conversation);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
           new GenericChannel(settings.generic().token()), new PollApi(polls, keeper, clock),
           new HouseholdApi(households), new PollPage(published, chart, chartWorkers, zone), new ResultsCsv(published),
-          new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox())), helpline);
+          new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox())), helpline, channels, chatOutbox::send);
       HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(false);
       io.vertx.ext.web.Router router = Routes.create(vertx, parts);
       int listeners = settings.http().eventLoops() > 0
@@ -193,10 +199,14 @@ public final class LinliVerticle extends VerticleBase {
                 Math.max(1, listeners));
             keeper.start(vertx, 500);
             chatOutbox.start();
+            if (telegramPolling != null) {
+              telegramPolling.start(vertx);
+            }
             return helpline.start(vertx, clock).compose(v -> kb.start());
           })
           .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
               kbSettings.semantic() ? "hybrid (words + vectors)" : "lexical"));
+      });
     });
   }
 
@@ -205,8 +215,9 @@ public final class LinliVerticle extends VerticleBase {
     if (keeper != null) {
       keeper.stop();
     }
+    Future<Void> polling = telegramPolling == null ? Future.succeededFuture() : telegramPolling.stop();
     // The outbox waits for attempts in flight before Redis goes away.
-    Future<Void> outbox = (chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
+    Future<Void> outbox = polling.eventually(() -> chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
         .eventually(() -> helpline == null ? Future.succeededFuture() : helpline.stop());
     Future<Void> closing = outbox.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> vertx.executeBlocking(() -> {

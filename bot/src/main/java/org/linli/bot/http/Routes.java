@@ -39,7 +39,9 @@ public final class Routes {
       PollPage pollPage,
       ResultsCsv resultsCsv,
       DeadLetterApi deadLetters,
-      Helpline helpline) {}
+      Helpline helpline,
+      PlatformRoutes.Channels platforms,
+      org.linli.bot.outbox.Poster outbox) {}
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Parts parts) {
@@ -59,6 +61,8 @@ public final class Routes {
         .compose(parts.conversation()::handle)
         .onSuccess(replies -> parts.generic().respond(ctx, replies))
         .onFailure(ctx::fail));
+
+    PlatformRoutes.mount(router, body, parts.platforms(), parts.conversation(), parts.outbox());
 
     router.post("/api/v1/kb/reload").handler(admin).handler(ctx -> parts.kb().reload()
         .onSuccess(report -> json(ctx, new JsonObject()
