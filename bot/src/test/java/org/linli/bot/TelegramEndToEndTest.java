@@ -100,6 +100,42 @@ class TelegramEndToEndTest {
   }
 
   @Test
+  void one_household_has_one_ballot_across_platforms_when_both_identities_are_bound_to_it() {
+    var imported = RunningService.await(service.client.post("/api/v1/households")
+        .putHeader("Content-Type", "text/csv").putHeader("Authorization", "Bearer " + RunningService.ADMIN)
+        .sendBuffer(io.vertx.core.buffer.Buffer.buffer("household,building,room,area,owners\n8-1-101,8,101,90,2\n")));
+    assertThat(imported.statusCode()).isEqualTo(200);
+    String webCode = service.post("/api/v1/households/8-1-101/codes", "", RunningService.ADMIN).bodyAsJsonObject()
+        .getString("code");
+    String tgCode = service.post("/api/v1/households/8-1-101/codes", "", RunningService.ADMIN).bodyAsJsonObject()
+        .getString("code");
+    // The same resident: in the community app (generic channel) and on Telegram.
+    JsonObject bindWeb = new JsonObject().put("chat", new JsonObject().put("id", "app").put("type", "private"))
+        .put("from", new JsonObject().put("id", "resident-8")).put("text", "/bind " + webCode);
+    assertThat(service.post("/webhooks/generic", bindWeb.encode(), RunningService.GENERIC).bodyAsString()).contains("已绑定");
+    say(5555, "/bind " + tgCode, "bot_command", 5);
+    eventually(() -> api.calls("sendMessage"), l -> l.stream().anyMatch(c -> c.params().getString("text", "").contains("已绑定")));
+
+    say(2222, "/poll 是否同意更换电梯 | 同意 | 不同意 --big --rule civil-code-major", "bot_command", 5);
+    FakeBotApi.Call poll = eventually(this::sentToGroup,
+        l -> l.stream().anyMatch(c -> c.params().getString("text", "").contains("业主大事表决"))).stream()
+        .filter(c -> c.params().getString("text", "").contains("业主大事表决")).findFirst().orElseThrow();
+    String pollId = poll.params().getJsonObject("reply_markup").getJsonArray("inline_keyboard").getJsonArray(0)
+        .getJsonObject(0).getString("callback_data").split(":")[1];
+
+    JsonObject voteWeb = new JsonObject().put("chat", new JsonObject().put("id", "app").put("type", "private"))
+        .put("from", new JsonObject().put("id", "resident-8")).put("callback", "vote:" + pollId + ":1");
+    assertThat(service.post("/webhooks/generic", voteWeb.encode(), RunningService.GENERIC).bodyAsString()).contains("已记录");
+    press(5555, "vote:" + pollId + ":2", 502);
+
+    JsonObject results = eventually(
+        () -> service.get("/api/v1/polls/" + pollId + "/results", RunningService.ADMIN).bodyAsJsonObject(),
+        r -> r.getJsonArray("tally").getJsonObject(1).getLong("votes") == 1);
+    assertThat(results.getLong("ballots")).isEqualTo(1);
+    assertThat(results.getJsonArray("tally").getJsonObject(0).getLong("votes")).isZero();
+  }
+
+  @Test
   void a_question_with_a_mention_is_answered_and_two_button_votes_give_the_right_tally() {
     say(1111, "@linli_bot 居住证怎么办", "mention", 10);
     List<FakeBotApi.Call> answers = eventually(this::sentToGroup, l -> !l.isEmpty());
