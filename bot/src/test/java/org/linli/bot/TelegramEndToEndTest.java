@@ -162,5 +162,10 @@ class TelegramEndToEndTest {
     assertThat(results.getJsonArray("tally").getJsonObject(1).getLong("votes")).isEqualTo(2);
     assertThat(results.getLong("ballots")).isEqualTo(2);
     assertThat(api.calls("answerCallbackQuery")).hasSizeGreaterThanOrEqualTo(3);
+    // The poll message itself shows the live tally.
+    List<FakeBotApi.Call> edits = eventually(() -> api.calls("editMessageText"),
+        l -> l.stream().anyMatch(c -> c.params().getString("text", "").contains("上午 0 · 下午 2")));
+    assertThat(edits).anyMatch(c -> c.params().getString("text", "").contains("当前：上午 0 · 下午 2（共 2 人）")
+        && "501".equals(String.valueOf(c.params().getValue("message_id"))));
   }
 }

@@ -7,16 +7,30 @@ import java.util.Objects;
 
 /**
  * What the bot says: text, optional buttons, an optional image (a result chart), whether it offers
- * to forward the matter to the help-line, and whether it is for the person alone (a ballot
- * receipt) rather than the whole chat. Each adapter renders it in its platform's form (buttons
+ * to forward the matter to the help-line, whether it is for the person alone (a ballot receipt)
+ * rather than the whole chat, and whether it replaces the message whose button was pressed. Each adapter renders it in its platform's form (buttons
  * become inline keyboards, cards or numbered options; a private reply becomes a direct message or
  * an ephemeral notice).
  */
-public record Reply(String text, List<Button> buttons, boolean forward, boolean privately, Image image) {
+public record Reply(
+    String text, List<Button> buttons, boolean forward, boolean privately, Image image, boolean replacesPressed) {
 
   public Reply {
     Objects.requireNonNull(text, "text");
     buttons = List.copyOf(buttons == null ? List.of() : buttons);
+  }
+
+  /** A reply that is a new message. */
+  public Reply(String text, List<Button> buttons, boolean forward, boolean privately, Image image) {
+    this(text, buttons, forward, privately, image, false);
+  }
+
+  /**
+   * The new version of the message whose button was just pressed (a poll with its live tally):
+   * platforms that can edit a sent message replace it; the others leave it out.
+   */
+  public static Reply replacingPressed(String text, List<Button> buttons) {
+    return new Reply(text, buttons, false, false, null, true);
   }
 
   /** A reply to the whole chat without an image. */
@@ -36,7 +50,7 @@ public record Reply(String text, List<Button> buttons, boolean forward, boolean 
 
   /** The same reply with an image attached. */
   public Reply withImage(Image image) {
-    return new Reply(text, buttons, forward, privately, image);
+    return new Reply(text, buttons, forward, privately, image, replacesPressed);
   }
 
   /** A button: what it says and the data sent back when pressed (at most 64 bytes). */

@@ -28,6 +28,8 @@ public final class ConsultationService {
   private static final Pattern QUOTED_POLL = Pattern.compile("(?:议事投票|大事表决|投票)\\s*(p[0-9a-z]+)");
   private static final Pattern NUMBER_REPLY = Pattern.compile("^\\s*(?:选|投|我选|选择)?\\s*(\\d{1,2}(?:\\s*[,，、]\\s*\\d{1,2})*)\\s*(?:号|项)?\\s*[。.!！]?\\s*$");
   private static final int MAX_REASON = 200;
+  /** Platforms whose adapters edit a sent message: the poll shows its live tally there. */
+  private static final java.util.Set<String> LIVE_TALLY_PLATFORMS = java.util.Set.of("telegram");
 
   private final PollStore store;
   private final PollSchedule schedule;
@@ -74,13 +76,49 @@ public final class ConsultationService {
     };
   }
 
-  /** A pressed vote button ({@code vote:<id>:<n>}). */
+  /**
+   * A pressed vote button ({@code vote:<id>:<n>}). On platforms that edit sent messages, the poll
+   * message is shown again with its live tally (or only participation, for hidden results).
+   */
   public Future<List<Reply>> button(ChatEvent event, String data) {
     String[] parts = data.substring(VOTE.length()).split(":");
     if (parts.length != 2 || !parts[1].matches("[\\d,]+")) {
       return reply("这个投票按钮已经失效了，请重新打开投票。");
     }
-    return vote(event, parts[0], parts[1], "");
+    Future<List<Reply>> confirmation = vote(event, parts[0], parts[1], "");
+    if (!LIVE_TALLY_PLATFORMS.contains(event.platform())) {
+      return confirmation;
+    }
+    return confirmation.compose(replies -> liveTally(parts[0]).map(update -> {
+      List<Reply> out = new ArrayList<>(replies);
+      if (update != null) {
+        out.add(update);
+      }
+      return out;
+    }));
+  }
+
+  private Future<Reply> liveTally(String pollId) {
+    return store.find(pollId).compose(stored -> {
+      if (stored == null || !stored.open()) {
+        return Future.succeededFuture(null);
+      }
+      Poll poll = stored.poll();
+      return store.tally(pollId, poll.options().size()).map(t -> {
+        Reply announcement = messages.announcement(poll, true);
+        StringBuilder text = new StringBuilder(announcement.text()).append("\n\n");
+        if (poll.hideResults()) {
+          text.append("已有 ").append(t.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("参与（结果截止后公布）");
+        } else {
+          text.append("当前：");
+          for (int i = 1; i <= poll.options().size(); i++) {
+            text.append(i > 1 ? " · " : "").append(poll.options().get(i - 1)).append(" ").append(t.votesFor(i));
+          }
+          text.append("（共 ").append(t.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("）");
+        }
+        return Reply.replacingPressed(text.toString(), announcement.buttons());
+      });
+    });
   }
 
   /**

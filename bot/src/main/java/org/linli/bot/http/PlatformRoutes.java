@@ -30,13 +30,13 @@ public final class PlatformRoutes {
   /** Mounts {@code /webhooks/telegram}, {@code /webhooks/wecom} (GET and POST), {@code /webhooks/dingtalk}, {@code /webhooks/feishu}. */
   public static void mount(Router router, BodyHandler body, Channels channels, Conversation conversation, Poster outbox) {
     router.post("/webhooks/telegram").handler(body).handler(ctx -> channels.telegram().receive(ctx)
-        .compose(events -> answer(conversation, events))
+        .compose(events -> answer(conversation, events, true))
         .onSuccess(replies -> channels.telegram().respond(ctx, replies))
         .onFailure(ctx::fail));
 
     router.get("/webhooks/wecom").handler(channels.wecom()::verifyUrl);
     router.post("/webhooks/wecom").handler(body).handler(ctx -> channels.wecom().receive(ctx)
-        .compose(events -> answer(conversation, events).compose(replies -> {
+        .compose(events -> answer(conversation, events, false).compose(replies -> {
           // What does not fit the passive reply goes out through the outbox, durably.
           List<Future<Boolean>> queued = new ArrayList<>();
           var later = channels.wecom().toSend(ctx, replies);
@@ -50,22 +50,25 @@ public final class PlatformRoutes {
         .onFailure(ctx::fail));
 
     router.post("/webhooks/dingtalk").handler(body).handler(ctx -> channels.dingtalk().receive(ctx)
-        .compose(events -> answer(conversation, events))
+        .compose(events -> answer(conversation, events, false))
         .onSuccess(replies -> channels.dingtalk().respond(ctx, replies))
         .onFailure(ctx::fail));
 
     router.post("/webhooks/feishu").handler(body).handler(ctx -> channels.feishu().receive(ctx)
-        .compose(events -> answer(conversation, events))
+        .compose(events -> answer(conversation, events, false))
         .onSuccess(replies -> channels.feishu().respond(ctx, replies))
         .onFailure(ctx::fail));
   }
 
-  /** The replies to every event, in order. */
-  static Future<List<Reply>> answer(Conversation conversation, List<ChatEvent> events) {
+  /**
+   * The replies to every event, in order; without the "replace the pressed message" ones where the
+   * platform cannot edit a sent message ({@code edits} false).
+   */
+  static Future<List<Reply>> answer(Conversation conversation, List<ChatEvent> events, boolean edits) {
     Future<List<Reply>> all = Future.succeededFuture(new ArrayList<>());
     for (ChatEvent event : events) {
       all = all.compose(list -> conversation.handle(event).map(replies -> {
-        list.addAll(replies);
+        replies.stream().filter(r -> edits || !r.replacesPressed()).forEach(list::add);
         return list;
       }));
     }

@@ -117,6 +117,9 @@ public final class GenericChannel {
       reply.buttons().forEach(b -> buttons.add(new JsonObject().put("label", b.label()).put("data", b.data())));
       JsonObject one = new JsonObject().put("text", reply.text()).put("buttons", buttons).put("forward", reply.forward())
           .put("private", reply.privately());
+      if (reply.replacesPressed()) {
+        one.put("replacesPressed", true);
+      }
       if (reply.image() != null) {
         one.put("image", reply.image().url().isEmpty()
             ? new JsonObject().put("base64", reply.image().base64())

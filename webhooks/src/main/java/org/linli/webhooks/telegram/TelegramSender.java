@@ -141,6 +141,12 @@ public final class TelegramSender implements ChannelSender {
 
   private Future<Void> replyOne(Incoming incoming, Reply reply, Notice notice) {
     ChatEvent event = incoming.event();
+    if (reply.replacesPressed()) {
+      // The poll the button was on, shown again with its live tally.
+      return incoming.isCallback() && event.messageId() != null && !event.messageId().isEmpty()
+          ? editMessageText(event.chat().id(), event.messageId(), reply)
+          : Future.succeededFuture();
+    }
     boolean group = event.chat().type() == ChatEvent.ChatType.GROUP;
     if (!(reply.privately() && group)) {
       String replyTo = group && !incoming.isCallback() ? event.messageId() : "";
