@@ -53,6 +53,13 @@ public final class SettingsLoader {
     try {
       return yaml.treeToValue(tree, Settings.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      // A record that refused a value says which one, in words: pass that on, and nothing else
+      // (the section around it may hold secrets).
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SettingsException refused) {
+          throw new SettingsException("Settings are not valid: " + refused.getMessage(), e);
+        }
+      }
       String path = e.getPath().stream()
           .map(com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName)
           .filter(java.util.Objects::nonNull)
@@ -61,9 +68,10 @@ public final class SettingsLoader {
         throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);
       }
       JsonNode value = tree.at("/" + path.replace('.', '/'));
+      boolean shown = value.isValueNode() && !path.matches("(?i).*(token|secret|key|password).*");
       throw new SettingsException(
           "Settings are not valid: " + path + " (" + variableFor(path) + ") has a value that does not fit"
-              + (value.isMissingNode() ? "" : ": " + value) + " (" + e.getOriginalMessage() + ")", e);
+              + (shown ? ": " + value : "") + " (" + e.getOriginalMessage() + ")", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);
     } catch (IllegalArgumentException e) {

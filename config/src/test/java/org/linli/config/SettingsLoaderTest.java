@@ -54,6 +54,15 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void a_refused_value_is_named_without_printing_the_secrets_beside_it() {
+    assertThatThrownBy(() -> new SettingsLoader().load(Map.of(
+            "LINLI_WECOM_SECRET", "very-secret-value", "LINLI_WECOM_AGENT_ID", "abc")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("wecom.agentId")
+        .hasMessageNotContaining("very-secret-value");
+  }
+
+  @Test
   void a_list_setting_is_written_comma_separated_in_its_variable() {
     Settings settings = new SettingsLoader().load(Map.of("LINLI_OUTBOX_RETRY_SECONDS", "1, 2,5"));
 
