@@ -133,7 +133,8 @@ public final class HelpDesk {
     out.append("✅ 已受理您的求助，回执号：").append(t.receipt()).append("（请记下，可发送 /status ").append(t.receipt())
         .append(" 查询进度）。\n类别：").append(categoryName(t.category()));
     if (t.timeLimit() != null && t.dueAt() != null) {
-      out.append("；承诺时限：").append(hours(t.timeLimit().toHours())).append("内（").append(WHEN.format(t.dueAt().atZone(zone)))
+      out.append("；承诺时限：").append(t.timeLimit().toHours() > 0 ? hours(t.timeLimit().toHours())
+              : Math.max(1, t.timeLimit().toMinutes()) + "分钟").append("内（").append(WHEN.format(t.dueAt().atZone(zone)))
           .append(" 前）");
     }
     out.append("。\n社区求助热线首问负责、全程跟踪，有进展会第一时间告诉您。");
@@ -141,7 +142,7 @@ public final class HelpDesk {
   }
 
   private static String hours(long h) {
-    return h % 24 == 0 && h >= 24 ? (h / 24) + "个工作日" : h + "小时";
+    return h % 24 == 0 && h >= 24 ? (h / 24) + "天" : h + "小时";
   }
 
   private Future<List<Reply>> status(ChatEvent event, String receipt) {
