@@ -149,7 +149,8 @@ public final class LinliVerticle extends VerticleBase {
       HouseholdRegister households = new HouseholdRegister(redis,
           java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
       web = WebClient.create(vertx);
-      Platforms platforms = new Platforms(vertx, web, settings, new RedisDeduplicator(redis));
+      Platforms platforms = new Platforms(vertx, web, settings, new RedisDeduplicator(redis),
+          new org.linli.bot.redis.RedisSessionWebhooks(redis));
       chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
           platforms.senders(new GenericSender(web, settings.generic().outboundUrl(), settings.generic().outboundToken())));
       Poster poster = chatOutbox::send;

@@ -41,13 +41,14 @@ final class Platforms {
   private final TelegramBotApi telegramApi;
   private final TelegramSender telegram;
   private final WecomSender wecom;
-  private final SessionWebhooks dingtalkHooks = new SessionWebhooks();
+  private final SessionWebhooks dingtalkHooks;
   private final DingtalkSender dingtalk;
   private final FeishuSender feishu;
   private BotIdentity bot;
 
-  Platforms(Vertx vertx, WebClient web, Settings settings, Deduplicator dedupe) {
+  Platforms(Vertx vertx, WebClient web, Settings settings, Deduplicator dedupe, SessionWebhooks.Shared sessions) {
     this.vertx = vertx;
+    this.dingtalkHooks = new SessionWebhooks(sessions);
     this.settings = settings;
     this.dedupe = dedupe;
     Settings.Telegram t = settings.telegram();

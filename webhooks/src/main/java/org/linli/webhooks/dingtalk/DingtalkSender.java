@@ -87,7 +87,10 @@ public final class DingtalkSender implements ChannelSender {
 
   /** Posts one rendered message into a conversation through its session webhook. */
   Future<Void> post(String conversationId, JsonObject body) {
-    Optional<String> url = webhooks.live(conversationId, clock.millis());
+    return webhooks.find(conversationId, clock.millis()).compose(url -> post(conversationId, body, url));
+  }
+
+  private Future<Void> post(String conversationId, JsonObject body, Optional<String> url) {
     if (url.isEmpty()) {
       return Future.failedFuture(new SendFailure(
           "no live DingTalk session webhook for this conversation; waiting for a message that addresses the robot there",

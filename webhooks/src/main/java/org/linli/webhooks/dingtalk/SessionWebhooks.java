@@ -1,5 +1,6 @@
 package org.linli.webhooks.dingtalk;
 
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +11,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * minutes after the message that carried it). {@link DingtalkChannel} fills it, {@link
  * DingtalkSender} reads it: DingTalk's robot can speak in a conversation only through a live one.
  *
- * <p>Kept in this instance's memory: after a restart, or on another instance, a conversation has
- * none until someone addresses the robot there again.
+ * <p>Kept in this instance's memory, and — given a {@link Shared} store (the service passes one
+ * in Redis) — shared with every instance and kept across restarts until it expires.
  */
 public final class SessionWebhooks {
+
+  /** Where session webhooks are shared between instances. */
+  public interface Shared {
+    /** Keeps {@code url} for {@code conversationId} until {@code expiresAtMillis}. */
+    Future<Void> put(String conversationId, String url, long expiresAtMillis);
+
+    /** The url and its expiry for {@code conversationId}, or null. */
+    Future<Map.Entry<String, Long>> get(String conversationId);
+  }
+
+  private final Shared shared;
+
+  /** Kept in this instance's memory only. */
+  public SessionWebhooks() {
+    this(null);
+  }
+
+  /** Kept in memory and in {@code shared} (null: memory only). */
+  public SessionWebhooks(Shared shared) {
+    this.shared = shared;
+  }
 
   /** A webhook this close to its expiry is no longer used: the request could arrive too late. */
   static final Duration MARGIN = Duration.ofSeconds(30);
@@ -31,9 +53,30 @@ public final class SessionWebhooks {
     }
     byConversation.merge(conversationId, new Entry(url, expiresAtMillis),
         (old, fresh) -> fresh.expiresAtMillis() >= old.expiresAtMillis() ? fresh : old);
+    if (shared != null) {
+      shared.put(conversationId, url, expiresAtMillis);
+    }
     if (byConversation.size() > PRUNE_ABOVE) {
       byConversation.values().removeIf(e -> e.expiresAtMillis() <= nowMillis);
     }
+  }
+
+  /**
+   * As {@link #live}, asking the shared store when this instance knows none (another instance
+   * received the message, or this one restarted).
+   */
+  public Future<Optional<String>> find(String conversationId, long nowMillis) {
+    Optional<String> here = live(conversationId, nowMillis);
+    if (here.isPresent() || shared == null) {
+      return Future.succeededFuture(here);
+    }
+    return shared.get(conversationId).map(e -> {
+      if (e == null) {
+        return Optional.<String>empty();
+      }
+      byConversation.putIfAbsent(conversationId, new Entry(e.getKey(), e.getValue()));
+      return live(conversationId, nowMillis);
+    }).otherwise(Optional.empty());
   }
 
   /** The webhook to reach {@code conversationId} through, unless none is live at {@code nowMillis}. */
