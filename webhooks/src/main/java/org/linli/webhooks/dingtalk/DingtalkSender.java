@@ -1,5 +1,6 @@
 package org.linli.webhooks.dingtalk;
 
+import org.linli.webhooks.ChatPacer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package org.linli.webhooks.wecom;
 
+import org.linli.webhooks.ChatPacer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -56,7 +57,7 @@ public final class WecomSender implements ChannelSender {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.tokens = new AccessTokens(client, settings.apiUrl(), settings.corpId(), settings.secret(), clock, timeoutMillis);
-    this.pacer = new ChatPacer(settings.perChatPerMinute(), clock);
+    this.pacer = new ChatPacer(settings.perChatPerMinute(), Duration.ofMinutes(1), clock);
   }
 
   @Override
@@ -84,7 +85,7 @@ public final class WecomSender implements ChannelSender {
     if (!hasText && !hasImage) {
       return Future.succeededFuture();
     }
-    long wait = pacer.take(message.chat().id(), (hasText ? 1 : 0) + (hasImage ? 1 : 0));
+    long wait = (pacer.take(message.chat().id(), (hasText ? 1 : 0) + (hasImage ? 1 : 0)) + 999) / 1000;
     if (wait > 0) {
       LOG.debug("WeCom chat is at its pace; message held for {} s", wait);
       return Future.failedFuture(new SendFailure("WeCom chat pace reached; try again in " + wait + " s", false, wait));
