@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.webhooks.telegram.FakeBotApi;
 
 /**
  * Telegram end to end in polling mode against a fake Bot API on loopback: a resident asks in a

@@ -1,5 +1,6 @@
 package org.linli.webhooks.hub;
 
+import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.linli.webhooks.hub;
+package org.linli.webhooks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so attempts a minute apart take no minute. */
-final class SettableClock extends Clock {
+/** A clock the test moves by hand, so attempts a minute apart take no minute (tests of every adapter). */
+public final class SettableClock extends Clock {
 
   private volatile Instant now;
 
-  SettableClock(Instant start) {
+  public SettableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
