@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.linli.bot.outbox.Poster;
+import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -33,9 +34,7 @@ public final class PollKeeper {
   private final ChartMaker charts;
   private final PollMessages messages;
   private final Clock clock;
-  private Vertx vertx;
-  private long timer = -1;
-  private boolean running;
+  private final TimerLoop<PollSchedule.Job> timers;
 
   public PollKeeper(
       PollStore store, PollSchedule schedule, HouseholdDirectory households, Poster poster, ChartMaker charts,
@@ -47,6 +46,8 @@ public final class PollKeeper {
     this.charts = charts;
     this.messages = messages;
     this.clock = clock;
+    this.timers = new TimerLoop<>("Poll timers", () -> schedule.claim(clock.millis(), LEASE_MILLIS, 50), this::run,
+        schedule::done);
   }
 
   /** Why a poll cannot be opened, in words for the moderator. */
@@ -132,37 +133,17 @@ public final class PollKeeper {
 
   /** Starts the timer loop of this instance (every {@code periodMillis}). */
   public void start(Vertx vertx, long periodMillis) {
-    this.vertx = vertx;
-    timer = vertx.setPeriodic(periodMillis, id -> tick());
+    timers.start(vertx, periodMillis);
   }
 
   /** Stops the timer loop. */
   public void stop() {
-    if (vertx != null && timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
+    timers.stop();
   }
 
   /** Runs what is due now; completes when done (tests call it directly). */
   public Future<Void> tick() {
-    if (running) {
-      return Future.succeededFuture();
-    }
-    running = true;
-    return schedule.claim(clock.millis(), LEASE_MILLIS, 50)
-        .compose(jobs -> {
-          Future<Void> chain = Future.succeededFuture();
-          for (PollSchedule.Job job : jobs) {
-            chain = chain.compose(v -> run(job)
-                .compose(x -> schedule.done(job))
-                .recover(e -> {
-                  LOG.warn("Poll {}: {} job failed, will retry when its lease ends: {}", job.pollId(), job.kind(), e.toString());
-                  return Future.succeededFuture();
-                }));
-          }
-          return chain;
-        })
-        .onComplete(r -> running = false);
+    return timers.tick();
   }
 
   private Future<Void> run(PollSchedule.Job job) {

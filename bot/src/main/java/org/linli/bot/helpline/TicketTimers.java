@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
+import org.linli.bot.timer.TimerLoop;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketDeadlines;
 import org.linli.bot.ticket.TicketStore;
@@ -39,9 +40,7 @@ public final class TicketTimers {
   private final List<Outgoing> moderatorChats;
   private final ZoneId zone;
   private final Clock clock;
-  private Vertx vertx;
-  private long timer = -1;
-  private boolean running;
+  private final TimerLoop<TicketDeadlines.Job> loop;
 
   /** {@code moderatorChats}: the {@code tickets.moderatorChats} setting ({@code platform:chat,…}). */
   public TicketTimers(TicketDeadlines deadlines, TicketStore tickets, Outbox hub, Poster chat, String moderatorChats,
@@ -61,39 +60,23 @@ public final class TicketTimers {
       }
     }
     this.moderatorChats = List.copyOf(chats);
+    this.loop = new TimerLoop<>("Ticket reminders", () -> deadlines.claim(clock.instant(), LEASE, 50), this::run,
+        deadlines::done);
   }
 
   /** Starts this instance's loop. */
   public void start(Vertx vertx, long periodMillis) {
-    this.vertx = vertx;
-    timer = vertx.setPeriodic(periodMillis, id -> tick());
+    loop.start(vertx, periodMillis);
   }
 
   /** Stops the loop. */
   public void stop() {
-    if (vertx != null && timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
+    loop.stop();
   }
 
   /** Runs what is due now (tests call it directly). */
   public Future<Void> tick() {
-    if (running) {
-      return Future.succeededFuture();
-    }
-    running = true;
-    return deadlines.claim(clock.instant(), LEASE, 50)
-        .compose(jobs -> {
-          Future<Void> chain = Future.succeededFuture();
-          for (TicketDeadlines.Job job : jobs) {
-            chain = chain.compose(v -> run(job).compose(x -> deadlines.done(job)).<Void>mapEmpty().recover(e -> {
-              LOG.warn("Ticket {}: {} reminder failed, retried when its lease ends: {}", job.receipt(), job.kind(), e.toString());
-              return Future.succeededFuture();
-            }));
-          }
-          return chain;
-        })
-        .onComplete(r -> running = false);
+    return loop.tick();
   }
 
   private Future<Void> run(TicketDeadlines.Job job) {
