@@ -2,11 +2,10 @@ package org.linli.bot.consultation;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.bot.redis.LuaScript;
+import org.linli.bot.timer.LeasedTimers;
 
 /**
  * When something must happen to a poll — voting opens after the discussion period, the reminder,
@@ -20,27 +19,6 @@ public final class PollSchedule {
 
   static final String KEY = "polls:{schedule}";
 
-  private static final LuaScript CLAIM =
-      new LuaScript(
-          """
-          local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
-          local out = {}
-          for i = 1, #due, 2 do
-            redis.call('ZADD', KEYS[1], ARGV[2], due[i])
-            table.insert(out, due[i])
-          end
-          return out
-          """);
-
-  private static final LuaScript DONE =
-      new LuaScript(
-          """
-          if tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1])) == tonumber(ARGV[2]) then
-            return redis.call('ZREM', KEYS[1], ARGV[1])
-          end
-          return 0
-          """);
-
   /** What is due: {@code open}, {@code remind} or {@code close}. */
   public enum Kind {
     OPEN,
@@ -52,9 +30,11 @@ public final class PollSchedule {
   public record Job(Kind kind, String pollId, long lease) {}
 
   private final RedisAPI redis;
+  private final LeasedTimers timers;
 
   public PollSchedule(RedisAPI redis) {
     this.redis = redis;
+    this.timers = new LeasedTimers(redis, KEY);
   }
 
   /** Schedules every job of a new poll. */
@@ -88,11 +68,11 @@ public final class PollSchedule {
   /** Claims up to {@code limit} jobs due at {@code now}, leasing them for {@code leaseMillis}. */
   public Future<List<Job>> claim(long now, long leaseMillis, int limit) {
     long lease = now + leaseMillis;
-    return CLAIM.run(redis, List.of(KEY), List.of(String.valueOf(now), String.valueOf(lease), String.valueOf(limit)))
-        .map(r -> {
+    return timers.claim(now, lease, limit)
+        .map(members -> {
           List<Job> jobs = new ArrayList<>();
-          for (Response m : r) {
-            String[] parts = m.toString().split(":", 2);
+          for (String m : members) {
+            String[] parts = m.split(":", 2);
             jobs.add(new Job(Kind.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT)), parts[1], lease));
           }
           return jobs;
@@ -101,8 +81,7 @@ public final class PollSchedule {
 
   /** Marks a job done, unless it was rescheduled meanwhile (a deadline extended while it ran). */
   public Future<Void> done(Job job) {
-    return DONE.run(redis, List.of(KEY), List.of(member(job.kind(), job.pollId()), String.valueOf(job.lease())))
-        .mapEmpty();
+    return timers.done(member(job.kind(), job.pollId()), job.lease()).mapEmpty();
   }
 
   private static String member(Kind kind, String pollId) {

@@ -10,7 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.linli.bot.redis.LuaScript;
+import org.linli.bot.timer.LeasedTimers;
 
 /**
  * The ticket timers (临期催办): a reminder when four fifths of the time limit are gone ({@code
@@ -26,23 +26,6 @@ import org.linli.bot.redis.LuaScript;
  */
 public final class TicketDeadlines {
 
-  private static final LuaScript CLAIM =
-      new LuaScript(
-          """
-          local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-          for _, m in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], m) end
-          return due
-          """);
-
-  private static final LuaScript DONE =
-      new LuaScript(
-          """
-          if tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1])) == tonumber(ARGV[2]) then
-            return redis.call('ZREM', KEYS[1], ARGV[1])
-          end
-          return 0
-          """);
-
   /** Which timer: the reminder at 80% of the time limit, or the limit itself. */
   public enum Kind {
     REMIND80,
@@ -57,20 +40,20 @@ public final class TicketDeadlines {
   public record Job(Kind kind, String receipt, Instant lease) {}
 
   private final RedisAPI redis;
+  private final LeasedTimers timers;
 
   public TicketDeadlines(RedisAPI redis) {
     this.redis = redis;
+    this.timers = new LeasedTimers(redis, TicketKeys.TIMERS);
   }
 
   /** Claims up to {@code limit} jobs due at {@code now}, leasing them for {@code lease}. */
   public Future<List<Job>> claim(Instant now, Duration lease, int limit) {
     Instant until = now.plus(lease);
-    return CLAIM.run(redis, List.of(TicketKeys.TIMERS),
-            List.of(TicketCodec.ms(now), TicketCodec.ms(until), String.valueOf(limit)))
-        .map(r -> {
+    return timers.claim(now.toEpochMilli(), until.toEpochMilli(), limit)
+        .map(members -> {
           List<Job> jobs = new ArrayList<>();
-          for (Response m : r) {
-            String member = m.toString();
+          for (String member : members) {
             for (Kind k : Kind.values()) {
               if (member.startsWith(k.prefix())) {
                 jobs.add(new Job(k, member.substring(k.prefix().length()), until));
@@ -83,8 +66,7 @@ public final class TicketDeadlines {
 
   /** Marks a job done, unless it was planned anew meanwhile (the clock paused and resumed). */
   public Future<Boolean> done(Job job) {
-    return DONE.run(redis, List.of(TicketKeys.TIMERS), List.of(job.kind().prefix() + job.receipt(), TicketCodec.ms(job.lease())))
-        .map(r -> r.toInteger() == 1);
+    return timers.done(job.kind().prefix() + job.receipt(), job.lease().toEpochMilli());
   }
 
   /** The jobs planned for a ticket and when they fall due (or their lease ends, if claimed). */
