@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import org.linli.config.Secret;
+import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender.SendFailure;
 
 /**
@@ -23,44 +24,29 @@ final class TenantTokens {
   private final String url;
   private final String appId;
   private final Secret appSecret;
-  private final Clock clock;
   private final long timeoutMillis;
-  private String cached;
-  private long expiresAtMillis;
-  private Future<String> pending;
+  private final CachedToken cache;
 
   TenantTokens(WebClient client, String apiUrl, String appId, Secret appSecret, Clock clock, long timeoutMillis) {
     this.client = client;
     this.url = apiUrl + "/open-apis/auth/v3/tenant_access_token/internal";
     this.appId = appId;
     this.appSecret = appSecret;
-    this.clock = clock;
     this.timeoutMillis = timeoutMillis;
+    this.cache = new CachedToken(clock, this::fetch);
   }
 
   /** A valid token: the cached one, or a fresh one. */
-  synchronized Future<String> token() {
-    if (cached != null && clock.millis() < expiresAtMillis) {
-      return Future.succeededFuture(cached);
-    }
-    if (pending == null) {
-      pending = fetch().andThen(ar -> {
-        synchronized (this) {
-          pending = null;
-        }
-      });
-    }
-    return pending;
+  Future<String> token() {
+    return cache.current();
   }
 
   /** Forgets {@code token} after the API called it invalid, so the next call fetches another. */
-  synchronized void invalidate(String token) {
-    if (token.equals(cached)) {
-      cached = null;
-    }
+  void invalidate(String token) {
+    cache.invalidate(token);
   }
 
-  private Future<String> fetch() {
+  private Future<CachedToken.Issued> fetch() {
     JsonObject body = new JsonObject().put("app_id", appId).put("app_secret", appSecret.reveal());
     return client.postAbs(url)
         .timeout(timeoutMillis)
@@ -71,7 +57,7 @@ final class TenantTokens {
         .compose(this::accept);
   }
 
-  private Future<String> accept(HttpResponse<Buffer> response) {
+  private Future<CachedToken.Issued> accept(HttpResponse<Buffer> response) {
     JsonObject answer;
     try {
       answer = response.bodyAsJsonObject();
@@ -83,12 +69,8 @@ final class TenantTokens {
       return Future.failedFuture(new SendFailure("Feishu gave no tenant access token (" + code
           + "); check LINLI_FEISHU_APP_ID and LINLI_FEISHU_APP_SECRET", false, response.statusCode() == 429 ? 1 : 0));
     }
-    String token = answer.getString("tenant_access_token");
     long seconds = answer.getLong("expire", 0L);
-    synchronized (this) {
-      cached = token;
-      expiresAtMillis = clock.millis() + Math.max(0, seconds - MARGIN_SECONDS) * 1000;
-    }
-    return Future.succeededFuture(token);
+    return Future.succeededFuture(new CachedToken.Issued(answer.getString("tenant_access_token"),
+        Math.max(0, seconds - MARGIN_SECONDS) * 1000));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import org.linli.config.Secret;
+import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,43 +24,31 @@ final class AccessTokens {
   private final String url;
   private final String corpId;
   private final Secret secret;
-  private final Clock clock;
   private final long timeoutMillis;
-
-  private String token;
-  private long expiresAt;
-  private Future<String> pending;
+  private final CachedToken cache;
 
   AccessTokens(WebClient client, String apiUrl, String corpId, Secret secret, Clock clock, long timeoutMillis) {
     this.client = client;
     this.url = apiUrl + "/cgi-bin/gettoken";
     this.corpId = corpId;
     this.secret = secret;
-    this.clock = clock;
     this.timeoutMillis = timeoutMillis;
+    this.cache = new CachedToken(clock, this::fetch);
   }
 
   /** A valid token: the kept one, or a fresh one. */
-  synchronized Future<String> current() {
-    if (token != null && clock.millis() < expiresAt) {
-      return Future.succeededFuture(token);
-    }
-    return fetch();
+  Future<String> current() {
+    return cache.current();
   }
 
   /** A fresh token after WeCom refused {@code stale} as expired or invalid. */
-  synchronized Future<String> refresh(String stale) {
-    if (stale.equals(token)) {
-      token = null;
-    }
-    return current();
+  Future<String> refresh(String stale) {
+    cache.invalidate(stale);
+    return cache.current();
   }
 
-  private Future<String> fetch() {
-    if (pending != null) {
-      return pending;
-    }
-    Future<String> request = client.getAbs(url)
+  private Future<CachedToken.Issued> fetch() {
+    return client.getAbs(url)
         .addQueryParam("corpid", corpId)
         .addQueryParam("corpsecret", secret.reveal())
         .timeout(timeoutMillis)
@@ -85,22 +74,7 @@ final class AccessTokens {
                 + " (check LINLI_WECOM_CORP_ID and LINLI_WECOM_SECRET)", false));
           }
           long seconds = body.getLong("expires_in", 7200L);
-          synchronized (this) {
-            token = fresh;
-            expiresAt = clock.millis() + Math.max(60_000, seconds * 1000 - MARGIN_MILLIS);
-          }
-          return Future.succeededFuture(fresh);
+          return Future.succeededFuture(new CachedToken.Issued(fresh, Math.max(60_000, seconds * 1000 - MARGIN_MILLIS)));
         });
-    if (!request.isComplete()) {
-      pending = request;
-      request.onComplete(done -> {
-        synchronized (this) {
-          if (pending == request) {
-            pending = null;
-          }
-        }
-      });
-    }
-    return request;
   }
 }
