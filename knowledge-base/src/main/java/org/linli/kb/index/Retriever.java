@@ -91,7 +91,8 @@ public final class Retriever {
     List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded)).stream()
         .filter(Retriever::contentGram)
         .toList();
-    List<String> bigrams = grams.stream().filter(t -> t.length() == 2).toList();
+    // Two code points, not two chars: an emoji outside the BMP is one code point in two chars.
+    List<String> bigrams = grams.stream().filter(t -> t.codePointCount(0, t.length()) == 2).toList();
     List<String> pinyin = distinct(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded));
     return new Prepared(folded, words, grams, bigrams, pinyin, null);
   }
