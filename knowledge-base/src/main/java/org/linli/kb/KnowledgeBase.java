@@ -181,6 +181,21 @@ public final class KnowledgeBase implements AutoCloseable {
     return retriever.candidates(query, current);
   }
 
+  /**
+   * Samples for calibrating on these guides without labelled questions: their alternative
+   * questions held out of the index, their near-topic variants, and {@code offScope} questions
+   * (see {@link SelfCalibration}). Builds two extra indexes: seconds, not milliseconds.
+   */
+  public SelfSamples selfSamples(List<String> offScope) {
+    List<Entry> entries = List.copyOf(requireIndex().entries());
+    SelfCalibration.Samples samples =
+        new SelfCalibration(analyzer, retriever, embedder, intents).of(entries, offScope, indexRoot);
+    return new SelfSamples(samples.full(), samples.words());
+  }
+
+  /** Full and words-only samples of {@link #selfSamples}, in the same order. */
+  public record SelfSamples(List<org.linli.kb.search.Sample> full, List<org.linli.kb.search.Sample> words) {}
+
   /** The intent classifier (shared so the bot and the evaluation agree). */
   public Intent intent(String text) {
     return intents.classify(text);

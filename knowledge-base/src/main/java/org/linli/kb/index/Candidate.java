@@ -20,6 +20,10 @@ package org.linli.kb.index;
  * @param pinyinCoverage share of the question's pinyin bigrams found in title, questions, tags
  * @param unknown IDF-weighted share of the question's bigrams that no guide contains at all, not
  *     even as a homophone: high for a topic the knowledge base does not cover
+ * @param topicCoverage weighted share of the question's topic words (not 办理, 材料, 多久 ...) this
+ *     guide covers: low when the guide is about another matter with the same procedure words
+ * @param keyCoverage how far the guide covers the question's rarest topic word known to the
+ *     knowledge base (宠物 in 宠物疫苗): 0 when another guide has it and this one does not
  */
 public record Candidate(
     String entryId,
@@ -32,4 +36,6 @@ public record Candidate(
     double headCoverage,
     double bodyCoverage,
     double pinyinCoverage,
-    double unknown) {}
+    double unknown,
+    double topicCoverage,
+    double keyCoverage) {}

@@ -47,6 +47,7 @@ public final class KbIndex implements AutoCloseable {
   private final Map<String, EntryTerms> terms;
   private final Map<String, Integer> bigramFrequency;
   private final java.util.Set<String> pinyinBigrams;
+  private final Map<String, Integer> wordFrequency;
   private final SearcherManager searchers;
   private final boolean semantic;
   private final Path folder;
@@ -69,6 +70,9 @@ public final class KbIndex implements AutoCloseable {
     java.util.Set<String> pinyin = new java.util.HashSet<>();
     terms.values().forEach(t -> pinyin.addAll(t.allPinyin()));
     this.pinyinBigrams = java.util.Set.copyOf(pinyin);
+    Map<String, Integer> wf = new java.util.HashMap<>();
+    terms.values().forEach(t -> t.words().forEach(w -> wf.merge(w, 1, Integer::sum)));
+    this.wordFrequency = Map.copyOf(wf);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -181,6 +185,11 @@ public final class KbIndex implements AutoCloseable {
   double idf(String bigram) {
     int df = bigramFrequency.getOrDefault(bigram, 0);
     return Math.log(1.0 + (entries.size() + 1.0) / (df + 0.5));
+  }
+
+  /** How many guides have this word (as segmented), 0 when none. */
+  int guidesWithWord(String word) {
+    return wordFrequency.getOrDefault(word, 0);
   }
 
   /** True when no guide contains this pinyin bigram anywhere. */

@@ -60,6 +60,7 @@ public final class Retriever {
       List<String> grams,
       List<String> bigrams,
       List<String> pinyin,
+      List<String> topics,
       float[] vector) {
 
     /**
@@ -94,7 +95,7 @@ public final class Retriever {
     // Two code points, not two chars: an emoji outside the BMP is one code point in two chars.
     List<String> bigrams = grams.stream().filter(t -> t.codePointCount(0, t.length()) == 2).toList();
     List<String> pinyin = distinct(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded));
-    return new Prepared(folded, words, grams, bigrams, pinyin, null);
+    return new Prepared(folded, words, grams, bigrams, pinyin, TopicWords.of(words), null);
   }
 
   /** The same question with its vector, when the index is semantic. */
@@ -103,7 +104,7 @@ public final class Retriever {
       return query;
     }
     return new Prepared(query.folded(), query.words(), query.grams(), query.bigrams(), query.pinyin(),
-        embedder.embed(query.folded()));
+        query.topics(), embedder.embed(query.folded()));
   }
 
   /** The candidates for a prepared question, unordered. */
@@ -134,6 +135,7 @@ public final class Retriever {
       idf[i] = index.idf(query.bigrams().get(i));
     }
     double unknown = unknownShare(query.bigrams(), idf, index);
+    double[] topicWeights = topicWeights(query.topics(), index);
     List<Candidate> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
@@ -151,7 +153,9 @@ public final class Retriever {
               coverage(query.bigrams(), terms.headBigrams()),
               weightedCoverage(query.bigrams(), idf, terms.bodyBigrams()),
               coverage(query.pinyin(), terms.headPinyin()),
-              unknown));
+              unknown,
+              topicCoverage(query.topics(), topicWeights, terms),
+              keyCoverage(query.topics(), topicWeights, terms, index)));
     }
     return out;
   }
@@ -247,6 +251,46 @@ public final class Retriever {
       }
     }
     return total == 0 ? 0 : unknown / total;
+  }
+
+  /**
+   * Weights of the question's topic words: rare words weigh more (log inverse guide frequency);
+   * a word no guide has weighs as a word only one guide has, so a stray colloquial word cannot
+   * outweigh the words the knowledge base knows.
+   */
+  private static double[] topicWeights(List<String> topics, KbIndex index) {
+    double[] w = new double[topics.size()];
+    for (int i = 0; i < w.length; i++) {
+      int df = Math.max(1, index.guidesWithWord(topics.get(i)));
+      w[i] = Math.log(1.0 + (double) index.size() / df);
+    }
+    return w;
+  }
+
+  /** Weighted share of the question's topic words the guide covers (1 when it has none). */
+  private static double topicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    double total = 0;
+    double hit = 0;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i];
+      hit += weights[i] * terms.covers(topics.get(i));
+    }
+    return total == 0 ? 1 : hit / total;
+  }
+
+  /**
+   * How far the guide covers the question's key topic: the rarest topic word that some guide of
+   * the knowledge base has (a word no guide has is judged by {@code unknown} instead). 1 when the
+   * question has no such word.
+   */
+  private static double keyCoverage(List<String> topics, double[] weights, EntryTerms terms, KbIndex index) {
+    int key = -1;
+    for (int i = 0; i < weights.length; i++) {
+      if (index.guidesWithWord(topics.get(i)) > 0 && (key < 0 || weights[i] > weights[key])) {
+        key = i;
+      }
+    }
+    return key < 0 ? 1 : terms.covers(topics.get(key));
   }
 
   private static double coverage(List<String> query, Set<String> target) {
