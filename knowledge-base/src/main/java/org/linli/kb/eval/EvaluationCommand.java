@@ -40,7 +40,7 @@ import org.linli.kb.search.ScoringModel;
  * java -cp bot/target/linli.jar org.linli.kb.eval.EvaluationCommand
  *      [--sets shipped=knowledge-base/entries:knowledge-base/eval,second=DIR:DIR] [--data DIR]
  *      [--folds 5] [--mode hybrid|lexical|both] [--decline-target 0.9] [--max-wrong 0.02]
- *      [--write FILE] [--verbose]
+ *      [--self yes|no] [--write FILE] [--verbose]
  * </pre>
  */
 public final class EvaluationCommand {
@@ -53,9 +53,12 @@ public final class EvaluationCommand {
   private final double declineTarget;
   private final double maxWrong;
   private final boolean verbose;
+  private final boolean self;
+  private Path dump;
   private final List<String> summary = new ArrayList<>();
 
-  private EvaluationCommand(int folds, double declineTarget, double maxWrong, boolean verbose) {
+  private EvaluationCommand(int folds, double declineTarget, double maxWrong, boolean verbose, boolean self) {
+    this.self = self;
     this.folds = folds;
     this.declineTarget = declineTarget;
     this.maxWrong = maxWrong;
@@ -79,7 +82,9 @@ public final class EvaluationCommand {
             Integer.parseInt(opts.getOrDefault("folds", "5")),
             Double.parseDouble(opts.getOrDefault("decline-target", "0.9")),
             Double.parseDouble(opts.getOrDefault("max-wrong", "0.02")),
-            opts.containsKey("verbose"));
+            opts.containsKey("verbose"),
+            !opts.getOrDefault("self", "yes").equals("no"));
+    command.dump = opts.containsKey("dump") ? Path.of(opts.get("dump")) : null;
     Fitted hybrid = null;
     Fitted lexical = null;
     if (!mode.equals("lexical")) {
@@ -117,6 +122,9 @@ public final class EvaluationCommand {
       for (Evidence e : evidence.values()) {
         within(mode, e, kbs.get(e.name()).entries().size());
       }
+      if (dump != null) {
+        Dump.write(dump.resolve(mode + ".tsv"), evidence.values(), this::fit);
+      }
       for (Evidence from : evidence.values()) {
         Fitted fitted = fit(from.full(), from.words());
         for (Evidence to : evidence.values()) {
@@ -126,7 +134,7 @@ public final class EvaluationCommand {
           }
         }
       }
-      for (Evidence to : evidence.values()) {
+      for (Evidence to : self ? evidence.values() : List.<Evidence>of()) {
         List<String> offScope = new ArrayList<>();
         evidence.values().stream().filter(e -> e != to).forEach(e -> offScope.addAll(e.outOfScopeTexts()));
         KnowledgeBase.SelfSamples self = kbs.get(to.name()).selfSamples(offScope);
@@ -134,6 +142,15 @@ public final class EvaluationCommand {
         report(mode + " self-calibrated on " + to.name() + "'s guides (" + self.full().size()
             + " generated samples, no labels), reported on " + to.name()
             + String.format(" (threshold %.2f)", fitted.model().threshold()), to, fitted);
+        List<Sample> full = new ArrayList<>(self.full());
+        List<Sample> words = new ArrayList<>(self.words());
+        evidence.values().stream().filter(e -> e != to).forEach(e -> {
+          full.addAll(e.full());
+          words.addAll(e.words());
+        });
+        Fitted both = fit(full, words);
+        report(mode + " other sets' labels + self-calibration on " + to.name() + "'s guides, reported on "
+            + to.name() + String.format(" (threshold %.2f)", both.model().threshold()), to, both);
       }
       if (embedder != null) {
         evidence.values().forEach(e -> Table.printIntents(out, e));

@@ -24,6 +24,7 @@ package org.linli.kb.index;
  *     guide covers: low when the guide is about another matter with the same procedure words
  * @param keyCoverage how far the guide covers the question's rarest topic word known to the
  *     knowledge base (宠物 in 宠物疫苗): 0 when another guide has it and this one does not
+ * @param leastCoverage the least this guide covers any topic word some guide has
  */
 public record Candidate(
     String entryId,
@@ -38,4 +39,5 @@ public record Candidate(
     double pinyinCoverage,
     double unknown,
     double topicCoverage,
-    double keyCoverage) {}
+    double keyCoverage,
+    double leastCoverage) {}

@@ -155,7 +155,8 @@ public final class Retriever {
               coverage(query.pinyin(), terms.headPinyin()),
               unknown,
               topicCoverage(query.topics(), topicWeights, terms),
-              keyCoverage(query.topics(), topicWeights, terms, index)));
+              keyCoverage(query.topics(), topicWeights, terms, index),
+              leastCoverage(query.topics(), terms, index)));
     }
     return out;
   }
@@ -291,6 +292,20 @@ public final class Retriever {
       }
     }
     return key < 0 ? 1 : terms.covers(topics.get(key));
+  }
+
+  /**
+   * The least a guide covers any of the question's topic words that some guide has: 0 as soon as
+   * one matter the knowledge base knows (房产 in 房产证丢了) is missing from this guide.
+   */
+  private static double leastCoverage(List<String> topics, EntryTerms terms, KbIndex index) {
+    double least = 1;
+    for (String word : topics) {
+      if (index.guidesWithWord(word) > 0) {
+        least = Math.min(least, terms.covers(word));
+      }
+    }
+    return least;
   }
 
   private static double coverage(List<String> query, Set<String> target) {

@@ -22,14 +22,14 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
   public static final List<String> RANK_FEATURES =
       List.of(
           "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
-          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage");
+          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage");
 
   /** Names of the confidence features, in the order of {@link #features}. */
   public static final List<String> FEATURES =
       List.of(
           "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
           "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
-          "keyCoverage");
+          "keyCoverage", "leastCoverage");
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
@@ -74,7 +74,8 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       c.bodyCoverage(),
       c.pinyinCoverage(),
       c.topicCoverage(),
-      c.keyCoverage()
+      c.keyCoverage(),
+      c.leastCoverage()
     };
   }
 
@@ -107,7 +108,8 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       agree,
       best.unknown(),
       best.topicCoverage(),
-      best.keyCoverage()
+      best.keyCoverage(),
+      best.leastCoverage()
     };
   }
 
