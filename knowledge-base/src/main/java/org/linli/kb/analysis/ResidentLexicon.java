@@ -49,6 +49,8 @@ public final class ResidentLexicon {
   private final Set<String> guards;
   /** Words by their first character, longest first; a guard maps to itself. */
   private final Map<Character, String[][]> byFirst;
+  /** Which characters start a known word: most characters of a question do not, and skip the map. */
+  private final boolean[] starts = new boolean[Character.MAX_VALUE + 1];
 
   private ResidentLexicon(List<Rule> rules, Set<String> guards) {
     this.rules = List.copyOf(rules);
@@ -65,6 +67,7 @@ public final class ResidentLexicon {
         (first, words) -> {
           words.sort(Comparator.comparingInt((String[] w) -> w[0].length()).reversed());
           index.put(first, words.toArray(new String[0][]));
+          starts[first] = true;
         });
     this.byFirst = Map.copyOf(index);
   }
@@ -155,7 +158,8 @@ public final class ResidentLexicon {
     StringBuilder out = null;
     int length = text.length();
     for (int i = 0; i < length; ) {
-      String[][] words = byFirst.get(text.charAt(i));
+      char c = text.charAt(i);
+      String[][] words = starts[c] ? byFirst.get(c) : null;
       String[] match = null;
       if (words != null) {
         for (String[] word : words) {
@@ -167,7 +171,7 @@ public final class ResidentLexicon {
       }
       if (match == null) {
         if (out != null) {
-          out.append(text.charAt(i));
+          out.append(c);
         }
         i++;
         continue;
