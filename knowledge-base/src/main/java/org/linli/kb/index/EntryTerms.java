@@ -9,7 +9,7 @@ import org.linli.kb.Entry;
 import org.linli.kb.analysis.LinliAnalyzer;
 
 /**
- * The character bigrams and pinyin bigrams of an entry's title, questions and tags, and the
+ * The character bigrams and pinyin bigrams of an entry's title, questions, aliases and tags, and the
  * bigrams of its body: what share of a question's bigrams an entry covers is a plain, robust
  * measure of lexical fit, whatever the length of the question.
  */
@@ -67,6 +67,7 @@ record EntryTerms(
     List<String> heads = new java.util.ArrayList<>();
     heads.add(entry.title());
     heads.addAll(entry.questions());
+    heads.addAll(entry.aliases());
     heads.addAll(entry.tags());
     return heads;
   }

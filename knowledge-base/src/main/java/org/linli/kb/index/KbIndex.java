@@ -38,7 +38,7 @@ public final class KbIndex implements AutoCloseable {
   public static final String ENTRY = "entry";
   public static final String KIND = "kind";
   public static final String VECTOR = "vector";
-  /** What a guide is for: its title, alternative questions and tags, in one field per analysis. */
+  /** What a guide is for: its title, alternative questions, aliases and tags, in one field per analysis. */
   public static final String HEAD = "head";
   /** What a guide says. */
   public static final String BODY = "body";
