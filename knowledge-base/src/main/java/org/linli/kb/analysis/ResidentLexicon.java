@@ -72,6 +72,14 @@ public final class ResidentLexicon {
     this.byFirst = Map.copyOf(index);
   }
 
+  /**
+   * What the knowledge base matches on, for guides and questions alike: the text folded
+   * ({@link ChineseScript#fold}) and residents' words rewritten with the shipped lexicon.
+   */
+  public static String matchForm(String text) {
+    return shipped().normalise(ChineseScript.fold(text));
+  }
+
   /** The lexicon shipped with Linli, read once. */
   public static ResidentLexicon shipped() {
     ResidentLexicon lexicon = shipped;

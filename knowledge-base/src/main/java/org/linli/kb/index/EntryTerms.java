@@ -1,6 +1,6 @@
 package org.linli.kb.index;
 
-import org.linli.kb.ChineseScript;
+import org.linli.kb.analysis.ResidentLexicon;
 
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +32,7 @@ record EntryTerms(
     body.addAll(head);
     Set<String> allPinyin = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.PINYIN, entry.body()));
     allPinyin.addAll(pinyin);
-    String text = ChineseScript.fold(String.join("\n", heads(entry)) + "\n" + entry.body());
+    String text = ResidentLexicon.matchForm(String.join("\n", heads(entry)) + "\n" + entry.body());
     Set<String> words = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.WORDS, text));
     return new EntryTerms(
         Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body), Set.copyOf(allPinyin), Set.copyOf(words), text);

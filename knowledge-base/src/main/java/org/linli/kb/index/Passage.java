@@ -2,7 +2,7 @@ package org.linli.kb.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.kb.ChineseScript;
+import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
 
@@ -54,6 +54,6 @@ public record Passage(String entryId, VectorKind kind, String text) {
   }
 
   private static String fold(String text) {
-    return ChineseScript.fold(text).strip();
+    return ResidentLexicon.matchForm(text).strip();
   }
 }

@@ -17,7 +17,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.linli.kb.ChineseScript;
+import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
 
@@ -86,7 +86,7 @@ public final class Retriever {
 
   /** Analyses a question for the words-only search (no embedding: cheap). */
   public Prepared prepareWords(String question) {
-    String folded = ChineseScript.fold(question).strip();
+    String folded = ResidentLexicon.matchForm(question).strip();
     List<String> words = distinct(analyzer.terms("x" + LinliAnalyzer.WORDS, folded));
     // Question forms (怎么, 请问, 吗 ...) are in every question and say nothing of its topic.
     List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded)).stream()
