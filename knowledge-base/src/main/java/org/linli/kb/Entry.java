@@ -33,6 +33,12 @@ public record Entry(
     origin = origin == null ? "" : origin;
   }
 
+  /** The guide's category from its {@code category:} front matter (户籍证件, 社会救助 ...), or "" when it has none. */
+  public String category() {
+    Object value = extra.get("category");
+    return value == null ? "" : value.toString().strip();
+  }
+
   /** The body split into its summary and titled sections. */
   public GuideBody guide() {
     return GuideBody.parse(body);
