@@ -41,15 +41,15 @@ final class GuideCard {
 
     boolean officeShown = false;
     if (asked != null) {
-      if (asked == Aspect.PLACE && !entry.office().isBlank()) {
-        List<String> items = new ArrayList<>();
-        items.add(entry.office());
-        QuestionFocus.section(body, Aspect.PLACE).ifPresent(s -> items.addAll(s.items()));
-        add(lines, room, items(Aspect.PLACE.label(), items, room[0] - 1, items.size(), true));
+      java.util.Optional<GuideBody.Section> section = QuestionFocus.section(body, asked);
+      if (section.isPresent()) {
+        // For "where": the section's own words (address, hours, phone) say more than the office's name.
+        List<String> items = section.get().items();
+        add(lines, room, items(asked.label(), items, room[0] - 1, items.size(), true));
+        officeShown = asked == Aspect.PLACE && section.get().heading().matches(".*(地点|在哪|地址).*");
+      } else if (asked == Aspect.PLACE && !entry.office().isBlank()) {
+        add(lines, room, fitting("【办理地点】" + entry.office(), room[0] - 1));
         officeShown = true;
-      } else {
-        QuestionFocus.section(body, asked).ifPresent(s ->
-            add(lines, room, items(asked.label(), s.items(), room[0] - 1, s.items().size(), true)));
       }
     }
     if (!body.summary().isBlank()) {
@@ -95,22 +95,24 @@ final class GuideCard {
   }
 
   /**
-   * {@code 【label】item；item 等}: whole items while they fit, at most {@code max}; when not even
-   * the first fits and {@code cutFirst}, the first up to the last sentence (or clause) end that fits.
+   * {@code 【label】item；item 等} (or, for the part asked, one {@code · item} a line): whole items
+   * while they fit, at most {@code max}; when not even the first fits and it is the part asked,
+   * the first up to the last sentence (or clause) end that fits.
    */
-  private static String items(String label, List<String> raw, int room, int max, boolean cutFirst) {
+  private static String items(String label, List<String> raw, int room, int max, boolean asked) {
     List<String> items = raw.stream().map(GuideCard::clean).filter(s -> !s.isEmpty()).toList();
     if (items.isEmpty()) {
       return null;
     }
     String prefix = "【" + label + "】";
+    boolean lines = asked && items.size() > 1;
     StringBuilder out = new StringBuilder(prefix);
     int shown = 0;
     for (String item : items) {
       if (shown == max) {
         break;
       }
-      String next = (shown == 0 ? "" : "；") + item;
+      String next = (lines ? "\n· " : shown == 0 ? "" : "；") + item;
       boolean last = shown + 1 == items.size();
       int needed = length(out.toString()) + length(next) + (last ? 0 : 2);
       if (needed > room) {
@@ -120,11 +122,12 @@ final class GuideCard {
       shown++;
     }
     if (shown == 0) {
-      if (!cutFirst) {
+      if (!asked) {
         return null;
       }
-      String cut = cut(items.get(0), room - length(prefix) - 1);
-      return cut == null ? null : prefix + cut + "…";
+      String start = prefix + (lines ? "\n· " : "");
+      String cut = cut(items.get(0), room - length(start) - 1);
+      return cut == null ? null : start + cut + "…";
     }
     if (shown < items.size()) {
       out.append(" 等");
