@@ -77,7 +77,9 @@ public final class Feedback {
         return Future.succeededFuture(List.of(Reply.text(vote.counted()
             ? "谢谢您的反馈！有别的事随时问我。" : "已经收到您的反馈了，谢谢！")));
       }
-      return others(vote.given()).compose(others -> offer(vote.given(), others)).map(List::of);
+      // The vote is in; if the search fails now, the help-line offer alone is still worth sending.
+      return others(vote.given()).recover(e -> Future.succeededFuture(List.of()))
+          .compose(others -> offer(vote.given(), others)).map(List::of);
     });
   }
 

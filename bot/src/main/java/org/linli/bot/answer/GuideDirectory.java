@@ -48,7 +48,9 @@ public final class GuideDirectory {
   public static Listing of(Collection<Entry> entries) {
     Map<String, List<Entry>> groups = new LinkedHashMap<>();
     CATEGORIES.forEach(c -> groups.put(c, new ArrayList<>()));
-    List<Entry> sorted = entries.stream().sorted(Comparator.comparing(Entry::title)).toList();
+    // In pinyin order, as residents look for a title.
+    List<Entry> sorted = entries.stream()
+        .sorted(Comparator.comparing(Entry::title, java.text.Collator.getInstance(java.util.Locale.CHINA))).toList();
     List<String> unlisted = new ArrayList<>();
     for (Entry e : sorted) {
       String category = e.category().isBlank() ? OTHER : e.category();
