@@ -51,12 +51,8 @@ public final class GuideDirectory {
     // In pinyin order, as residents look for a title.
     List<Entry> sorted = entries.stream()
         .sorted(Comparator.comparing(Entry::title, java.text.Collator.getInstance(java.util.Locale.CHINA))).toList();
-    List<String> unlisted = new ArrayList<>();
     for (Entry e : sorted) {
       String category = e.category().isBlank() ? OTHER : e.category();
-      if (!groups.containsKey(category) && !category.equals(OTHER)) {
-        unlisted.add(category);
-      }
       groups.computeIfAbsent(category, c -> new ArrayList<>()).add(e);
     }
     // An office's own categories follow the standard ones; "其他" is always last.
