@@ -173,8 +173,10 @@ public final class LinliVerticle extends VerticleBase {
       ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
           moderators, messages, zone, clock);
       helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock);
+      ForwardOffers offers = new ForwardOffers(redis);
       Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-          helpline.desk(), new ForwardOffers(redis));
+          helpline.desk(), offers, new org.linli.bot.answer.Feedback(vertx, kb, gaps.feedback(), offers, composer),
+          new org.linli.bot.answer.GuideDirectory(redis));
       return platforms.channels().compose(channels -> {
       telegramPolling = platforms.polling(redis, conversation);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,

@@ -52,6 +52,8 @@ public final class EntryParser {
     if (body.isEmpty()) {
       throw new EntryFormatException("has no body after the front matter");
     }
+    // The category groups guides in the /guides list: one name, kept with the other extra fields.
+    text(fields, "category");
     Map<String, Object> extra = new LinkedHashMap<>(fields);
     KNOWN.forEach(extra::remove);
     extra.values().removeIf(v -> v == null);

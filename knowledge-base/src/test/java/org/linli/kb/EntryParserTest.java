@@ -148,4 +148,15 @@ class EntryParserTest {
         .isInstanceOf(EntryFormatException.class)
         .hasMessageContaining("aliases");
   }
+
+  @Test
+  void the_category_is_read_from_the_front_matter_and_must_be_one_name() throws EntryFormatException {
+    Entry entry = parser.parse("---\nid: a\ntitle: 甲\ncategory: 社区生活\n---\n正文。", "a.md");
+    Entry none = parser.parse("---\nid: b\ntitle: 乙\n---\n正文。", "b.md");
+
+    assertThat(entry.category()).isEqualTo("社区生活");
+    assertThat(none.category()).isEmpty();
+    assertThatThrownBy(() -> parser.parse("---\nid: c\ntitle: 丙\ncategory: [甲, 乙]\n---\n正文。", "c.md"))
+        .isInstanceOf(EntryFormatException.class).hasMessageContaining("category");
+  }
 }

@@ -44,7 +44,7 @@ public final class AskHandler implements Handler<RoutingContext> {
         .compose(answer -> gaps.recordIfUnanswered(text, answer).map(v -> answer))
         .onSuccess(answer -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-            .end(toJson(answer).encode()))
+            .end(toJson(answer, text).encode()))
         .onFailure(ctx::fail);
   }
 
@@ -60,8 +60,8 @@ public final class AskHandler implements Handler<RoutingContext> {
     return text;
   }
 
-  private JsonObject toJson(Answer answer) {
-    Reply reply = composer.compose(answer);
+  private JsonObject toJson(Answer answer, String question) {
+    Reply reply = composer.compose(answer, question);
     JsonObject out = new JsonObject()
         .put("answered", answer.answered())
         .put("score", Math.round(answer.confidence() * 1000) / 1000.0)
