@@ -190,11 +190,21 @@ public final class KnowledgeBase implements AutoCloseable {
     List<Entry> entries = List.copyOf(requireIndex().entries());
     SelfCalibration.Samples samples =
         new SelfCalibration(analyzer, retriever, embedder, intents).of(entries, offScope, indexRoot);
-    return new SelfSamples(samples.full(), samples.words());
+    return new SelfSamples(samples.full(), samples.words(), samples.variants());
   }
 
-  /** Full and words-only samples of {@link #selfSamples}, in the same order. */
-  public record SelfSamples(List<org.linli.kb.search.Sample> full, List<org.linli.kb.search.Sample> words) {}
+  /**
+   * Full and words-only samples of {@link #selfSamples}, in the same order; the last
+   * {@code variants} are generated near-topic variants.
+   */
+  public record SelfSamples(
+      List<org.linli.kb.search.Sample> full, List<org.linli.kb.search.Sample> words, int variants) {
+
+    /** The samples that are not generated variants (held-out questions and given off-scope ones). */
+    public List<org.linli.kb.search.Sample> real() {
+      return full.subList(0, full.size() - variants);
+    }
+  }
 
   /** The intent classifier (shared so the bot and the evaluation agree). */
   public Intent intent(String text) {

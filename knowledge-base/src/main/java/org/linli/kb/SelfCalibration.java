@@ -41,8 +41,12 @@ final class SelfCalibration {
     this.intents = intents;
   }
 
-  /** Full and words-only samples, in the same order. */
-  record Samples(List<Sample> full, List<Sample> words) {
+  /**
+   * Full and words-only samples, in the same order; the last {@code variants} of them are the
+   * generated near-topic variants (harder than most real questions: fit on them, but do not set a
+   * threshold by them alone).
+   */
+  record Samples(List<Sample> full, List<Sample> words, int variants) {
     Samples {
       full = List.copyOf(full);
       words = List.copyOf(words);
@@ -53,6 +57,8 @@ final class SelfCalibration {
   Samples of(List<Entry> entries, List<String> offScope, Path indexRoot) {
     List<Sample> full = new ArrayList<>();
     List<Sample> words = new ArrayList<>();
+    List<Sample> variantsFull = new ArrayList<>();
+    List<Sample> variantsWords = new ArrayList<>();
     String heads = heads(entries);
     for (int half = 0; half < 2; half++) {
       List<Entry> kept = new ArrayList<>();
@@ -74,7 +80,7 @@ final class SelfCalibration {
           add(full, words, q[0], q[1], index);
           String variant = nearTopic(ChineseScript.fold(q[1]), q[2], heads);
           if (variant != null) {
-            add(full, words, null, variant, index);
+            add(variantsFull, variantsWords, null, variant, index);
           }
         }
         if (half == 0) {
@@ -82,7 +88,9 @@ final class SelfCalibration {
         }
       }
     }
-    return new Samples(full, words);
+    full.addAll(variantsFull);
+    words.addAll(variantsWords);
+    return new Samples(full, words, variantsFull.size());
   }
 
   private void add(List<Sample> full, List<Sample> words, String expected, String text, KbIndex index) {

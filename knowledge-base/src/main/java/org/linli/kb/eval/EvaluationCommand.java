@@ -151,6 +151,11 @@ public final class EvaluationCommand {
         Fitted both = fit(full, words);
         report(mode + " other sets' labels + self-calibration on " + to.name() + "'s guides, reported on "
             + to.name() + String.format(" (threshold %.2f)", both.model().threshold()), to, both);
+        Fitted others = fit(full.subList(self.full().size(), full.size()), words.subList(self.full().size(), full.size()));
+        double threshold = Calibrator.threshold(self.real(), others.model(), declineTarget, maxWrong);
+        Fitted tuned = new Fitted(others.model().withThreshold(threshold), others.shortcut());
+        report(mode + " other sets' model, threshold from " + to.name() + "'s own guides, reported on " + to.name()
+            + String.format(" (threshold %.2f)", threshold), to, tuned);
       }
       if (embedder != null) {
         evidence.values().forEach(e -> Table.printIntents(out, e));
