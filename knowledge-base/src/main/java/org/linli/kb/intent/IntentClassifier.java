@@ -23,7 +23,7 @@ import org.linli.kb.ChineseScript;
 public final class IntentClassifier {
 
   private static final Pattern QUESTION =
-      Pattern.compile(
+      Folded.pattern(
           "[?？]|吗|么|呢|怎|如何|什么|啥|哪|几|多少|谁|咋|能不能|可不可以|可以不|是否|有没有|要不要|需不需要|能否|行不行|"
               + "请问|求问|咨询|想问|问下|问一下|知道|流程|材料|条件|手续|在哪|多久|多长时间|费用|标准|补贴|办理|申请|"
               + "咋个|啥子|么子|点样|点解|边度|边个|几时|乜嘢|系唔系|有冇|可唔可以|得唔得|莫得.{0,4}(办法|地方)");

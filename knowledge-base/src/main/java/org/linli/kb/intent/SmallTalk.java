@@ -27,7 +27,7 @@ final class SmallTalk {
               Pattern.compile(
                   "^(非常|十分|太|真是)?(谢谢|谢了|谢啦|多谢|感谢|感恩|辛苦了|辛苦啦|辛苦|麻烦了|麻烦你了|麻烦您了|唔该|thx|thanks|"
                       + "thank you|thank u|🙏)"),
-              12),
+              20),
           new Kind(
               "greeting",
               Pattern.compile(
@@ -44,9 +44,9 @@ final class SmallTalk {
               Pattern.compile(
                   "^(好的|好滴|好嘞|好哒|好吧|收到|嗯嗯|嗯呢|哦哦|(好|嗯|哦|噢|行)(?!\\p{IsHan})|ok|okay|okk|行吧|可以了|知道了|知道啦|明白了|明白|了解了|了解|"
                       + "懂了|清楚了|没问题|👍|👌|\\+1)"),
-              12));
+              16));
 
-  private static final Pattern LAUGH = Pattern.compile("^(哈|呵|嘿|嘻|ha|he|h){2,}|笑死|233|666");
+  private static final Pattern LAUGH = Pattern.compile("^(哈|呵|嘿|嘻|呜|ha|he|h){2,}|笑死|233|666");
 
   private static final Pattern WEATHER =
       Pattern.compile(
