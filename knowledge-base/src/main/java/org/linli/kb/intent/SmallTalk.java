@@ -32,7 +32,7 @@ final class SmallTalk {
               "greeting",
               Pattern.compile(
                   "^(" + ADDRESSEE + "(早上好|上午好|中午好|下午好|晚上好|早安|午安|好)|早上好|上午好|中午好|下午好|晚上好|早安|午安|"
-                      + "hi|hello|hey|嗨|哈喽|哈啰|早(?!\\p{IsHan})|"
+                      + "hi|hello|hey|嗨|哈喽|哈啰|早晨|早(?!\\p{IsHan})|"
                       + "在吗|在么|在不在|有人吗|有人在吗|请问在吗)"),
               0),
           new Kind(
@@ -42,16 +42,16 @@ final class SmallTalk {
           new Kind(
               "acknowledgement",
               Pattern.compile(
-                  "^(好的|好滴|好嘞|好哒|好吧|收到|嗯嗯|嗯呢|哦哦|(好|嗯|哦|噢|行)(?!\\p{IsHan})|ok|okay|okk|行吧|可以了|知道了|知道啦|明白了|明白|了解了|了解|"
+                  "^(好的|好滴|好嘞|好哒|好吧|好嘅|好啊|好呀|好哦|好咧|收到|嗯嗯|嗯呢|哦哦|(好|嗯|哦|噢|行|可以|得)(?!\\p{IsHan})|冇问题|ok|okay|okk|行吧|可以了|知道了|知道啦|明白了|明白|了解了|了解|"
                       + "懂了|清楚了|没问题|👍|👌|\\+1)"),
               16));
 
-  private static final Pattern LAUGH = Pattern.compile("^(哈|呵|嘿|嘻|呜|ha|he|h){2,}|笑死|233|666");
+  private static final Pattern LAUGH = Pattern.compile("^[哈呵嘿嘻呜]{2}|^(ha){2}|^(he){2}|笑死|233|666");
 
   private static final Pattern WEATHER =
       Pattern.compile(
           "^.{0,6}(天气|好热|好冷|热死|冷死|太热|太冷|下雨|下雪|出太阳|降温|升温|刮风|雾霾)(了|啊|呀|真|好|不错|太|怎么样|咋样|如何|会不会|吗|"
-              + "[\\p{P}\\s])*.{0,6}$");
+              + "[\\p{P}\\s]){0,8}.{0,6}$");
 
   private static final Pattern ABOUT_THE_BOT =
       Pattern.compile(
@@ -62,7 +62,12 @@ final class SmallTalk {
 
   private static final Pattern ONLY_SYMBOLS = Pattern.compile("^[\\p{P}\\p{S}\\p{M}\\p{Z}\\p{C}\\s]*$");
 
-  private static final Pattern TAIL_FILLER = Pattern.compile("^(" + FILLER + "|" + ADDRESSEE + ")*$");
+  private static final Pattern FILLERS = Pattern.compile("(" + FILLER + "|" + ADDRESSEE + "(?!(早上|上午|中午|下午|晚上)?好|早安|午安)){1,16}");
+
+  private static final Pattern BANTER =
+      Pattern.compile(
+          "^(好|真|太|有点)?(无聊|开心|高兴|累|困了|饿了)[了啊呀哦~！!。.]*$|"
+              + "^(你)?(吃了吗|吃饭了吗|吃饭没|吃了没|晚饭吃了吗|午饭吃了吗|睡了吗|在干嘛|干嘛呢)[?？~！!。.]*$");
 
   private SmallTalk() {}
 
@@ -74,23 +79,59 @@ final class SmallTalk {
       }
       return t.contains("👍") || t.contains("👌") ? "acknowledgement" : "small-talk";
     }
-    if (ABOUT_THE_BOT.matcher(t).find() || WEATHER.matcher(t).matches()) {
+    if (ABOUT_THE_BOT.matcher(t).find() || WEATHER.matcher(t).matches() || BANTER.matcher(t).matches()) {
       return "small-talk";
     }
-    for (Kind kind : KINDS) {
-      Matcher m = kind.opening().matcher(t);
-      if (m.find()) {
-        String tail = t.substring(m.end());
-        boolean whole = TAIL_FILLER.matcher(tail).matches()
-            || (kind.tail() > 0 && !questionMarked && tail.codePointCount(0, tail.length()) <= kind.tail());
-        if (whole) {
-          return THANKS.matcher(tail).find() ? "thanks" : kind.rule();
-        }
-      }
+    String opened = openings(t, questionMarked);
+    if (opened != null) {
+      return opened;
     }
-    if (!questionMarked && LAUGH.matcher(t).find() && t.codePointCount(0, t.length()) <= 16) {
+    if (!questionMarked && t.codePointCount(0, t.length()) <= 16 && LAUGH.matcher(t).find()) {
       return "small-talk";
     }
     return null;
+  }
+
+  /**
+   * Reads the message as a run of small-talk openings and fillers (你好在吗, 收到，谢谢, 小助手你好),
+   * allowing a short tail that asks nothing after thanks or an acknowledgement. Thanks anywhere in
+   * the run names the whole.
+   */
+  private static String openings(String t, boolean questionMarked) {
+    Kind first = null;
+    boolean thanks = false;
+    int pos = 0;
+    Matcher filler = FILLERS.matcher(t);
+    while (pos < t.length()) {
+      Kind found = null;
+      for (Kind kind : KINDS) {
+        Matcher m = kind.opening().matcher(t).region(pos, t.length());
+        if (m.lookingAt() && m.end() > pos) {
+          found = kind;
+          pos = m.end();
+          break;
+        }
+      }
+      if (found != null) {
+        first = first == null ? found : first;
+        thanks |= found.rule().equals("thanks");
+        continue;
+      }
+      if (filler.region(pos, t.length()).lookingAt() && filler.end() > pos) {
+        pos = filler.end();
+        continue;
+      }
+      break;
+    }
+    if (first == null) {
+      return null;
+    }
+    String tail = t.substring(pos);
+    boolean whole = tail.isEmpty()
+        || (first.tail() > 0 && !questionMarked && tail.codePointCount(0, tail.length()) <= first.tail());
+    if (!whole) {
+      return null;
+    }
+    return thanks || THANKS.matcher(tail).find() ? "thanks" : first.rule();
   }
 }
