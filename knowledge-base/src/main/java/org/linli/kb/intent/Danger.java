@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * how to act in general with nobody named (家里着火了应该怎么逃生). A call for help (救命, 快来人)
  * or "happening now" (正在, 刚才) outweighs every information word: when in doubt about someone in
  * danger now, urgent wins, because a wrong urgent costs a tap and a missed one costs far more.
+ * A danger that is over or in hand (昨天, 现在在医院) is not urgent unless it is still going on
+ * (到现在还没回来), and harm named inside a longer phrase (跌倒风险评估, 家暴庇护所) is a topic.
  *
  * <p>Every pattern is a flat alternation with bounded gaps, so matching stays linear in the text.
  */
@@ -39,8 +41,8 @@ final class Danger {
   /** Says outright that help is needed now; urgent even with information words around it. */
   private static final Pattern CALL =
       Folded.pattern(
-          "救命(?!钱|药)|救救|快来人|来人(啊|呐|呀|哪)|求救|sos|打(120|110|119)|叫(120|救护车)|快报警|帮(我|忙)报警|我要报警|"
-              + "报警了|(快|赶紧)(叫|打)(救护车|120|110|119|消防)");
+          "救命(?!钱|药)|救救|快来人|来人(啊|呐|呀|哪)|求救|sos|(快|赶紧|赶快|马上|帮(我|忙))(叫|打|报)(警|120|110|119|救护车|消防)|"
+              + "(叫|打)了(120|110|119|救护车)|救护车(来了|到了|还没来)|我要报警|报警了|快报警");
 
   /** Asks someone to come at once; urgent together with a danger signal. */
   private static final Pattern HURRY =
@@ -54,7 +56,7 @@ final class Danger {
   private static final Pattern ONGOING =
       Folded.pattern(
           // trapped
-          "电梯.{0,8}(困|关住|卡住|夹)|(?<![特贫])困人(?!员)|困(在|住)|被困|关在.{0,6}(里|电梯)|卡在电梯|"
+          "电梯.{0,8}(困|关住|卡住|夹)|(?<![特贫])困人(?!员)|困(在|住)|被困(?!难|扰|境)|关在.{0,6}(里|电梯)|卡在电梯|"
               + "(电梯|屋|房间|厕所|卫生间|门|车|里面|里头|我|" + PERSON + ").{0,8}出不来|"
               + "电梯.{0,12}(里面|里头)(还)?有人|有人.{0,6}(困|关|卡)(在)?电梯|反锁在|锁在(屋|家|车|房间|厕所|卫生间)|"
               // gas
@@ -102,6 +104,16 @@ final class Danger {
               // structures
               + "塌了|坍塌|倒塌|(要|快)(塌|掉下来)|砸(到|伤|中)(人|了人|头|孩子|小孩|老人)|砸伤");
 
+  /** Harm named last, as the whole report (着火, 楼下打架), not as the topic of a phrase (跌倒风险评估). */
+  private static final Pattern HARM_AT_END = Pattern.compile("(" + HARM.pattern() + ")[\\p{P}\\s了啦咯啊呀]{0,8}$");
+
+  /** Over, or in hand: yesterday, or already in hospital. */
+  private static final Pattern PAST = Folded.pattern("昨天|昨晚|前天|前几天|上周|上个月|上次|那天|(现在|已经|正)在医院|住院|送医|送到医院|出院|已经送");
+
+  /** Still not over, whenever it began. */
+  private static final Pattern NOT_OVER =
+      Folded.pattern("到现在|至今|还没(找到|回来|回家|出来|联系上|醒|救出来)|还在|仍然|一直没(回|找到|联系上)");
+
   /** A child alone is a danger when reported, not when asked about (孩子一个人在家可以吗). */
   private static final Pattern CHILD_ALONE = Folded.pattern("(孩子|小孩|娃|宝宝|婴儿|小朋友).{0,10}(一个人|独自|没人管)");
 
@@ -120,7 +132,8 @@ final class Danger {
   /** Hypothetical, preventive, rules or training: information even when a person is named. */
   private static final Pattern HYPOTHETICAL =
       Folded.pattern(
-          "万一|如果|假如|假设|要是|倘若|一旦|预防|防范|防止|避免|隐患|怎么防|如何防|会不会|容易|规定|法规|条例|处罚|罚款|违法|犯法|违规|"
+          "万一|如果|假如|假设|要是|倘若|一旦|预防|防范|防止|避免|隐患|案例|"
+              + "防(走失|跌倒|摔|火|溺水|诈|盗|汛|滑|烫|触电|中毒|一氧化碳|煤气|家暴)|怎么防|如何防|会不会|容易|规定|法规|条例|处罚|罚款|违法|犯法|违规|"
               + "允许|禁止|不准|培训|演练|讲座|知识|常识|宣传|科普|去年|曾经|安全检查");
 
   /** A situation described as a general case: information unless the speaker is in it. */
@@ -170,6 +183,9 @@ final class Danger {
     if (call || HURRY.matcher(t).find() || NOW.matcher(t).find()) {
       return Verdict.URGENT;
     }
+    if (PAST.matcher(t).find() && !NOT_OVER.matcher(t).find()) {
+      return Verdict.NONE;
+    }
     if (HYPOTHETICAL.matcher(t).find()) {
       return Verdict.INFORMATION;
     }
@@ -177,7 +193,7 @@ final class Danger {
       return Verdict.INFORMATION;
     }
     boolean anchor = ANCHOR.matcher(t).find();
-    if (!anchor && !EVENT.matcher(t).find() && questionMarked) {
+    if (!anchor && !EVENT.matcher(t).find() && (questionMarked || !(ongoing || HARM_AT_END.matcher(t).find()))) {
       return Verdict.INFORMATION;
     }
     if (ongoing || STILL.matcher(t).find()) {

@@ -101,6 +101,12 @@ class IntentClassifierCasesTest {
       個仔唔見咗
       有煤氣味呀
       老人摔了一跤
+      着火
+      家暴
+      楼下打架
+      昨天我妈出门到现在还没回来
+      昨天电梯困人了，人还没救出来
+      帮我叫救护车
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -169,6 +175,15 @@ class IntentClassifierCasesTest {
       狂犬疫苗报销吗
       地震来了怎么逃生
       请问电梯困人拨打什么电话
+      跌倒风险评估
+      家暴庇护所
+      防走失手环
+      电动车火灾事故案例
+      叫救护车要钱吗
+      我爸晕倒了，现在在医院，医保怎么报
+      昨天电梯困人了，物业一直不处理，找谁投诉
+      上周家里着火，房子烧坏了，能申请救助吗
+      我妈昨天摔倒骨折了，现在需要护工，有补贴吗
       """)
   void an_information_question_with_alarming_words_gets_its_answer(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.QUESTION, false, "question"));
@@ -207,6 +222,7 @@ class IntentClassifierCasesTest {
       楼道里有人给电动车充电               | action
       又有人把电动车推进楼道充电了         | action
       拜托帮我查一下                       | action
+      昨晚楼道电动车起火了，谁来管管       | action
       """)
   void a_personal_case_or_a_request_for_action_goes_to_a_person(String text, String rule) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, false, rule));
