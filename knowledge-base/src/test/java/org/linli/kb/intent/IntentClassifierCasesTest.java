@@ -222,6 +222,18 @@ class IntentClassifierCasesTest {
       楼道里有人给电动车充电               | action
       又有人把电动车推进楼道充电了         | action
       拜托帮我查一下                       | action
+      我想预约明天上午办居住证             | action
+      小区门口的垃圾好几天没人清了         | action
+      有人在小区里乱停车堵住消防通道       | action
+      楼上半夜装修太吵了，能不能管一下     | action
+      我申请的廉租房审核通过了吗           | personal-case
+      我上周提交的居住证申请现在什么进度   | personal-case
+      我妈的养老金这个月少了两百           | personal-case
+      我家的高龄补贴停发了是什么原因       | personal-case
+      卫生间天花板在滴水                   | repair
+      井盖丢了很危险                       | repair
+      树枝快断了，下面停着车               | repair
+      楼道的窗户玻璃碎了                   | repair
       昨晚楼道电动车起火了，谁来管管       | action
       """)
   void a_personal_case_or_a_request_for_action_goes_to_a_person(String text, String rule) {
@@ -254,7 +266,14 @@ class IntentClassifierCasesTest {
       低保啥子时候发               | question
       请问长者卡喺边度办           | question
       有冇人知道社区中心几点开门   | question
+      打疫苗要预约吗               | question
+      门禁卡丢了怎么补办           | question
+      噪音扰民怎么投诉             | question
+      电动自行车可以带进电梯吗     | question
+      社区有没有电动车集中充电的地方 | question
+      养犬登记怎么办               | question
       垃圾分类投放时间             | statement
+      我反映了好几次都没反应       | statement
       你好我想办居住证             | statement
       走丢的老人找回来了，谢谢大家 | statement
       我的快递不见了               | statement
