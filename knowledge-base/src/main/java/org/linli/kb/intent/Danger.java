@@ -68,7 +68,7 @@ final class Danger {
               + "不喘气|呼吸困难|喘不上气|喘不过气|抽搐|抽风|"
               + "割腕|自杀|轻生|想不开|跳楼|寻死|不想活|活不下去|活着没意思|想死|(有|出了|发生了)(紧急|急)(情况|事)|"
               // missing or not seen
-              + "走失|走丢|失联|迷路|走唔见|走不见|" + KIN + ".{0,8}(联系不上|找不到|不见了|唔见|没回家|没回来|打不通|没人接)|"
+              + "走失|走丢|失联|迷路|走唔见|走不见|" + KIN + ".{0,12}(联系不上|找不到|不见了|唔见|没回家|没回来|打不通|没人接|不接电话|电话不接)|"
               + "(" + PERSON + "|独居|那家|这家|那户|这户|住户).{0,12}((几|好几|两|三|四|五|多|\\d+)天|好久|很久|一直)(都|也)?没(有)?"
               + "(见|看到|看见|出门|出来|回来|回家|露面|开门|下楼|接电话|人影|动静|消息|亮灯|亮过灯)|"
               + "(出门|出去|走了).{0,12}(还)?没(回来|回家)|到现在(还)?没回(来|家)|(报纸|牛奶|快递|信件).{0,10}(堆了|没人拿|没拿)|"
@@ -88,7 +88,7 @@ final class Danger {
   private static final Pattern HARM =
       Folded.pattern(
           // fire
-          "着火|失火|起火|火灾|火警|烧起来|烧着了|火苗|明火|火光|火花|冒火|爆炸|焦味|烧焦|糊味|鼓包|"
+          "着火|失火|起火|火灾|火警|烧起来|烧着了|点着了|着起来|燃起来|火苗|明火|火光|火花|冒火|爆炸|焦味|烧焦|糊味|鼓包|"
               // hurt
               + "摔倒|摔了一?跤|摔伤|摔下|摔在地上|跌倒|跌亲|跌低|倒在地上|倒地|"
               + "(心脏病|心梗|脑梗|中风|哮喘|癫痫).{0,3}(发作|犯了|发了)|突发|吐血|出血|流血|血流|受伤|骨折|中毒|烫伤|烧伤|"
@@ -135,6 +135,12 @@ final class Danger {
           "万一|如果|假如|假设|要是|倘若|一旦|预防|防范|防止|避免|隐患|案例|"
               + "防(走失|跌倒|摔|火|溺水|诈|盗|汛|滑|烫|触电|中毒|一氧化碳|煤气|家暴)|怎么防|如何防|会不会|容易|规定|法规|条例|处罚|罚款|违法|犯法|违规|"
               + "允许|禁止|不准|培训|演练|讲座|知识|常识|宣传|科普|去年|曾经|安全检查");
+
+  /** A habit, not an event (电梯老是困人, 我家老人经常摔倒): a question or a complaint, not an alarm. */
+  private static final Pattern HABIT = Folded.pattern("经常|老是|总是|时常|常常|有时候|有时会|动不动|每次|一到");
+
+  /** This time: a habit word no longer makes it general (经常摔倒，今天又摔倒了). */
+  private static final Pattern THIS_TIME = Folded.pattern("今天|今晚|这次|这会|现在又|又.{0,6}了");
 
   /** A situation described as a general case: information unless the speaker is in it. */
   private static final Pattern SITUATION =
@@ -186,7 +192,7 @@ final class Danger {
     if (PAST.matcher(t).find() && !NOT_OVER.matcher(t).find()) {
       return Verdict.NONE;
     }
-    if (HYPOTHETICAL.matcher(t).find()) {
+    if (HYPOTHETICAL.matcher(t).find() || (HABIT.matcher(t).find() && !THIS_TIME.matcher(t).find())) {
       return Verdict.INFORMATION;
     }
     if (SITUATION.matcher(t).find() && !FIRST_PERSON.matcher(t).find()) {

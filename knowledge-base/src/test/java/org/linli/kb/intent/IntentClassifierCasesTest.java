@@ -107,6 +107,19 @@ class IntentClassifierCasesTest {
       昨天我妈出门到现在还没回来
       昨天电梯困人了，人还没救出来
       帮我叫救护车
+      电梯困人了😭
+      救命😭😭
+      你好，我爸在电梯里出不来了
+      我媽在電梯裡出不來
+      SOS
+      楼道里电动车在充电，我闻到焦糊味了
+      住户把电动车推到楼道里充电，冒烟了
+      小孩子玩火把窗帘点着了
+      厨房油锅起火了
+      老人在家里一个人住，最近不接电话
+      我好像听到楼上有人喊救命
+      我家老人经常摔倒，今天又摔倒了起不来
+      电梯老是坏，今天又困人了
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -184,6 +197,15 @@ class IntentClassifierCasesTest {
       昨天电梯困人了，物业一直不处理，找谁投诉
       上周家里着火，房子烧坏了，能申请救助吗
       我妈昨天摔倒骨折了，现在需要护工，有补贴吗
+      我们小区电梯经常困人怎么办
+      我家老人经常摔倒，有什么办法
+      我爸老年痴呆经常走失，社区能帮忙吗
+      早上好，请问家里着火了有没有救助
+      電動車在樓道充電容易著火嗎
+      燃氣報警器多少錢
+      家裡著火了應該怎麼逃生
+      电动车着火已经扑灭了，损失谁来赔
+      被猫抓了要打疫苗吗
       """)
   void an_information_question_with_alarming_words_gets_its_answer(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.QUESTION, false, "question"));
