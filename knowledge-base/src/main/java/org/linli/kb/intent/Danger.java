@@ -174,6 +174,10 @@ final class Danger {
   /** Said as an event (了, 咯, 咗, an exclamation) rather than named as a topic. */
   private static final Pattern EVENT = Folded.pattern("了|啦|咯|喽|咗|嘞|着呢|[!！]|有.{0,3}(味|烟)|闻到|看到|发现|还没");
 
+  /** The speaker is in it, so a general-sounding situation is their own. */
+  private static final Pattern FIRST_PERSON =
+      Folded.pattern("(?<!想|要|请)我(?!想|要问|问|咨询)|俺|咱家|阿妈|阿爸|老汉|老豆");
+
   private Danger() {}
 
   /** Judges one folded message; {@code questionMarked} when it reads as a question at all. */
@@ -217,7 +221,4 @@ final class Danger {
         || (LIFT.matcher(t).find() && INSIDE.matcher(t).find())
         || (!questionMarked && CHILD_ALONE.matcher(t).find());
   }
-
-  private static final Pattern FIRST_PERSON =
-      Folded.pattern("(?<!想|要|请)我(?!想|要问|问|咨询)|俺|咱家|阿妈|阿爸|老汉|老豆");
 }

@@ -60,6 +60,9 @@ final class SmallTalk {
 
   private static final Pattern THANKS = Pattern.compile("谢谢|多谢|感谢|辛苦了|唔该|thx|thanks|thank you|🙏");
 
+  /** A tail that states a need (谢谢，我想办居住证) is a request for information, not small talk. */
+  private static final Pattern NEED = Pattern.compile("我想|我要|想办|要办|想申请|想咨询|想问|想了解|想知道");
+
   private static final Pattern ONLY_SYMBOLS = Pattern.compile("^[\\p{P}\\p{S}\\p{M}\\p{Z}\\p{C}\\s]*$");
 
   private static final Pattern FILLERS = Pattern.compile("(" + FILLER + "|" + ADDRESSEE + "(?!(早上|上午|中午|下午|晚上)?好|早安|午安)){1,16}");
@@ -128,7 +131,8 @@ final class SmallTalk {
     }
     String tail = t.substring(pos);
     boolean whole = tail.isEmpty()
-        || (first.tail() > 0 && !questionMarked && tail.codePointCount(0, tail.length()) <= first.tail());
+        || (first.tail() > 0 && !questionMarked && tail.codePointCount(0, tail.length()) <= first.tail()
+            && !NEED.matcher(tail).find());
     if (!whole) {
       return null;
     }

@@ -120,6 +120,13 @@ class IntentClassifierCasesTest {
       我好像听到楼上有人喊救命
       我家老人经常摔倒，今天又摔倒了起不来
       电梯老是坏，今天又困人了
+      樓下著火了
+      有人暈倒了
+      狗咬人了
+      隔壁獨居老人好幾天沒見到了
+      樓道電動車充電冒煙了
+      燃氣洩漏了
+      我爸被困在電梯裏了
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -206,6 +213,8 @@ class IntentClassifierCasesTest {
       家裡著火了應該怎麼逃生
       电动车着火已经扑灭了，损失谁来赔
       被猫抓了要打疫苗吗
+      緊急聯絡人怎麼登記
+      樓上滲水物業不管可以找誰調解
       """)
   void an_information_question_with_alarming_words_gets_its_answer(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.QUESTION, false, "question"));
@@ -297,6 +306,7 @@ class IntentClassifierCasesTest {
       垃圾分类投放时间             | statement
       我反映了好几次都没反应       | statement
       你好我想办居住证             | statement
+      谢谢，我想办居住证           | statement
       走丢的老人找回来了，谢谢大家 | statement
       我的快递不见了               | statement
       社区工作人员联系不上         | statement
