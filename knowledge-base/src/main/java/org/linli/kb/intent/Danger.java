@@ -1,0 +1,224 @@
+package org.linli.kb.intent;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whether a message reports someone in danger now, or only asks about a dangerous topic.
+ *
+ * <p>Two kinds of danger signal. An ongoing one (someone trapped, missing, not seen for days,
+ * lying still; gas or smoke; a child in danger) lasts while nobody acts, so it is urgent unless
+ * the message is hypothetical or preventive (万一, 如果, 容易, 会不会, 规定, 演练), describes a
+ * general case (遇到有人晕倒怎么办), or names only a topic as a question (燃气泄漏怎么处理: no 了,
+ * no person, no place). Harm that may be over (a fire, a fall, a bite, a fight, a flood) is urgent
+ * when reported, but also a question when it asks about money or benefits (家里着火了有没有救助) or
+ * how to act in general with nobody named (家里着火了应该怎么逃生). A call for help (救命, 快来人)
+ * or "happening now" (正在, 刚才) outweighs every information word: when in doubt about someone in
+ * danger now, urgent wins, because a wrong urgent costs a tap and a missed one costs far more.
+ * A danger that is over or in hand (昨天, 现在在医院) is not urgent unless it is still going on
+ * (到现在还没回来), and harm named inside a longer phrase (跌倒风险评估, 家暴庇护所) is a topic.
+ *
+ * <p>Every pattern is a flat alternation with bounded gaps, so matching stays linear in the text.
+ */
+final class Danger {
+
+  /** What the message says about danger. */
+  enum Verdict {
+    /** No danger signal at all. */
+    NONE,
+    /** Someone may be in danger now. */
+    URGENT,
+    /** A danger word in a question a guide can answer. */
+    INFORMATION
+  }
+
+  /** A named person (not just 人): for "cannot reach" words that also apply to offices. */
+  private static final String KIN =
+      "(孩子|小孩|小朋友|娃|儿子|女儿|宝宝|婴儿|老人|老太|老头|老奶奶|老爷爷|老爷子|老太太|大爷|大妈|阿姨|奶奶|爷爷|外婆|外公|姥姥|姥爷|"
+          + "妈|爸|母亲|父亲|老伴|老公|老婆|爱人|邻居|老汉|阿婆|阿公|阿嫲|阿爷|嫲嫲|家人|仔|囡|佢|他|她)";
+
+  private static final String PERSON = "(人|" + KIN + ")";
+
+  /** Says outright that help is needed now; urgent even with information words around it. */
+  private static final Pattern CALL =
+      Folded.pattern(
+          "救命(?!钱|药)|救救|快来人|来人(啊|呐|呀|哪)|求救|sos|(快|赶紧|赶快|马上|帮(我|忙))(叫|打|报)(警|120|110|119|救护车|消防)|"
+              + "(叫|打)了(120|110|119|救护车)|救护车(来了|到了|还没来)|我要报警|报警了|快报警");
+
+  /** Asks someone to come at once; urgent together with a danger signal. */
+  private static final Pattern HURRY =
+      Folded.pattern(
+          "快来|快点来|快过来|赶紧来|赶快来|马上来|快派人|赶紧派人|急急急|十万火急|[!！]{2,}|(快点|赶紧|赶快)(来|派|处理|救|过来)");
+
+  /**
+   * A danger that lasts while nobody acts: someone trapped, missing, not seen for days or lying
+   * still, gas, a child in danger. Money and how-to words around it do not make it a question.
+   */
+  private static final Pattern ONGOING =
+      Folded.pattern(
+          // trapped
+          "电梯.{0,8}(困|关住|卡住|夹)|(?<![特贫])困人(?!员)|困(在|住)|被困(?!难|扰|境)|关在.{0,6}(里|电梯)|卡在电梯|"
+              + "(电梯|屋|房间|厕所|卫生间|门|车|里面|里头|我|" + PERSON + ").{0,8}出不来|"
+              + "电梯.{0,12}(里面|里头)(还)?有人|有人.{0,6}(困|关|卡)(在)?电梯|反锁在|锁在(屋|家|车|房间|厕所|卫生间)|"
+              // gas
+              + "(煤气|燃气|天然气|液化气|瓦斯)的?(味|泄漏|泄露|漏了|漏气|在漏)|(燃气|煤气|阀门|灶).{0,4}关不(掉|上|了)|漏气|"
+              + "闻到.{0,6}(煤气|燃气|天然气|臭鸡蛋)|报警器.{0,4}(响|叫|报警|在报)|一氧化碳|"
+              // unresponsive or lying still
+              + "晕倒|昏倒|昏迷|晕过去|昏过去|晕低|不省人事|起唔到身|倒在.{0,4}(路|地|门口|楼道|家|屋)|躺在.{0,8}(不动|起不来)|一动不动|"
+              + "(摔|倒|躺).{0,6}起不来|叫不醒|叫不应|(叫|喊|敲|拍|推|摇|人|他|她|妈|爸).{0,4}没(有)?(反应|呼吸)|没(有)?呼吸|没气了|"
+              + "不喘气|呼吸困难|喘不上气|喘不过气|抽搐|抽风|"
+              + "割腕|自杀|轻生|想不开|跳楼|寻死|不想活|活不下去|活着没意思|想死|(有|出了|发生了)(紧急|急)(情况|事)|"
+              // missing or not seen
+              + "走失|走丢|失联|迷路|走唔见|走不见|" + KIN + ".{0,12}(联系不上|找不到|不见了|唔见|没回家|没回来|打不通|没人接|不接电话|电话不接)|"
+              + "(" + PERSON + "|独居|那家|这家|那户|这户|住户).{0,12}((几|好几|两|三|四|五|多|\\d+)天|好久|很久|一直)(都|也)?没(有)?"
+              + "(见|看到|看见|出门|出来|回来|回家|露面|开门|下楼|接电话|人影|动静|消息|亮灯|亮过灯)|"
+              + "(出门|出去|走了).{0,12}(还)?没(回来|回家)|到现在(还)?没回(来|家)|(报纸|牛奶|快递|信件).{0,10}(堆了|没人拿|没拿)|"
+              + "(几|好几|两|三|多)天没(见|看到|看见)(人|到(他|她|人))|敲门(都|也)?没(人)?(应|开|反应|回应)|"
+              // a child in danger
+              + "(孩子|小孩|娃|宝宝|婴儿|小朋友).{0,10}(反锁|锁在|被锁|锁了|关在|困在|爬(上|到)|窗台|阳台外|悬空|掉下|哭了(很|好)久|一直哭|哭个不停)|"
+              + "把(孩子|小孩|娃|宝宝).{0,4}(锁|关)|大人(好像|都)?不在(家)?|家里没(有)?大人");
+
+  /** The danger is over (找回来了, 火灭了): nothing left to rush to. */
+  private static final Pattern RESOLVED =
+      Folded.pattern("找回来了|已经找到了|找到了[,，。!！]|找到了$|没事了|救出来了|已经(灭|扑灭)了|火(已经)?灭了|已经处理好了|已经解决了");
+
+  /**
+   * Harm that may already be over (a fire, a fall, a bite, a fight, a flood): urgent when
+   * reported, information when the message asks about money or how to act in general.
+   */
+  private static final Pattern HARM =
+      Folded.pattern(
+          // fire
+          "着火|失火|起火|火灾|火警|烧起来|烧着了|点着了|着起来|燃起来|火苗|明火|火光|火花|冒火|爆炸|焦味|烧焦|糊味|鼓包|"
+              // hurt
+              + "摔倒|摔了一?跤|摔伤|摔下|摔在地上|跌倒|跌亲|跌低|倒在地上|倒地|"
+              + "(心脏病|心梗|脑梗|中风|哮喘|癫痫).{0,3}(发作|犯了|发了)|突发|吐血|出血|流血|血流|受伤|骨折|中毒|烫伤|烧伤|"
+              + "触电|电到人|被电(到|击)|漏电(?!保护|开关|断路)|"
+              // animals
+              + "(狗|犬|猫|蛇).{0,10}(咬|扑)|咬伤|咬人|被咬|遭咬|(被|遭)(狗|犬|猫|蛇|人).{0,4}咬|"
+              // violence and crime
+              + "打架|打人|打起来|动手了|被打(?!扰|折|卡|印|回)|被.{0,4}打(了|伤|得)|打我(?!电话|手机)|打(孩子|小孩|老人|老婆|媳妇|我妈)|"
+              + "惨叫|呼救|可疑(的)?人|被盗|家暴|持刀|拿刀|拿着刀|砍人|捅人|砸东西|砸门|威胁|闹事|抢劫|小偷|入室|撬门|撬锁|"
+              + "猥亵|性侵|虐待|跟踪我|"
+              // water
+              + "淹了|被淹|水淹|淹到|淹水|倒灌|(车库|地下室|一楼).{0,4}进水|冲走|溺水|落水|掉(进|到)?(河|水|井|湖)里|"
+              // structures
+              + "塌了|坍塌|倒塌|(要|快)(塌|掉下来)|砸(到|伤|中)(人|了人|头|孩子|小孩|老人)|砸伤");
+
+  /** Harm named last, as the whole report (着火, 楼下打架), not as the topic of a phrase (跌倒风险评估). */
+  private static final Pattern HARM_AT_END = Pattern.compile("(" + HARM.pattern() + ")[\\p{P}\\s了啦咯啊呀]{0,8}$");
+
+  /** Over, or in hand: yesterday, or already in hospital. */
+  private static final Pattern PAST = Folded.pattern("昨天|昨晚|前天|前几天|上周|上个月|上次|那天|(现在|已经|正)在医院|住院|送医|送到医院|出院|已经送");
+
+  /** Still not over, whenever it began. */
+  private static final Pattern NOT_OVER =
+      Folded.pattern("到现在|至今|还没(找到|回来|回家|出来|联系上|醒|救出来)|还在|仍然|一直没(回|找到|联系上)");
+
+  /** A child alone is a danger when reported, not when asked about (孩子一个人在家可以吗). */
+  private static final Pattern CHILD_ALONE = Folded.pattern("(孩子|小孩|娃|宝宝|婴儿|小朋友).{0,10}(一个人|独自|没人管)");
+
+  /** Smoke is a fire signal unless it comes from cooking, a barbecue or a cigarette. */
+  private static final Pattern SMOKE = Folded.pattern("冒烟|冒黑烟|冒白烟|有烟|浓烟|烟很大|好大的烟|烟雾|烟味");
+
+  private static final Pattern HARMLESS_SMOKE =
+      Folded.pattern("烧烤|油烟|抽烟|吸烟|香烟|烟花|烟头|烟酒|做饭|炒菜|嗓子|烟雾报警器|烟感");
+
+  /** A lift with someone inside is a trapped person, however it is worded. */
+  private static final Pattern LIFT = Folded.pattern("电梯");
+
+  private static final Pattern INSIDE =
+      Folded.pattern("(我|" + PERSON + ").{0,4}(还)?在(电梯)?里(面|头)|里(面|头)(还)?有人|(停|卡)在.{0,6}(中间|半空)");
+
+  /** Hypothetical, preventive, rules or training: information even when a person is named. */
+  private static final Pattern HYPOTHETICAL =
+      Folded.pattern(
+          "万一|如果|假如|假设|要是|倘若|一旦|预防|防范|防止|避免|隐患|案例|"
+              + "防(走失|跌倒|摔|火|溺水|诈|盗|汛|滑|烫|触电|中毒|一氧化碳|煤气|家暴)|怎么防|如何防|会不会|容易|规定|法规|条例|处罚|罚款|违法|犯法|违规|"
+              + "允许|禁止|不准|培训|演练|讲座|知识|常识|宣传|科普|去年|曾经|安全检查");
+
+  /** A habit, not an event (电梯老是困人, 我家老人经常摔倒): a question or a complaint, not an alarm. */
+  private static final Pattern HABIT = Folded.pattern("经常|老是|总是|时常|常常|有时候|有时会|动不动|每次|一到");
+
+  /** This time: a habit word no longer makes it general (经常摔倒，今天又摔倒了). */
+  private static final Pattern THIS_TIME = Folded.pattern("今天|今晚|这次|这会|现在又|又.{0,6}了");
+
+  /** A situation described as a general case: information unless the speaker is in it. */
+  private static final Pattern SITUATION =
+      Folded.pattern("(遇到|碰到|遇上|发生|出现).{0,16}(怎么|如何|应该|该|要)|(的时候|时候|时)(应该|应|该|要|怎么|如何|可以|能)");
+
+  /** Money, benefits, buying or registering afterwards. */
+  private static final Pattern AFTERMATH =
+      Folded.pattern(
+          "救助|补助|补贴|申请|报销|赔偿|赔|理赔|保险|多少钱|价格|费用|在哪买|哪里买|哪买|购买|登记|联系人|调解|起诉|责任|"
+              + "谁负责|谁承担|保护令|服务|托管|护理|(火灾|着火|失火|起火|事故|被淹|水淹)(之)?后");
+
+  /** How-to knowledge, outweighed by a named person or place. */
+  private static final Pattern HOW_TO =
+      Folded.pattern(
+          "应该怎么|应该如何|该怎么|该如何|怎样|如何|自救|逃生|急救(知识|方法|措施)|注意什么|注意事项|原因|为什么|为啥|疫苗|打针|流程|步骤|"
+              + "哪个部门|什么部门");
+
+  /** Happening right now: outweighs even hypothetical words. */
+  private static final Pattern NOW = Folded.pattern("正在|刚才|刚刚|此刻|这会儿");
+
+  /** Still going on: outweighs money and how-to words. */
+  private static final Pattern STILL = Folded.pattern("还在|一直在|现在还|现在正|还没出来|还困");
+
+  /** A particular person or place, so the message is about a real case. */
+  private static final Pattern ANCHOR =
+      Folded.pattern(
+          "(?<!想|要|请)我(?!想|要问|问|咨询)|俺|咱家|我们|邻居|隔壁|对门|楼上|楼下|有人|有个|一个(老人|人|小孩|孩子)|这个|那个|"
+              + "\\d+(号楼|号|栋|幢|单元|楼|层|室)|[一二三四五六七八九十]+(号楼|栋|单元|楼|层)|楼道|车库|门口|小区|屋头|屋里|屋企|"
+              + "阿妈|阿爸|老汉|老豆|佢|女儿|儿子|老公|老婆|爱人|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷|妈|爸|母亲|父亲|阿婆|阿公");
+
+  /** Said as an event (了, 咯, 咗, an exclamation) rather than named as a topic. */
+  private static final Pattern EVENT = Folded.pattern("了|啦|咯|喽|咗|嘞|着呢|[!！]|有.{0,3}(味|烟)|闻到|看到|发现|还没");
+
+  /** The speaker is in it, so a general-sounding situation is their own. */
+  private static final Pattern FIRST_PERSON =
+      Folded.pattern("(?<!想|要|请)我(?!想|要问|问|咨询)|俺|咱家|阿妈|阿爸|老汉|老豆");
+
+  private Danger() {}
+
+  /** Judges one folded message; {@code questionMarked} when it reads as a question at all. */
+  static Verdict judge(String t, boolean questionMarked) {
+    boolean call = CALL.matcher(t).find();
+    boolean ongoing = ongoing(t, questionMarked);
+    if (!ongoing && !HARM.matcher(t).find()) {
+      return call ? Verdict.URGENT : Verdict.NONE;
+    }
+    if (!call && RESOLVED.matcher(t).find()) {
+      return Verdict.NONE;
+    }
+    if (call || HURRY.matcher(t).find() || NOW.matcher(t).find()) {
+      return Verdict.URGENT;
+    }
+    if (PAST.matcher(t).find() && !NOT_OVER.matcher(t).find()) {
+      return Verdict.NONE;
+    }
+    if (HYPOTHETICAL.matcher(t).find() || (HABIT.matcher(t).find() && !THIS_TIME.matcher(t).find())) {
+      return Verdict.INFORMATION;
+    }
+    if (SITUATION.matcher(t).find() && !FIRST_PERSON.matcher(t).find()) {
+      return Verdict.INFORMATION;
+    }
+    boolean anchor = ANCHOR.matcher(t).find();
+    if (!anchor && !EVENT.matcher(t).find() && (questionMarked || !(ongoing || HARM_AT_END.matcher(t).find()))) {
+      return Verdict.INFORMATION;
+    }
+    if (ongoing || STILL.matcher(t).find()) {
+      return Verdict.URGENT;
+    }
+    if (AFTERMATH.matcher(t).find() || (!anchor && HOW_TO.matcher(t).find())) {
+      return Verdict.INFORMATION;
+    }
+    return Verdict.URGENT;
+  }
+
+  private static boolean ongoing(String t, boolean questionMarked) {
+    return ONGOING.matcher(t).find()
+        || (SMOKE.matcher(t).find() && !HARMLESS_SMOKE.matcher(t).find())
+        || (LIFT.matcher(t).find() && INSIDE.matcher(t).find())
+        || (!questionMarked && CHILD_ALONE.matcher(t).find());
+  }
+}
