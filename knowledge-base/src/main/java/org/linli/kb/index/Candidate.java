@@ -22,9 +22,13 @@ package org.linli.kb.index;
  *     even as a homophone: high for a topic the knowledge base does not cover
  * @param topicCoverage weighted share of the question's topic words (not 办理, 材料, 多久 ...) this
  *     guide covers: low when the guide is about another matter with the same procedure words
- * @param keyCoverage how far the guide covers the question's rarest topic word known to the
- *     knowledge base (宠物 in 宠物疫苗): 0 when another guide has it and this one does not
+ * @param keyCoverage how far what the guide is about (title, questions, tags, aliases) covers the
+ *     question's key topic word (宠物 in 宠物疫苗, 户口本 in 户口本丢了)
  * @param leastCoverage the least this guide covers any topic word some guide has
+ * @param headTopicCoverage weighted share of the topic words that the guide's title, questions,
+ *     tags and aliases cover (what it is about, not what it mentions)
+ * @param unknownTopics weighted share of the question's topic words that no guide has at all (猫
+ *     in a knowledge base without a guide on cats)
  */
 public record Candidate(
     String entryId,
@@ -40,4 +44,6 @@ public record Candidate(
     double unknown,
     double topicCoverage,
     double keyCoverage,
-    double leastCoverage) {}
+    double leastCoverage,
+    double headTopicCoverage,
+    double unknownTopics) {}

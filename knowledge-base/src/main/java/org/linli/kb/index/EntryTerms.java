@@ -19,7 +19,9 @@ record EntryTerms(
     Set<String> bodyBigrams,
     Set<String> allPinyin,
     Set<String> words,
-    String text) {
+    String text,
+    Set<String> headWords,
+    String headText) {
 
   static EntryTerms of(Entry entry, LinliAnalyzer analyzer) {
     Set<String> head = new HashSet<>();
@@ -34,8 +36,20 @@ record EntryTerms(
     allPinyin.addAll(pinyin);
     String text = ResidentLexicon.matchForm(String.join("\n", heads(entry)) + "\n" + entry.body());
     Set<String> words = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.WORDS, text));
+    String headText = ResidentLexicon.matchForm(String.join("\n", heads(entry)));
+    Set<String> headWords = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.WORDS, headText));
     return new EntryTerms(
-        Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body), Set.copyOf(allPinyin), Set.copyOf(words), text);
+        Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body), Set.copyOf(allPinyin), Set.copyOf(words), text,
+        Set.copyOf(headWords), headText);
+  }
+
+  /**
+   * How far what this guide is about (its title, questions, tags and aliases) covers a topic word,
+   * 0..1, measured as {@link #covers}: a guide that only mentions 户口本 among its materials is not
+   * about 户口本.
+   */
+  double headCovers(String word) {
+    return cover(word, headWords, headText, headBigrams);
   }
 
   /**
@@ -44,6 +58,10 @@ record EntryTerms(
    * guide has, so 外来务工人员 is partly covered by a guide on 外来人员.
    */
   double covers(String word) {
+    return cover(word, words, text, bodyBigrams);
+  }
+
+  private static double cover(String word, Set<String> words, String text, Set<String> bigrams) {
     if (words.contains(word) || text.contains(word)) {
       return 1;
     }
@@ -57,7 +75,7 @@ record EntryTerms(
       int next = word.offsetByCodePoints(start, 1);
       int end = word.offsetByCodePoints(next, 1);
       pairs++;
-      hit += bodyBigrams.contains(word.substring(start, end)) ? 1 : 0;
+      hit += bigrams.contains(word.substring(start, end)) ? 1 : 0;
       start = next;
     }
     return (double) hit / pairs;

@@ -187,6 +187,19 @@ public final class KbIndex implements AutoCloseable {
     return Math.log(1.0 + (entries.size() + 1.0) / (df + 0.5));
   }
 
+  /** True when some guide has this word, as segmented or inside its text. */
+  boolean knowsWord(String word) {
+    if (wordFrequency.containsKey(word)) {
+      return true;
+    }
+    for (EntryTerms t : terms.values()) {
+      if (t.text().contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many guides have this word (as segmented), 0 when none. */
   int guidesWithWord(String word) {
     return wordFrequency.getOrDefault(word, 0);

@@ -136,6 +136,7 @@ public final class Retriever {
     }
     double unknown = unknownShare(query.bigrams(), idf, index);
     double[] topicWeights = topicWeights(query.topics(), index);
+    double unknownTopics = unknownTopics(query.topics(), topicWeights, index);
     List<Candidate> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
@@ -155,8 +156,10 @@ public final class Retriever {
               coverage(query.pinyin(), terms.headPinyin()),
               unknown,
               topicCoverage(query.topics(), topicWeights, terms),
-              keyCoverage(query.topics(), topicWeights, terms, index),
-              leastCoverage(query.topics(), terms, index)));
+              keyCoverage(query.topics(), topicWeights, terms),
+              leastCoverage(query.topics(), terms, index),
+              headTopicCoverage(query.topics(), topicWeights, terms),
+              unknownTopics));
     }
     return out;
   }
@@ -280,18 +283,40 @@ public final class Retriever {
   }
 
   /**
-   * How far the guide covers the question's key topic: the rarest topic word that some guide of
-   * the knowledge base has (a word no guide has is judged by {@code unknown} instead). 1 when the
-   * question has no such word.
+   * How far what the guide is about (its head) covers the question's key topic: its heaviest topic
+   * word (the rarest across guides, the longest among equals). 1 when the question has none.
    */
-  private static double keyCoverage(List<String> topics, double[] weights, EntryTerms terms, KbIndex index) {
+  private static double keyCoverage(List<String> topics, double[] weights, EntryTerms terms) {
     int key = -1;
     for (int i = 0; i < weights.length; i++) {
-      if (index.guidesWithWord(topics.get(i)) > 0 && (key < 0 || weights[i] > weights[key])) {
+      if (key < 0 || weights[i] > weights[key]
+          || (weights[i] == weights[key] && topics.get(i).length() > topics.get(key).length())) {
         key = i;
       }
     }
-    return key < 0 ? 1 : terms.covers(topics.get(key));
+    return key < 0 ? 1 : terms.headCovers(topics.get(key));
+  }
+
+  /** Weighted share of the question's topic words that no guide has, not even inside a longer word. */
+  private static double unknownTopics(List<String> topics, double[] weights, KbIndex index) {
+    double total = 0;
+    double unknown = 0;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i];
+      unknown += index.knowsWord(topics.get(i)) ? 0 : weights[i];
+    }
+    return total == 0 ? 0 : unknown / total;
+  }
+
+  /** Weighted share of the question's topic words that what the guide is about (its head) covers. */
+  private static double headTopicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    double total = 0;
+    double hit = 0;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i];
+      hit += weights[i] * terms.headCovers(topics.get(i));
+    }
+    return total == 0 ? 1 : hit / total;
   }
 
   /**

@@ -22,14 +22,14 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
   public static final List<String> RANK_FEATURES =
       List.of(
           "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
-          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage");
+          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics");
 
   /** Names of the confidence features, in the order of {@link #features}. */
   public static final List<String> FEATURES =
       List.of(
           "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
           "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
-          "keyCoverage", "leastCoverage");
+          "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics");
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
@@ -75,7 +75,9 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       c.pinyinCoverage(),
       c.topicCoverage(),
       c.keyCoverage(),
-      c.leastCoverage()
+      c.leastCoverage(),
+      c.headTopicCoverage(),
+      c.unknownTopics()
     };
   }
 
@@ -109,7 +111,9 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       best.unknown(),
       best.topicCoverage(),
       best.keyCoverage(),
-      best.leastCoverage()
+      best.leastCoverage(),
+      best.headTopicCoverage(),
+      best.unknownTopics()
     };
   }
 
