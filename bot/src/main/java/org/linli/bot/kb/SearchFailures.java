@@ -20,17 +20,24 @@ final class SearchFailures {
     this.log = log;
   }
 
-  /** Counts one failure, and logs it when it is the first of its kind or its count is a power of ten. */
-  void record(Throwable failure) {
+  /**
+   * Counts one failure, and logs it when it is the first of its kind or its count is a power of ten;
+   * true when it logged.
+   */
+  boolean record(Throwable failure) {
     total.incrementAndGet();
     String kind = kind(failure);
     long count = byKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     if (count == 1) {
       log.warn("Knowledge base: a search failed ({}); answered as not sure. Later failures of this kind are counted",
           kind, failure);
-    } else if (powerOfTen(count)) {
-      log.warn("Knowledge base: {} searches have failed with {}; each was answered as not sure", count, kind);
+      return true;
     }
+    if (powerOfTen(count)) {
+      log.warn("Knowledge base: {} searches have failed with {}; each was answered as not sure", count, kind);
+      return true;
+    }
+    return false;
   }
 
   /** Failures counted since the start, of every kind. */

@@ -34,7 +34,7 @@ import org.linli.kb.property.ResidentTexts;
  * as each platform does, never get a 5xx. One service on loopback (embedded Redis, lexical
  * knowledge base) serves every try.
  */
-class ChatRouteProperties {
+class ChatRoutePropertyTest {
 
   private static final String GENERIC = "generic-secret";
   private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis());

@@ -13,7 +13,7 @@ import org.linli.kb.KnowledgeBase;
 import org.linli.kb.search.Calibration;
 
 /** The lexical knowledge base (no embedding model) answers any text with a well-formed answer. */
-class KnowledgeBaseProperties {
+class KnowledgeBasePropertyTest {
 
   private static KnowledgeBase kb;
 

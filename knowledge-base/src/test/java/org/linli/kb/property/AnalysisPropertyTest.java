@@ -13,7 +13,7 @@ import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.index.Retriever;
 
 /** Whatever a resident types, analysis and script folding neither throw nor produce empty terms. */
-class AnalysisProperties {
+class AnalysisPropertyTest {
 
   private static final LinliAnalyzer ANALYZER = new LinliAnalyzer();
   private static final Retriever RETRIEVER = new Retriever(ANALYZER, null);
@@ -62,7 +62,7 @@ class AnalysisProperties {
 
     assertThat(prepared.folded()).isEqualTo(prepared.folded().strip());
     assertThat(prepared.bigrams()).allSatisfy(b -> assertThat(b.codePointCount(0, b.length())).isEqualTo(2));
-    assertThat(prepared.bigrams()).allSatisfy(b -> assertThat(b.codePoints().allMatch(AnalysisProperties::wordChar))
+    assertThat(prepared.bigrams()).allSatisfy(b -> assertThat(b.codePoints().allMatch(AnalysisPropertyTest::wordChar))
         .as("a bigram is two letters or digits, not an emoji: %s", b).isTrue());
     assertThat(prepared.words()).allSatisfy(w -> assertThat(w.isBlank()).as("blank word %s", w).isFalse());
     assertThat(prepared.grams()).allSatisfy(g -> assertThat(g.isBlank()).isFalse());

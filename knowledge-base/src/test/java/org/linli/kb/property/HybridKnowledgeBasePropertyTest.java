@@ -19,7 +19,7 @@ import org.linli.kb.search.Calibration;
  * The model is loaded and the shipped guides embedded once; texts are kept short enough that a few
  * hundred tries embed in seconds.
  */
-class HybridKnowledgeBaseProperties {
+class HybridKnowledgeBasePropertyTest {
 
   private static KnowledgeBase kb;
 
