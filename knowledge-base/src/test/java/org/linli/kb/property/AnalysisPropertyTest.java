@@ -63,7 +63,7 @@ class AnalysisPropertyTest {
     assertThat(prepared.folded()).isEqualTo(prepared.folded().strip());
     assertThat(prepared.bigrams()).allSatisfy(b -> assertThat(b.codePointCount(0, b.length())).isEqualTo(2));
     assertThat(prepared.bigrams()).allSatisfy(b -> assertThat(b.codePoints().allMatch(AnalysisPropertyTest::wordChar))
-        .as("a bigram is two letters or digits, not an emoji: %s", b).isTrue());
+        .as("a bigram is two word characters, not an emoji: %s", b).isTrue());
     assertThat(prepared.words()).allSatisfy(w -> assertThat(w.isBlank()).as("blank word %s", w).isFalse());
     assertThat(prepared.grams()).allSatisfy(g -> assertThat(g.isBlank()).isFalse());
   }
@@ -95,9 +95,14 @@ class AnalysisPropertyTest {
     return out.toString();
   }
 
-  /** A letter, a digit, or a spacing mark of a script that writes vowels so (Tamil ா). */
+  /**
+   * A letter, a digit, a spacing mark of a script that writes vowels so (Tamil ா), or a connector
+   * such as the underscore, which Unicode word breaking keeps inside a word (a_1).
+   */
   static boolean wordChar(int codePoint) {
-    return Character.isLetterOrDigit(codePoint) || Character.getType(codePoint) == Character.COMBINING_SPACING_MARK;
+    int type = Character.getType(codePoint);
+    return Character.isLetterOrDigit(codePoint) || type == Character.COMBINING_SPACING_MARK
+        || type == Character.CONNECTOR_PUNCTUATION;
   }
 
   static boolean wellFormed(String s) {
