@@ -12,6 +12,7 @@ import org.linli.bot.kb.KbService;
 import org.linli.kb.Answer;
 import org.linli.kb.Entry;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.WellFormedText;
 
 /**
  * {@code POST /api/v1/ask} with {@code {"text": "..."}}: the knowledge base's answer as JSON, for
@@ -57,7 +58,7 @@ public final class AskHandler implements Handler<RoutingContext> {
     if (text.length() > MAX_TEXT) {
       throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
     }
-    return text;
+    return WellFormedText.of(text);
   }
 
   private JsonObject toJson(Answer answer, String question) {
