@@ -117,7 +117,8 @@ public final class LinliVerticle extends VerticleBase {
         .setMaxPoolWaiting(4096));
     RedisAPI redis = RedisAPI.api(redisClient);
     Settings.Kb kbSettings = settings.kb();
-    Calibration calibration = Calibration.shipped();
+    Calibration calibration =
+        kbSettings.calibration().isEmpty() ? Calibration.shipped() : Calibration.read(Path.of(kbSettings.calibration()));
     ScoringModel model = calibration.model(kbSettings.semantic());
     if (kbSettings.threshold() >= 0) {
       model = model.withThreshold(kbSettings.threshold());
@@ -134,6 +135,9 @@ public final class LinliVerticle extends VerticleBase {
           : null;
       Path indexRoot = settings.data().path().resolve("kb").resolve("index");
       KnowledgeBase base = new KnowledgeBase(kbDir, embedder, chosen, kbSettings.maxAlternatives(), indexRoot);
+      if (kbSettings.selfCalibrate() && kbDir != null && kbSettings.threshold() < 0) {
+        base.withSelfCalibration();
+      }
       return embedder == null || kbSettings.threshold() >= 0 ? base : base.withShortcut(calibration.shortcut());
     });
     return knowledgeBase.compose(base -> {

@@ -48,6 +48,7 @@ public final class KbIndex implements AutoCloseable {
   private final Map<String, Integer> bigramFrequency;
   private final java.util.Set<String> pinyinBigrams;
   private final Map<String, Integer> wordFrequency;
+  private final java.util.Set<String> characters;
   private final SearcherManager searchers;
   private final boolean semantic;
   private final Path folder;
@@ -73,6 +74,9 @@ public final class KbIndex implements AutoCloseable {
     Map<String, Integer> wf = new java.util.HashMap<>();
     terms.values().forEach(t -> t.words().forEach(w -> wf.merge(w, 1, Integer::sum)));
     this.wordFrequency = Map.copyOf(wf);
+    java.util.Set<String> chars = new java.util.HashSet<>();
+    terms.values().forEach(t -> t.text().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp)))));
+    this.characters = java.util.Set.copyOf(chars);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -187,17 +191,26 @@ public final class KbIndex implements AutoCloseable {
     return Math.log(1.0 + (entries.size() + 1.0) / (df + 0.5));
   }
 
-  /** True when some guide has this word, as segmented or inside its text. */
+  /**
+   * True when some guide has this word: as segmented, or (for a word segmented otherwise there)
+   * every one of its character bigrams, or for one character, the character.
+   */
   boolean knowsWord(String word) {
     if (wordFrequency.containsKey(word)) {
       return true;
     }
-    for (EntryTerms t : terms.values()) {
-      if (t.text().contains(word)) {
-        return true;
-      }
+    int n = word.codePointCount(0, word.length());
+    if (n == 1) {
+      return characters.contains(word);
     }
-    return false;
+    for (int i = 0, start = 0; i < n - 1; i++) {
+      int next = word.offsetByCodePoints(start, 1);
+      if (!bigramFrequency.containsKey(word.substring(start, word.offsetByCodePoints(next, 1)))) {
+        return false;
+      }
+      start = next;
+    }
+    return true;
   }
 
   /** How many guides have this word (as segmented), 0 when none. */
