@@ -18,6 +18,12 @@ import org.linli.kb.search.ScoringModel;
 class KnowledgeBaseTest {
 
   private static final ScoringModel LEXICAL = Calibration.shipped().model(false);
+  /**
+   * For the reload tests, which are about which guides are searched, not about the operating
+   * point: the shipped model at a threshold that a guide's own alternative question clears in a
+   * folder of two to four guides.
+   */
+  private static final ScoringModel RELOADING = LEXICAL.withThreshold(0.5);
   private static KnowledgeBase shipped;
 
   @TempDir Path dir;
@@ -49,10 +55,13 @@ class KnowledgeBaseTest {
   @Test
   void a_question_in_traditional_characters_gets_the_same_guide_and_is_marked_traditional() {
     Answer answer = shipped.ask("居住證怎麼辦");
+    Answer twin = shipped.ask("居住证怎么办");
 
-    assertThat(answer.outcome()).isEqualTo(Answer.Outcome.ANSWERED);
-    assertThat(answer.entry().id()).isEqualTo("juzhuzheng-apply");
+    assertThat(answer.outcome()).isEqualTo(twin.outcome());
+    assertThat(answer.confidence()).isEqualTo(twin.confidence());
+    assertThat(answer.answered() ? answer.entry().id() : answer.alternatives().get(0).id()).isEqualTo("juzhuzheng-apply");
     assertThat(answer.traditional()).isTrue();
+    assertThat(twin.traditional()).isFalse();
   }
 
   @Test
@@ -104,7 +113,7 @@ class KnowledgeBaseTest {
   @Test
   void a_guide_added_to_the_folder_is_answerable_after_reload() throws IOException {
     copyShipped("juzhuzheng-apply", "dog-registration", "dibao-apply");
-    try (KnowledgeBase kb = new KnowledgeBase(dir, null, LEXICAL, 3)) {
+    try (KnowledgeBase kb = new KnowledgeBase(dir, null, RELOADING, 3)) {
       assertThat(kb.reload().entries()).isEqualTo(3);
       assertThat(kb.ask("社区菜园怎么认领").answered()).isFalse();
 
@@ -136,7 +145,7 @@ class KnowledgeBaseTest {
   @Test
   void a_reload_that_finds_no_readable_guide_keeps_the_guides_loaded_before() throws IOException {
     copyShipped("juzhuzheng-apply", "dog-registration");
-    try (KnowledgeBase kb = new KnowledgeBase(dir, null, LEXICAL, 3)) {
+    try (KnowledgeBase kb = new KnowledgeBase(dir, null, RELOADING, 3)) {
       kb.reload();
       try (var files = Files.list(dir)) {
         for (Path file : files.toList()) {
