@@ -36,7 +36,7 @@ final class AskLatency {
   /** The figures of one (kb, mode). */
   record Figures(String kb, String mode, int guides, double buildSeconds, long calls, double p50, double p90,
       double p99, double max, double mean, double modelShare, int questions, int searched, int shortcut,
-      int shortcutDiffers, String evalWith, String evalWithout) {
+      int shortcutDiffers, String evalWith, String evalWithout, String byLength) {
 
     String line() {
       String base = String.format(Locale.ROOT, "  %-14s %-8s %7.2f %7.2f %7.2f %8.2f %7.2f %7d %7d %8.1f",
@@ -46,6 +46,10 @@ final class AskLatency {
       }
       return base + String.format(Locale.ROOT, "   model %3.0f%% of time, shortcut %d/%d searched (%.0f%%)",
           100 * modelShare, shortcut, searched, searched == 0 ? 0 : 100.0 * shortcut / searched);
+    }
+
+    String lengthLine() {
+      return String.format(Locale.ROOT, "  %-14s %-8s by length:%s", kb, mode, byLength);
     }
 
     String shortcutLine() {
@@ -114,7 +118,7 @@ final class AskLatency {
         new KnowledgeBase(entries, null, Calibration.shipped().lexical(), 3, temp.resolve("index-lexical"))) {
       int guides = load(base);
       double build = (System.nanoTime() - t0) / 1e9;
-      long[] times = measure(base, () -> {});
+      Timed times = measure(base, () -> {});
       return figures(kb, "lexical", guides, build, times, 0, 0, 0, 0, "-", "-");
     }
   }
@@ -162,8 +166,8 @@ final class AskLatency {
       base.withShortcut(calibration.shortcut());
 
       long[] modelAtStart = new long[1];
-      long[] times = measure(base, () -> modelAtStart[0] = embedder.nanos());
-      double modelShare = (double) (embedder.nanos() - modelAtStart[0]) / Arrays.stream(times).sum();
+      Timed times = measure(base, () -> modelAtStart[0] = embedder.nanos());
+      double modelShare = (double) (embedder.nanos() - modelAtStart[0]) / Arrays.stream(times.nanos()).sum();
       return figures(kb, "hybrid", guides, build, times, modelShare, searched, shortcut, differs, evalWith,
           evalWithout);
     }
@@ -177,8 +181,11 @@ final class AskLatency {
     return report.entries();
   }
 
-  /** Warm-up, then {@code atStart}, then the timed calls; returns each call's nanoseconds. */
-  private long[] measure(KnowledgeBase base, Runnable atStart) {
+  /** Each timed call: its nanoseconds and the index of its question. */
+  private record Timed(long[] nanos, int[] question) {}
+
+  /** Warm-up, then {@code atStart}, then the timed calls. */
+  private Timed measure(KnowledgeBase base, Runnable atStart) {
     int next = 0;
     long end = System.nanoTime() + warmupSeconds * 1_000_000_000L;
     // At least one full pass, so every question's path is compiled before it is timed.
@@ -188,20 +195,23 @@ final class AskLatency {
     }
     atStart.run();
     long[] times = new long[1 << 14];
+    int[] asked = new int[times.length];
     int n = 0;
     end = System.nanoTime() + measureSeconds * 1_000_000_000L;
     for (int done = 0; done < questions.size() || System.nanoTime() < end; done++) {
       String q = questions.get(next);
-      next = (next + 1) % questions.size();
       long t0 = System.nanoTime();
       base.ask(q);
       long t = System.nanoTime() - t0;
       if (n == times.length) {
         times = Arrays.copyOf(times, n * 2);
+        asked = Arrays.copyOf(asked, n * 2);
       }
+      asked[n] = next;
       times[n++] = t;
+      next = (next + 1) % questions.size();
     }
-    return Arrays.copyOf(times, n);
+    return new Timed(Arrays.copyOf(times, n), Arrays.copyOf(asked, n));
   }
 
   private static String evalRight(KnowledgeBase base, String kb) {
@@ -221,15 +231,32 @@ final class AskLatency {
     return right + "/" + inScope;
   }
 
-  private Figures figures(String kb, String mode, int guides, double build, long[] times, double modelShare,
+  private Figures figures(String kb, String mode, int guides, double build, Timed times, double modelShare,
       int searched, int shortcut, int differs, String evalWith, String evalWithout) {
-    long[] sorted = times.clone();
+    long[] sorted = times.nanos().clone();
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
+    StringBuilder byLength = new StringBuilder();
+    for (int[] range : LENGTHS) {
+      long[] part = java.util.stream.IntStream.range(0, times.nanos().length)
+          .filter(i -> {
+            int len = questions.get(times.question()[i]).length();
+            return len >= range[0] && len < range[1];
+          })
+          .mapToLong(i -> times.nanos()[i]).sorted().toArray();
+      if (part.length > 0) {
+        byLength.append(String.format(Locale.ROOT, "   %s chars: p50 %.2f p99 %.2f (n=%d)",
+            range[1] == Integer.MAX_VALUE ? range[0] + "+" : range[0] + "-" + (range[1] - 1), pct(part, 50),
+            pct(part, 99), part.length));
+      }
+    }
     return new Figures(kb, mode, guides, build, sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
         sorted[sorted.length - 1] / 1e6, mean, modelShare, questions.size(), searched, shortcut, differs, evalWith,
-        evalWithout);
+        evalWithout, byLength.toString());
   }
+
+  /** Question lengths, in chars, the latency is also broken down by: [from, to). */
+  private static final int[][] LENGTHS = {{0, 20}, {20, 60}, {60, Integer.MAX_VALUE}};
 
   /** Nearest-rank percentile, in milliseconds. */
   static double pct(long[] sorted, double p) {

@@ -427,6 +427,8 @@ public final class BenchMain {
           for (AskLatency.Figures f : latency.run(kb, args.list("modes", "lexical,hybrid"))) {
             System.out.println(f.line());
             table.add(f.line());
+            notes.add(f.lengthLine());
+            System.out.println(f.lengthLine());
             if (f.mode().equals("hybrid")) {
               System.out.println(f.shortcutLine());
               notes.add(f.shortcutLine());
