@@ -32,13 +32,15 @@ import org.openjdk.jmh.util.Statistics;
  * The one entry point of the benchmarks:
  *
  * <pre>
- * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|synth] [options]
+ * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|ask|synth] [options]
  * </pre>
  *
  * {@code search} runs {@link SearchBenchmark} through the JMH runner and prints p50/p99 per
  * (kb, mode); {@code startup} runs {@link StartupTime}; {@code http} launches the service in
  * hybrid then lexical mode and runs {@link HttpLoad} against each (or against {@code --port}, or
- * the in-process {@code --self-test} server); {@code votes} runs {@link VoteBenchmark}; {@code all}
+ * the in-process {@code --self-test} server); {@code votes} runs {@link VoteBenchmark}; {@code ask}
+ * loads {@code /api/v1/ask} with wrk over the mixed question set ({@link MixedQuestions}) and then
+ * runs {@link AskLatency} on the same set, with the issue's targets checked; {@code all}
  * runs search, startup, http and votes and ends
  * with a summary of every figure. Run from the repository root (the service jar is looked up at
  * {@code bot/target/linli.jar}). {@code --help} lists the options.
@@ -50,7 +52,7 @@ public final class BenchMain {
 
   private static final String USAGE =
       """
-      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|synth] [options]
+      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|ask|synth] [options]
         (run from the repository root; default command: all)
 
       search   knowledge-base latency, one thread, JMH sample time
@@ -76,6 +78,13 @@ public final class BenchMain {
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
       tickets  help requests/s accepted through /webhooks/generic, and delivery latency to a hub on loopback
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
+      ask      /api/v1/ask on the mixed question set: wrk on the service, then in-process latency
+        --http-modes hybrid            service modes loaded with wrk (hybrid and/or lexical; none to skip)
+        --concurrency 32 --warmup 20 --duration 30 (seconds, wrk)
+        --kb shipped,synthetic5000 --modes lexical,hybrid   in-process (--kb none to skip)
+        --inproc-warmup 10 --inproc-time 15 (seconds per kb and mode)
+        --questions FILE               another question file (one a line) instead of the bundled set
+        --vector-cache bench/target/ask-vector-cache   passage vectors kept between runs
       synth DIR [--count 5000]         write the synthetic knowledge base as Markdown files
       """;
 
@@ -129,6 +138,7 @@ public final class BenchMain {
       }
       case "votes" -> votes();
       case "tickets" -> tickets();
+      case "ask" -> ask();
       case "all" -> {
         search();
         withService(true, true);
@@ -383,6 +393,128 @@ public final class BenchMain {
       System.out.println("Tickets FAILED: " + e.getMessage());
     } finally {
       bench.close();
+      if (ok && !args.flag("keep")) {
+        SearchBenchmark.deleteTree(root);
+      } else {
+        System.out.println("  service data and logs kept in " + root);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- ask (mixed questions)
+
+  private void ask() throws Exception {
+    Path file = args.has("questions") ? Path.of(args.value("questions", "")) : null;
+    List<String> questions = MixedQuestions.load(file);
+    System.out.println("== ask: " + questions.size() + " questions from " + (file == null ? MixedQuestions.RESOURCE : file));
+    List<String> checks = new ArrayList<>();
+    List<String> httpModes = args.list("http-modes", "hybrid").stream().filter(m -> !m.equals("none")).toList();
+    if (!httpModes.isEmpty()) {
+      askHttp(questions, httpModes, checks);
+    }
+    List<String> kbs = args.list("kb", "shipped,synthetic5000").stream().filter(k -> !k.equals("none")).toList();
+    if (!kbs.isEmpty()) {
+      AskLatency latency = new AskLatency(questions,
+          Path.of(args.value("vector-cache", "bench/target/ask-vector-cache")).toAbsolutePath(),
+          args.integer("inproc-warmup", 10), args.integer("inproc-time", 15));
+      List<String> table = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      table.add("In-process KnowledgeBase.ask, one thread, mixed set (ms; exact percentiles over every timed call)");
+      table.add(AskLatency.header());
+      for (String kb : kbs) {
+        System.out.println("== ask in-process: kb=" + kb + " modes=" + args.list("modes", "lexical,hybrid"));
+        try {
+          for (AskLatency.Figures f : latency.run(kb, args.list("modes", "lexical,hybrid"))) {
+            System.out.println(f.line());
+            table.add(f.line());
+            notes.add(f.lengthLine());
+            System.out.println(f.lengthLine());
+            if (f.mode().equals("hybrid")) {
+              System.out.println(f.shortcutLine());
+              notes.add(f.shortcutLine());
+            }
+            if (kb.equals("synthetic5000")) {
+              double target = f.mode().equals("hybrid") ? 15 : 2;
+              checks.add(String.format(Locale.ROOT, "  in-process %s p99 < %.0f ms on 5,000 guides: %.2f ms  %s",
+                  f.mode(), target, f.p99(), f.p99() < target ? "met" : "NOT met"));
+            }
+          }
+        } catch (Exception e) {
+          failed = true;
+          table.add("  " + kb + ": FAILED: " + e);
+          e.printStackTrace();
+        }
+      }
+      table.addAll(notes);
+      table.add("  (build s = model load + indexing, vectors from the cache when present; model = share of the"
+          + " timed calls spent embedding the question; shortcut = questions answered by words alone, of those"
+          + " that reached a search)");
+      summary.addAll(table);
+    }
+    if (!checks.isEmpty()) {
+      summary.add("Targets (issue 9 item 9):");
+      summary.addAll(checks);
+    }
+  }
+
+  private void askHttp(List<String> questions, List<String> modes, List<String> checks) throws Exception {
+    if (!WrkLoad.available()) {
+      failed = true;
+      String why = "wrk is not installed (Debian/Ubuntu: apt-get install -y wrk; bench/run.sh installs it when run as root)";
+      System.out.println("== " + why);
+      summary.add("HTTP ask: FAILED: " + why);
+      return;
+    }
+    Path root = Files.createTempDirectory("linli-bench-ask-");
+    StartupTime launcher = new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
+        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
+        root);
+    boolean ok = true;
+    try {
+      if (!launcher.available()) {
+        skipped = true;
+        summary.add("HTTP ask: SKIPPED (" + launcher.jar() + " not found: build the bot first)");
+        return;
+      }
+      Path[] files = MixedQuestions.writeForWrk(questions, root.resolve("wrk"));
+      HttpLoad.Options o = new HttpLoad.Options(0, "/api/v1/ask", "%s", Map.of(), args.integer("concurrency", 32),
+          args.integer("warmup", 20), args.integer("duration", 30), args.integer("timeout-ms", 10_000));
+      for (String mode : modes) {
+        boolean semantic = switch (mode) {
+          case "hybrid" -> true;
+          case "lexical" -> false;
+          default -> throw new IllegalArgumentException("--http-modes takes hybrid and/or lexical: " + mode);
+        };
+        System.out.println("== ask http: service with LINLI_KB_SEMANTIC=" + semantic);
+        try (StartupTime.Service service = launcher.launch(root.resolve("data-" + mode),
+            Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
+          System.out.printf(Locale.ROOT, "  started in %d ms on port %d; wrk -t1 -c%d: %d s warm-up on the same mix,"
+                  + " then %d s measured%n", service.startMillis(), service.port(), o.concurrency(), o.warmupSeconds(),
+              o.durationSeconds());
+          HttpLoad.Result r = new WrkLoad(o.withPort(service.port()))
+              .runScript("http ask " + mode + " (wrk -c" + o.concurrency() + ")", files[1], List.of(files[0].toString()));
+          System.out.println(r.line());
+          summary.add(r.line());
+          if (mode.equals("hybrid")) {
+            checks.add(String.format(Locale.ROOT, "  http hybrid >= 450 req/s: %.1f  %s", r.requestsPerSecond(),
+                r.requestsPerSecond() >= 450 ? "met" : "NOT met"));
+            checks.add(String.format(Locale.ROOT, "  http hybrid p99 < 150 ms: %.2f ms  %s", r.p99(),
+                r.p99() < 150 ? "met" : "NOT met"));
+            checks.add(String.format(Locale.ROOT, "  http hybrid 0 non-2xx: %d  %s", r.errors(),
+                r.errors() == 0 ? "met" : "NOT met"));
+          }
+          if (r.errors() > 0) {
+            ok = false;
+            System.out.println("  service log: " + service.log());
+          }
+        } catch (Exception e) {
+          ok = false;
+          failed = true;
+          summary.add("HTTP ask " + mode + ": FAILED: " + e.getMessage());
+          System.out.println("HTTP ask " + mode + " FAILED: " + e.getMessage());
+        }
+      }
+    } finally {
       if (ok && !args.flag("keep")) {
         SearchBenchmark.deleteTree(root);
       } else {

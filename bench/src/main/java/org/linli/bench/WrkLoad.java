@@ -45,12 +45,23 @@ final class WrkLoad {
     try {
       Files.writeString(script, lua(idCount), StandardCharsets.UTF_8);
       if (options.warmupSeconds() > 0) {
-        wrk(script, options.warmupSeconds());
+        wrk(script, List.of(), "", options.warmupSeconds());
       }
-      return parse(label, wrk(script, options.durationSeconds()), options.durationSeconds());
+      return parse(label, wrk(script, List.of(), "", options.durationSeconds()), options.durationSeconds());
     } finally {
       Files.deleteIfExists(script);
     }
+  }
+
+  /**
+   * Runs a ready-made script (which builds its own requests) against {@code options.path()}: the
+   * warm-up, not counted, then the measured run. {@code scriptArgs} go after wrk's {@code --}.
+   */
+  HttpLoad.Result runScript(String label, Path script, List<String> scriptArgs) throws IOException, InterruptedException {
+    if (options.warmupSeconds() > 0) {
+      wrk(script, scriptArgs, options.path(), options.warmupSeconds());
+    }
+    return parse(label, wrk(script, scriptArgs, options.path(), options.durationSeconds()), options.durationSeconds());
   }
 
   private String lua(int idCount) {
@@ -71,10 +82,15 @@ final class WrkLoad {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  private String wrk(Path script, int seconds) throws IOException, InterruptedException {
+  private String wrk(Path script, List<String> scriptArgs, String path, int seconds)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + options.concurrency(), "-d" + seconds + "s",
         "--timeout", (options.timeoutMillis() / 1000) + "s", "--latency", "-s", script.toString(),
-        "http://127.0.0.1:" + options.port()));
+        "http://127.0.0.1:" + options.port() + path));
+    if (!scriptArgs.isEmpty()) {
+      command.add("--");
+      command.addAll(scriptArgs);
+    }
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS) || p.exitValue() != 0) {

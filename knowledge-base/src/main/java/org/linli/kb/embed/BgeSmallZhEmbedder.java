@@ -149,10 +149,14 @@ public final class BgeSmallZhEmbedder implements Embedder {
                     "input_ids", idTensor,
                     "attention_mask", maskTensor,
                     "token_type_ids", typeTensor))) {
-      float[][][] hidden = (float[][][]) result.get(0).getValue();
+      // Only each row's first ([CLS]) token is needed: one flat copy of the output, rather than
+      // getValue()'s rows x width arrays of 512 floats.
+      java.nio.FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
       List<float[]> vectors = new ArrayList<>(rows);
       for (int r = 0; r < rows; r++) {
-        vectors.add(normalize(hidden[r][0]));
+        float[] cls = new float[DIMENSIONS];
+        hidden.get(r * width * DIMENSIONS, cls);
+        vectors.add(normalize(cls));
       }
       return vectors;
     } catch (OrtException e) {

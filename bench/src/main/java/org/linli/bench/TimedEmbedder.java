@@ -1,0 +1,62 @@
+package org.linli.bench;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.linli.kb.embed.Embedder;
+
+/**
+ * Counts the questions an embedder is asked to embed ({@link #embed}) and the time spent in it,
+ * so a benchmark can tell how often the words-only shortcut spared the model and what share of a
+ * question's time the model takes. Passages ({@link #embedAll}, the index build) are not counted.
+ */
+final class TimedEmbedder implements Embedder {
+
+  private final Embedder inner;
+  private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong nanos = new AtomicLong();
+
+  TimedEmbedder(Embedder inner) {
+    this.inner = inner;
+  }
+
+  /** Questions embedded so far. */
+  long calls() {
+    return calls.get();
+  }
+
+  /** Nanoseconds spent embedding questions so far. */
+  long nanos() {
+    return nanos.get();
+  }
+
+  @Override
+  public float[] embed(String text) {
+    long t0 = System.nanoTime();
+    try {
+      return inner.embed(text);
+    } finally {
+      nanos.addAndGet(System.nanoTime() - t0);
+      calls.incrementAndGet();
+    }
+  }
+
+  @Override
+  public List<float[]> embedAll(List<String> texts) {
+    return inner.embedAll(texts);
+  }
+
+  @Override
+  public int dimensions() {
+    return inner.dimensions();
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
