@@ -175,20 +175,23 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     KbIndex current = requireIndex();
     Retriever.Prepared query = retriever.prepareWords(text);
+    java.util.Map<String, Double> words = retriever.wordHits(query, current);
     ScoringModel quick = shortcut;
     if (quick != null && current.semantic()) {
-      Ranking words = Ranking.of(retriever.candidates(query, current), quick);
-      if (words.top() != null && words.confidence() >= quick.threshold()) {
-        return new Answer(Answer.Outcome.ANSWERED, current.entry(words.top()), words.confidence(), List.of(), intent,
-            traditional);
+      Ranking byWords = Ranking.of(retriever.candidates(query, current, words), quick);
+      if (byWords.top() != null && byWords.confidence() >= quick.threshold()) {
+        return new Answer(Answer.Outcome.ANSWERED, current.entry(byWords.top()), byWords.confidence(), List.of(),
+            intent, traditional);
       }
     }
-    Ranking ranking = Ranking.of(retriever.candidates(retriever.withVector(query, current), current), model);
+    ScoringModel scoring = model;
+    Ranking ranking =
+        Ranking.of(retriever.candidates(retriever.withVector(query, current), current, words), scoring);
     List<Entry> ordered = new ArrayList<>();
     for (Candidate c : ranking.ordered()) {
       ordered.add(current.entry(c.entryId()));
     }
-    if (!ordered.isEmpty() && ranking.confidence() >= model.threshold()) {
+    if (!ordered.isEmpty() && ranking.confidence() >= scoring.threshold()) {
       return new Answer(Answer.Outcome.ANSWERED, ordered.get(0), ranking.confidence(), List.of(), intent, traditional);
     }
     List<Entry> alternatives = ordered.subList(0, Math.min(maxAlternatives, ordered.size()));

@@ -213,6 +213,23 @@ public final class KbIndex implements AutoCloseable {
     return true;
   }
 
+  /**
+   * How many guides have a query term, to pick the rarest terms of a long question: a character
+   * bigram or a word by this index's own counts; other terms (single characters, pinyin) count
+   * as common.
+   */
+  int guidesWithTerm(String term) {
+    Integer bigram = bigramFrequency.get(term);
+    if (bigram != null) {
+      return bigram;
+    }
+    Integer word = wordFrequency.get(term);
+    if (word != null) {
+      return word;
+    }
+    return term.codePointCount(0, term.length()) == 2 ? 0 : entries.size();
+  }
+
   /** How many guides have this word (as segmented), 0 when none. */
   int guidesWithWord(String word) {
     return wordFrequency.getOrDefault(word, 0);

@@ -30,14 +30,18 @@ public final class Retriever {
 
   private static final int LEXICAL_DEPTH = 10;
   private static final int DENSE_DEPTH = 100;
-  private static final int MAX_CLAUSES = 400;
+  /**
+   * Query terms per field at most, the rarest first: a long, chatty question would otherwise make
+   * hundreds of clauses (a term lookup each) whose common terms add little but time.
+   */
+  private static final int TERMS_PER_FIELD = 32;
   private static final double[] NO_MATCH = new double[4];
   /** Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...). */
   private static final String FUNCTION_CHARS = "的了吗呢啊吧呀么嘛哈哦呗啦我你您他她咱怎样如何什啥咋哪儿些谁请问一这那都也就还得着过把被给";
 
   /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
-  private static final Map<String, Float> FIELDS =
-      Map.ofEntries(
+  private static final List<Map.Entry<String, Float>> FIELDS =
+      List.of(
           Map.entry(KbIndex.HEAD + LinliAnalyzer.WORDS, 3.0f),
           Map.entry(KbIndex.BODY + LinliAnalyzer.WORDS, 0.8f),
           Map.entry(KbIndex.HEAD + LinliAnalyzer.GRAMS, 1.5f),
@@ -109,20 +113,40 @@ public final class Retriever {
 
   /** The candidates for a prepared question, unordered. */
   public List<Candidate> candidates(Prepared query, KbIndex index) {
-    Map<String, Double> lexical = new HashMap<>();
-    Map<String, double[]> dense = new HashMap<>();
+    return candidates(query, index, wordHits(query, index));
+  }
+
+  /** The BM25 scores of the guides the question's words find (the words half of a search). */
+  public Map<String, Double> wordHits(Prepared query, KbIndex index) {
     try {
       IndexSearcher searcher = index.searchers().acquire();
       try {
-        lexical = lexical(searcher, query, index.table());
-        if (query.vector() != null) {
-          dense = dense(searcher, query.vector(), index.table());
-        }
+        return lexical(searcher, query, index);
       } finally {
         index.searchers().release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The candidates for a prepared question given its {@link #wordHits} (so a search that first
+   * tried words alone does not search words again), unordered.
+   */
+  public List<Candidate> candidates(Prepared query, KbIndex index, Map<String, Double> lexical) {
+    Map<String, double[]> dense = new HashMap<>();
+    if (query.vector() != null) {
+      try {
+        IndexSearcher searcher = index.searchers().acquire();
+        try {
+          dense = dense(searcher, query.vector(), index.table());
+        } finally {
+          index.searchers().release(searcher);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     double best = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     Set<String> ids = new LinkedHashSet<>(lexical.keySet());
@@ -164,14 +188,12 @@ public final class Retriever {
     return out;
   }
 
-  private Map<String, Double> lexical(IndexSearcher searcher, Prepared query, DocTable table) throws IOException {
+  private Map<String, Double> lexical(IndexSearcher searcher, Prepared query, KbIndex index) throws IOException {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     int clauses = 0;
-    for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-      for (String term : query.termsFor(field.getKey())) {
-        if (clauses++ >= MAX_CLAUSES) {
-          break;
-        }
+    for (Map.Entry<String, Float> field : FIELDS) {
+      for (String term : rarest(query.termsFor(field.getKey()), index)) {
+        clauses++;
         builder.add(
             new BoostQuery(new TermQuery(new Term(field.getKey(), term)), field.getValue()),
             BooleanClause.Occur.SHOULD);
@@ -183,9 +205,20 @@ public final class Retriever {
     }
     TopDocs top = searcher.search(builder.build(), LEXICAL_DEPTH);
     for (ScoreDoc hit : top.scoreDocs) {
-      scores.put(table.entry(hit.doc), (double) hit.score);
+      scores.put(index.table().entry(hit.doc), (double) hit.score);
     }
     return scores;
+  }
+
+  /** At most {@link #TERMS_PER_FIELD} terms, the ones fewest guides have first (in question order among equals). */
+  private static List<String> rarest(List<String> terms, KbIndex index) {
+    if (terms.size() <= TERMS_PER_FIELD) {
+      return terms;
+    }
+    return terms.stream()
+        .sorted(java.util.Comparator.comparingInt(index::guidesWithTerm))
+        .limit(TERMS_PER_FIELD)
+        .toList();
   }
 
   /** Per guide: {best weighted, best head, best body, second-best weighted} similarity. */
