@@ -56,7 +56,7 @@ final class Danger {
   private static final Pattern ONGOING =
       Folded.pattern(
           // trapped
-          "电梯.{0,8}(困|关住|卡住|夹)|(?<![特贫])困人(?!员)|困(在|住)|被困(?!难|扰|境)|关在.{0,6}(里|电梯)|卡在电梯|"
+          "电梯.{0,8}(困|关住|关人|关了人|卡住|夹)|(?<![特贫])困人(?!员)|困(在|住)|被困(?!难|扰|境)|关在.{0,6}(里|电梯)|卡在电梯|"
               + "(电梯|屋|房间|厕所|卫生间|门|车|里面|里头|我|" + PERSON + ").{0,8}出不来|"
               + "电梯.{0,12}(里面|里头)(还)?有人|有人.{0,6}(困|关|卡)(在)?电梯|反锁在|锁在(屋|家|车|房间|厕所|卫生间)|"
               // gas
@@ -129,12 +129,17 @@ final class Danger {
   private static final Pattern INSIDE =
       Folded.pattern("(我|" + PERSON + ").{0,4}(还)?在(电梯)?里(面|头)|里(面|头)(还)?有人|(停|卡)在.{0,6}(中间|半空)");
 
-  /** Hypothetical, preventive, rules or training: information even when a person is named. */
-  private static final Pattern HYPOTHETICAL =
+  /** Hypothetical: information even when a person is named (万一我妈晕倒了怎么办). */
+  private static final Pattern CONDITIONAL = Folded.pattern("万一|如果|假如|假设|要是|倘若|一旦");
+
+  /**
+   * Prevention, risk, rules or training: information, unless the message also reports the danger
+   * as happening (楼道里电动车充电冒烟了，有什么规定).
+   */
+  private static final Pattern RULES =
       Folded.pattern(
-          "万一|如果|假如|假设|要是|倘若|一旦|预防|防范|防止|避免|隐患|案例|"
-              + "防(走失|跌倒|摔|火|溺水|诈|盗|汛|滑|烫|触电|中毒|一氧化碳|煤气|家暴)|怎么防|如何防|会不会|容易|规定|法规|条例|处罚|罚款|违法|犯法|违规|"
-              + "允许|禁止|不准|培训|演练|讲座|知识|常识|宣传|科普|去年|曾经|安全检查");
+          "预防|防范|防止|避免|隐患|案例|防(走失|跌倒|摔|火|溺水|诈|盗|汛|滑|烫|触电|中毒|一氧化碳|煤气|家暴)|怎么防|如何防|会不会|容易|"
+              + "规定|法规|条例|处罚|罚款|违法|犯法|违规|允许|禁止|不准|培训|演练|讲座|知识|常识|宣传|科普|去年|曾经|安全检查");
 
   /** A habit, not an event (电梯老是困人, 我家老人经常摔倒): a question or a complaint, not an alarm. */
   private static final Pattern HABIT = Folded.pattern("经常|老是|总是|时常|常常|有时候|有时会|动不动|每次|一到");
@@ -172,7 +177,7 @@ final class Danger {
               + "阿妈|阿爸|老汉|老豆|佢|女儿|儿子|老公|老婆|爱人|老伴|爷爷|奶奶|外公|外婆|姥姥|姥爷|妈|爸|母亲|父亲|阿婆|阿公");
 
   /** Said as an event (了, 咯, 咗, an exclamation) rather than named as a topic. */
-  private static final Pattern EVENT = Folded.pattern("了|啦|咯|喽|咗|嘞|着呢|[!！]|有.{0,3}(味|烟)|闻到|看到|发现|还没");
+  private static final Pattern EVENT = Folded.pattern("了|啦|咯|喽|咗|嘞|着呢|[!！]|有.{0,3}(味|烟)|闻到|看到|发现|还没|出.{0,3}事");
 
   /** The speaker is in it, so a general-sounding situation is their own. */
   private static final Pattern FIRST_PERSON =
@@ -196,14 +201,18 @@ final class Danger {
     if (PAST.matcher(t).find() && !NOT_OVER.matcher(t).find()) {
       return Verdict.NONE;
     }
-    if (HYPOTHETICAL.matcher(t).find() || (HABIT.matcher(t).find() && !THIS_TIME.matcher(t).find())) {
+    boolean event = EVENT.matcher(t).find();
+    boolean anchor = ANCHOR.matcher(t).find();
+    if (CONDITIONAL.matcher(t).find() || (HABIT.matcher(t).find() && !THIS_TIME.matcher(t).find())) {
+      return Verdict.INFORMATION;
+    }
+    if (RULES.matcher(t).find() && !(event && (ongoing || anchor))) {
       return Verdict.INFORMATION;
     }
     if (SITUATION.matcher(t).find() && !FIRST_PERSON.matcher(t).find()) {
       return Verdict.INFORMATION;
     }
-    boolean anchor = ANCHOR.matcher(t).find();
-    if (!anchor && !EVENT.matcher(t).find() && (questionMarked || !(ongoing || HARM_AT_END.matcher(t).find()))) {
+    if (!anchor && !event && (questionMarked || !(ongoing || HARM_AT_END.matcher(t).find()))) {
       return Verdict.INFORMATION;
     }
     if (ongoing || STILL.matcher(t).find()) {

@@ -127,6 +127,17 @@ class IntentClassifierCasesTest {
       樓道電動車充電冒煙了
       燃氣洩漏了
       我爸被困在電梯裏了
+      邻居老太太好几天没出门，会不会出什么事
+      楼道里电动车充电冒烟了，请问电动车充电有什么规定
+      家里有煤气味会不会爆炸
+      电梯关人了
+      电梯卡在三楼和四楼之间，我老婆在里面
+      请问电梯困人了怎么处理
+      电梯困人了，有没有相关的指南
+      小区的狗咬了一个小孩，请问狂犬疫苗哪里打
+      楼下的狗咬了我家孩子，狗主人不管，怎么办
+      闻到煤气味应该怎么处理
+      电动车在楼道里充电冒烟了，物业管不管
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -215,6 +226,8 @@ class IntentClassifierCasesTest {
       被猫抓了要打疫苗吗
       緊急聯絡人怎麼登記
       樓上滲水物業不管可以找誰調解
+      小区电梯容易困人吗
+      老人摔倒了容易骨折吗
       """)
   void an_information_question_with_alarming_words_gets_its_answer(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.QUESTION, false, "question"));
