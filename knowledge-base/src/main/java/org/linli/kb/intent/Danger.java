@@ -6,16 +6,25 @@ import java.util.regex.Pattern;
  * Whether a message reports someone in danger now, or only asks about a dangerous topic.
  *
  * <p>Two kinds of danger signal. An ongoing one (someone trapped, missing, not seen for days,
- * lying still; gas or smoke; a child in danger) lasts while nobody acts, so it is urgent unless
- * the message is hypothetical or preventive (万一, 如果, 容易, 会不会, 规定, 演练), describes a
- * general case (遇到有人晕倒怎么办), or names only a topic as a question (燃气泄漏怎么处理: no 了,
- * no person, no place). Harm that may be over (a fire, a fall, a bite, a fight, a flood) is urgent
- * when reported, but also a question when it asks about money or benefits (家里着火了有没有救助) or
- * how to act in general with nobody named (家里着火了应该怎么逃生). A call for help (救命, 快来人)
- * or "happening now" (正在, 刚才) outweighs every information word: when in doubt about someone in
- * danger now, urgent wins, because a wrong urgent costs a tap and a missed one costs far more.
- * A danger that is over or in hand (昨天, 现在在医院) is not urgent unless it is still going on
- * (到现在还没回来), and harm named inside a longer phrase (跌倒风险评估, 家暴庇护所) is a topic.
+ * lying still; gas or smoke; a child in danger) lasts while nobody acts; harm that may be over (a
+ * fire, a fall, a bite, a fight, a flood) may be asked about afterwards. Either is urgent unless the
+ * message is framed as information:
+ *
+ * <ul>
+ *   <li>a conditional (万一, 如果, 一旦) or a habit (经常, 老是) not said to have happened this time;
+ *   <li>prevention, risk or rules (预防, 容易, 会不会, 规定, 演练), unless the danger is also reported
+ *       as happening (楼道里电动车充电冒烟了，有什么规定);
+ *   <li>a general case (遇到有人晕倒怎么办) that the speaker is not in;
+ *   <li>a topic with no sign that it is happening: no 了, no person, no place (燃气泄漏怎么处理,
+ *       跌倒风险评估);
+ *   <li>for harm only: money or benefits afterwards (家里着火了有没有救助), or how to act in general
+ *       with nobody named (家里着火了应该怎么逃生).
+ * </ul>
+ *
+ * <p>A call for help (救命, 快来人, 帮我叫救护车) or "happening now" (正在, 刚才) outweighs every
+ * information word; a danger that is over or in hand (昨天, 现在在医院, 找回来了) is not urgent
+ * unless it is still going on (到现在还没回来). When in doubt about someone in danger now, urgent
+ * wins: a wrong urgent costs a tap and a missed one costs far more.
  *
  * <p>Every pattern is a flat alternation with bounded gaps, so matching stays linear in the text.
  */
