@@ -138,6 +138,18 @@ class IntentClassifierCasesTest {
       楼下的狗咬了我家孩子，狗主人不管，怎么办
       闻到煤气味应该怎么处理
       电动车在楼道里充电冒烟了，物业管不管
+      我家楼下有人晕倒了，快叫救护车
+      有老人在小区门口摔倒了，流了很多血
+      一个小孩掉进小区水池里了
+      孩子在阳台上，窗户开着，大人不在
+      邻居家着火了，里面好像有人
+      闻到一股焦味，不知道哪家着火了
+      楼道里好多烟
+      电梯里有人晕倒了
+      有人在撬我家的门
+      天然气管道被挖断了
+      老人掉进窨井里了
+      树倒了砸到人了
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -278,6 +290,9 @@ class IntentClassifierCasesTest {
       井盖丢了很危险                       | repair
       树枝快断了，下面停着车               | repair
       楼道的窗户玻璃碎了                   | repair
+      大风把广告牌吹下来了                 | repair
+      电梯里的灯坏了                       | repair
+      我爸腿脚不好下不了楼，电梯坏了能不能尽快修 | repair
       昨晚楼道电动车起火了，谁来管管       | action
       """)
   void a_personal_case_or_a_request_for_action_goes_to_a_person(String text, String rule) {
