@@ -2,6 +2,8 @@ package org.linli.bot;
 
 import io.vertx.core.Future;
 import java.util.List;
+import org.linli.bot.answer.Feedback;
+import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.gaps.GapStore;
@@ -33,10 +35,12 @@ public final class Conversation {
   private final HouseholdChat households;
   private final HelpDesk helpDesk;
   private final ForwardOffers offers;
+  private final Feedback feedback;
+  private final GuideDirectory directory;
 
   public Conversation(
       KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations, HouseholdChat households,
-      HelpDesk helpDesk, ForwardOffers offers) {
+      HelpDesk helpDesk, ForwardOffers offers, Feedback feedback, GuideDirectory directory) {
     this.kb = kb;
     this.composer = composer;
     this.gaps = gaps;
@@ -44,6 +48,8 @@ public final class Conversation {
     this.households = households;
     this.helpDesk = helpDesk;
     this.offers = offers;
+    this.feedback = feedback;
+    this.directory = directory;
   }
 
   /** The replies to one event; an empty list means the bot stays silent. */
@@ -52,6 +58,9 @@ public final class Conversation {
       String data = event.callback().strip();
       if (data.startsWith(ConsultationService.VOTE)) {
         return consultations.button(event, data);
+      }
+      if (Feedback.handles(data)) {
+        return feedback.press(event, data);
       }
       Future<List<Reply>> help = helpDesk.button(event, data);
       return help != null ? help : Future.succeededFuture(button(data));
@@ -64,17 +73,23 @@ public final class Conversation {
     if (vote != null) {
       return vote;
     }
-    return question(event, text, event.mentioned());
+    // A bare number after /guides picks a guide from the list shown in this chat.
+    return directory.chosen(event).compose(id -> {
+      Entry chosen = id == null ? null : kb.knowledgeBase().entry(id);
+      return chosen != null
+          ? Future.succeededFuture(List.of(Reply.text(composer.card(chosen))))
+          : question(event, text, event.mentioned());
+    });
   }
 
   private Future<List<Reply>> question(ChatEvent event, String text, boolean addressed) {
     return kb.ask(text).compose(answer -> {
       LOG.debug("{} in {}: {} ({}, confidence {})", event.from(), event.chat().id(), answer.outcome(),
           answer.intent().rule(), String.format("%.2f", answer.confidence()));
-      Reply reply = composer.compose(answer);
+      Reply reply = composer.compose(answer, text);
       switch (answer.outcome()) {
         case ANSWERED:
-          return Future.succeededFuture(List.of(reply));
+          return feedback.attach(reply, event, text, answer).map(List::of);
         case FORWARD:
           // A request for help: a ticket at once when the resident spoke to the bot or someone may
           // be in danger; in a group among neighbours, the offer to forward it (one press).
@@ -87,6 +102,7 @@ public final class Conversation {
           return gaps.recordIfUnanswered(text, answer)
               .compose(v -> addressed ? withOffer(reply, text, answer).map(List::of) : Future.succeededFuture(List.of()));
         default:
+          // Small talk: a short fitting reply when addressed (不客气, 您好…), silence among neighbours.
           return Future.succeededFuture(addressed ? List.of(reply) : List.of());
       }
     });
@@ -123,7 +139,7 @@ public final class Conversation {
         }
         return question(event, rest, true);
       case "/guides", "/指南":
-        return Future.succeededFuture(List.of(guides()));
+        return directory.show(event, kb.knowledgeBase().entries()).map(listing -> List.of(Reply.text(listing.text())));
       case "/start", "/about", "/帮助":
         return Future.succeededFuture(List.of(Reply.text(composer.introduction())));
       default:
@@ -147,15 +163,6 @@ public final class Conversation {
           + "也可以直接拨打 " + HelpDesk.HOTLINE + "。"));
     }
     return List.of(Reply.text("这个按钮已经失效了，请重新问我一次。"));
-  }
-
-  private Reply guides() {
-    StringBuilder out = new StringBuilder("办事指南目录（可以直接问我其中任何一项）：\n");
-    kb.knowledgeBase().entries().stream()
-        .map(Entry::title)
-        .sorted()
-        .forEach(t -> out.append("· ").append(t).append('\n'));
-    return Reply.text(out.toString().strip());
   }
 
 }

@@ -117,7 +117,8 @@ public final class LinliVerticle extends VerticleBase {
         .setMaxPoolWaiting(4096));
     RedisAPI redis = RedisAPI.api(redisClient);
     Settings.Kb kbSettings = settings.kb();
-    Calibration calibration = Calibration.shipped();
+    Calibration calibration =
+        kbSettings.calibration().isEmpty() ? Calibration.shipped() : Calibration.read(Path.of(kbSettings.calibration()));
     ScoringModel model = calibration.model(kbSettings.semantic());
     if (kbSettings.threshold() >= 0) {
       model = model.withThreshold(kbSettings.threshold());
@@ -134,6 +135,9 @@ public final class LinliVerticle extends VerticleBase {
           : null;
       Path indexRoot = settings.data().path().resolve("kb").resolve("index");
       KnowledgeBase base = new KnowledgeBase(kbDir, embedder, chosen, kbSettings.maxAlternatives(), indexRoot);
+      if (kbSettings.selfCalibrate() && kbDir != null && kbSettings.threshold() < 0) {
+        base.withSelfCalibration();
+      }
       return embedder == null || kbSettings.threshold() >= 0 ? base : base.withShortcut(calibration.shortcut());
     });
     return knowledgeBase.compose(base -> {
@@ -173,8 +177,10 @@ public final class LinliVerticle extends VerticleBase {
       ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
           moderators, messages, zone, clock);
       helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock);
+      ForwardOffers offers = new ForwardOffers(redis);
       Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-          helpline.desk(), new ForwardOffers(redis));
+          helpline.desk(), offers, new org.linli.bot.answer.Feedback(vertx, kb, gaps.feedback(), offers, composer),
+          new org.linli.bot.answer.GuideDirectory(redis));
       return platforms.channels().compose(channels -> {
       telegramPolling = platforms.polling(redis, conversation);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,

@@ -35,9 +35,11 @@ class AskApiTest {
     assertThat(answer.getBoolean("answered")).isTrue();
     assertThat(answer.getJsonObject("entry").getString("id")).isEqualTo("juzhuzheng-apply");
     assertThat(answer.getJsonObject("entry").getString("office")).contains("户籍窗口");
+    // "能办…吗" asks who qualifies: that part comes first; the card fits a chat bubble (300 code points).
     assertThat(answer.getString("text"))
-        .contains("居住证", "【所需材料】", "【办理时限】", "依据：", "/kb/juzhuzheng-apply");
-    assertThat(answer.getString("text").length()).isLessThan(600);
+        .contains("居住证", "【办理条件】", "【所需材料】", "【办理时限】", "/kb/juzhuzheng-apply");
+    assertThat(answer.getString("text").split("\n")[1]).isEqualTo("【办理条件】");
+    assertThat(answer.getString("text").codePointCount(0, answer.getString("text").length())).isLessThanOrEqualTo(300);
     assertThat(answer.getBoolean("forward")).isFalse();
   }
 

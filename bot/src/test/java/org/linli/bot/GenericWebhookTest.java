@@ -35,11 +35,14 @@ class GenericWebhookTest {
   }
 
   @Test
-  void small_talk_that_mentions_the_bot_gets_a_friendly_introduction() {
-    JsonArray replies = service.chat("group", "谢谢大家", true).getJsonArray("replies");
+  void small_talk_that_mentions_the_bot_gets_a_short_fitting_reply_or_the_introduction() {
+    JsonArray thanks = service.chat("group", "谢谢大家", true).getJsonArray("replies");
+    JsonArray other = service.chat("group", "今天天气真好", true).getJsonArray("replies");
 
-    assertThat(replies).hasSize(1);
-    assertThat(replies.getJsonObject(0).getString("text")).contains("邻里小助手");
+    assertThat(thanks).hasSize(1);
+    assertThat(thanks.getJsonObject(0).getString("text")).isEqualTo("不客气，有事随时问我。");
+    assertThat(other).hasSize(1);
+    assertThat(other.getJsonObject(0).getString("text")).contains("邻里小助手");
   }
 
   @Test

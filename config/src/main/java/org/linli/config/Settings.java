@@ -172,8 +172,11 @@ public record Settings(
       int workerThreads,
       int modelThreads,
       double threshold,
-      int maxAlternatives) {
+      int maxAlternatives,
+      String calibration,
+      boolean selfCalibrate) {
     public Kb {
+      calibration = calibration == null ? "" : calibration.strip();
       if (workerThreads < 1) {
         throw new SettingsException("kb.workerThreads must be at least 1");
       }

@@ -22,7 +22,11 @@ public final class ChineseScript {
 
   /**
    * Folds text for matching: Unicode compatibility forms (full-width letters and digits become
-   * ASCII), Traditional becomes Simplified, Latin letters lower-case.
+   * ASCII), Traditional becomes Simplified, Latin letters lower-case; a lone surrogate (half an
+   * emoji, as a JSON {@code \ud83d} decodes to) becomes U+FFFD, and the code points that only glue
+   * or dress emoji (variation selectors, zero-width joiner, keycap, skin tones, tags) are dropped,
+   * and so are other invisible format characters and combining marks that NFKC could not compose:
+   * 1️⃣ is 1, 丁️ and 丁̀ are 丁.
    */
   public static String fold(String text) {
     if (text.length() <= 200) {
@@ -31,12 +35,13 @@ public final class ChineseScript {
         return cached;
       }
     }
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String nfkc = Normalizer.normalize(wellFormed(text), Normalizer.Form.NFKC);
     String simplified;
     synchronized (TO_SIMPLIFIED) {
       simplified = TO_SIMPLIFIED.transliterate(nfkc);
     }
-    String folded = simplified.toLowerCase(java.util.Locale.ROOT);
+    // Marks last: lower-casing İ makes i and a combining dot.
+    String folded = withoutMarks(simplified.toLowerCase(java.util.Locale.ROOT));
     if (text.length() <= 200) {
       if (FOLDED.size() > CACHE_LIMIT) {
         FOLDED.clear();
@@ -44,6 +49,46 @@ public final class ChineseScript {
       FOLDED.put(text, folded);
     }
     return folded;
+  }
+
+  /** The text with each lone surrogate replaced by U+FFFD (the text itself when it has none). */
+  public static String wellFormed(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static String withoutMarks(String text) {
+    if (text.codePoints().noneMatch(ChineseScript::mark)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().filter(cp -> !mark(cp)).forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static boolean mark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK // variation selectors among them
+        || type == Character.ENCLOSING_MARK // the keycap among them
+        || type == Character.FORMAT // zero-width joiner and space, bidi marks, tags, BOM
+        || (cp >= 0x1F3FB && cp <= 0x1F3FF); // skin-tone modifiers
   }
 
   /** Simplified to Traditional, for replies to residents who write in Traditional. */

@@ -33,6 +33,22 @@ public record Entry(
     origin = origin == null ? "" : origin;
   }
 
+  /**
+   * Other names residents use for the topic ({@code aliases: [暂住证, 居住证件]} in the front matter),
+   * searched like the title and the questions; empty when the guide has none.
+   */
+  public List<String> aliases() {
+    return extra.get("aliases") instanceof List<?> names
+        ? names.stream().map(String::valueOf).toList()
+        : List.of();
+  }
+
+  /** The guide's category from its {@code category:} front matter (户籍证件, 社会救助 ...), or "" when it has none. */
+  public String category() {
+    Object value = extra.get("category");
+    return value == null ? "" : value.toString().strip();
+  }
+
   /** The body split into its summary and titled sections. */
   public GuideBody guide() {
     return GuideBody.parse(body);

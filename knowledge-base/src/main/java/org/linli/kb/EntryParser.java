@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one guide file: YAML front matter between {@code ---} lines, then the Markdown body.
- * Required: {@code id}, {@code title} and a body; unknown fields are kept in {@link Entry#extra()}.
+ * Required: {@code id}, {@code title} and a body; unknown fields are kept in {@link Entry#extra()},
+ * {@code aliases} as a checked list of texts.
  */
 public final class EntryParser {
 
@@ -51,9 +52,17 @@ public final class EntryParser {
     if (body.isEmpty()) {
       throw new EntryFormatException("has no body after the front matter");
     }
+    // The category groups guides in the /guides list: one name, kept with the other extra fields.
+    text(fields, "category");
     Map<String, Object> extra = new LinkedHashMap<>(fields);
     KNOWN.forEach(extra::remove);
     extra.values().removeIf(v -> v == null);
+    // Extra names of the topic, searched like the title (see Entry#aliases).
+    extra.remove("aliases");
+    List<String> aliases = list(fields, "aliases");
+    if (!aliases.isEmpty()) {
+      extra.put("aliases", aliases);
+    }
     return new Entry(
         id,
         title,

@@ -13,6 +13,7 @@ import org.linli.kb.index.Retriever;
 import org.linli.kb.intent.Intent;
 import org.linli.kb.intent.IntentClassifier;
 import org.linli.kb.intent.MessageKind;
+import org.linli.kb.search.Calibrator;
 import org.linli.kb.search.Ranking;
 import org.linli.kb.search.ScoringModel;
 import org.linli.kb.analysis.LinliAnalyzer;
@@ -27,11 +28,16 @@ import org.slf4j.LoggerFactory;
 public final class KnowledgeBase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+  /** Self-calibration's promises: decline at least this share of off-scope questions... */
+  private static final double DECLINE_TARGET = 0.9;
+  /** ...and answer at most this share of all questions with a wrong guide. */
+  private static final double MAX_WRONG = 0.02;
 
   private final Path directory;
   private final Path indexRoot;
   private final Embedder embedder;
-  private final ScoringModel model;
+  private volatile ScoringModel model;
+  private volatile boolean selfCalibrate;
   private volatile ScoringModel shortcut;
   private final int maxAlternatives;
   private final LinliAnalyzer analyzer = new LinliAnalyzer();
@@ -78,6 +84,22 @@ public final class KnowledgeBase implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Re-chooses the answering threshold at every load from the guides themselves (their alternative
+   * questions held out of the index, and general off-scope questions shipped in
+   * {@code linli/off-scope.txt}): for an office's own guides, whose questions nobody labelled. The
+   * ranker and the confidence model stay as calibrated; only the operating point moves.
+   */
+  public KnowledgeBase withSelfCalibration() {
+    this.selfCalibrate = true;
+    return this;
+  }
+
+  /** The scoring model in use (its threshold decides when to answer). */
+  public ScoringModel model() {
+    return model;
+  }
+
   /** What a (re)load did. */
   public record LoadReport(int entries, List<EntryLoader.Problem> problems, long millis) {}
 
@@ -100,6 +122,13 @@ public final class KnowledgeBase implements AutoCloseable {
     KbIndex old = index.getAndSet(fresh);
     if (old != null) {
       old.close();
+    }
+    if (selfCalibrate) {
+      SelfSamples samples = selfSamples(OffScope.shipped());
+      double threshold = Calibrator.threshold(samples.real(), model, DECLINE_TARGET, MAX_WRONG);
+      LOG.info("Knowledge base: threshold {} chosen from {} samples of the guides themselves (was {})",
+          threshold, samples.real().size(), model.threshold());
+      model = model.withThreshold(threshold);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info("Knowledge base: {} guides indexed in {} ms ({}; {} skipped)",
@@ -179,6 +208,31 @@ public final class KnowledgeBase implements AutoCloseable {
   private List<Candidate> candidates(String text, KbIndex current) {
     Retriever.Prepared query = retriever.prepare(text, current);
     return retriever.candidates(query, current);
+  }
+
+  /**
+   * Samples for calibrating on these guides without labelled questions: their alternative
+   * questions held out of the index, their near-topic variants, and {@code offScope} questions
+   * (see {@link SelfCalibration}). Builds two extra indexes: seconds, not milliseconds.
+   */
+  public SelfSamples selfSamples(List<String> offScope) {
+    List<Entry> entries = List.copyOf(requireIndex().entries());
+    SelfCalibration.Samples samples =
+        new SelfCalibration(analyzer, retriever, embedder, intents).of(entries, offScope, indexRoot);
+    return new SelfSamples(samples.full(), samples.words(), samples.variants());
+  }
+
+  /**
+   * Full and words-only samples of {@link #selfSamples}, in the same order; the last
+   * {@code variants} are generated near-topic variants.
+   */
+  public record SelfSamples(
+      List<org.linli.kb.search.Sample> full, List<org.linli.kb.search.Sample> words, int variants) {
+
+    /** The samples that are not generated variants (held-out questions and given off-scope ones). */
+    public List<org.linli.kb.search.Sample> real() {
+      return full.subList(0, full.size() - variants);
+    }
   }
 
   /** The intent classifier (shared so the bot and the evaluation agree). */

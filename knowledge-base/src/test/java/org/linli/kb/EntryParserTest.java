@@ -127,4 +127,36 @@ class EntryParserTest {
         .isInstanceOf(EntryFormatException.class)
         .hasMessage("front matter has no 'id'");
   }
+
+  @Test
+  void aliases_are_a_list_of_texts_and_empty_when_absent() throws EntryFormatException {
+    String listed = "---\nid: juzhu\ntitle: 居住证\naliases: [暂住证, ' 居住证件 ', '']\n---\n正文\n";
+    String single = "---\nid: juzhu\ntitle: 居住证\naliases: 暂住证\n---\n正文\n";
+    String none = "---\nid: juzhu\ntitle: 居住证\n---\n正文\n";
+
+    assertThat(parser.parse(listed, "a.md").aliases()).containsExactly("暂住证", "居住证件");
+    assertThat(parser.parse(single, "b.md").aliases()).containsExactly("暂住证");
+    assertThat(parser.parse(none, "c.md").aliases()).isEmpty();
+    assertThat(parser.parse(none, "c.md").extra()).doesNotContainKey("aliases");
+  }
+
+  @Test
+  void aliases_that_are_not_texts_are_refused() {
+    String nested = "---\nid: juzhu\ntitle: 居住证\naliases: [{name: 暂住证}]\n---\n正文\n";
+
+    assertThatThrownBy(() -> parser.parse(nested, "a.md"))
+        .isInstanceOf(EntryFormatException.class)
+        .hasMessageContaining("aliases");
+  }
+
+  @Test
+  void the_category_is_read_from_the_front_matter_and_must_be_one_name() throws EntryFormatException {
+    Entry entry = parser.parse("---\nid: a\ntitle: 甲\ncategory: 社区生活\n---\n正文。", "a.md");
+    Entry none = parser.parse("---\nid: b\ntitle: 乙\n---\n正文。", "b.md");
+
+    assertThat(entry.category()).isEqualTo("社区生活");
+    assertThat(none.category()).isEmpty();
+    assertThatThrownBy(() -> parser.parse("---\nid: c\ntitle: 丙\ncategory: [甲, 乙]\n---\n正文。", "c.md"))
+        .isInstanceOf(EntryFormatException.class).hasMessageContaining("category");
+  }
 }

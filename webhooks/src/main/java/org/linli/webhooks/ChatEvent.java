@@ -36,8 +36,8 @@ public record ChatEvent(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(from, "from");
-    text = text == null ? "" : text;
-    quoted = quoted == null ? "" : quoted;
+    text = text == null ? "" : WellFormedText.of(text);
+    quoted = quoted == null ? "" : WellFormedText.of(quoted);
     mentioned = mentioned || chat.type() == ChatType.PRIVATE;
   }
 

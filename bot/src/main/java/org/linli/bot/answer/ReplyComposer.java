@@ -5,7 +5,8 @@ import java.util.List;
 import org.linli.kb.Answer;
 import org.linli.kb.ChineseScript;
 import org.linli.kb.Entry;
-import org.linli.kb.GuideBody;
+import org.linli.kb.QuestionFocus;
+import org.linli.kb.QuestionFocus.Aspect;
 import org.linli.webhooks.Reply;
 
 /**
@@ -20,11 +21,8 @@ public final class ReplyComposer {
   /** Button data that asks to forward the matter to the help-line. */
   public static final String FORWARD = "forward";
 
-  private static final int ITEMS = 2;
-  private static final int ITEM_CHARS = 32;
-
   private volatile String publicUrl;
-  /** Cards by guide id, in both scripts; an entry reloaded from its file is a new object. */
+  /** Cards by guide id and part asked, in both scripts; an entry reloaded from its file is a new object. */
   private final java.util.concurrent.ConcurrentHashMap<String, RenderedCard> cards =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -47,59 +45,48 @@ public final class ReplyComposer {
 
   /** The reply for an answer; empty text never happens. */
   public Reply compose(Answer answer) {
+    return compose(answer, "");
+  }
+
+  /**
+   * The reply for an answer to {@code question}: a guide card that shows the part asked about
+   * first, the "not sure" list, the forward offer, or a reply to small talk.
+   */
+  public Reply compose(Answer answer, String question) {
     if (answer.outcome() == Answer.Outcome.ANSWERED) {
-      RenderedCard rendered = rendered(answer.entry());
+      Aspect asked = QuestionFocus.in(question, answer.entry().guide()).map(QuestionFocus.Focus::aspect)
+          .orElse(asksPlace(question, answer.entry()) ? Aspect.PLACE : null);
+      RenderedCard rendered = rendered(answer.entry(), asked);
       return new Reply(answer.traditional() ? rendered.traditional() : rendered.simplified(), List.of(), false);
     }
     Reply reply =
         switch (answer.outcome()) {
           case NOT_SURE -> notSure(answer.alternatives());
           case FORWARD -> forwardOffer(answer.intent().urgent());
-          default -> Reply.text(introduction());
+          default -> Reply.text(SmallTalk.reply(answer.intent().rule(), question, introduction()));
         };
     return answer.traditional() ? inTraditional(reply) : reply;
   }
 
   /** The card of one guide: title, summary, key points, office, source, date, link. */
   public String card(Entry entry) {
-    return rendered(entry).simplified();
+    return rendered(entry, null).simplified();
   }
 
-  private RenderedCard rendered(Entry entry) {
-    RenderedCard cached = cards.get(entry.id());
+  private static boolean asksPlace(String question, Entry entry) {
+    return !entry.office().isBlank() && QuestionFocus.aspects(question).contains(Aspect.PLACE);
+  }
+
+  private RenderedCard rendered(Entry entry, Aspect asked) {
+    String key = entry.id() + (asked == null ? "" : "#" + asked.name());
+    RenderedCard cached = cards.get(key);
     if (cached != null && cached.entry() == entry) {
       return cached;
     }
-    String simplified = render(entry);
+    String simplified = GuideCard.render(entry, asked, link(entry.id()));
     RenderedCard fresh = new RenderedCard(entry, simplified, ChineseScript.toTraditional(simplified));
-    cards.put(entry.id(), fresh);
+    cards.put(key, fresh);
     return fresh;
-  }
-
-  private String render(Entry entry) {
-    GuideBody body = entry.guide();
-    StringBuilder out = new StringBuilder();
-    out.append("📋 ").append(entry.title()).append('\n');
-    if (!body.summary().isBlank()) {
-      out.append(shorten(body.summary(), 80)).append('\n');
-    }
-    point(out, body, "所需材料", "材料");
-    point(out, body, "办理步骤", "步骤", "流程", "怎么办");
-    point(out, body, "办理时限", "时限", "多久");
-    if (!entry.office().isBlank()) {
-      out.append("【办理地点】").append(entry.office()).append('\n');
-    } else {
-      body.section("办理地点", "地点", "怎么联系").ifPresent(s -> out.append("【办理地点】").append(shorten(join(s.items(), 2), 60)).append('\n'));
-    }
-    if (!entry.source().isBlank() || !entry.updated().isBlank()) {
-      out.append("依据：").append(entry.source().isBlank() ? "—" : entry.source());
-      if (!entry.updated().isBlank()) {
-        out.append("（更新于 ").append(entry.updated()).append("）");
-      }
-      out.append('\n');
-    }
-    out.append("全文：").append(link(entry.id()));
-    return out.toString();
   }
 
   /** The "not sure" reply: closest guides as buttons, and the help-line offer. */
@@ -145,33 +132,5 @@ public final class ReplyComposer {
   /** The public link to a guide's full page. */
   public String link(String id) {
     return publicUrl + "/kb/" + id;
-  }
-
-  private static void point(StringBuilder out, GuideBody body, String label, String... headings) {
-    body.section(headings)
-        .ifPresent(s -> {
-          List<String> items = s.items();
-          if (!items.isEmpty()) {
-            out.append('【').append(label).append('】').append(join(items, ITEMS));
-            if (items.size() > ITEMS) {
-              out.append(" 等");
-            }
-            out.append('\n');
-          }
-        });
-  }
-
-  private static String join(List<String> items, int max) {
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < Math.min(max, items.size()); i++) {
-      String item = items.get(i).replaceAll("\\*\\*", "").replaceAll("[；;。，,、：:\\s]+$", "");
-      shown.add(shorten(item, ITEM_CHARS));
-    }
-    return String.join("；", shown);
-  }
-
-  private static String shorten(String text, int max) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 }

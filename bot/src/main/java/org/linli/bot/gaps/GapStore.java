@@ -36,9 +36,16 @@ public final class GapStore {
           """);
 
   private final RedisAPI redis;
+  private final FeedbackStore feedback;
 
   public GapStore(RedisAPI redis) {
     this.redis = redis;
+    this.feedback = new FeedbackStore(redis);
+  }
+
+  /** What residents said about the guides they were given, kept beside the unanswered questions. */
+  public FeedbackStore feedback() {
+    return feedback;
   }
 
   /** One unanswered question, as listed to the office. */

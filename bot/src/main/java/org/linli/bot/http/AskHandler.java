@@ -12,6 +12,7 @@ import org.linli.bot.kb.KbService;
 import org.linli.kb.Answer;
 import org.linli.kb.Entry;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.WellFormedText;
 
 /**
  * {@code POST /api/v1/ask} with {@code {"text": "..."}}: the knowledge base's answer as JSON, for
@@ -44,7 +45,7 @@ public final class AskHandler implements Handler<RoutingContext> {
         .compose(answer -> gaps.recordIfUnanswered(text, answer).map(v -> answer))
         .onSuccess(answer -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-            .end(toJson(answer).encode()))
+            .end(toJson(answer, text).encode()))
         .onFailure(ctx::fail);
   }
 
@@ -57,11 +58,11 @@ public final class AskHandler implements Handler<RoutingContext> {
     if (text.length() > MAX_TEXT) {
       throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
     }
-    return text;
+    return WellFormedText.of(text);
   }
 
-  private JsonObject toJson(Answer answer) {
-    Reply reply = composer.compose(answer);
+  private JsonObject toJson(Answer answer, String question) {
+    Reply reply = composer.compose(answer, question);
     JsonObject out = new JsonObject()
         .put("answered", answer.answered())
         .put("score", Math.round(answer.confidence() * 1000) / 1000.0)

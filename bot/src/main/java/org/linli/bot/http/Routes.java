@@ -1,5 +1,6 @@
 package org.linli.bot.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +12,7 @@ import io.vertx.redis.client.RedisAPI;
 import java.util.List;
 import org.linli.bot.Conversation;
 import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.gaps.FeedbackStore;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.consultation.publish.PollPage;
 import org.linli.bot.consultation.publish.ResultsCsv;
@@ -83,13 +85,9 @@ public final class Routes {
         ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
         return;
       }
-      parts.gaps().top(limit)
-          .onSuccess(list -> {
-            JsonArray out = new JsonArray();
-            list.forEach(g -> out.add(new JsonObject().put("question", g.question()).put("count", g.count())
-                .put("lastSeen", g.lastSeen())));
-            json(ctx, new JsonObject().put("gaps", out));
-          })
+      GapStore gaps = parts.gaps();
+      Future.all(gaps.top(limit), gaps.feedback().unhelpful(limit), gaps.feedback().perGuide())
+          .onSuccess(all -> json(ctx, gapsJson(parts.kb(), all.resultAt(0), all.resultAt(1), all.resultAt(2))))
           .onFailure(ctx::fail);
     });
 
@@ -120,6 +118,30 @@ public final class Routes {
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));
     router.route().failureHandler(new FailureHandler());
     return router;
+  }
+
+  /**
+   * {@code gaps} (unanswered questions, as always), the same list as {@code unanswered}, the
+   * questions whose guide did not help as {@code unhelpful}, and the votes of each guide.
+   */
+  private static JsonObject gapsJson(KbService kb, List<GapStore.Gap> unanswered,
+      List<FeedbackStore.Unhelpful> unhelpful, List<FeedbackStore.GuideTally> perGuide) {
+    JsonArray gaps = new JsonArray();
+    unanswered.forEach(g -> gaps.add(new JsonObject().put("question", g.question()).put("count", g.count())
+        .put("lastSeen", g.lastSeen())));
+    JsonArray missed = new JsonArray();
+    unhelpful.forEach(u -> missed.add(new JsonObject().put("question", u.question()).put("guide", u.guide())
+        .put("title", title(kb, u.guide())).put("count", u.count()).put("lastSeen", u.lastSeen())));
+    JsonArray guides = new JsonArray();
+    perGuide.forEach(t -> guides.add(new JsonObject().put("guide", t.guide()).put("title", title(kb, t.guide()))
+        .put("helpful", t.helpful()).put("unhelpful", t.unhelpful())));
+    return new JsonObject().put("gaps", gaps).put("unanswered", gaps.copy()).put("unhelpful", missed)
+        .put("perGuide", guides);
+  }
+
+  private static String title(KbService kb, String guide) {
+    org.linli.kb.Entry entry = kb.knowledgeBase().entry(guide);
+    return entry == null ? "" : entry.title();
   }
 
   private static JsonArray problems(List<org.linli.kb.EntryLoader.Problem> problems) {

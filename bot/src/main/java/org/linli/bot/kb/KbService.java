@@ -6,9 +6,12 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.linli.kb.Answer;
 import org.linli.kb.KnowledgeBase;
+import org.linli.kb.intent.Intent;
+import org.linli.kb.intent.MessageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ public final class KbService implements AutoCloseable {
   private final KnowledgeBase kb;
   private final WorkerExecutor workers;
   private final Path watched;
+  private final SearchFailures failures = new SearchFailures(LOG);
   private long timer = -1;
   private String fingerprint = "";
 
@@ -54,12 +58,37 @@ public final class KbService implements AutoCloseable {
     return workers.executeBlocking(kb::reload, true);
   }
 
-  /** Answers a message. */
+  /**
+   * Answers a message. A search that fails unexpectedly is answered as not sure (the resident gets
+   * the "not sure" reply and the help-line, never an error); see {@link SearchFailures}.
+   */
   public Future<Answer> ask(String text) {
     if (!kb.loaded()) {
       return Future.failedFuture(new io.vertx.ext.web.handler.HttpException(503, "The knowledge base is still loading; try again in a few seconds"));
     }
-    return workers.executeBlocking(() -> kb.ask(text), false);
+    return workers.executeBlocking(() -> askSafely(text), false);
+  }
+
+  private Answer askSafely(String text) {
+    try {
+      return kb.ask(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      failures.record(e);
+      return new Answer(Answer.Outcome.NOT_SURE, null, 0, List.of(), intentOf(text), false);
+    }
+  }
+
+  private Intent intentOf(String text) {
+    try {
+      return kb.intent(text);
+    } catch (RuntimeException e) {
+      return new Intent(MessageKind.QUESTION, false, "search-failed");
+    }
+  }
+
+  /** How many searches failed unexpectedly since the start (answered as not sure). */
+  public long failedSearches() {
+    return failures.total();
   }
 
   /** The knowledge base itself, for reads that do not block (entry lookups, counts). */

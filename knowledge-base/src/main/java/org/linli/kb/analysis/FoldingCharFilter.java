@@ -6,8 +6,9 @@ import org.apache.lucene.analysis.CharFilter;
 import org.linli.kb.ChineseScript;
 
 /**
- * Folds the whole input with {@link ChineseScript#fold} before tokenizing, so Traditional and
- * Simplified text yield the same tokens. Fields are short (a guide body at most), so the input is
+ * Folds the whole input with {@link ChineseScript#fold} and rewrites residents' words
+ * ({@link ResidentLexicon#matchForm}) before tokenizing, so Traditional and Simplified text, and
+ * 咋整 and 怎么办, yield the same tokens. Fields are short (a guide body at most), so the input is
  * read whole; offsets are approximate, which nothing here relies on.
  */
 final class FoldingCharFilter extends CharFilter {
@@ -33,7 +34,7 @@ final class FoldingCharFilter extends CharFilter {
       while ((n = input.read(chunk)) != -1) {
         all.append(chunk, 0, n);
       }
-      folded = ChineseScript.fold(all.toString());
+      folded = ResidentLexicon.matchForm(all.toString());
     }
     if (position >= folded.length()) {
       return -1;

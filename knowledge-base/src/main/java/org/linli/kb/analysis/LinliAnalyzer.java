@@ -60,18 +60,18 @@ public final class LinliAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     if (fieldName.endsWith(WORDS)) {
       Tokenizer tokenizer = new HMMChineseTokenizer();
-      TokenStream stream = new StopFilter(new LowerCaseFilter(tokenizer), STOP_WORDS);
+      TokenStream stream = new StopFilter(new LowerCaseFilter(new SymbolFilter(tokenizer)), STOP_WORDS);
       return new TokenStreamComponents(tokenizer, stream);
     }
     if (fieldName.endsWith(PINYIN)) {
       Tokenizer tokenizer = new StandardTokenizer();
-      ShingleFilter shingles = new ShingleFilter(new PinyinFilter(tokenizer), 2, 2);
+      ShingleFilter shingles = new ShingleFilter(new PinyinFilter(new SymbolFilter(tokenizer)), 2, 2);
       shingles.setOutputUnigrams(false);
       return new TokenStreamComponents(tokenizer, shingles);
     }
     Tokenizer tokenizer = new StandardTokenizer();
     TokenStream stream =
-        new CJKBigramFilter(new LowerCaseFilter(tokenizer), CJKBigramFilter.HAN, true);
+        new CJKBigramFilter(new LowerCaseFilter(new SymbolFilter(tokenizer)), CJKBigramFilter.HAN, true);
     return new TokenStreamComponents(tokenizer, stream);
   }
 

@@ -1,5 +1,6 @@
 package org.linli.kb.eval;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,238 +10,254 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.linli.kb.KnowledgeBase;
 import org.linli.kb.embed.BgeSmallZhEmbedder;
 import org.linli.kb.embed.Embedder;
-import org.linli.kb.intent.Intent;
-import org.linli.kb.intent.MessageKind;
 import org.linli.kb.search.Calibration;
-import org.linli.kb.search.Ranking;
+import org.linli.kb.search.Calibrator;
+import org.linli.kb.search.Sample;
 import org.linli.kb.search.ScoringModel;
 
 /**
  * Measures how well the knowledge base answers questions nobody tuned it on, and fits the shipped
- * calibration.
+ * calibration. Every figure is on questions the model being measured was not fitted on:
  *
- * <p>Method: k-fold cross-validation over the evaluation set. For each fold the ranking weights,
- * the confidence model and the threshold are fitted on the other folds only, then the held-out
- * fold is answered; every figure printed is over held-out answers. The threshold is the lowest at
- * which the calibration folds decline {@code --decline-target} of out-of-scope questions. {@code --write FILE} then fits
- * on the whole set and writes the calibration the service ships.
+ * <ul>
+ *   <li><b>within</b> a knowledge base: k-fold cross-validation over its questions;
+ *   <li><b>cross</b>-KB (the headline): fitted on one knowledge base's questions, threshold chosen
+ *       there, reported on the other's: what a new office gets from the shipped calibration;
+ *   <li><b>self</b>-calibrated: fitted on a knowledge base's own guides only (held-out alternative
+ *       questions, generated near-topic variants, the other set's out-of-scope questions), reported
+ *       on its labelled questions: what an office gets that brings guides but no questions.
+ * </ul>
+ *
+ * <p>One setting per direction: the threshold is the lowest at which the fitting questions decline
+ * {@code --decline-target} of their out-of-scope questions with at most {@code --max-wrong} of
+ * them answered wrongly; the reported set is never looked at. {@code --write FILE} fits on every
+ * set together and writes the calibration the service ships.
  *
  * <pre>
- * java -cp bot/target/linli.jar org.linli.kb.eval.EvaluationCommand [--entries DIR] [--questions DIR]
- *      [--data DIR] [--folds 5] [--mode hybrid|lexical|both] [--decline-target 0.87] [--write FILE] [--verbose]
+ * java -cp bot/target/linli.jar org.linli.kb.eval.EvaluationCommand
+ *      [--sets shipped=knowledge-base/entries:knowledge-base/eval,second=DIR:DIR] [--data DIR]
+ *      [--folds 5] [--mode hybrid|lexical|both] [--decline-target 0.9] [--max-wrong 0.02]
+ *      [--self yes|no] [--write FILE] [--verbose]
  * </pre>
  */
 public final class EvaluationCommand {
 
-  private static final List<String> KINDS =
-      List.of("paraphrase", "colloquial", "traditional", "typo", "chitchat", "offtopic", "personal");
+  private static final String DEFAULT_SETS =
+      "shipped=knowledge-base/entries:knowledge-base/eval,second=knowledge-base/eval/second/entries:knowledge-base/eval/second";
+
+  private final PrintStream out = System.out;
+  private final int folds;
+  private final double declineTarget;
+  private final double maxWrong;
+  private final boolean verbose;
+  private final boolean self;
+  private Path dump;
+  private final List<String> summary = new ArrayList<>();
+
+  private EvaluationCommand(int folds, double declineTarget, double maxWrong, boolean verbose, boolean self) {
+    this.self = self;
+    this.folds = folds;
+    this.declineTarget = declineTarget;
+    this.maxWrong = maxWrong;
+    this.verbose = verbose;
+  }
+
+  /** A knowledge base with its question set. */
+  record QuestionSet(String name, Path entries, Path questions) {}
+
+  /** What a fit produced: the model, and for hybrid runs the words-only shortcut. */
+  record Fitted(ScoringModel model, ScoringModel shortcut) {}
 
   /** Entry point; see the class comment for the arguments. */
   public static void main(String[] args) {
     Map<String, String> opts = parse(args);
-    Path entries = Path.of(opts.getOrDefault("entries", "knowledge-base/entries"));
-    Path questionsDir = Path.of(opts.getOrDefault("questions", "knowledge-base/eval"));
+    List<QuestionSet> sets = sets(opts.getOrDefault("sets", DEFAULT_SETS));
     Path data = Path.of(opts.getOrDefault("data", "data"));
-    int folds = Integer.parseInt(opts.getOrDefault("folds", "5"));
     String mode = opts.getOrDefault("mode", "both");
-    boolean verbose = opts.containsKey("verbose");
-    double declineTarget = Double.parseDouble(opts.getOrDefault("decline-target", "0.87"));
-    if (!Files.isDirectory(entries) || !Files.isDirectory(questionsDir)) {
-      System.err.println("Run from the repository root, or give --entries and --questions.");
-      System.exit(2);
-    }
-    List<EvalQuestion> questions = EvalQuestion.readAll(questionsDir);
+    EvaluationCommand command =
+        new EvaluationCommand(
+            Integer.parseInt(opts.getOrDefault("folds", "5")),
+            Double.parseDouble(opts.getOrDefault("decline-target", "0.9")),
+            Double.parseDouble(opts.getOrDefault("max-wrong", "0.02")),
+            opts.containsKey("verbose"),
+            !opts.getOrDefault("self", "yes").equals("no"));
+    command.dump = opts.containsKey("dump") ? Path.of(opts.get("dump")) : null;
     Fitted hybrid = null;
     Fitted lexical = null;
     if (!mode.equals("lexical")) {
       try (Embedder embedder = BgeSmallZhEmbedder.load(data.toAbsolutePath(), 1)) {
-        hybrid = run("hybrid (words + bge-small-zh-v1.5 vectors)", entries, embedder, questions, folds, declineTarget, verbose);
+        hybrid = command.run("hybrid", sets, embedder);
       }
     }
     if (!mode.equals("hybrid")) {
-      lexical = run("lexical only (words, n-grams, pinyin)", entries, null, questions, folds, declineTarget, verbose);
+      lexical = command.run("lexical", sets, null);
     }
+    command.out.println();
+    command.out.println("== summary (in-scope top-1 | out-of-scope declined | confidently wrong | emergency recall)");
+    command.summary.forEach(command.out::println);
     if (opts.containsKey("write")) {
       if (hybrid == null || lexical == null) {
         System.err.println("--write needs --mode both");
         System.exit(2);
       }
-      Calibration calibration =
-          new Calibration(hybrid.model(), lexical.model(), hybrid.shortcut(), questions.size() + " questions, " + LocalDate.now());
-      calibration.write(Path.of(opts.get("write")));
-      System.out.println("Wrote " + opts.get("write"));
+      String fittedOn = sets.stream().map(QuestionSet::name).toList() + ", " + LocalDate.now();
+      new Calibration(hybrid.model(), lexical.model(), hybrid.shortcut(), fittedOn).write(Path.of(opts.get("write")));
+      command.out.println("Wrote " + opts.get("write"));
     }
   }
 
-  /** What a run fitted on all questions: the model, and for hybrid runs the words-only shortcut. */
-  record Fitted(ScoringModel model, ScoringModel shortcut) {}
-
-  private static Fitted run(
-      String label,
-      Path entries,
-      Embedder embedder,
-      List<EvalQuestion> questions,
-      int folds,
-      double declineTarget,
-      boolean verbose) {
-    ScoringModel placeholder = Calibrator.untrained();
-    boolean semantic = embedder != null;
-    try (KnowledgeBase kb = new KnowledgeBase(entries, embedder, placeholder, 3)) {
-      KnowledgeBase.LoadReport report = kb.reload();
-      Set<String> ids = kb.entries().stream().map(e -> e.id()).collect(Collectors.toSet());
-      List<Calibrator.Sample> samples = new ArrayList<>();
-      List<Calibrator.Sample> wordSamples = new ArrayList<>();
-      List<Intent> intents = new ArrayList<>();
-      for (EvalQuestion q : questions) {
-        if (q.inScope() && !ids.contains(q.expected())) {
-          throw new IllegalArgumentException(q.file() + ":" + q.line() + " expects unknown guide " + q.expected());
-        }
-        Intent intent = kb.intent(q.text());
-        intents.add(intent);
-        boolean reaches = intent.kind() == MessageKind.QUESTION;
-        samples.add(new Calibrator.Sample(q, reaches ? kb.candidates(q.text()) : List.of(), reaches));
-        wordSamples.add(new Calibrator.Sample(q, reaches && semantic ? kb.wordCandidates(q.text()) : List.of(), reaches));
+  private Fitted run(String mode, List<QuestionSet> sets, Embedder embedder) {
+    Map<String, Evidence> evidence = new LinkedHashMap<>();
+    Map<String, KnowledgeBase> kbs = new LinkedHashMap<>();
+    try {
+      for (QuestionSet set : sets) {
+        KnowledgeBase kb = new KnowledgeBase(set.entries(), embedder, Calibrator.untrained(), 3);
+        kbs.put(set.name(), kb);
+        kb.reload();
+        evidence.put(set.name(), Evidence.collect(set.name(), kb, EvalQuestion.readAll(set.questions())));
       }
-      // Held-out predictions: each question answered by models fitted without its fold.
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < samples.size(); i++) {
-        order.add(i);
+      for (Evidence e : evidence.values()) {
+        within(mode, e, kbs.get(e.name()).entries().size());
       }
-      Collections.shuffle(order, new Random(20261125L));
-      boolean[] answered = new boolean[samples.size()];
-      boolean[] quick = new boolean[samples.size()];
-      String[] top = new String[samples.size()];
-      List<Double> thresholds = new ArrayList<>();
-      for (int f = 0; f < folds; f++) {
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-          (i % folds == f ? test : train).add(order.get(i));
-        }
-        Fitted fitted = fit(pick(samples, train), pick(wordSamples, train), semantic, declineTarget);
-        thresholds.add(fitted.model().threshold());
-        for (int idx : test) {
-          Calibrator.Decision d = Calibrator.decide(samples.get(idx), wordSamples.get(idx), fitted.model(), fitted.shortcut());
-          answered[idx] = d.answered();
-          top[idx] = d.top();
-          quick[idx] = d.shortcut();
+      if (dump != null) {
+        Dump.write(dump.resolve(mode + ".tsv"), evidence.values(), this::fit);
+      }
+      for (Evidence from : evidence.values()) {
+        Fitted fitted = fit(from.full(), from.words());
+        for (Evidence to : evidence.values()) {
+          if (to != from) {
+            report(mode + " cross-KB: fitted on " + from.name() + ", reported on " + to.name()
+                + String.format(" (threshold %.2f)", fitted.model().threshold()), to, fitted);
+          }
         }
       }
-      Fitted full = fit(samples, wordSamples, semantic, declineTarget);
-      print(label, report, samples, intents, answered, top, thresholds, folds, full.model(), verbose);
-      if (semantic) {
-        int shortcuts = 0;
-        int reached = 0;
-        for (int i = 0; i < samples.size(); i++) {
-          reached += samples.get(i).reachesKb() ? 1 : 0;
-          shortcuts += quick[i] ? 1 : 0;
-        }
-        System.out.printf("answered by words alone, without the embedding model: %d of %d searched (shortcut at %.2f)%n",
-            shortcuts, reached, full.shortcut().threshold());
+      for (Evidence to : self ? evidence.values() : List.<Evidence>of()) {
+        List<String> offScope = new ArrayList<>();
+        evidence.values().stream().filter(e -> e != to).forEach(e -> offScope.addAll(e.outOfScopeTexts()));
+        KnowledgeBase.SelfSamples self = kbs.get(to.name()).selfSamples(offScope);
+        Fitted fitted = fit(self.full(), self.words());
+        report(mode + " self-calibrated on " + to.name() + "'s guides (" + self.full().size()
+            + " generated samples, no labels), reported on " + to.name()
+            + String.format(" (threshold %.2f)", fitted.model().threshold()), to, fitted);
+        List<Sample> full = new ArrayList<>(self.full());
+        List<Sample> words = new ArrayList<>(self.words());
+        evidence.values().stream().filter(e -> e != to).forEach(e -> {
+          full.addAll(e.full());
+          words.addAll(e.words());
+        });
+        Fitted both = fit(full, words);
+        report(mode + " other sets' labels + self-calibration on " + to.name() + "'s guides, reported on "
+            + to.name() + String.format(" (threshold %.2f)", both.model().threshold()), to, both);
+        Fitted others = fit(full.subList(self.full().size(), full.size()), words.subList(self.full().size(), full.size()));
+        double threshold = Calibrator.threshold(self.real(), others.model(), declineTarget, maxWrong);
+        Fitted tuned = new Fitted(others.model().withThreshold(threshold), others.shortcut());
+        report(mode + " other sets' model, threshold from " + to.name() + "'s own guides, reported on " + to.name()
+            + String.format(" (threshold %.2f)", threshold), to, tuned);
       }
-      return full;
+      if (embedder != null) {
+        evidence.values().forEach(e -> Table.printIntents(out, e));
+      }
+      List<Sample> allFull = new ArrayList<>();
+      List<Sample> allWords = new ArrayList<>();
+      evidence.values().forEach(e -> {
+        allFull.addAll(e.full());
+        allWords.addAll(e.words());
+      });
+      return fit(allFull, allWords);
+    } finally {
+      kbs.values().forEach(KnowledgeBase::close);
     }
   }
 
-  private static Fitted fit(
-      List<Calibrator.Sample> samples, List<Calibrator.Sample> wordSamples, boolean semantic, double declineTarget) {
-    ScoringModel model = Calibrator.fit(samples, semantic, declineTarget);
+  private void within(String mode, Evidence e, int guides) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < e.full().size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(20261125L));
+    Calibrator.Decision[] decisions = new Calibrator.Decision[order.size()];
+    List<String> thresholds = new ArrayList<>();
+    for (int f = 0; f < folds; f++) {
+      List<Integer> train = new ArrayList<>();
+      List<Integer> test = new ArrayList<>();
+      for (int i = 0; i < order.size(); i++) {
+        (i % folds == f ? test : train).add(order.get(i));
+      }
+      Fitted fitted = fit(Evidence.pick(e.full(), train), Evidence.pick(e.words(), train));
+      thresholds.add(String.format("%.2f", fitted.model().threshold()));
+      for (int idx : test) {
+        decisions[idx] = Calibrator.decide(e.full().get(idx), e.words().get(idx), fitted.model(), fitted.shortcut());
+      }
+    }
+    Table.Figures figures = Table.print(out, mode + " within " + e.name() + ": " + guides + " guides, " + folds
+        + "-fold cross-validation, thresholds per fold " + thresholds, e, decisions, verbose);
+    summary.add(line(mode + " within " + e.name(), figures));
+    printShortcut(decisions);
+  }
+
+  private void report(String title, Evidence to, Fitted fitted) {
+    Calibrator.Decision[] decisions = new Calibrator.Decision[to.full().size()];
+    for (int i = 0; i < decisions.length; i++) {
+      decisions[i] = Calibrator.decide(to.full().get(i), to.words().get(i), fitted.model(), fitted.shortcut());
+    }
+    Table.Figures figures = Table.print(out, title, to, decisions, verbose);
+    summary.add(line(title.replaceAll(" \\(.*", ""), figures));
+    printShortcut(decisions);
+  }
+
+  private void printShortcut(Calibrator.Decision[] decisions) {
+    long quick = java.util.Arrays.stream(decisions).filter(Calibrator.Decision::shortcut).count();
+    if (quick > 0) {
+      out.printf("answered by words alone (the shortcut, no embedding): %d of %d%n", quick, decisions.length);
+    }
+  }
+
+  private Fitted fit(List<Sample> full, List<Sample> words) {
+    ScoringModel model = Calibrator.fit(full, declineTarget, maxWrong);
+    boolean semantic = words.stream().anyMatch(Sample::searched);
     if (!semantic) {
       return new Fitted(model, null);
     }
-    ScoringModel words = Calibrator.fit(wordSamples, false, declineTarget);
-    return new Fitted(model, words.withThreshold(Calibrator.shortcutThreshold(wordSamples, words)));
+    ScoringModel wordsOnly = Calibrator.fit(words, declineTarget, maxWrong);
+    return new Fitted(model, wordsOnly.withThreshold(Calibrator.shortcutThreshold(words, wordsOnly)));
   }
 
-  private static List<Calibrator.Sample> pick(List<Calibrator.Sample> all, List<Integer> indices) {
-    List<Calibrator.Sample> out = new ArrayList<>(indices.size());
-    indices.forEach(i -> out.add(all.get(i)));
-    return out;
+  private static String line(String label, Table.Figures f) {
+    return String.format("%-62s %6s | %6s | %6s | %6s", label, pct(f.inScopeTop1()), pct(f.declined()),
+        pct(f.confidentlyWrong()), pct(f.emergencyRecall()));
   }
 
-  private static void print(
-      String label,
-      KnowledgeBase.LoadReport report,
-      List<Calibrator.Sample> samples,
-      List<Intent> intents,
-      boolean[] answered,
-      String[] top,
-      List<Double> thresholds,
-      int folds,
-      ScoringModel full,
-      boolean verbose) {
-    System.out.println();
-    System.out.printf("== %s: %d guides, %d questions, %d-fold cross-validation (figures on held-out folds)%n",
-        label, report.entries(), samples.size(), folds);
-    System.out.printf("%-12s %5s %10s %10s %10s %10s%n", "kind", "n", "answered✓", "top-1 any", "declined", "forwarded");
-    Map<String, int[]> byKind = new LinkedHashMap<>();
-    for (String k : KINDS) {
-      byKind.put(k, new int[5]);
-    }
-    for (int i = 0; i < samples.size(); i++) {
-      EvalQuestion q = samples.get(i).question();
-      int[] c = byKind.computeIfAbsent(q.kind(), k -> new int[5]);
-      c[0]++;
-      boolean right = q.expected().equals(top[i]);
-      if (answered[i] && right) {
-        c[1]++;
-      }
-      if (right) {
-        c[2]++;
-      }
-      if (!answered[i]) {
-        c[3]++;
-      }
-      if (intents.get(i).kind() == MessageKind.HELP_REQUEST) {
-        c[4]++;
-      }
-      if (verbose && (q.inScope() ? !(answered[i] && right) : answered[i])) {
-        System.out.printf("  miss [%s] %s -> %s %s (%s)%n", q.kind(), q.text(), answered[i] ? "answered" : "declined",
-            top[i], q.expected(), intents.get(i).rule());
-      }
-    }
-    int inN = 0, inOk = 0, outN = 0, outDeclined = 0;
-    for (Map.Entry<String, int[]> e : byKind.entrySet()) {
-      int[] c = e.getValue();
-      if (c[0] == 0) {
-        continue;
-      }
-      System.out.printf("%-12s %5d %10s %10s %10s %10s%n", e.getKey(), c[0], pct(c[1], c[0]), pct(c[2], c[0]),
-          pct(c[3], c[0]), pct(c[4], c[0]));
-      if (EvalQuestion.IN_SCOPE.contains(e.getKey())) {
-        inN += c[0];
-        inOk += c[1];
-      } else {
-        outN += c[0];
-        outDeclined += c[3];
-      }
-    }
-    System.out.printf("in-scope top-1 (answered with the right guide): %s of %d%n", pct(inOk, inN), inN);
-    System.out.printf("out-of-scope declined (not answered from a guide): %s of %d%n", pct(outDeclined, outN), outN);
-    System.out.printf("thresholds fitted per fold: %s; fitted on all: %.2f%n",
-        thresholds.stream().map(t -> String.format("%.2f", t)).collect(Collectors.toList()), full.threshold());
+  private static String pct(double share) {
+    return Double.isNaN(share) ? "-" : String.format("%.1f%%", 100 * share);
   }
 
-  private static String pct(int part, int whole) {
-    return whole == 0 ? "-" : String.format("%.1f%%", 100.0 * part / whole);
+  private static List<QuestionSet> sets(String spec) {
+    List<QuestionSet> sets = new ArrayList<>();
+    for (String one : spec.split(",")) {
+      String[] nameDirs = one.split("=", 2);
+      String[] dirs = nameDirs[1].split(":", 2);
+      QuestionSet set = new QuestionSet(nameDirs[0], Path.of(dirs[0]), Path.of(dirs[1]));
+      if (!Files.isDirectory(set.entries()) || !Files.isDirectory(set.questions())) {
+        System.err.println("No guides or questions at " + one + ": run from the repository root, or give --sets.");
+        System.exit(2);
+      }
+      sets.add(set);
+    }
+    return sets;
   }
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> opts = new LinkedHashMap<>();
-    Set<String> flags = new TreeSet<>(List.of("verbose"));
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--")) {
         throw new IllegalArgumentException("Unexpected argument " + a);
       }
       String name = a.substring(2);
-      if (flags.contains(name)) {
+      if (name.equals("verbose")) {
         opts.put(name, "true");
       } else if (i + 1 < args.length) {
         opts.put(name, args[++i]);

@@ -20,6 +20,15 @@ package org.linli.kb.index;
  * @param pinyinCoverage share of the question's pinyin bigrams found in title, questions, tags
  * @param unknown IDF-weighted share of the question's bigrams that no guide contains at all, not
  *     even as a homophone: high for a topic the knowledge base does not cover
+ * @param topicCoverage weighted share of the question's topic words (not 办理, 材料, 多久 ...) this
+ *     guide covers: low when the guide is about another matter with the same procedure words
+ * @param keyCoverage how far what the guide is about (title, questions, tags, aliases) covers the
+ *     question's key topic word (宠物 in 宠物疫苗, 户口本 in 户口本丢了)
+ * @param leastCoverage the least this guide covers any topic word some guide has
+ * @param headTopicCoverage weighted share of the topic words that the guide's title, questions,
+ *     tags and aliases cover (what it is about, not what it mentions)
+ * @param unknownTopics weighted share of the question's topic words that no guide has at all (猫
+ *     in a knowledge base without a guide on cats)
  */
 public record Candidate(
     String entryId,
@@ -32,4 +41,9 @@ public record Candidate(
     double headCoverage,
     double bodyCoverage,
     double pinyinCoverage,
-    double unknown) {}
+    double unknown,
+    double topicCoverage,
+    double keyCoverage,
+    double leastCoverage,
+    double headTopicCoverage,
+    double unknownTopics) {}

@@ -1,5 +1,7 @@
 package org.linli.kb.index;
 
+import org.linli.kb.analysis.ResidentLexicon;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,11 +9,19 @@ import org.linli.kb.Entry;
 import org.linli.kb.analysis.LinliAnalyzer;
 
 /**
- * The character bigrams and pinyin bigrams of an entry's title, questions and tags, and the
+ * The character bigrams and pinyin bigrams of an entry's title, questions, aliases and tags, and the
  * bigrams of its body: what share of a question's bigrams an entry covers is a plain, robust
  * measure of lexical fit, whatever the length of the question.
  */
-record EntryTerms(Set<String> headBigrams, Set<String> headPinyin, Set<String> bodyBigrams, Set<String> allPinyin) {
+record EntryTerms(
+    Set<String> headBigrams,
+    Set<String> headPinyin,
+    Set<String> bodyBigrams,
+    Set<String> allPinyin,
+    Set<String> words,
+    String text,
+    Set<String> headWords,
+    String headText) {
 
   static EntryTerms of(Entry entry, LinliAnalyzer analyzer) {
     Set<String> head = new HashSet<>();
@@ -24,13 +34,58 @@ record EntryTerms(Set<String> headBigrams, Set<String> headPinyin, Set<String> b
     body.addAll(head);
     Set<String> allPinyin = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.PINYIN, entry.body()));
     allPinyin.addAll(pinyin);
-    return new EntryTerms(Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body), Set.copyOf(allPinyin));
+    String text = ResidentLexicon.matchForm(String.join("\n", heads(entry)) + "\n" + entry.body());
+    Set<String> words = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.WORDS, text));
+    String headText = ResidentLexicon.matchForm(String.join("\n", heads(entry)));
+    Set<String> headWords = new HashSet<>(analyzer.terms("x" + LinliAnalyzer.WORDS, headText));
+    return new EntryTerms(
+        Set.copyOf(head), Set.copyOf(pinyin), Set.copyOf(body), Set.copyOf(allPinyin), Set.copyOf(words), text,
+        Set.copyOf(headWords), headText);
+  }
+
+  /**
+   * How far what this guide is about (its title, questions, tags and aliases) covers a topic word,
+   * 0..1, measured as {@link #covers}: a guide that only mentions 户口本 among its materials is not
+   * about 户口本.
+   */
+  double headCovers(String word) {
+    return cover(word, headWords, headText, headBigrams);
+  }
+
+  /**
+   * How far this guide covers a topic word of a question, 0..1: fully when the guide has the word
+   * (or the word is written inside its text), else the share of the word's character bigrams the
+   * guide has, so 外来务工人员 is partly covered by a guide on 外来人员.
+   */
+  double covers(String word) {
+    return cover(word, words, text, bodyBigrams);
+  }
+
+  private static double cover(String word, Set<String> words, String text, Set<String> bigrams) {
+    if (words.contains(word) || text.contains(word)) {
+      return 1;
+    }
+    int n = word.codePointCount(0, word.length());
+    if (n < 2) {
+      return 0;
+    }
+    int hit = 0;
+    int pairs = 0;
+    for (int i = 0, start = 0; i < n - 1; i++) {
+      int next = word.offsetByCodePoints(start, 1);
+      int end = word.offsetByCodePoints(next, 1);
+      pairs++;
+      hit += bigrams.contains(word.substring(start, end)) ? 1 : 0;
+      start = next;
+    }
+    return (double) hit / pairs;
   }
 
   static List<String> heads(Entry entry) {
     List<String> heads = new java.util.ArrayList<>();
     heads.add(entry.title());
     heads.addAll(entry.questions());
+    heads.addAll(entry.aliases());
     heads.addAll(entry.tags());
     return heads;
   }

@@ -38,7 +38,7 @@ public final class KbIndex implements AutoCloseable {
   public static final String ENTRY = "entry";
   public static final String KIND = "kind";
   public static final String VECTOR = "vector";
-  /** What a guide is for: its title, alternative questions and tags, in one field per analysis. */
+  /** What a guide is for: its title, alternative questions, aliases and tags, in one field per analysis. */
   public static final String HEAD = "head";
   /** What a guide says. */
   public static final String BODY = "body";
@@ -47,6 +47,8 @@ public final class KbIndex implements AutoCloseable {
   private final Map<String, EntryTerms> terms;
   private final Map<String, Integer> bigramFrequency;
   private final java.util.Set<String> pinyinBigrams;
+  private final Map<String, Integer> wordFrequency;
+  private final java.util.Set<String> characters;
   private final SearcherManager searchers;
   private final boolean semantic;
   private final Path folder;
@@ -69,6 +71,12 @@ public final class KbIndex implements AutoCloseable {
     java.util.Set<String> pinyin = new java.util.HashSet<>();
     terms.values().forEach(t -> pinyin.addAll(t.allPinyin()));
     this.pinyinBigrams = java.util.Set.copyOf(pinyin);
+    Map<String, Integer> wf = new java.util.HashMap<>();
+    terms.values().forEach(t -> t.words().forEach(w -> wf.merge(w, 1, Integer::sum)));
+    this.wordFrequency = Map.copyOf(wf);
+    java.util.Set<String> chars = new java.util.HashSet<>();
+    terms.values().forEach(t -> t.text().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp)))));
+    this.characters = java.util.Set.copyOf(chars);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -181,6 +189,33 @@ public final class KbIndex implements AutoCloseable {
   double idf(String bigram) {
     int df = bigramFrequency.getOrDefault(bigram, 0);
     return Math.log(1.0 + (entries.size() + 1.0) / (df + 0.5));
+  }
+
+  /**
+   * True when some guide has this word: as segmented, or (for a word segmented otherwise there)
+   * every one of its character bigrams, or for one character, the character.
+   */
+  boolean knowsWord(String word) {
+    if (wordFrequency.containsKey(word)) {
+      return true;
+    }
+    int n = word.codePointCount(0, word.length());
+    if (n == 1) {
+      return characters.contains(word);
+    }
+    for (int i = 0, start = 0; i < n - 1; i++) {
+      int next = word.offsetByCodePoints(start, 1);
+      if (!bigramFrequency.containsKey(word.substring(start, word.offsetByCodePoints(next, 1)))) {
+        return false;
+      }
+      start = next;
+    }
+    return true;
+  }
+
+  /** How many guides have this word (as segmented), 0 when none. */
+  int guidesWithWord(String word) {
+    return wordFrequency.getOrDefault(word, 0);
   }
 
   /** True when no guide contains this pinyin bigram anywhere. */

@@ -2,11 +2,11 @@ package org.linli.kb.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.kb.ChineseScript;
+import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
 
-/** A piece of a guide that gets its own vector: its title, a question, the summary, a section. */
+/** A piece of a guide that gets its own vector: its title, a question or alias, the summary, a section. */
 public record Passage(String entryId, VectorKind kind, String text) {
 
   private static final int SECTION_CHARS = 240;
@@ -17,6 +17,9 @@ public record Passage(String entryId, VectorKind kind, String text) {
     out.add(new Passage(entry.id(), VectorKind.TITLE, fold(entry.title())));
     for (String q : entry.questions()) {
       out.add(new Passage(entry.id(), VectorKind.QUESTION, fold(q)));
+    }
+    for (String alias : entry.aliases()) {
+      out.add(new Passage(entry.id(), VectorKind.QUESTION, fold(alias)));
     }
     GuideBody body = entry.guide();
     if (!body.summary().isBlank()) {
@@ -51,6 +54,6 @@ public record Passage(String entryId, VectorKind kind, String text) {
   }
 
   private static String fold(String text) {
-    return ChineseScript.fold(text).strip();
+    return ResidentLexicon.matchForm(text).strip();
   }
 }

@@ -17,7 +17,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.linli.kb.ChineseScript;
+import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
 
@@ -60,6 +60,7 @@ public final class Retriever {
       List<String> grams,
       List<String> bigrams,
       List<String> pinyin,
+      List<String> topics,
       float[] vector) {
 
     /**
@@ -85,7 +86,7 @@ public final class Retriever {
 
   /** Analyses a question for the words-only search (no embedding: cheap). */
   public Prepared prepareWords(String question) {
-    String folded = ChineseScript.fold(question).strip();
+    String folded = ResidentLexicon.matchForm(question).strip();
     List<String> words = distinct(analyzer.terms("x" + LinliAnalyzer.WORDS, folded));
     // Question forms (怎么, 请问, 吗 ...) are in every question and say nothing of its topic.
     List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded)).stream()
@@ -94,7 +95,7 @@ public final class Retriever {
     // Two code points, not two chars: an emoji outside the BMP is one code point in two chars.
     List<String> bigrams = grams.stream().filter(t -> t.codePointCount(0, t.length()) == 2).toList();
     List<String> pinyin = distinct(analyzer.terms("x" + LinliAnalyzer.PINYIN, folded));
-    return new Prepared(folded, words, grams, bigrams, pinyin, null);
+    return new Prepared(folded, words, grams, bigrams, pinyin, TopicWords.of(words), null);
   }
 
   /** The same question with its vector, when the index is semantic. */
@@ -103,7 +104,7 @@ public final class Retriever {
       return query;
     }
     return new Prepared(query.folded(), query.words(), query.grams(), query.bigrams(), query.pinyin(),
-        embedder.embed(query.folded()));
+        query.topics(), embedder.embed(query.folded()));
   }
 
   /** The candidates for a prepared question, unordered. */
@@ -134,6 +135,8 @@ public final class Retriever {
       idf[i] = index.idf(query.bigrams().get(i));
     }
     double unknown = unknownShare(query.bigrams(), idf, index);
+    double[] topicWeights = topicWeights(query.topics(), index);
+    double unknownTopics = unknownTopics(query.topics(), topicWeights, index);
     List<Candidate> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
@@ -151,7 +154,12 @@ public final class Retriever {
               coverage(query.bigrams(), terms.headBigrams()),
               weightedCoverage(query.bigrams(), idf, terms.bodyBigrams()),
               coverage(query.pinyin(), terms.headPinyin()),
-              unknown));
+              unknown,
+              topicCoverage(query.topics(), topicWeights, terms),
+              keyCoverage(query.topics(), topicWeights, terms),
+              leastCoverage(query.topics(), terms, index),
+              headTopicCoverage(query.topics(), topicWeights, terms),
+              unknownTopics));
     }
     return out;
   }
@@ -247,6 +255,82 @@ public final class Retriever {
       }
     }
     return total == 0 ? 0 : unknown / total;
+  }
+
+  /**
+   * Weights of the question's topic words: rare words weigh more (log inverse guide frequency);
+   * a word no guide has weighs as a word only one guide has, so a stray colloquial word cannot
+   * outweigh the words the knowledge base knows.
+   */
+  private static double[] topicWeights(List<String> topics, KbIndex index) {
+    double[] w = new double[topics.size()];
+    for (int i = 0; i < w.length; i++) {
+      int df = Math.max(1, index.guidesWithWord(topics.get(i)));
+      w[i] = Math.log(1.0 + (double) index.size() / df);
+    }
+    return w;
+  }
+
+  /** Weighted share of the question's topic words the guide covers (1 when it has none). */
+  private static double topicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    double total = 0;
+    double hit = 0;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i];
+      hit += weights[i] * terms.covers(topics.get(i));
+    }
+    return total == 0 ? 1 : hit / total;
+  }
+
+  /**
+   * How far what the guide is about (its head) covers the question's key topic: its heaviest topic
+   * word (the rarest across guides, the longest among equals). 1 when the question has none.
+   */
+  private static double keyCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    int key = -1;
+    for (int i = 0; i < weights.length; i++) {
+      if (key < 0 || weights[i] > weights[key]
+          || (weights[i] == weights[key] && topics.get(i).length() > topics.get(key).length())) {
+        key = i;
+      }
+    }
+    return key < 0 ? 1 : terms.headCovers(topics.get(key));
+  }
+
+  /** Weighted share of the question's topic words that no guide has, not even inside a longer word. */
+  private static double unknownTopics(List<String> topics, double[] weights, KbIndex index) {
+    double total = 0;
+    double unknown = 0;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i];
+      unknown += index.knowsWord(topics.get(i)) ? 0 : weights[i];
+    }
+    return total == 0 ? 0 : unknown / total;
+  }
+
+  /** Weighted share of the question's topic words that what the guide is about (its head) covers. */
+  private static double headTopicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    double total = 0;
+    double hit = 0;
+    for (int i = 0; i < weights.length; i++) {
+      total += weights[i];
+      hit += weights[i] * terms.headCovers(topics.get(i));
+    }
+    return total == 0 ? 1 : hit / total;
+  }
+
+  /**
+   * The least a guide covers any of the question's topic words that some guide has: 0 as soon as
+   * one matter the knowledge base knows (房产 in 房产证丢了) is missing from this guide.
+   */
+  private static double leastCoverage(List<String> topics, EntryTerms terms, KbIndex index) {
+    double least = 1;
+    for (String word : topics) {
+      if (index.guidesWithWord(word) > 0) {
+        least = Math.min(least, terms.covers(word));
+      }
+    }
+    return least;
   }
 
   private static double coverage(List<String> query, Set<String> target) {

@@ -43,6 +43,15 @@ public record Calibration(ScoringModel hybrid, ScoringModel lexical, ScoringMode
     }
   }
 
+  /** Reads a calibration written by {@link #write} (the evaluation command's {@code --write}). */
+  public static Calibration read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return JSON.readValue(in, Calibration.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the calibration " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes this calibration as JSON. */
   public void write(Path file) {
     try {

@@ -22,13 +22,14 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
   public static final List<String> RANK_FEATURES =
       List.of(
           "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
-          "headCoverage", "bodyCoverage", "pinyinCoverage");
+          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics");
 
   /** Names of the confidence features, in the order of {@link #features}. */
   public static final List<String> FEATURES =
       List.of(
           "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
-          "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown");
+          "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
+          "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics");
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
@@ -71,7 +72,12 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       Math.log1p(c.lexicalRaw()),
       c.headCoverage(),
       c.bodyCoverage(),
-      c.pinyinCoverage()
+      c.pinyinCoverage(),
+      c.topicCoverage(),
+      c.keyCoverage(),
+      c.leastCoverage(),
+      c.headTopicCoverage(),
+      c.unknownTopics()
     };
   }
 
@@ -102,7 +108,12 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       best.bodyCoverage(),
       best.pinyinCoverage(),
       agree,
-      best.unknown()
+      best.unknown(),
+      best.topicCoverage(),
+      best.keyCoverage(),
+      best.leastCoverage(),
+      best.headTopicCoverage(),
+      best.unknownTopics()
     };
   }
 

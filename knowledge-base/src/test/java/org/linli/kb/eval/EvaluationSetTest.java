@@ -1,5 +1,9 @@
 package org.linli.kb.eval;
 
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,70 +12,102 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.linli.kb.Entry;
 import org.linli.kb.EntryLoader;
 
-/** The evaluation set measures the knowledge base only if it is well formed and was not copied from it. */
+/**
+ * The evaluation sets measure the knowledge base only if they are well formed and were not copied
+ * from it: the shipped guides' questions, and a second community's guides and questions (kept out
+ * of the shipped guides) for the cross-KB figures.
+ */
 class EvaluationSetTest {
 
-  private static final Set<String> KINDS =
-      Set.of("paraphrase", "colloquial", "traditional", "typo", "chitchat", "offtopic", "personal");
+  /** A knowledge base and its questions, as the evaluation command reads them. */
+  record KbQuestions(String name, Map<String, Entry> entries, List<EvalQuestion> questions) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
 
-  private static List<EvalQuestion> questions;
-  private static Map<String, Entry> entries;
-
-  @BeforeAll
-  static void read() {
+  static Stream<KbQuestions> sets() {
     // Surefire runs in the module folder.
-    questions = EvalQuestion.readAll(Path.of("eval"));
-    entries = new EntryLoader().shipped().entries().stream().collect(Collectors.toMap(Entry::id, Function.identity()));
+    Map<String, Entry> shipped = byId(new EntryLoader().shipped().entries());
+    Map<String, Entry> second = byId(new EntryLoader().fromDirectory(Path.of("eval/second/entries")).entries());
+    return Stream.of(
+        new KbQuestions("shipped", shipped, EvalQuestion.readAll(Path.of("eval"))),
+        new KbQuestions("second", second, EvalQuestion.readAll(Path.of("eval/second"))));
   }
 
-  @Test
-  void there_are_at_least_two_hundred_questions() {
-    assertThat(questions).hasSizeGreaterThanOrEqualTo(200);
+  private static Map<String, Entry> byId(List<Entry> entries) {
+    return entries.stream().collect(Collectors.toMap(Entry::id, Function.identity()));
   }
 
-  @Test
-  void every_question_has_a_known_kind_and_a_text() {
-    assertThat(questions)
+  @ParameterizedTest
+  @MethodSource("sets")
+  void there_are_at_least_two_hundred_and_fifty_questions_on_at_least_forty_guides(KbQuestions set) {
+    assertThat(set.questions()).hasSizeGreaterThanOrEqualTo(250);
+    assertThat(set.entries()).hasSizeGreaterThanOrEqualTo(40);
+  }
+
+  @ParameterizedTest
+  @MethodSource("sets")
+  void every_question_has_a_known_kind_and_a_text(KbQuestions set) {
+    assertThat(set.questions())
         .allSatisfy(
             q -> {
-              assertThat(q.kind()).as(q.file() + ":" + q.line()).isIn(KINDS);
+              assertThat(q.kind()).as(q.file() + ":" + q.line()).isIn(EvalQuestion.KINDS);
               assertThat(q.text()).as(q.file() + ":" + q.line()).isNotBlank();
             });
   }
 
-  @Test
-  void every_in_scope_question_names_a_shipped_guide() {
-    assertThat(questions.stream().filter(EvalQuestion::inScope))
-        .isNotEmpty()
-        .allSatisfy(q -> assertThat(entries).as(q.file() + ":" + q.line()).containsKey(q.expected()));
+  @ParameterizedTest
+  @MethodSource("sets")
+  void every_kind_the_issue_names_is_asked(KbQuestions set) {
+    Set<String> kinds = set.questions().stream().map(EvalQuestion::kind).collect(Collectors.toSet());
+
+    assertThat(kinds).containsAll(EvalQuestion.KINDS);
   }
 
-  @Test
-  void out_of_scope_questions_expect_a_decline_and_personal_cases_a_forward() {
-    assertThat(questions.stream().filter(q -> !q.inScope()))
+  @ParameterizedTest
+  @MethodSource("sets")
+  void every_in_scope_question_names_a_guide_of_its_set(KbQuestions set) {
+    assertThat(set.questions().stream().filter(EvalQuestion::inScope))
+        .isNotEmpty()
+        .allSatisfy(q -> assertThat(set.entries()).as(q.file() + ":" + q.line()).containsKey(q.expected()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sets")
+  void off_scope_questions_expect_a_decline_personal_cases_a_forward_and_emergencies_urgency(KbQuestions set) {
+    assertThat(set.questions().stream().filter(q -> !q.inScope()))
         .isNotEmpty()
         .allSatisfy(
-            q -> assertThat(q.expected()).as(q.file() + ":" + q.line()).isEqualTo(q.kind().equals("personal") ? "forward" : "none"));
+            q -> assertThat(q.expected())
+                .as(q.file() + ":" + q.line())
+                .isEqualTo(switch (q.kind()) {
+                  case "personal" -> "forward";
+                  case "emergency" -> "urgent";
+                  default -> "none";
+                }));
   }
 
-  @Test
-  void every_shipped_guide_is_asked_about() {
-    Set<String> asked = questions.stream().filter(EvalQuestion::inScope).map(EvalQuestion::expected).collect(Collectors.toSet());
+  @ParameterizedTest
+  @MethodSource("sets")
+  void every_guide_is_asked_about(KbQuestions set) {
+    Set<String> asked =
+        set.questions().stream().filter(EvalQuestion::inScope).map(EvalQuestion::expected).collect(Collectors.toSet());
 
-    assertThat(asked).containsAll(entries.keySet());
+    assertThat(asked).containsAll(set.entries().keySet());
   }
 
-  @Test
-  void no_question_repeats_a_guide_title_or_alternative_question_verbatim() {
+  @ParameterizedTest
+  @MethodSource("sets")
+  void no_question_repeats_a_guide_title_or_alternative_question_verbatim(KbQuestions set) {
     List<String> copies = new java.util.ArrayList<>();
-    for (Entry entry : entries.values()) {
+    for (Entry entry : set.entries().values()) {
       for (String phrase : heads(entry)) {
-        questions.stream()
+        set.questions().stream()
             .filter(q -> q.text().contains(phrase))
             .forEach(q -> copies.add(q.file() + ":" + q.line() + " repeats \"" + phrase + "\" of " + entry.id()));
       }
@@ -80,7 +116,17 @@ class EvaluationSetTest {
     assertThat(copies).isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void the_second_community_is_not_shipped() {
+    Map<String, Entry> shipped = byId(new EntryLoader().shipped().entries());
+    Map<String, Entry> second = byId(new EntryLoader().fromDirectory(Path.of("eval/second/entries")).entries());
+
+    assertThat(shipped.keySet()).doesNotContainAnyElementsOf(second.keySet());
+    assertThat(shipped.values().stream().map(Entry::title)).doesNotContainAnyElementsOf(
+        second.values().stream().map(Entry::title).toList());
+  }
+
   private static List<String> heads(Entry entry) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(entry.title()), entry.questions().stream()).toList();
+    return Stream.concat(Stream.of(entry.title()), entry.questions().stream()).toList();
   }
 }

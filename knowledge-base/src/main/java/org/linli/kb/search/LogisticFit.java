@@ -1,4 +1,4 @@
-package org.linli.kb.eval;
+package org.linli.kb.search;
 
 /**
  * A small L2-regularised logistic regression fitted by batch gradient descent on standardised

@@ -1,0 +1,176 @@
+package org.linli.bot.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.linli.kb.Entry;
+import org.linli.kb.GuideBody;
+import org.linli.kb.QuestionFocus;
+import org.linli.kb.QuestionFocus.Aspect;
+
+/**
+ * Lays out one guide as a card that fits a chat bubble: at most {@link #LIMIT} code points, the
+ * title, the part the resident asked about, then what fits of the summary, the other key points,
+ * the office and the source, and always the link to the full page last. Text is only ever cut where
+ * a sentence or a list item ends, never inside a phrase.
+ */
+final class GuideCard {
+
+  /** The most code points a card may have, link included. */
+  static final int LIMIT = 300;
+
+  private static final int OTHER_ITEMS = 2;
+  private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?]");
+  private static final Pattern CLAUSE_END = Pattern.compile("[，,、：:]");
+  private static final List<Aspect> KEY_POINTS = List.of(Aspect.MATERIALS, Aspect.STEPS, Aspect.TIME_LIMIT);
+
+  private GuideCard() {}
+
+  /**
+   * The card; {@code asked} is the part the question asked about (null when it asked none) and
+   * {@code link} the guide page's address.
+   */
+  static String render(Entry entry, Aspect asked, String link) {
+    GuideBody body = entry.guide();
+    String tail = "全文：" + link;
+    List<String> lines = new ArrayList<>();
+    lines.add("📋 " + entry.title());
+    // Room left for everything between the title and the link (one newline before each line).
+    int[] room = {LIMIT - length(lines.get(0)) - 1 - length(tail)};
+
+    boolean officeShown = false;
+    if (asked != null) {
+      java.util.Optional<GuideBody.Section> section = QuestionFocus.section(body, asked);
+      if (section.isPresent()) {
+        // For "where": the section's own words (address, hours, phone) say more than the office's name.
+        List<String> items = section.get().items();
+        add(lines, room, items(asked.label(), items, room[0] - 1, items.size(), true));
+        officeShown = asked == Aspect.PLACE && section.get().heading().matches(".*(地点|在哪|地址).*");
+      } else if (asked == Aspect.PLACE && !entry.office().isBlank()) {
+        add(lines, room, fitting("【办理地点】" + entry.office(), room[0] - 1));
+        officeShown = true;
+      }
+    }
+    if (!body.summary().isBlank()) {
+      add(lines, room, sentences(flat(body.summary()), room[0] - 1));
+    }
+    for (Aspect a : KEY_POINTS) {
+      if (a != asked) {
+        QuestionFocus.section(body, a).ifPresent(s ->
+            add(lines, room, items(a.label(), s.items(), room[0] - 1, OTHER_ITEMS, false)));
+      }
+    }
+    if (!officeShown) {
+      if (!entry.office().isBlank()) {
+        add(lines, room, fitting("【办理地点】" + entry.office(), room[0] - 1));
+      } else {
+        QuestionFocus.section(body, Aspect.PLACE).ifPresent(s ->
+            add(lines, room, items(Aspect.PLACE.label(), s.items(), room[0] - 1, 1, false)));
+      }
+    }
+    if (!entry.source().isBlank() || !entry.updated().isBlank()) {
+      String source = "依据：" + (entry.source().isBlank() ? "—" : entry.source())
+          + (entry.updated().isBlank() ? "" : "（更新于 " + entry.updated() + "）");
+      add(lines, room, fitting(source, room[0] - 1));
+    }
+    lines.add(tail);
+    return String.join("\n", lines);
+  }
+
+  /** Code points, which is what a resident counts and what platforms limit. */
+  static int length(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  private static void add(List<String> lines, int[] room, String line) {
+    if (line != null && !line.isEmpty()) {
+      lines.add(line);
+      room[0] -= length(line) + 1;
+    }
+  }
+
+  private static String fitting(String line, int room) {
+    return length(line) <= room ? line : null;
+  }
+
+  /**
+   * {@code 【label】item；item 等} (or, for the part asked, one {@code · item} a line): whole items
+   * while they fit, at most {@code max}; when not even the first fits and it is the part asked,
+   * the first up to the last sentence (or clause) end that fits.
+   */
+  private static String items(String label, List<String> raw, int room, int max, boolean asked) {
+    List<String> items = raw.stream().map(GuideCard::clean).filter(s -> !s.isEmpty()).toList();
+    if (items.isEmpty()) {
+      return null;
+    }
+    String prefix = "【" + label + "】";
+    boolean lines = asked && items.size() > 1;
+    StringBuilder out = new StringBuilder(prefix);
+    int shown = 0;
+    for (String item : items) {
+      if (shown == max) {
+        break;
+      }
+      String next = (lines ? "\n· " : shown == 0 ? "" : "；") + item;
+      boolean last = shown + 1 == items.size();
+      int needed = length(out.toString()) + length(next) + (last ? 0 : 2);
+      if (needed > room) {
+        break;
+      }
+      out.append(next);
+      shown++;
+    }
+    if (shown == 0) {
+      if (!asked) {
+        return null;
+      }
+      String start = prefix + (lines ? "\n· " : "");
+      String cut = cut(items.get(0), room - length(start) - 1);
+      return cut == null ? null : start + cut + "…";
+    }
+    if (shown < items.size()) {
+      out.append(" 等");
+    }
+    return out.toString();
+  }
+
+  /** The text up to the last sentence end that fits, or null. */
+  private static String sentences(String text, int room) {
+    if (length(text) <= room) {
+      return text;
+    }
+    int end = lastEnd(SENTENCE_END, text, room);
+    return end < 0 ? null : text.substring(0, end + 1);
+  }
+
+  /** A long item cut at its last sentence end (or else clause end) that fits, the mark dropped. */
+  private static String cut(String text, int room) {
+    int end = lastEnd(SENTENCE_END, text, room + 1);
+    if (end < 0) {
+      end = lastEnd(CLAUSE_END, text, room + 1);
+    }
+    return end <= 0 ? null : text.substring(0, end);
+  }
+
+  /** The index of the last mark whose text up to and including it is at most {@code room} code points. */
+  private static int lastEnd(Pattern mark, String text, int room) {
+    int found = -1;
+    Matcher m = mark.matcher(text);
+    while (m.find()) {
+      if (length(text.substring(0, m.end())) > room) {
+        break;
+      }
+      found = m.start();
+    }
+    return found;
+  }
+
+  private static String clean(String item) {
+    return flat(item.replace("**", "")).replaceAll("[；;。，,、：:\\s]+$", "");
+  }
+
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", " ").strip();
+  }
+}

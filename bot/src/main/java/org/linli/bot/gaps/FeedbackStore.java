@@ -1,0 +1,172 @@
+package org.linli.bot.gaps;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.linli.bot.redis.LuaScript;
+
+/**
+ * What residents say about the guides they were given ("有帮助" / "没帮到我"). A button carries at
+ * most 64 bytes, so the question (masked and normalised as for gaps), the guide and the chat are
+ * kept for a few days under a short random token. A vote counts once per person and button; an
+ * unhelpful one also counts the question with the guide it got, so the office sees which answers
+ * miss. Every change is one Lua script over keys of one hash tag.
+ */
+public final class FeedbackStore {
+
+  static final String GIVEN = "kb:{gaps}:given:";
+  static final String HELPFUL = "kb:{gaps}:helpful";
+  static final String UNHELPFUL = "kb:{gaps}:unhelpful";
+  static final String UNHELPFUL_COUNTS = "kb:{gaps}:unhelpful:count";
+  static final String UNHELPFUL_SEEN = "kb:{gaps}:unhelpful:seen";
+  private static final long TTL_SECONDS = 3 * 86_400;
+  private static final int CAP = 10_000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] LETTERS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+  private static final LuaScript REMEMBER =
+      new LuaScript(
+          """
+          redis.call('HSET', KEYS[1], 'q', ARGV[1], 'g', ARGV[2], 'c', ARGV[3])
+          redis.call('EXPIRE', KEYS[1], ARGV[4])
+          return 1
+          """);
+
+  private static final LuaScript VOTE =
+      new LuaScript(
+          """
+          local given = redis.call('HMGET', KEYS[1], 'q', 'g', 'c')
+          if not given[2] then return false end
+          local first = redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])
+          redis.call('EXPIRE', KEYS[2], ARGV[4])
+          if first == 0 then return {given[1], given[2], given[3], 0} end
+          if ARGV[2] == 'y' then
+            redis.call('HINCRBY', KEYS[3], given[2], 1)
+          else
+            redis.call('HINCRBY', KEYS[4], given[2], 1)
+            local member = given[2] .. '\\t' .. given[1]
+            redis.call('ZINCRBY', KEYS[5], 1, member)
+            redis.call('HSET', KEYS[6], member, ARGV[3])
+            local size = redis.call('ZCARD', KEYS[5])
+            if size > tonumber(ARGV[5]) then
+              local dropped = redis.call('ZRANGE', KEYS[5], 0, size - tonumber(ARGV[5]) - 1)
+              redis.call('ZREMRANGEBYRANK', KEYS[5], 0, size - tonumber(ARGV[5]) - 1)
+              for _, m in ipairs(dropped) do redis.call('HDEL', KEYS[6], m) end
+            end
+          end
+          return {given[1], given[2], given[3], 1}
+          """);
+
+  private final RedisAPI redis;
+
+  public FeedbackStore(RedisAPI redis) {
+    this.redis = redis;
+  }
+
+  /** The question a guide was given for (masked), the guide, and the chat ({@code platform:chat}). */
+  public record Given(String question, String guide, String chat) {}
+
+  /** A vote as recorded: what it was about, and whether it counted (false when the person had voted). */
+  public record Vote(Given given, boolean counted) {}
+
+  /** A question whose guide did not help, as listed to the office. */
+  public record Unhelpful(String question, String guide, long count, String lastSeen) {}
+
+  /** How one guide was rated. */
+  public record GuideTally(String guide, long helpful, long unhelpful) {}
+
+  /** Keeps what was given; returns the token the buttons carry (12 letters and digits). */
+  public Future<String> remember(Given given) {
+    char[] token = new char[12];
+    for (int i = 0; i < token.length; i++) {
+      token[i] = LETTERS[RANDOM.nextInt(LETTERS.length)];
+    }
+    String id = new String(token);
+    return REMEMBER.run(redis, List.of(GIVEN + id),
+            List.of(GapStore.normalise(given.question()), given.guide(), given.chat(), String.valueOf(TTL_SECONDS)))
+        .map(r -> id);
+  }
+
+  /** Records one person's vote on a token; null when the token is unknown or expired. */
+  public Future<Vote> vote(String token, String voter, boolean helpful) {
+    if (!token.matches("[a-z2-9]{12}")) {
+      return Future.succeededFuture(null);
+    }
+    return VOTE.run(redis,
+            List.of(GIVEN + token, GIVEN + token + ":voters", HELPFUL, UNHELPFUL, UNHELPFUL_COUNTS, UNHELPFUL_SEEN),
+            List.of(voter, helpful ? "y" : "n", Instant.now().toString(), String.valueOf(TTL_SECONDS),
+                String.valueOf(CAP)))
+        .map(r -> r == null || r.size() < 4 ? null
+            : new Vote(new Given(r.get(0).toString(), r.get(1).toString(), r.get(2).toString()),
+                r.get(3).toLong() == 1));
+  }
+
+  /** The questions whose guide did not help, most often first. */
+  public Future<List<Unhelpful>> unhelpful(int limit) {
+    return redis.zrevrange(List.of(UNHELPFUL_COUNTS, "0", String.valueOf(limit - 1), "WITHSCORES"))
+        .compose(range -> {
+          List<String> members = new ArrayList<>();
+          List<Long> counts = new ArrayList<>();
+          // RESP2 returns a flat [member, score, ...] list; RESP3 returns [[member, score], ...].
+          for (int i = 0; i < range.size(); i++) {
+            Response item = range.get(i);
+            if (item.size() == 2 && item.get(0) != null) {
+              members.add(item.get(0).toString());
+              counts.add(Math.round(item.get(1).toDouble()));
+            } else {
+              members.add(item.toString());
+              counts.add(Math.round(range.get(++i).toDouble()));
+            }
+          }
+          if (members.isEmpty()) {
+            return Future.succeededFuture(List.<Unhelpful>of());
+          }
+          List<String> args = new ArrayList<>();
+          args.add(UNHELPFUL_SEEN);
+          args.addAll(members);
+          return redis.hmget(args).map(seen -> {
+            List<Unhelpful> out = new ArrayList<>();
+            for (int i = 0; i < members.size(); i++) {
+              String[] parts = members.get(i).split("\t", 2);
+              Response s = seen.get(i);
+              out.add(new Unhelpful(parts.length > 1 ? parts[1] : "", parts[0], counts.get(i),
+                  s == null ? "" : s.toString()));
+            }
+            return out;
+          });
+        });
+  }
+
+  /** Helpful and unhelpful votes of every guide that has any, most unhelpful first. */
+  public Future<List<GuideTally>> perGuide() {
+    return Future.all(redis.hgetall(HELPFUL), redis.hgetall(UNHELPFUL)).map(all -> {
+      Map<String, Long> helpful = counts(all.resultAt(0));
+      Map<String, Long> unhelpful = counts(all.resultAt(1));
+      TreeSet<String> guides = new TreeSet<>(helpful.keySet());
+      guides.addAll(unhelpful.keySet());
+      return guides.stream()
+          .map(g -> new GuideTally(g, helpful.getOrDefault(g, 0L), unhelpful.getOrDefault(g, 0L)))
+          .sorted(Comparator.comparingLong(GuideTally::unhelpful).reversed())
+          .toList();
+    });
+  }
+
+  private static Map<String, Long> counts(Response hash) {
+    Map<String, Long> out = new HashMap<>();
+    if (hash == null) {
+      return out;
+    }
+    for (String field : hash.getKeys()) {
+      out.put(field, hash.get(field).toLong());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,200 @@
+package org.linli.kb.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.linli.kb.index.Candidate;
+
+/**
+ * Fits a {@link ScoringModel} on labelled samples: first the ranker (a logistic "right guide?"
+ * over every candidate of the in-scope questions), then the logistic confidence (is the top guide
+ * right?), then the operating threshold: the lowest at which the samples' out-of-scope questions
+ * are declined at least {@code declineTarget} and at most {@code maxWrong} of all samples are
+ * answered wrongly.
+ */
+public final class Calibrator {
+
+  private static final double LAMBDA = 0.01;
+  private static final int ITERATIONS = 1500;
+
+  private Calibrator() {}
+
+  /** What the service would do with one question. */
+  public record Decision(boolean answered, String top, boolean shortcut) {}
+
+  /** The model fitted on these samples, at the threshold that keeps both promises. */
+  public static ScoringModel fit(List<Sample> samples, double declineTarget, double maxWrong) {
+    List<double[]> rx = new ArrayList<>();
+    List<Boolean> ry = new ArrayList<>();
+    for (Sample s : samples) {
+      if (!s.inScope() || !s.searched()) {
+        continue;
+      }
+      double bestDense = bestDense(s.candidates());
+      for (Candidate c : s.candidates()) {
+        rx.add(ScoringModel.rankFeatures(c, bestDense));
+        ry.add(c.entryId().equals(s.expected()));
+      }
+    }
+    if (rx.isEmpty() || !ry.contains(Boolean.TRUE)) {
+      throw new IllegalArgumentException("No in-scope sample found its guide among the candidates: nothing to fit");
+    }
+    ScoringModel.LinearModel ranker = linear(LogisticFit.fit(rx.toArray(new double[0][]), labels(ry), LAMBDA, ITERATIONS));
+    ScoringModel ranking = new ScoringModel(ranker, placeholderConfidence(), 0.5);
+    List<double[]> xs = new ArrayList<>();
+    List<Boolean> ys = new ArrayList<>();
+    for (Sample s : samples) {
+      if (!s.searched()) {
+        continue;
+      }
+      Ranking r = Ranking.of(s.candidates(), ranking);
+      xs.add(r.features());
+      ys.add(s.inScope() && s.expected().equals(r.top()));
+    }
+    ScoringModel.LinearModel confidence =
+        linear(LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS));
+    ScoringModel fitted = new ScoringModel(ranker, confidence, 0.5);
+    return fitted.withThreshold(threshold(samples, fitted, declineTarget, maxWrong));
+  }
+
+  /**
+   * The lowest threshold at which at least {@code declineTarget} of the out-of-scope samples are
+   * declined and at most {@code maxWrong} of all samples get a wrong guide: it answers as many
+   * residents as those two promises allow.
+   */
+  public static double threshold(List<Sample> samples, ScoringModel model, double declineTarget, double maxWrong) {
+    for (int step = 5; step <= 95; step++) {
+      double t = step / 100.0;
+      Score score = score(samples, model.withThreshold(t));
+      if (score.outOfScopeDeclinedShare() >= declineTarget && score.wrongShare() <= maxWrong) {
+        return t;
+      }
+    }
+    return 0.95;
+  }
+
+  /**
+   * The service's decision: the words-only shortcut when it is confident enough, else the full
+   * model (as {@code KnowledgeBase.ask} does).
+   */
+  public static Decision decide(Sample full, Sample words, ScoringModel model, ScoringModel shortcut) {
+    if (!full.searched()) {
+      return new Decision(false, null, false);
+    }
+    if (shortcut != null && words != null && words.searched()) {
+      Ranking quick = Ranking.of(words.candidates(), shortcut);
+      if (quick.confidence() >= shortcut.threshold()) {
+        return new Decision(true, quick.top(), true);
+      }
+    }
+    Ranking r = Ranking.of(full.candidates(), model);
+    return new Decision(r.confidence() >= model.threshold(), r.top(), false);
+  }
+
+  /**
+   * The lowest words-only confidence at which, on these samples, at most 1 answer in 100 is wrong
+   * (a wrong guide or an out-of-scope question answered). Above it the embedding model would
+   * rarely change the outcome; the held-out figures of the evaluation show whether it does.
+   */
+  public static double shortcutThreshold(List<Sample> words, ScoringModel model) {
+    double[] conf = new double[words.size()];
+    boolean[] right = new boolean[words.size()];
+    for (int i = 0; i < words.size(); i++) {
+      Sample s = words.get(i);
+      if (!s.searched()) {
+        conf[i] = -1;
+        continue;
+      }
+      Ranking r = Ranking.of(s.candidates(), model);
+      conf[i] = r.confidence();
+      right[i] = s.inScope() && s.expected().equals(r.top());
+    }
+    for (int step = 50; step <= 99; step++) {
+      double t = step / 100.0;
+      int answered = 0;
+      int wrong = 0;
+      for (int i = 0; i < conf.length; i++) {
+        if (conf[i] >= t) {
+          answered++;
+          wrong += right[i] ? 0 : 1;
+        }
+      }
+      if (answered > 0 && wrong <= 0.01 * answered) {
+        return t;
+      }
+    }
+    return 1.01;
+  }
+
+  /** Outcome counts of a model on samples. */
+  public record Score(int inScope, int inScopeCorrect, int outOfScope, int outOfScopeDeclined, int all, int wrong) {
+    public double inScopeCorrectShare() {
+      return inScope == 0 ? 0 : (double) inScopeCorrect / inScope;
+    }
+
+    public double outOfScopeDeclinedShare() {
+      return outOfScope == 0 ? 1 : (double) outOfScopeDeclined / outOfScope;
+    }
+
+    public double wrongShare() {
+      return all == 0 ? 0 : (double) wrong / all;
+    }
+  }
+
+  /** How a model does on samples (without the shortcut). */
+  public static Score score(List<Sample> samples, ScoringModel model) {
+    int in = 0;
+    int inCorrect = 0;
+    int out = 0;
+    int outDeclined = 0;
+    int wrong = 0;
+    for (Sample s : samples) {
+      Decision d = decide(s, null, model, null);
+      boolean right = s.inScope() && s.expected().equals(d.top());
+      if (s.inScope()) {
+        in++;
+        inCorrect += d.answered() && right ? 1 : 0;
+      } else {
+        out++;
+        outDeclined += d.answered() ? 0 : 1;
+      }
+      wrong += d.answered() && !right ? 1 : 0;
+    }
+    return new Score(in, inCorrect, out, outDeclined, samples.size(), wrong);
+  }
+
+  /** A model before any fitting: ranks by similarity, answers nothing. Only for collecting evidence. */
+  public static ScoringModel untrained() {
+    int n = ScoringModel.RANK_FEATURES.size();
+    double[] weights = new double[n];
+    weights[0] = 1;
+    return new ScoringModel(new ScoringModel.LinearModel(0, weights, new double[n], ones(n)), placeholderConfidence(), 1.01);
+  }
+
+  private static double bestDense(List<Candidate> candidates) {
+    return candidates.stream().mapToDouble(Candidate::dense).max().orElse(0);
+  }
+
+  private static ScoringModel.LinearModel placeholderConfidence() {
+    int n = ScoringModel.FEATURES.size();
+    return new ScoringModel.LinearModel(0, new double[n], new double[n], ones(n));
+  }
+
+  private static double[] ones(int n) {
+    double[] ones = new double[n];
+    Arrays.fill(ones, 1);
+    return ones;
+  }
+
+  private static boolean[] labels(List<Boolean> ys) {
+    boolean[] y = new boolean[ys.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = ys.get(i);
+    }
+    return y;
+  }
+
+  private static ScoringModel.LinearModel linear(LogisticFit fit) {
+    return new ScoringModel.LinearModel(fit.bias, fit.weights, fit.means, fit.scales);
+  }
+}
