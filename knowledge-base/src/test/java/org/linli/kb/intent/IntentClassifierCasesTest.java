@@ -127,6 +127,29 @@ class IntentClassifierCasesTest {
       樓道電動車充電冒煙了
       燃氣洩漏了
       我爸被困在電梯裏了
+      邻居老太太好几天没出门，会不会出什么事
+      楼道里电动车充电冒烟了，请问电动车充电有什么规定
+      家里有煤气味会不会爆炸
+      电梯关人了
+      电梯卡在三楼和四楼之间，我老婆在里面
+      请问电梯困人了怎么处理
+      电梯困人了，有没有相关的指南
+      小区的狗咬了一个小孩，请问狂犬疫苗哪里打
+      楼下的狗咬了我家孩子，狗主人不管，怎么办
+      闻到煤气味应该怎么处理
+      电动车在楼道里充电冒烟了，物业管不管
+      我家楼下有人晕倒了，快叫救护车
+      有老人在小区门口摔倒了，流了很多血
+      一个小孩掉进小区水池里了
+      孩子在阳台上，窗户开着，大人不在
+      邻居家着火了，里面好像有人
+      闻到一股焦味，不知道哪家着火了
+      楼道里好多烟
+      电梯里有人晕倒了
+      有人在撬我家的门
+      天然气管道被挖断了
+      老人掉进窨井里了
+      树倒了砸到人了
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -215,6 +238,8 @@ class IntentClassifierCasesTest {
       被猫抓了要打疫苗吗
       緊急聯絡人怎麼登記
       樓上滲水物業不管可以找誰調解
+      小区电梯容易困人吗
+      老人摔倒了容易骨折吗
       """)
   void an_information_question_with_alarming_words_gets_its_answer(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.QUESTION, false, "question"));
@@ -265,6 +290,9 @@ class IntentClassifierCasesTest {
       井盖丢了很危险                       | repair
       树枝快断了，下面停着车               | repair
       楼道的窗户玻璃碎了                   | repair
+      大风把广告牌吹下来了                 | repair
+      电梯里的灯坏了                       | repair
+      我爸腿脚不好下不了楼，电梯坏了能不能尽快修 | repair
       昨晚楼道电动车起火了，谁来管管       | action
       """)
   void a_personal_case_or_a_request_for_action_goes_to_a_person(String text, String rule) {
@@ -381,5 +409,257 @@ class IntentClassifierCasesTest {
       """)
   void small_talk_is_named_by_what_it_says(String text, String rule) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.CHITCHAT, false, rule));
+  }
+
+  /** A medical emergency told by its symptoms (chest pain, no breath, fits, a stroke, bleeding, labour, a call cut off). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      我爸胸口痛得厉害，一直出冷汗
+      我妈突然胸口闷，喘不上气
+      老人呼吸困难，嘴唇都紫了
+      我老公抽搐倒地了，口吐白沫
+      我爸嘴歪了，半边身子不能动
+      奶奶好像中风了
+      我妈叫不醒，没反应
+      我老婆羊水破了
+      我老婆要生了，咋个办
+      娃儿高烧抽搐了，啷个办
+      手割到了，血止不住
+      我爸心脏病犯了
+      我妈打电话说不舒服然后就断了，再打没人接
+      我爸摔了一下，流了好多血
+      我爺爺胸口痛，喘不上氣
+      楼下大爷突然抽筋倒地了
+      我爸胸痛，脸色发白
+      隔壁阿姨大出血
+      楼下大姐刚才打电话说不舒服，然后电话就断了
+      胸口闷得很，喘不上气，啷个办
+      """)
+  void a_medical_emergency_told_by_its_symptoms_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** Poisoning or an overdose: pills taken by the handful, pesticide, bleach, rat poison, gas. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      孩子误服了降压药
+      我家娃把药吃了好几颗
+      我奶奶吃了一把安眠药
+      邻居大爷喝了农药
+      孩子喝了84消毒液
+      小孩喝了洗洁精，咋个办
+      隔壁一家人好像煤气中毒了
+      孩子吃了老鼠药
+      我媽吃了一把藥
+      我爸误喝了农药怎么办
+      孩子误食了干燥剂怎么处理
+      """)
+  void a_poisoning_or_an_overdose_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** Someone at risk of taking their own life: on a roof edge or a sill, cut wrists, says life is not worth it. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      有个人坐在楼顶边上
+      有人站在窗台上要跳下去
+      我女儿说不想活了
+      我朋友想不开，说要跳楼
+      我儿子割腕了
+      楼上有人要轻生
+      有個人坐在樓頂邊上
+      我老公站在阳台边上说要跳下去
+      有人翻到楼顶外面去了
+      我女儿说活起没意思，不想活了
+      """)
+  void someone_at_risk_of_taking_their_life_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** A missing child, or an elder with dementia who went out and is still not found. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      我爸老年痴呆，一早出门到现在还没回来
+      我家老人有点失智，早上出去到现在都没找着
+      孩子不见了
+      我妈有老年痴呆，找不着了
+      我爷爷出门买菜，到现在找不见人
+      孩子在小区里玩，一转眼找不到了
+      我家小孩不見了
+      奶奶有阿尔茨海默，早上出门一直没找到
+      我屋头老汉有点糊涂，早上出去到现在都没找着
+      """)
+  void a_missing_child_or_an_elder_with_dementia_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** Someone swept away, fallen in the water, or still inside with the flood at their waist. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      有人被水冲倒了
+      一个老人被水冲走了
+      有个小孩掉进河里了
+      有人落水了
+      有人溺水了
+      积水齐腰了，我妈还在一楼家里
+      有人掉河裡了
+      积水都齐腰了，老人出不去
+      屋头水淹到腰了，老汉还在里头，啷个办
+      """)
+  void someone_in_the_water_or_a_flood_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** A child or an elder locked in, or stuck and unable to get out. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      小孩被锁在阳台上了
+      我爸被锁在屋里出不来
+      门反锁了，小孩一个人在里面
+      孩子的手卡在栏杆里出不来
+      老人被锁在卫生间里了
+      孩子頭卡在欄杆裡出不來
+      娃娃被关在阳台上了，门锁了
+      娃儿被反锁在屋头了，一个人
+      """)
+  void someone_locked_in_or_stuck_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** A gas alarm that keeps sounding, with a smell. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      燃气报警器一直在叫，有股味道
+      燃气报警器响个不停，闻到有气味
+      厨房报警器一直叫，有怪味
+      燃氣報警器一直在響，有味道
+      燃气报警器一直响，屋里有味道，咋个办
+      燃气报警器一直叫唤，一股味道，咋个办
+      """)
+  void a_gas_alarm_sounding_with_a_smell_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** An injury: impaled, fallen from a height, struck, broken bones. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      工地上有人被钢筋扎穿了
+      工人从高处摔下来了
+      有人被砸伤了
+      我爸从梯子上摔下来，骨折了
+      装修工人从脚手架上掉下来了
+      工地有人被鋼筋扎穿了
+      楼上掉东西下来把人砸伤了
+      我爸在工地从架子上摔下来了，腿断了
+      工地上有个工人遭钢筋扎穿了
+      """)
+  void an_injury_at_a_site_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** A welfare check: a flat shut for days with a smell or a worry that something happened. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      隔壁好几天没开门了，有股怪味
+      对门好几天没开门，担心出事了
+      楼上老人好几天没开门，门口有怪味
+      隔壁好多天没开门，闻到一股臭味，会不会出事了
+      隔壁那家好几天都没开门，怕他出事
+      隔壁好幾天沒開門，有怪味
+      隔壁楼上那家好几天没动静，门口一股臭味
+      """)
+  void a_neighbour_shut_in_for_days_with_a_smell_or_a_worry_is_urgent(String text) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
+  }
+
+  /** Someone asked to come, plead, book or put through; or the progress of the resident's own application. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      麻烦居委会上门去说一说              | action
+      麻烦网格员明天来我家一趟            | action
+      请社区出面协调一下                  | action
+      你们帮我去找他要一下                | action
+      能不能请社区的人去跟他谈谈          | action
+      麻煩網格員明天來我家一趟            | action
+      帮我订一下社区食堂的午餐            | action
+      帮我预约下周的体检                  | action
+      帮我在长者饭堂订一份饭              | action
+      帮我们订一下周六的多功能厅          | action
+      幫我訂一下多功能廳                  | action
+      我的申请问下进度                    | personal-case
+      我交的低保申请一个月了还没消息      | personal-case
+      我交的廉租房申请还没批              | personal-case
+      补贴申请交了两个月，到现在还没拿到  | personal-case
+      帮我转人工                          | action
+      我交的申請還沒消息                  | personal-case
+      能不能帮我说明一下情况              | action
+      帮我跟物业说一下                    | action
+      你们能不能帮我跟房东说说            | action
+      帮我跟社区说明一下情况              | action
+      幫我跟物業說一下                    | action
+      麻烦社区派人去跟楼上说一声          | action
+      请居委会出面调解一下                | action
+      阳台边上的栏杆松了                  | repair
+      帮我跟网格员说一下情况              | action
+      帮我预约一下明天的多功能厅          | action
+      我上个月提交的补贴申请到现在还没批  | personal-case
+      """)
+  void a_request_to_visit_plead_book_or_chase_goes_to_a_person(String text, String rule) {
+    assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, false, rule));
+  }
+
+  /** Symptoms, poisons, dementia, alarms, bookings and applications asked about, with nobody in danger. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      胸口闷是什么原因要挂什么科
+      老年痴呆的老人怎么申请防走失手环
+      燃气报警器多少钱在哪买
+      订多功能厅需要什么手续
+      工伤认定申请要多久
+      呼吸困难挂什么科
+      中风的早期症状有哪些
+      怎么预防孩子误服药物
+      农药中毒怎么急救
+      溺水急救知识
+      老年痴呆有什么补贴
+      多功能厅怎么预约
+      申请进度在哪查
+      骨折后多久能拆石膏
+      高烧抽搐的原因是什么
+      孩子高烧抽搐怎么预防
+      一氧化碳中毒有哪些症状
+      燃气报警器怎么安装
+      防溺水安全知识
+      万一孩子不见了怎么办
+      万一老人走失了怎么办
+      胸痛应该挂什么科
+      失智老人有什么照护服务
+      工地受伤怎么认定工伤
+      老鼠药在哪里买
+      84消毒液怎么稀释
+      多功能厅可以预约吗
+      心脏病可以办慢病卡吗
+      孕妇羊水破了怎么判断
+      请问社区可以上门服务吗
+      麻烦问一下多功能厅怎么预约
+      胸闷气短能办慢病卡吗
+      被钢筋扎伤了工伤怎么认定
+      从楼上摔下来的工伤赔偿标准
+      我爸去年从梯子上摔下来骨折了，现在能申请残疾证吗
+      想不开的人怎么开导
+      吃了过期的药会怎么样
+      申请上门服务需要什么条件
+      社区能出面协调邻里纠纷吗
+      请帮我说明一下低保的申请条件
+      楼下超市好几天没开门
+      孕妇羊水破了怎么判断
+      割腕的伤口怎么处理才不留疤
+      胸口悶是什麼原因要掛什麼科
+      燃氣報警器多少錢在哪買
+      """)
+  void a_question_about_symptoms_poisons_alarms_or_bookings_stays_a_question(String text) {
+    Intent intent = classifier.classify(text);
+    assertThat(intent.kind()).isEqualTo(MessageKind.QUESTION);
+    assertThat(intent.urgent()).isFalse();
   }
 }
