@@ -29,6 +29,8 @@ package org.linli.kb.index;
  *     tags and aliases cover (what it is about, not what it mentions)
  * @param unknownTopics weighted share of the question's topic words that no guide has at all (猫
  *     in a knowledge base without a guide on cats)
+ * @param siblingNamed 1 when the guide lacks a topic word of the question but is about a sibling
+ *     of it (身份证 for 房产证), else 0
  */
 public record Candidate(
     String entryId,
@@ -46,4 +48,5 @@ public record Candidate(
     double keyCoverage,
     double leastCoverage,
     double headTopicCoverage,
-    double unknownTopics) {}
+    double unknownTopics,
+    double siblingNamed) {}

@@ -53,6 +53,26 @@ record EntryTerms(
   }
 
   /**
+   * True when the guide does not have this word anywhere, but what it is about names a sibling:
+   * another word of two or more characters ending the same way (身份证 for a question on 房产证,
+   * 老年卡 for one on 公交卡): the commonest shape of a question about another matter.
+   */
+  boolean namesSiblingOf(String word) {
+    int n = word.codePointCount(0, word.length());
+    if (n < 2 || covers(word) >= 1) {
+      return false;
+    }
+    int last = word.codePointBefore(word.length());
+    for (String w : headWords) {
+      if (!w.equals(word) && w.codePointCount(0, w.length()) >= 2 && w.codePointBefore(w.length()) == last
+          && !w.contains(word) && !word.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * How far this guide covers a topic word of a question, 0..1: fully when the guide has the word
    * (or the word is written inside its text), else the share of the word's character bigrams the
    * guide has, so 外来务工人员 is partly covered by a guide on 外来人员.

@@ -183,7 +183,8 @@ public final class Retriever {
               keyCoverage(query.topics(), topicWeights, terms),
               leastCoverage(query.topics(), terms, index),
               headTopicCoverage(query.topics(), topicWeights, terms),
-              unknownTopics));
+              unknownTopics,
+              siblingNamed(query.topics(), terms)));
     }
     return out;
   }
@@ -328,6 +329,16 @@ public final class Retriever {
       }
     }
     return key < 0 ? 1 : terms.headCovers(topics.get(key));
+  }
+
+  /** 1 when the guide is about a sibling of one of the question's topic words (see EntryTerms). */
+  private static double siblingNamed(List<String> topics, EntryTerms terms) {
+    for (String word : topics) {
+      if (terms.namesSiblingOf(word)) {
+        return 1;
+      }
+    }
+    return 0;
   }
 
   /** Weighted share of the question's topic words that no guide has, not even inside a longer word. */

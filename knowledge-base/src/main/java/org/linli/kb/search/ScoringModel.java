@@ -22,14 +22,14 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
   public static final List<String> RANK_FEATURES =
       List.of(
           "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
-          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics");
+          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
 
   /** Names of the confidence features, in the order of {@link #features}. */
   public static final List<String> FEATURES =
       List.of(
           "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
           "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
-          "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics");
+          "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
@@ -77,7 +77,8 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       c.keyCoverage(),
       c.leastCoverage(),
       c.headTopicCoverage(),
-      c.unknownTopics()
+      c.unknownTopics(),
+      c.siblingNamed()
     };
   }
 
@@ -113,7 +114,8 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
       best.keyCoverage(),
       best.leastCoverage(),
       best.headTopicCoverage(),
-      best.unknownTopics()
+      best.unknownTopics(),
+      best.siblingNamed()
     };
   }
 

@@ -61,9 +61,13 @@ public final class ResidentTexts {
     return texts().map(t -> cut(t, max));
   }
 
-  /** A question a guide answers, with emoji and other noise around and inside it. */
+  /**
+   * A question a guide answers, with emoji around it. Keycaps are left out: 1️⃣ is the digit 1 with
+   * a frame, and a digit is part of what the resident wrote.
+   */
   public static Arbitrary<String> questionInNoise() {
-    return Combinators.combine(Arbitraries.of(QUESTIONS), emoji().list().ofMaxSize(3), emoji().list().ofMaxSize(3))
+    Arbitrary<String> pictographs = Arbitraries.of(EMOJI.stream().filter(e -> !e.contains("\u20E3")).toList());
+    return Combinators.combine(Arbitraries.of(QUESTIONS), pictographs.list().ofMaxSize(3), pictographs.list().ofMaxSize(3))
         .as((q, before, after) -> String.join("", before) + q + String.join("", after));
   }
 
