@@ -1,5 +1,6 @@
 package org.linli.kb.intent;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,13 @@ import java.util.regex.Pattern;
  *   <li>a topic with no sign that it is happening: no 了, no person, no place (燃气泄漏怎么处理,
  *       跌倒风险评估);
  *   <li>for harm only: money or benefits afterwards (家里着火了有没有救助), or how to act in general
- *       with nobody named (家里着火了应该怎么逃生).
+ *       with nobody named (家里着火了应该怎么逃生);
+ *   <li>a question framed as a worry before the danger with a service asked about (怕老妈在家摔倒了
+ *       没人知道，社区能装呼叫器吗), a hazard with who handles it (火灾隐患，该找谁), a category (像
+ *       电梯困人这种情况), a cause of an alarm that stopped (响了一下又停了，什么原因), or a
+ *       discovery besides the police (除了报警还能找谁);
+ *   <li>a danger already reported or over, asking what comes next (已经报警了，告诫书能当证据吗),
+ *       unless something is still going on (警察还没来，他还在砸门).
  * </ul>
  *
  * <p>A call for help (救命, 快来人, 帮我叫救护车) or "happening now" (正在, 刚才) outweighs every
@@ -174,7 +181,9 @@ final class Danger {
               + "规定|法规|条例|处罚|罚款|违法|犯法|违规|允许|禁止|不准|培训|演练|讲座|知识|常识|宣传|科普|去年|曾经|安全检查");
 
   /** A habit, not an event (电梯老是困人, 我家老人经常摔倒): a question or a complaint, not an alarm. */
-  private static final Pattern HABIT = Folded.pattern("经常|老是|总是|时常|常常|有时候|有时会|动不动|每次|一到");
+  private static final Pattern HABIT = Folded.pattern(
+          "经常|老是|总是|时常|常常|有时候|有时会|(?<!一)动不动|每次|每逢|每当|每到|一到|隔三差五|三天两头|"
+              + "一(下|落|刮|来|遇)(大|暴)?(雨|风|台风|雪|暴雨).{0,10}就");
 
   /** This time: a habit word no longer makes it general (经常摔倒，今天又摔倒了). */
   private static final Pattern THIS_TIME = Folded.pattern("今天|今晚|这次|这会|现在又|又.{0,6}了");
@@ -182,6 +191,83 @@ final class Danger {
   /** A situation described as a general case: information unless the speaker is in it. */
   private static final Pattern SITUATION =
       Folded.pattern("(遇到|碰到|遇上|发生|出现).{0,16}(怎么|如何|应该|该|要)|(的时候|时候|时)(应该|应|该|要|怎么|如何|可以|能)");
+
+  /**
+   * Worry or prevention (怕…, 担心…会…, 以防, 防止): information when it comes before the danger in
+   * the same clause and the message asks something (怕老妈在家摔倒了没人知道，能装呼叫器吗), not
+   * when it follows a reported danger (我妈摔倒了起不来，怕她骨折了).
+   */
+  private static final Pattern WORRY_FRAME =
+      Folded.pattern("(?<![害可恐哪])怕(?!是|不是)|担心|担忧|以防|为防|防止|生怕|预防");
+
+  /** Asks about a service, a facility or a rule, not what to do about someone now. */
+  private static final Pattern SERVICE_ASK =
+      Folded.pattern(
+          "社区|小区|物业|街道|居委|能不能|可不可以|可以|有没有|能否|有得|申请|装|服务|规定|政策|补贴|哪里|哪儿|在哪|集中|统一|设施|设备|手环|呼叫器|报警器|改造");
+
+  /** Ends a clause: a worry word does not reach over it. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[,，。.!！;；?？]");
+
+  /** A hazard, not an event (火灾隐患, 很危险), as opposed to the harm itself. */
+  private static final Pattern HAZARD =
+      Folded.pattern("隐患|有危险|很危险|太危险|挺危险|好危险|危险性|有风险|存在风险|不安全");
+
+  /** Who handles it, where to report it, what the rules are. */
+  private static final Pattern WHO_HANDLES =
+      Folded.pattern(
+          "找谁|向谁|跟谁|归谁|谁(来)?(管|负责|处理|清理|修)|哪个部门|什么部门|(在|去)?哪(里|儿)?(报修|反映|投诉|举报|报)|"
+              + "规定|电话|热线|怎么(反映|投诉|举报|处理)|有没有人管");
+
+  /** A category referred to in general (像电梯困人这种情况), not one the speaker is in. */
+  private static final Pattern CATEGORY =
+      Folded.pattern(
+          "像.{1,24}(这种|这类|这样的|之类的?|那种|那样的|等)(紧急|突发|危险)?(情况|事情|事件|事|问题|状况|时候)|"
+              + "(这类|此类|类似|这一类|这些)(的)?(紧急|突发|危险)?(情况|事情|事件|问题|状况)|"
+              + "(遇到|碰到|遇上|发生|出现).{1,16}(的时候|时)");
+
+  /** The speaker is in it now (我被困, 我们正在), so a general-sounding case is their own. */
+  private static final Pattern SPEAKER_IN = Folded.pattern("(我|我们|俺)(现在|正|被|还)");
+
+  /**
+   * Already reported or over (已经报警了, 打了120没救回来, 人走了): a question about what comes
+   * next when paired with {@link #PROCEDURE} and nothing still going on.
+   */
+  private static final Pattern HANDLED =
+      Folded.pattern(
+          "已(经)?报(了)?警|报了警|报过警|已(经)?报案|派出所(给|开|出具|发)了|"
+              + "(打|叫)了(120|110|119|救护车).{0,12}(没救|救不|走了|去世|过世)|救不回来|没(有)?救(回来|过来|活)|没抢救过来|"
+              + "人(已经)?走了|已经走了|去世了|过世了|已经不在了");
+
+  /** What to do next, which papers, who issues them. */
+  private static final Pattern PROCEDURE =
+      Folded.pattern(
+          "接下来|下一步|手续|后事|找谁开|谁开|(去|在)?哪(里|儿)?开|开(什么|哪些)?证明|证明|证据|能不能当|能当|流程|怎么办理|"
+              + "办什么|办啥|理赔|保护令|告诫书|验伤|回执|立案|注销|火化|殡葬|丧葬|抚恤");
+
+  /** Still going on, whatever was already done. */
+  private static final Pattern LIVE =
+      Folded.pattern("还没(来|到|醒|走|出来)|还在|一直在|正在|现在还|又(来|在)|不肯走|还不走|没醒");
+
+  /** Asks why something happens (一般是什么原因, 为什么会, 是怎么回事). */
+  private static final Pattern CAUSE =
+      Folded.pattern("什么原因|啥原因|为什么会|为啥会|为什么|怎么回事|咋回事|是不是坏了|正常吗|怎么会");
+
+  /** The alarm or symptom stopped, or comes and goes (响了一下又停了, 时不时). */
+  private static final Pattern SETTLED =
+      Folded.pattern(
+          "(又|就|后来|然后|自己)(停|好|没事)了|不响了|没(有)?再响|(响|叫|痛|疼|闷)了(一下|几声|两声|一声|一会)|时不时|偶尔|有时|过一会(儿)?(就)?(停|好)");
+
+  /** It goes on now: a continuing sound or smell outweighs a cause question. */
+  private static final Pattern CONTINUING =
+      Folded.pattern("一直|还在|不停|个不停|满屋|满是|(味|气味|味道)(很|好|特别)?(重|浓|大|冲)|闻到|(一)?股.{0,4}味|现在还|又响");
+
+  /** A discovery framed in general, or besides the police (除了报警还能找谁). */
+  private static final Pattern BESIDES_POLICE =
+      Folded.pattern("除了(报警|报案|打(110|120|119)|找警察|叫警察|110|120|119)|(一旦|若是|若|平时|以后|今后)(发现|看到|遇到|碰到)");
+
+  /** Asks for a contact. */
+  private static final Pattern CONTACT =
+      Folded.pattern("找谁|联系谁|找哪|找什么|电话|热线|哪个部门|什么部门|求助|反映|谁管|还能|还可以|哪个人");
 
   /** Money, benefits, buying or registering afterwards. */
   private static final Pattern AFTERMATH =
@@ -222,7 +308,12 @@ final class Danger {
   static Verdict judge(String t, boolean questionMarked) {
     boolean call = CALL.matcher(t).find();
     boolean ongoing = ongoing(t, questionMarked);
-    if (!ongoing && !HARM.matcher(t).find()) {
+    boolean harm = HARM.matcher(t).find();
+    boolean live = LIVE.matcher(t).find() || NOT_OVER.matcher(t).find() || HURRY.matcher(t).find() || NOW.matcher(t).find();
+    if (!live && HANDLED.matcher(t).find() && PROCEDURE.matcher(t).find()) {
+      return ongoing || harm || call ? Verdict.INFORMATION : Verdict.NONE;
+    }
+    if (!ongoing && !harm) {
       return call ? Verdict.URGENT : Verdict.NONE;
     }
     if (!call && RESOLVED.matcher(t).find()) {
@@ -237,6 +328,9 @@ final class Danger {
     boolean event = EVENT.matcher(t).find();
     boolean anchor = ANCHOR.matcher(t).find();
     if (CONDITIONAL.matcher(t).find() || (HABIT.matcher(t).find() && !THIS_TIME.matcher(t).find())) {
+      return Verdict.INFORMATION;
+    }
+    if (questionMarked && !live && framedAsInformation(t, ongoing, event)) {
       return Verdict.INFORMATION;
     }
     if (RULES.matcher(t).find() && !(event && (ongoing || anchor))) {
@@ -255,6 +349,46 @@ final class Danger {
       return Verdict.INFORMATION;
     }
     return Verdict.URGENT;
+  }
+
+  /**
+   * Worry before the danger, a hazard with who handles it, a category in general, a cause question
+   * about an alarm that stopped, or a discovery besides the police asking for a contact.
+   */
+  private static boolean framedAsInformation(String t, boolean ongoing, boolean event) {
+    if (worryComesFirst(t) && SERVICE_ASK.matcher(t).find() && !CONTINUING.matcher(t).find()) {
+      return true;
+    }
+    if (HAZARD.matcher(t).find() && WHO_HANDLES.matcher(t).find() && !(ongoing && event)) {
+      return true;
+    }
+    if (CATEGORY.matcher(t).find() && !SPEAKER_IN.matcher(t).find()) {
+      return true;
+    }
+    if (CAUSE.matcher(t).find() && SETTLED.matcher(t).find() && !CONTINUING.matcher(t).find() && !INSIDE.matcher(t).find()) {
+      return true;
+    }
+    return BESIDES_POLICE.matcher(t).find() && CONTACT.matcher(t).find();
+  }
+
+  /** A worry word that opens the clause in which the danger is named. */
+  private static boolean worryComesFirst(String t) {
+    Matcher worry = WORRY_FRAME.matcher(t);
+    if (!worry.find()) {
+      return false;
+    }
+    int danger = firstStart(t, ONGOING, HARM);
+    return danger > worry.start() && !CLAUSE_END.matcher(t.substring(worry.start(), danger)).find();
+  }
+
+  private static int firstStart(String t, Pattern a, Pattern b) {
+    Matcher ma = a.matcher(t);
+    Matcher mb = b.matcher(t);
+    int first = ma.find() ? ma.start() : Integer.MAX_VALUE;
+    if (mb.find()) {
+      first = Math.min(first, mb.start());
+    }
+    return first == Integer.MAX_VALUE ? -1 : first;
   }
 
   private static boolean ongoing(String t, boolean questionMarked) {

@@ -25,7 +25,17 @@ final class Requests {
   private static final Pattern REPAIR_INFO =
       Folded.pattern(
           "找谁|调解|纠纷|责任|谁(来)?(负责|承担|出钱|赔|管|修)|赔偿|维修基金|维修资金|费用|多少钱|规定|法律|起诉|哪个部门|什么部门|"
-              + "怎么申请|如何申请|流程|电话|热线|物业不管|不给修|会不会|为什么|原因|自己修|保修|保险|怎么预防|如何预防|怎么报修|如何报修");
+              + "怎么申请|如何申请|流程|电话|热线|物业不管|不给修|会不会|为什么|原因|自己修|保修|保险|怎么预防|如何预防|怎么报修|如何报修|(在|去)?哪(里|儿)?报修|找谁报修|报修电话");
+
+  /** Said as a recurring condition (一下雨就渗水, 每次下雨都漏), not one leak to fix now. */
+  private static final Pattern RECURRING =
+      Folded.pattern(
+          "经常|老是|总是|每次|每逢|每当|每到|一到|隔三差五|三天两头|反复|年年|一(下|落|刮|来|遇)(大|暴)?(雨|风|台风|雪|暴雨).{0,10}就");
+
+  /** Asks who pays or whether a fund or programme covers it. */
+  private static final Pattern COVERAGE =
+      Folded.pattern(
+          "资金|基金|项目|计划|改造|包不包|包括|覆盖|范围|算不算|能不能(用|申请|报)|谁(来)?(出|付|掏|承担|买单)|由谁|政策|补贴|保修");
 
   /** Someone is asked to come, look, fix or chase. */
   private static final Pattern ACTION =
@@ -66,7 +76,8 @@ final class Requests {
    */
   static String rule(String t, boolean brokenCounts) {
     boolean action = ACTION.matcher(t).find();
-    if (brokenCounts && REPAIR.matcher(t).find() && (action || !REPAIR_INFO.matcher(t).find())) {
+    boolean info = REPAIR_INFO.matcher(t).find() || (RECURRING.matcher(t).find() && COVERAGE.matcher(t).find());
+    if (brokenCounts && REPAIR.matcher(t).find() && (action || !info)) {
       return "repair";
     }
     if (action) {
