@@ -1,11 +1,5 @@
 package org.linli.kb;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,20 +127,6 @@ final class SelfCalibration {
   }
 
   private static List<List<String>> readSiblings() {
-    List<List<String>> groups = new ArrayList<>();
-    try (InputStream in = SelfCalibration.class.getClassLoader().getResourceAsStream(SIBLINGS)) {
-      if (in == null) {
-        throw new IllegalStateException(SIBLINGS + " is missing from the classpath");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = reader.readLine()) != null; ) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          groups.add(List.of(line.strip().split("\\s+")));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return List.copyOf(groups);
+    return ResourceLines.read(SIBLINGS).stream().map(line -> List.of(line.split("\\s+"))).toList();
   }
 }

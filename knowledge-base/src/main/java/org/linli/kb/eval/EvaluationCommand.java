@@ -48,16 +48,19 @@ public final class EvaluationCommand {
   private static final String DEFAULT_SETS =
       "shipped=knowledge-base/entries:knowledge-base/eval,second=knowledge-base/eval/second/entries:knowledge-base/eval/second";
 
-  private final PrintStream out = System.out;
+  private final PrintStream out;
   private final int folds;
   private final double declineTarget;
   private final double maxWrong;
   private final boolean verbose;
   private final boolean self;
   private Path dump;
+  private boolean intentsPrinted;
   private final List<String> summary = new ArrayList<>();
 
-  private EvaluationCommand(int folds, double declineTarget, double maxWrong, boolean verbose, boolean self) {
+  private EvaluationCommand(
+      PrintStream out, int folds, double declineTarget, double maxWrong, boolean verbose, boolean self) {
+    this.out = out;
     this.self = self;
     this.folds = folds;
     this.declineTarget = declineTarget;
@@ -73,12 +76,18 @@ public final class EvaluationCommand {
 
   /** Entry point; see the class comment for the arguments. */
   public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  /** Runs the evaluation with these arguments, printing to {@code out}. */
+  static void run(String[] args, PrintStream out) {
     Map<String, String> opts = parse(args);
     List<QuestionSet> sets = sets(opts.getOrDefault("sets", DEFAULT_SETS));
     Path data = Path.of(opts.getOrDefault("data", "data"));
     String mode = opts.getOrDefault("mode", "both");
     EvaluationCommand command =
         new EvaluationCommand(
+            out,
             Integer.parseInt(opts.getOrDefault("folds", "5")),
             Double.parseDouble(opts.getOrDefault("decline-target", "0.9")),
             Double.parseDouble(opts.getOrDefault("max-wrong", "0.02")),
@@ -157,8 +166,9 @@ public final class EvaluationCommand {
         report(mode + " other sets' model, threshold from " + to.name() + "'s own guides, reported on " + to.name()
             + String.format(" (threshold %.2f)", threshold), to, tuned);
       }
-      if (embedder != null) {
+      if (!intentsPrinted) {
         evidence.values().forEach(e -> Table.printIntents(out, e));
+        intentsPrinted = true;
       }
       List<Sample> allFull = new ArrayList<>();
       List<Sample> allWords = new ArrayList<>();

@@ -307,11 +307,21 @@ public final class Retriever {
 
   /** Weighted share of the question's topic words the guide covers (1 when it has none). */
   private static double topicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    return weightedShare(topics, weights, terms::covers);
+  }
+
+  /** Weighted share of the question's topic words that what the guide is about (its head) covers. */
+  private static double headTopicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
+    return weightedShare(topics, weights, terms::headCovers);
+  }
+
+  private static double weightedShare(
+      List<String> topics, double[] weights, java.util.function.ToDoubleFunction<String> covered) {
     double total = 0;
     double hit = 0;
     for (int i = 0; i < weights.length; i++) {
       total += weights[i];
-      hit += weights[i] * terms.covers(topics.get(i));
+      hit += weights[i] * covered.applyAsDouble(topics.get(i));
     }
     return total == 0 ? 1 : hit / total;
   }
@@ -350,17 +360,6 @@ public final class Retriever {
       unknown += index.knowsWord(topics.get(i)) ? 0 : weights[i];
     }
     return total == 0 ? 0 : unknown / total;
-  }
-
-  /** Weighted share of the question's topic words that what the guide is about (its head) covers. */
-  private static double headTopicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
-    double total = 0;
-    double hit = 0;
-    for (int i = 0; i < weights.length; i++) {
-      total += weights[i];
-      hit += weights[i] * terms.headCovers(topics.get(i));
-    }
-    return total == 0 ? 1 : hit / total;
   }
 
   /**
