@@ -53,8 +53,8 @@ class TopicCoverageTest {
 
   @Test
   void a_question_on_a_sibling_matter_shows_the_guide_is_about_something_else() {
-    Candidate own = candidate("身份证丢了怎么补办", "id-card-renew");
-    Candidate sibling = candidate("房产证丢了怎么补办", "id-card-renew");
+    Candidate own = candidate("身份证快到期了，换证要去哪里办", "id-card-renew");
+    Candidate sibling = candidate("驾照快到期了，换证要去哪里办", "id-card-renew");
 
     assertThat(sibling.siblingNamed()).isEqualTo(1.0);
     assertThat(sibling.headTopicCoverage()).isLessThan(own.headTopicCoverage());

@@ -102,7 +102,8 @@ class AnalysisPropertyTest {
   static boolean wordChar(int codePoint) {
     int type = Character.getType(codePoint);
     return Character.isLetterOrDigit(codePoint) || type == Character.COMBINING_SPACING_MARK
-        || type == Character.CONNECTOR_PUNCTUATION;
+        || type == Character.CONNECTOR_PUNCTUATION || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   static boolean wellFormed(String s) {
