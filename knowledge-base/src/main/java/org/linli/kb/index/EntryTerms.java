@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.linli.kb.Entry;
 import org.linli.kb.analysis.LinliAnalyzer;
+import org.linli.kb.analysis.Pinyin;
 
 /**
  * The character bigrams and pinyin bigrams of an entry's title, questions, aliases and tags, and the
@@ -49,7 +50,7 @@ record EntryTerms(
    * about 户口本.
    */
   double headCovers(String word) {
-    return cover(word, headWords, headText, headBigrams);
+    return cover(word, headWords, headText, headBigrams, headPinyin);
   }
 
   /**
@@ -78,11 +79,15 @@ record EntryTerms(
    * guide has, so 外来务工人员 is partly covered by a guide on 外来人员.
    */
   double covers(String word) {
-    return cover(word, words, text, bodyBigrams);
+    return cover(word, words, text, bodyBigrams, allPinyin);
   }
 
-  private static double cover(String word, Set<String> words, String text, Set<String> bigrams) {
-    if (words.contains(word) || text.contains(word)) {
+  /**
+   * 1 when the word is there (or sounds the same: 生鱼 for 生育, typed with a pinyin keyboard),
+   * else the share of its character bigrams that are there.
+   */
+  private static double cover(String word, Set<String> words, String text, Set<String> bigrams, Set<String> sounds) {
+    if (words.contains(word) || text.contains(word) || soundsThere(word, sounds)) {
       return 1;
     }
     int n = word.codePointCount(0, word.length());
@@ -99,6 +104,23 @@ record EntryTerms(
       start = next;
     }
     return (double) hit / pairs;
+  }
+
+  /** True when every pair of syllables of a word of two or more Han characters is among {@code sounds}. */
+  static boolean soundsThere(String word, Set<String> sounds) {
+    int[] cps = word.codePoints().toArray();
+    if (cps.length < 2
+        || !java.util.Arrays.stream(cps).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+      return false;
+    }
+    for (int i = 0; i + 1 < cps.length; i++) {
+      String a = Pinyin.of(cps[i]);
+      String b = Pinyin.of(cps[i + 1]);
+      if (a == null || b == null || a.isEmpty() || b.isEmpty() || !sounds.contains(a + " " + b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<String> heads(Entry entry) {

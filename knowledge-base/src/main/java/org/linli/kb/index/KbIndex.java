@@ -203,6 +203,9 @@ public final class KbIndex implements AutoCloseable {
     if (n == 1) {
       return characters.contains(word);
     }
+    if (EntryTerms.soundsThere(word, pinyinBigrams)) {
+      return true;
+    }
     for (int i = 0, start = 0; i < n - 1; i++) {
       int next = word.offsetByCodePoints(start, 1);
       if (!bigramFrequency.containsKey(word.substring(start, word.offsetByCodePoints(next, 1)))) {
