@@ -41,7 +41,7 @@ public final class Calibrator {
     if (rx.isEmpty() || !ry.contains(Boolean.TRUE)) {
       throw new IllegalArgumentException("No in-scope sample found its guide among the candidates: nothing to fit");
     }
-    ScoringModel.LinearModel ranker = linear(LogisticFit.fit(rx.toArray(new double[0][]), labels(ry), LAMBDA, ITERATIONS, ScoringModel.RANK_SIGNS));
+    ScoringModel.LinearModel ranker = linear(LogisticFit.fit(rx.toArray(new double[0][]), labels(ry), LAMBDA, ITERATIONS));
     ScoringModel ranking = new ScoringModel(ranker, placeholderConfidence(), 0.5);
     List<double[]> xs = new ArrayList<>();
     List<Boolean> ys = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class Calibrator {
       ys.add(s.inScope() && s.expected().equals(r.top()));
     }
     ScoringModel.LinearModel confidence =
-        linear(LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS, ScoringModel.CONFIDENCE_SIGNS));
+        linear(LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS));
     ScoringModel fitted = new ScoringModel(ranker, confidence, 0.5);
     return fitted.withThreshold(threshold(samples, fitted, declineTarget, maxWrong));
   }

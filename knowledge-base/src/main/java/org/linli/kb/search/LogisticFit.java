@@ -1,7 +1,7 @@
 package org.linli.kb.search;
 
 /**
- * A small L2-regularised logistic regression, optionally with sign constraints, fitted by batch gradient descent on standardised
+ * A small L2-regularised logistic regression fitted by batch gradient descent on standardised
  * features. Enough for a dozen features and a few hundred questions; no library needed.
  */
 final class LogisticFit {
@@ -18,16 +18,6 @@ final class LogisticFit {
   }
 
   static LogisticFit fit(double[][] x, boolean[] y, double lambda, int iterations) {
-    return fit(x, y, lambda, iterations, new int[x[0].length]);
-  }
-
-  /**
-   * As above, with the sign each weight must keep ({@code +1}: more of the feature never lowers
-   * the probability, {@code -1}: never raises it, {@code 0}: free). Evidence that can only speak
-   * for a guide (its coverage of the question) then never counts against it because it happens to
-   * move with other evidence in the fitting set: what holds on guides nobody fitted on.
-   */
-  static LogisticFit fit(double[][] x, boolean[] y, double lambda, int iterations, int[] signs) {
     int n = x[0].length;
     LogisticFit f = new LogisticFit(n);
     for (int j = 0; j < n; j++) {
@@ -56,9 +46,6 @@ final class LogisticFit {
       }
       for (int j = 0; j < n; j++) {
         f.weights[j] -= rate * (grad[j] / x.length + lambda * f.weights[j]);
-        if (signs[j] * f.weights[j] < 0) {
-          f.weights[j] = 0;
-        }
       }
       f.bias -= rate * gradBias / x.length;
     }

@@ -24,27 +24,12 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
           "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
           "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
 
-  /**
-   * The direction each ranking feature may push (see {@code LogisticFit}): +1 for evidence that a
-   * guide fits, -1 for evidence that it is about something else, 0 where either may hold.
-   */
-  static final int[] RANK_SIGNS = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, -1};
-
   /** Names of the confidence features, in the order of {@link #features}. */
   public static final List<String> FEATURES =
       List.of(
           "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
           "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
           "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
-
-  /** The direction each confidence feature may push, as {@link #RANK_SIGNS}. */
-  static final int[] CONFIDENCE_SIGNS = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1, 1, 1, 1, 1, -1, -1};
-
-  static {
-    if (RANK_SIGNS.length != RANK_FEATURES.size() || CONFIDENCE_SIGNS.length != FEATURES.size()) {
-      throw new IllegalStateException("every feature needs its sign");
-    }
-  }
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
