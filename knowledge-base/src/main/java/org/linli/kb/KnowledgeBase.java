@@ -236,6 +236,11 @@ public final class KnowledgeBase implements AutoCloseable {
     public List<org.linli.kb.search.Sample> real() {
       return full.subList(0, full.size() - variants);
     }
+
+    /** The words-only samples of {@link #real}, in the same order. */
+    public List<org.linli.kb.search.Sample> realWords() {
+      return words.subList(0, words.size() - variants);
+    }
   }
 
   /** The intent classifier (shared so the bot and the evaluation agree). */

@@ -49,6 +49,7 @@ class ChatRoutePropertyTest {
     env.put("LINLI_HTTP_HOST", "127.0.0.1");
     env.put("LINLI_DATA_DIR", Files.createTempDirectory("linli-properties").toString());
     env.put("LINLI_KB_SEMANTIC", "false");
+    env.put("LINLI_KB_THRESHOLD", "0.5"); // as RunningService: a fixed operating point, not the refitted one
     env.put("LINLI_ADMIN_TOKEN", "admin-secret");
     env.put("LINLI_GENERIC_TOKEN", GENERIC);
     env.put("LINLI_TELEGRAM_TOKEN", "123456:test-token");

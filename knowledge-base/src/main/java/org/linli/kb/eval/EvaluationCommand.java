@@ -56,6 +56,12 @@ public final class EvaluationCommand {
   private final boolean self;
   private Path dump;
   private boolean intentsPrinted;
+  /**
+   * Per set, its guides' own alternative questions held out of the index (full and words-only
+   * samples): direct questions (居住证怎么办) that written question sets under-represent, added
+   * to every fit on that set.
+   */
+  private final Map<String, List<Sample>[]> guideQuestions = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
 
   private EvaluationCommand(
@@ -129,13 +135,17 @@ public final class EvaluationCommand {
         evidence.put(set.name(), Evidence.collect(set.name(), kb, EvalQuestion.readAll(set.questions())));
       }
       for (Evidence e : evidence.values()) {
+        KnowledgeBase.SelfSamples own = kbs.get(e.name()).selfSamples(List.of());
+        guideQuestions.put(e.name(), new List[] {own.real(), own.realWords()});
+      }
+      for (Evidence e : evidence.values()) {
         within(mode, e, kbs.get(e.name()).entries().size());
       }
       if (dump != null) {
         Dump.write(dump.resolve(mode + ".tsv"), evidence.values(), this::fit);
       }
       for (Evidence from : evidence.values()) {
-        Fitted fitted = fit(from.full(), from.words());
+        Fitted fitted = fitWithGuides(from, from.full(), from.words());
         for (Evidence to : evidence.values()) {
           if (to != from) {
             report(mode + " cross-KB: fitted on " + from.name() + ", reported on " + to.name()
@@ -170,13 +180,19 @@ public final class EvaluationCommand {
         evidence.values().forEach(e -> Table.printIntents(out, e));
         intentsPrinted = true;
       }
+      List<Sample> labelledFull = new ArrayList<>();
+      List<Sample> labelledWords = new ArrayList<>();
       List<Sample> allFull = new ArrayList<>();
       List<Sample> allWords = new ArrayList<>();
       evidence.values().forEach(e -> {
-        allFull.addAll(e.full());
-        allWords.addAll(e.words());
+        labelledFull.addAll(e.full());
+        labelledWords.addAll(e.words());
+        allFull.addAll(guideQuestions.get(e.name())[0]);
+        allWords.addAll(guideQuestions.get(e.name())[1]);
       });
-      return fit(allFull, allWords);
+      allFull.addAll(labelledFull);
+      allWords.addAll(labelledWords);
+      return fit(allFull, allWords, labelledFull, labelledWords);
     } finally {
       kbs.values().forEach(KnowledgeBase::close);
     }
@@ -196,7 +212,7 @@ public final class EvaluationCommand {
       for (int i = 0; i < order.size(); i++) {
         (i % folds == f ? test : train).add(order.get(i));
       }
-      Fitted fitted = fit(Evidence.pick(e.full(), train), Evidence.pick(e.words(), train));
+      Fitted fitted = fitWithGuides(e, Evidence.pick(e.full(), train), Evidence.pick(e.words(), train));
       thresholds.add(String.format("%.2f", fitted.model().threshold()));
       for (int idx : test) {
         decisions[idx] = Calibrator.decide(e.full().get(idx), e.words().get(idx), fitted.model(), fitted.shortcut());
@@ -225,14 +241,29 @@ public final class EvaluationCommand {
     }
   }
 
+  private Fitted fitWithGuides(Evidence set, List<Sample> full, List<Sample> words) {
+    List<Sample>[] guides = guideQuestions.get(set.name());
+    List<Sample> f = new ArrayList<>(full);
+    List<Sample> w = new ArrayList<>(words);
+    f.addAll(guides[0]);
+    w.addAll(guides[1]);
+    return fit(f, w, full, words);
+  }
+
   private Fitted fit(List<Sample> full, List<Sample> words) {
-    ScoringModel model = Calibrator.fit(full, declineTarget, maxWrong);
+    return fit(full, words, full, words);
+  }
+
+  /** Fitted on {@code full}/{@code words}; thresholds chosen on {@code operatingFull}/{@code operatingWords}. */
+  private Fitted fit(
+      List<Sample> full, List<Sample> words, List<Sample> operatingFull, List<Sample> operatingWords) {
+    ScoringModel model = Calibrator.fit(full, operatingFull, declineTarget, maxWrong);
     boolean semantic = words.stream().anyMatch(Sample::searched);
     if (!semantic) {
       return new Fitted(model, null);
     }
-    ScoringModel wordsOnly = Calibrator.fit(words, declineTarget, maxWrong);
-    return new Fitted(model, wordsOnly.withThreshold(Calibrator.shortcutThreshold(words, wordsOnly)));
+    ScoringModel wordsOnly = Calibrator.fit(words, operatingWords, declineTarget, maxWrong);
+    return new Fitted(model, wordsOnly.withThreshold(Calibrator.shortcutThreshold(operatingWords, wordsOnly)));
   }
 
   private static String line(String label, Table.Figures f) {

@@ -24,8 +24,18 @@ public final class Calibrator {
   /** What the service would do with one question. */
   public record Decision(boolean answered, String top, boolean shortcut) {}
 
-  /** The model fitted on these samples, at the threshold that keeps both promises. */
+  /** The model fitted on these samples, at the threshold that keeps both promises on them. */
   public static ScoringModel fit(List<Sample> samples, double declineTarget, double maxWrong) {
+    return fit(samples, samples, declineTarget, maxWrong);
+  }
+
+  /**
+   * The model fitted on {@code samples}, at the threshold that keeps both promises on
+   * {@code operating}: residents' questions, when the fit also has easier ones (a guide's own
+   * alternative questions) that would pull the threshold down.
+   */
+  public static ScoringModel fit(
+      List<Sample> samples, List<Sample> operating, double declineTarget, double maxWrong) {
     List<double[]> rx = new ArrayList<>();
     List<Boolean> ry = new ArrayList<>();
     for (Sample s : samples) {
@@ -56,7 +66,7 @@ public final class Calibrator {
     ScoringModel.LinearModel confidence =
         linear(LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS));
     ScoringModel fitted = new ScoringModel(ranker, confidence, 0.5);
-    return fitted.withThreshold(threshold(samples, fitted, declineTarget, maxWrong));
+    return fitted.withThreshold(threshold(operating, fitted, declineTarget, maxWrong));
   }
 
   /**
