@@ -77,7 +77,28 @@ public final class ResidentLexicon {
    * ({@link ChineseScript#fold}) and residents' words rewritten with the shipped lexicon.
    */
   public static String matchForm(String text) {
-    return shipped().normalise(ChineseScript.fold(text));
+    return shipped().normalise(withoutSymbols(ChineseScript.fold(text)));
+  }
+
+  /**
+   * The text without pictographs and other symbols (😂 🙏 🐶 ☀ 🇨🇳): they say how a resident
+   * feels, not what they ask, and the embedding model would otherwise read them as meaning.
+   */
+  static String withoutSymbols(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (Character.getType(cp) == Character.OTHER_SYMBOL) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+      } else if (out != null) {
+        out.appendCodePoint(cp);
+      }
+      i = next;
+    }
+    return out == null ? text : out.toString();
   }
 
   /** The lexicon shipped with Linli, read once. */
