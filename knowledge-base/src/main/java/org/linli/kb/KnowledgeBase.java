@@ -241,6 +241,16 @@ public final class KnowledgeBase implements AutoCloseable {
     public List<org.linli.kb.search.Sample> realWords() {
       return words.subList(0, words.size() - variants);
     }
+
+    /** The guides' held-out alternative questions alone (full samples), in order. */
+    public List<org.linli.kb.search.Sample> heldOut() {
+      return real().stream().filter(org.linli.kb.search.Sample::inScope).toList();
+    }
+
+    /** The words-only samples of {@link #heldOut}, in the same order. */
+    public List<org.linli.kb.search.Sample> heldOutWords() {
+      return realWords().stream().filter(org.linli.kb.search.Sample::inScope).toList();
+    }
   }
 
   /** The intent classifier (shared so the bot and the evaluation agree). */

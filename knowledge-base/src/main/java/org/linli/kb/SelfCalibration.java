@@ -89,10 +89,16 @@ final class SelfCalibration {
 
   private void add(List<Sample> full, List<Sample> words, String expected, String text, KbIndex index) {
     boolean reaches = intents.classify(text).kind() == MessageKind.QUESTION;
+    if (!reaches) {
+      words.add(new Sample(expected, List.of(), false));
+      full.add(new Sample(expected, List.of(), false));
+      return;
+    }
     Retriever.Prepared query = retriever.prepareWords(text);
-    words.add(new Sample(expected, reaches && index.semantic() ? retriever.candidates(query, index) : List.of(), reaches));
-    full.add(new Sample(expected, reaches ? retriever.candidates(retriever.withVector(query, index), index) : List.of(),
-        reaches));
+    // One words search serves both samples, as in KnowledgeBase.ask.
+    java.util.Map<String, Double> hits = retriever.wordHits(query, index);
+    words.add(new Sample(expected, index.semantic() ? retriever.candidates(query, index, hits) : List.of(), true));
+    full.add(new Sample(expected, retriever.candidates(retriever.withVector(query, index), index, hits), true));
   }
 
   /**

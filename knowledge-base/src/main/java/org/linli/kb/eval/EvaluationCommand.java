@@ -57,11 +57,12 @@ public final class EvaluationCommand {
   private Path dump;
   private boolean intentsPrinted;
   /**
-   * Per set, its guides' own alternative questions held out of the index (full and words-only
-   * samples): direct questions (居住证怎么办) that written question sets under-represent, added
-   * to every fit on that set.
+   * Per set, the samples made from its guides (see {@code KnowledgeBase.selfSamples}), with the
+   * other sets' off-scope questions: the held-out alternative questions among them are direct
+   * questions (居住证怎么办) that written question sets under-represent, added to every fit on
+   * that set; all of them are the self-calibration rows' fitting set.
    */
-  private final Map<String, List<Sample>[]> guideQuestions = new LinkedHashMap<>();
+  private final Map<String, KnowledgeBase.SelfSamples> guideSamples = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
 
   private EvaluationCommand(
@@ -135,8 +136,9 @@ public final class EvaluationCommand {
         evidence.put(set.name(), Evidence.collect(set.name(), kb, EvalQuestion.readAll(set.questions())));
       }
       for (Evidence e : evidence.values()) {
-        KnowledgeBase.SelfSamples own = kbs.get(e.name()).selfSamples(List.of());
-        guideQuestions.put(e.name(), new List[] {own.real(), own.realWords()});
+        List<String> offScope = new ArrayList<>();
+        evidence.values().stream().filter(o -> o != e).forEach(o -> offScope.addAll(o.outOfScopeTexts()));
+        guideSamples.put(e.name(), kbs.get(e.name()).selfSamples(offScope));
       }
       for (Evidence e : evidence.values()) {
         within(mode, e, kbs.get(e.name()).entries().size());
@@ -154,9 +156,7 @@ public final class EvaluationCommand {
         }
       }
       for (Evidence to : self ? evidence.values() : List.<Evidence>of()) {
-        List<String> offScope = new ArrayList<>();
-        evidence.values().stream().filter(e -> e != to).forEach(e -> offScope.addAll(e.outOfScopeTexts()));
-        KnowledgeBase.SelfSamples self = kbs.get(to.name()).selfSamples(offScope);
+        KnowledgeBase.SelfSamples self = guideSamples.get(to.name());
         Fitted fitted = fit(self.full(), self.words());
         report(mode + " self-calibrated on " + to.name() + "'s guides (" + self.full().size()
             + " generated samples, no labels), reported on " + to.name()
@@ -187,8 +187,8 @@ public final class EvaluationCommand {
       evidence.values().forEach(e -> {
         labelledFull.addAll(e.full());
         labelledWords.addAll(e.words());
-        allFull.addAll(guideQuestions.get(e.name())[0]);
-        allWords.addAll(guideQuestions.get(e.name())[1]);
+        allFull.addAll(guideSamples.get(e.name()).heldOut());
+        allWords.addAll(guideSamples.get(e.name()).heldOutWords());
       });
       allFull.addAll(labelledFull);
       allWords.addAll(labelledWords);
@@ -242,11 +242,11 @@ public final class EvaluationCommand {
   }
 
   private Fitted fitWithGuides(Evidence set, List<Sample> full, List<Sample> words) {
-    List<Sample>[] guides = guideQuestions.get(set.name());
+    KnowledgeBase.SelfSamples guides = guideSamples.get(set.name());
     List<Sample> f = new ArrayList<>(full);
     List<Sample> w = new ArrayList<>(words);
-    f.addAll(guides[0]);
-    w.addAll(guides[1]);
+    f.addAll(guides.heldOut());
+    w.addAll(guides.heldOutWords());
     return fit(f, w, full, words);
   }
 
