@@ -81,15 +81,17 @@ public final class ResidentLexicon {
   }
 
   /**
-   * The text without pictographs and other symbols (😂 🙏 🐶 ☀ 🇨🇳): they say how a resident
-   * feels, not what they ask, and the embedding model would otherwise read them as meaning.
+   * The text without pictographs, other symbols and modifier symbols (😂 🙏 🐶 ☀ 🇨🇳 ˂ ¨): they
+   * say how a resident feels, not what they ask, and the embedding model would otherwise read them
+   * as meaning (and the tokenizer would glue a modifier symbol to a digit).
    */
   static String withoutSymbols(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
-      if (Character.getType(cp) == Character.OTHER_SYMBOL) {
+      int type = Character.getType(cp);
+      if (type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL) {
         if (out == null) {
           out = new StringBuilder(text.length()).append(text, 0, i);
         }

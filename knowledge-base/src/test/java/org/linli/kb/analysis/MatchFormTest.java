@@ -11,6 +11,7 @@ class MatchFormTest {
   void emoji_and_other_symbols_say_nothing_about_the_question() {
     assertThat(ResidentLexicon.matchForm("居住证怎么办😂🙏🐶")).isEqualTo(ResidentLexicon.matchForm("居住证怎么办"));
     assertThat(ResidentLexicon.matchForm("☀️🇨🇳👍🏻低保👨‍👩‍👧")).isEqualTo("低保");
+    assertThat(ResidentLexicon.matchForm("3˂号楼")).isEqualTo("3号楼");
   }
 
   @Test
