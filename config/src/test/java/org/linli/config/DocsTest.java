@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -230,8 +229,7 @@ class DocsTest {
   }
 
   private static void leaves(JsonNode node, String prefix, List<String> paths) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (field.getValue().isObject()) {
         leaves(field.getValue(), prefix + field.getKey() + ".", paths);
       } else {
@@ -283,6 +281,7 @@ class DocsTest {
         return dir;
       }
     }
-    throw new IllegalStateException("No repository root (README.md, docs/, config/) above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "No repository root (README.md, docs/, config/) above " + Path.of("").toAbsolutePath());
   }
 }
