@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The answer a resident reads: the part asked first, the guide list, small talk, and feedback. */
 class AnswersTest {
 
-  @TempDir static Path data;
-  static RunningService service;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(data, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
 
   @Test
   void a_materials_question_gets_a_card_that_starts_with_the_materials_and_fits_a_chat_bubble() {

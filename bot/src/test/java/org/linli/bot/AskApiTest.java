@@ -6,27 +6,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AskApiTest {
 
-  @TempDir static Path data;
-  static RunningService service;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(data, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
 
   @Test
   void a_plain_question_gets_the_guide_as_a_card_with_a_link_to_the_full_page() {

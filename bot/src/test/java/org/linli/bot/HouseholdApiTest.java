@@ -6,30 +6,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The moderators' household register API through the running service. */
 class HouseholdApiTest {
 
-  @TempDir static Path data;
-  static RunningService service;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(data, Map.of("LINLI_CONSULTATION_BINDING_CODE_HOURS", "48"));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_BINDING_CODE_HOURS", "48"));
 
   private static HttpResponse<Buffer> upload(Buffer csv, String contentType, String bearer) {
     var request = service.client.post("/api/v1/households").putHeader("Content-Type", contentType);

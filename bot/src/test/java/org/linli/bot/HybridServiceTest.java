@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The service as shipped: words and the embedding model together. */
 class HybridServiceTest {
 
-  @TempDir static Path data;
-  static RunningService service;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(data, Map.of("LINLI_KB_SEMANTIC", "true"));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of("LINLI_KB_SEMANTIC", "true"));
 
   @Test
   void health_reports_hybrid_retrieval() {
@@ -42,9 +28,9 @@ class HybridServiceTest {
 
   @Test
   void the_native_libraries_and_the_vector_cache_live_under_the_data_directory() {
-    assertThat(Files.isDirectory(data.resolve("native/onnxruntime"))).isTrue();
-    assertThat(Files.isDirectory(data.resolve("native/djl"))).isTrue();
-    assertThat(Files.exists(data.resolve("kb/bge-small-zh-v1.5-q.vectors"))).isTrue();
+    assertThat(Files.isDirectory(service.data().resolve("native/onnxruntime"))).isTrue();
+    assertThat(Files.isDirectory(service.data().resolve("native/djl"))).isTrue();
+    assertThat(Files.exists(service.data().resolve("kb/bge-small-zh-v1.5-q.vectors"))).isTrue();
   }
 
   /**

@@ -6,30 +6,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The moderators' poll API, as the contract in the issue describes it. */
 class PollApiTest {
 
-  @TempDir static Path data;
-  static RunningService service;
-
-  @BeforeAll
-  static void start() {
-    service = RunningService.start(data, Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-  }
+  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
 
   private static JsonObject draft() {
     return new JsonObject()

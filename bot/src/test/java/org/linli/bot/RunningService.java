@@ -6,38 +6,87 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.linli.config.SettingsLoader;
 
 /**
  * A real Linli on loopback for tests: real HTTP on a free port, a real (embedded or given) Redis,
  * the shipped or a given knowledge base. Blocking helpers keep tests short and readable.
+ *
+ * <p>Started by hand with {@link #start} (tests that restart a service on the same data), or as a
+ * JUnit extension, one service for all the tests of a class, with its data in a temporary folder
+ * removed afterwards:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
+ * }</pre>
  */
-final class RunningService implements AutoCloseable {
+final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   static final String ADMIN = "admin-secret";
   static final String GENERIC = "generic-secret";
 
-  final Vertx vertx;
-  final LinliVerticle verticle;
-  final WebClient client;
-  private final String deployment;
-
-  private RunningService(Vertx vertx, LinliVerticle verticle, String deployment) {
-    this.vertx = vertx;
-    this.verticle = verticle;
-    this.deployment = deployment;
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
-  }
-
   /** The answering threshold of the lexical services the tests start. */
   static final String LEXICAL_THRESHOLD = "0.5";
 
+  Vertx vertx;
+  LinliVerticle verticle;
+  WebClient client;
+  private String deployment;
+  private final Map<String, String> extra;
+  private Path data;
+
+  private RunningService(Map<String, String> extra) {
+    this.extra = extra;
+  }
+
   /** Starts a lexical-only service (fast) with its data under {@code data}. */
   static RunningService start(Path data, Map<String, String> extra) {
+    RunningService service = new RunningService(extra);
+    service.launch(data);
+    return service;
+  }
+
+  /**
+   * A service for {@code @RegisterExtension}: started before the first test of the class (lexical
+   * unless {@code extra} says {@code LINLI_KB_SEMANTIC=true}), closed after the last.
+   */
+  static RunningService perClass(Map<String, String> extra) {
+    return new RunningService(extra);
+  }
+
+  /** The service's data folder. */
+  Path data() {
+    return data;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    launch(Files.createTempDirectory("linli-test-"));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> paths = Files.walk(data)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private void launch(Path folder) {
+    data = folder;
     Map<String, String> env = new HashMap<>();
     env.put("LINLI_HTTP_PORT", "0");
     env.put("LINLI_HTTP_HOST", "127.0.0.1");
@@ -53,10 +102,10 @@ final class RunningService implements AutoCloseable {
     if ("true".equals(env.get("LINLI_KB_SEMANTIC")) && !extra.containsKey("LINLI_KB_THRESHOLD")) {
       env.remove("LINLI_KB_THRESHOLD");
     }
-    Vertx vertx = Vertx.vertx();
-    LinliVerticle verticle = new LinliVerticle(new SettingsLoader().load(env));
-    String id = await(vertx.deployVerticle(verticle));
-    return new RunningService(vertx, verticle, id);
+    vertx = Vertx.vertx();
+    verticle = new LinliVerticle(new SettingsLoader().load(env));
+    deployment = await(vertx.deployVerticle(verticle));
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
   }
 
   HttpResponse<Buffer> post(String path, String body, String bearer) {
