@@ -3,20 +3,20 @@ package org.linli.bench;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.linli.kb.embed.Embedder;
+import org.linli.kb.embed.ForwardingEmbedder;
 
 /**
  * Counts the questions an embedder is asked to embed ({@link #embed}) and the time spent in it,
  * so a benchmark can tell how often the words-only shortcut spared the model and what share of a
  * question's time the model takes. Passages ({@link #embedAll}, the index build) are not counted.
  */
-final class TimedEmbedder implements Embedder {
+final class TimedEmbedder extends ForwardingEmbedder {
 
-  private final Embedder inner;
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong nanos = new AtomicLong();
 
   TimedEmbedder(Embedder inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** Questions embedded so far. */
@@ -40,23 +40,7 @@ final class TimedEmbedder implements Embedder {
     }
   }
 
-  @Override
-  public List<float[]> embedAll(List<String> texts) {
-    return inner.embedAll(texts);
-  }
 
-  @Override
-  public int dimensions() {
-    return inner.dimensions();
-  }
 
-  @Override
-  public String name() {
-    return inner.name();
-  }
 
-  @Override
-  public void close() {
-    inner.close();
-  }
 }

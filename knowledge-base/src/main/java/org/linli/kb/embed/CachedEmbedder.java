@@ -25,16 +25,15 @@ import org.slf4j.LoggerFactory;
  * text, so a restart or a reload embeds only what changed. Single questions ({@link #embed}) are
  * not cached: they are rarely repeated word for word, and caching them would make benchmarks lie.
  */
-public final class CachedEmbedder implements Embedder {
+public final class CachedEmbedder extends ForwardingEmbedder {
 
   private static final Logger LOG = LoggerFactory.getLogger(CachedEmbedder.class);
 
-  private final Embedder inner;
   private final Path file;
   private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
   private CachedEmbedder(Embedder inner, Path file) {
-    this.inner = inner;
+    super(inner);
     this.file = file;
   }
 
@@ -45,20 +44,8 @@ public final class CachedEmbedder implements Embedder {
     return cached;
   }
 
-  @Override
-  public int dimensions() {
-    return inner.dimensions();
-  }
 
-  @Override
-  public String name() {
-    return inner.name();
-  }
 
-  @Override
-  public float[] embed(String text) {
-    return inner.embed(text);
-  }
 
   @Override
   public synchronized List<float[]> embedAll(List<String> texts) {
@@ -139,8 +126,4 @@ public final class CachedEmbedder implements Embedder {
     }
   }
 
-  @Override
-  public void close() {
-    inner.close();
-  }
 }

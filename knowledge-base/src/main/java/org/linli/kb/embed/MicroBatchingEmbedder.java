@@ -22,7 +22,7 @@ import java.util.function.ToIntFunction;
  * groups of similar length ({@link #groups(List, ToIntFunction)}), shortest first, each group's callers released as
  * soon as their group is done.
  */
-public final class MicroBatchingEmbedder implements Embedder {
+public final class MicroBatchingEmbedder extends ForwardingEmbedder {
 
   /** Longest text of a group, as a multiple of its shortest (plus {@link #SLACK}). */
   static final double SPREAD = 1.5;
@@ -30,13 +30,12 @@ public final class MicroBatchingEmbedder implements Embedder {
   /** Characters a group's longest text may exceed {@link #SPREAD} times its shortest by. */
   static final int SLACK = 4;
 
-  private final Embedder inner;
   private final int maxBatch;
   private final Semaphore runs;
   private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
 
   public MicroBatchingEmbedder(Embedder inner, int concurrency, int maxBatch) {
-    this.inner = inner;
+    super(inner);
     this.maxBatch = maxBatch;
     this.runs = new Semaphore(concurrency);
   }
@@ -121,23 +120,7 @@ public final class MicroBatchingEmbedder implements Embedder {
     return out;
   }
 
-  @Override
-  public List<float[]> embedAll(List<String> texts) {
-    return inner.embedAll(texts);
-  }
 
-  @Override
-  public int dimensions() {
-    return inner.dimensions();
-  }
 
-  @Override
-  public String name() {
-    return inner.name();
-  }
 
-  @Override
-  public void close() {
-    inner.close();
-  }
 }
