@@ -40,8 +40,8 @@ public final class LuaScript {
     this.name = name;
     this.source = source;
     this.sha = sha1(source);
-    this.keys = Names.parse(name, source, "KEYS");
-    this.args = Names.parse(name, source, "ARGV");
+    this.keys = Names.parse(name, source, "KEYS", "key");
+    this.args = Names.parse(name, source, "ARGV", "argument");
   }
 
   /** The script in resource {@code lua/<name>.lua}; fails at once if it is missing or its header is not valid. */
@@ -163,8 +163,8 @@ public final class LuaScript {
   /** The names of one header line ({@code -- KEYS:} or {@code -- ARGV:}). */
   private record Names(String script, String kind, List<String> declared) {
 
-    static Names parse(String script, String source, String kind) {
-      String prefix = "-- " + kind + ":";
+    static Names parse(String script, String source, String label, String kind) {
+      String prefix = "-- " + label + ":";
       for (String line : source.split("\n")) {
         if (!line.startsWith("--")) {
           break;

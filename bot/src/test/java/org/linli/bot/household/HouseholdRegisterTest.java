@@ -180,6 +180,43 @@ class HouseholdRegisterTest {
   }
 
   @Test
+  void one_resident_binding_with_two_codes_at_once_ends_in_one_household_with_the_move_audited() {
+    String first = await(register.issueCode("3-2-601")).code();
+    String second = await(register.issueCode("3-2-602")).code();
+
+    List<Future<BindResult>> binds = List.of(register.bind(first, "generic:hurry"), register.bind(second, "generic:hurry"));
+    await(Future.join(binds));
+
+    assertThat(binds).allSatisfy(f -> assertThat(f.result().bound()).isTrue());
+    assertThat(binds).filteredOn(f -> f.result().previous() != null).hasSize(1);
+    String now = await(register.householdOf("generic:hurry"));
+    String before = now.equals("3-2-601") ? "3-2-602" : "3-2-601";
+    assertThat(await(register.members(now))).containsExactly("generic:hurry");
+    assertThat(await(register.members(before))).isEmpty();
+    assertThat(await(register.audit(before))).extracting(e -> e.getString("event")).containsExactly("left", "bound");
+  }
+
+  @Test
+  void a_listing_while_households_are_added_counts_the_members_of_every_household_it_lists() {
+    await(register.bind(await(register.issueCode("3-2-601")).code(), "generic:u1"));
+    List<Future<List<HouseholdRegister.Listed>>> listings = new ArrayList<>();
+    List<Future<ImportResult>> imports = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      listings.add(register.list());
+      imports.add(register.importCsv("household,building,unit,room,area,owners\n7-1-" + (101 + i) + ",7,1,"
+          + (101 + i) + ",50,1\n"));
+    }
+    await(Future.join(listings));
+    await(Future.join(imports));
+
+    assertThat(listings).allSatisfy(f -> assertThat(f.result())
+        .hasSizeBetween(3, 13)
+        .filteredOn(l -> l.household().id().equals("3-2-601"))
+        .extracting(HouseholdRegister.Listed::boundMembers).containsExactly(1));
+    assertThat(await(register.list())).hasSize(13);
+  }
+
+  @Test
   void after_ten_wrong_codes_even_a_right_one_waits() {
     String code = await(register.issueCode("3-2-601")).code();
     String wrong = code.equals("000000") ? "000001" : "000000";

@@ -1,0 +1,242 @@
+package org.linli.bot.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules of the Lua scripts, read from their files: a header that names every KEYS and
+ * ARGV, the names bound to locals at the top and used from then on, and no key name built inside a
+ * script (Redis Cluster routes a script by its declared keys, so every key must be one of them).
+ * That the keys of one call share a hash tag is checked by {@link LuaScript} on every call, so the
+ * store tests, which run every script against a real Redis, check it for each caller.
+ */
+class LuaScriptsTest {
+
+  private static final Path SCRIPTS = Path.of("src/main/resources/lua");
+  private static final Path MAIN = Path.of("src/main/java");
+  private static final Pattern REDIS_CALL = Pattern.compile("redis\\.p?call\\(");
+  private static final Pattern LITERAL_INDEX = Pattern.compile("\\b(KEYS|ARGV)\\[\\s*\\d+\\s*]");
+  private static final Pattern VARIABLE_INDEX = Pattern.compile("\\b(KEYS|ARGV)\\[\\s*[A-Za-z_]\\w*\\s*]");
+  private static final Pattern LOAD = Pattern.compile("LuaScript\\.load\\(\"([^\"]+)\"\\)");
+
+  static Map<String, String> scripts = new TreeMap<>();
+
+  @BeforeAll
+  static void read() throws IOException {
+    try (Stream<Path> files = Files.list(SCRIPTS)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".lua")).toList()) {
+        scripts.put(p.getFileName().toString().replace(".lua", ""), Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
+  void there_are_the_scripts_of_every_store() {
+    assertThat(scripts).hasSize(29).containsKeys("poll-vote", "household-bind", "outbox-claim", "ticket-sync",
+        "feedback-vote", "gap-record", "leadership-renew", "timers-claim");
+  }
+
+  @Test
+  void every_script_declares_its_keys_and_arguments_in_its_header() {
+    scripts.forEach((name, source) -> {
+      LuaScript script = LuaScript.of(name, source);
+      assertThat(script.keyNames()).as(name + " touches at least one key").isNotEmpty();
+    });
+  }
+
+  @Test
+  void every_script_binds_its_declared_names_to_locals_at_the_top() {
+    scripts.forEach((name, source) -> assertThat(bindingProblems(name, source)).as(name).isEmpty());
+  }
+
+  @Test
+  void no_script_reads_an_input_by_position_after_binding_it() {
+    scripts.forEach((name, source) -> assertThat(positionalReads(name, source)).as(name).isEmpty());
+  }
+
+  @Test
+  void no_redis_call_is_given_a_key_the_script_builds_or_did_not_declare() {
+    scripts.forEach((name, source) -> assertThat(undeclaredKeys(name, source)).as(name).isEmpty());
+  }
+
+  @Test
+  void every_script_is_loaded_by_main_code_and_every_loaded_script_exists() throws IOException {
+    Set<String> loaded = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher m = LOAD.matcher(Files.readString(p));
+        while (m.find()) {
+          loaded.add(m.group(1));
+        }
+      }
+    }
+    assertThat(loaded).isEqualTo(scripts.keySet());
+  }
+
+  @Test
+  void the_rules_catch_a_key_built_inside_an_undeclared_key_and_a_positional_read() {
+    String bad = """
+        -- KEYS: poll
+        -- ARGV: id, voter
+        local poll = KEYS[1]
+        local id = ARGV[1]
+        redis.call('HSET', 'poll:' .. id .. ':votes', ARGV[2], 1)
+        redis.call('SADD', id, 'x')
+        redis.call('HGET', poll, KEYS[2])
+        """;
+
+    assertThat(undeclaredKeys("bad", bad)).hasSize(2);
+    assertThat(positionalReads("bad", bad)).hasSize(2);
+    assertThat(bindingProblems("bad", bad)).containsExactly("bad: ARGV bound as [id], declared [id, voter]");
+  }
+
+  @Test
+  void a_header_without_its_argument_line_or_with_a_name_twice_is_refused() {
+    assertThatThrownBy(() -> LuaScript.of("no-argv", "-- KEYS: a\nlocal a = KEYS[1]\nreturn 1\n"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("-- ARGV:");
+    assertThatThrownBy(() -> LuaScript.of("twice", "-- KEYS: a, a\n-- ARGV: (none)\nreturn 1\n"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'a'");
+    assertThatThrownBy(() -> LuaScript.of("open-middle", "-- KEYS: a..., b\n-- ARGV: (none)\nreturn 1\n"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'a...'");
+  }
+
+  /** The first code lines bind the declared names, in order, to KEYS[1..n] and ARGV[1..n]. */
+  static List<String> bindingProblems(String name, String source) {
+    LuaScript script = LuaScript.of(name, source);
+    List<String> problems = new ArrayList<>();
+    List<String> code = code(source);
+    int line = 0;
+    for (String kind : List.of("KEYS", "ARGV")) {
+      List<String> declared = bare(kind.equals("KEYS") ? script.keyNames() : script.argNames());
+      if (declared.isEmpty()) {
+        continue;
+      }
+      Matcher m = line < code.size() ? Pattern.compile("local ([\\w, ]+) = (.+)").matcher(code.get(line)) : null;
+      if (m == null || !m.matches()) {
+        problems.add(name + ": " + kind + " not bound on line " + (line + 1) + " of the code");
+        continue;
+      }
+      line++;
+      List<String> names = List.of(m.group(1).split(",\\s*"));
+      List<String> values = List.of(m.group(2).split(",\\s*"));
+      if (!names.equals(declared)) {
+        problems.add(name + ": " + kind + " bound as " + names + ", declared " + declared);
+        continue;
+      }
+      for (int i = 0; i < values.size(); i++) {
+        String v = values.get(i);
+        if (!v.equals(kind + "[" + (i + 1) + "]") && !v.equals("tonumber(" + kind + "[" + (i + 1) + "])")) {
+          problems.add(name + ": " + names.get(i) + " is bound to " + v + ", not " + kind + "[" + (i + 1) + "]");
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** KEYS[n] or ARGV[n] after the binding lines; KEYS[i] or ARGV[i] unless the last name is open-ended. */
+  static List<String> positionalReads(String name, String source) {
+    LuaScript script = LuaScript.of(name, source);
+    List<String> code = code(source);
+    List<String> problems = new ArrayList<>();
+    for (String line : code.subList(Math.min(code.size(), bindingLines(script)), code.size())) {
+      Matcher literal = LITERAL_INDEX.matcher(line);
+      while (literal.find()) {
+        problems.add(name + ": reads " + literal.group() + " by position: " + line.strip());
+      }
+      Matcher variable = VARIABLE_INDEX.matcher(line);
+      while (variable.find()) {
+        List<String> names = variable.group(1).equals("KEYS") ? script.keyNames() : script.argNames();
+        if (names.isEmpty() || !names.get(names.size() - 1).endsWith("...")) {
+          problems.add(name + ": " + variable.group() + " but the header declares no open-ended name: " + line.strip());
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Every redis.call's key (its second argument) is a declared key name, or KEYS[i] of the open-ended rest. */
+  static List<String> undeclaredKeys(String name, String source) {
+    LuaScript script = LuaScript.of(name, source);
+    Set<String> keys = Set.copyOf(bare(script.keyNames()));
+    boolean openEnded = !script.keyNames().isEmpty()
+        && script.keyNames().get(script.keyNames().size() - 1).endsWith("...");
+    List<String> problems = new ArrayList<>();
+    Matcher m = REDIS_CALL.matcher(source);
+    while (m.find()) {
+      List<String> args = arguments(source, m.end());
+      String key = args.size() < 2 ? "" : args.get(1);
+      boolean declared = keys.contains(key) || (openEnded && key.matches("KEYS\\[[A-Za-z_]\\w*]"));
+      if (!declared) {
+        problems.add(name + ": redis.call(" + String.join(", ", args) + ") is given key " + key
+            + (key.contains("..") ? ", built inside the script" : ", which is not a declared key"));
+      }
+    }
+    return problems;
+  }
+
+  private static int bindingLines(LuaScript script) {
+    return (bare(script.keyNames()).isEmpty() ? 0 : 1) + (bare(script.argNames()).isEmpty() ? 0 : 1);
+  }
+
+  /** The names without the open-ended last one (which is read in a loop, not bound). */
+  private static List<String> bare(List<String> names) {
+    return names.stream().filter(n -> !n.endsWith("...")).toList();
+  }
+
+  private static List<String> code(String source) {
+    return source.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).toList();
+  }
+
+  /** The top-level, comma-separated arguments of the call whose opening parenthesis ends at {@code from}. */
+  private static List<String> arguments(String source, int from) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int depth = 0;
+    char quote = 0;
+    for (int i = from; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (quote != 0) {
+        current.append(c);
+        if (c == '\\') {
+          current.append(source.charAt(++i));
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '{' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == '}' || c == ']') {
+        if (depth == 0) {
+          out.add(current.toString().strip());
+          return out;
+        }
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(current.toString().strip());
+        current.setLength(0);
+        continue;
+      }
+      current.append(c);
+    }
+    throw new IllegalStateException("unclosed redis.call");
+  }
+}
