@@ -34,6 +34,8 @@ class LuaScriptsTest {
   private static final Pattern LITERAL_INDEX = Pattern.compile("\\b(KEYS|ARGV)\\[\\s*\\d+\\s*]");
   private static final Pattern VARIABLE_INDEX = Pattern.compile("\\b(KEYS|ARGV)\\[\\s*[A-Za-z_]\\w*\\s*]");
   private static final Pattern LOAD = Pattern.compile("LuaScript\\.load\\(\"([^\"]+)\"\\)");
+  private static final Pattern CONSTANT = Pattern.compile("(\\w+) = LuaScript\\.load\\(\"([^\"]+)\"\\)");
+  private static final Pattern NAMED = Pattern.compile("\\.(keys?|args?)\\(\"(\\w+)\"");
 
   static Map<String, String> scripts = new TreeMap<>();
 
@@ -87,6 +89,40 @@ class LuaScriptsTest {
       }
     }
     assertThat(loaded).isEqualTo(scripts.keySet());
+  }
+
+  @Test
+  void every_call_in_main_code_names_exactly_the_keys_and_arguments_its_script_declares() throws IOException {
+    List<String> problems = new ArrayList<>();
+    int calls = 0;
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String java = Files.readString(p);
+        Matcher constant = CONSTANT.matcher(java);
+        while (constant.find()) {
+          LuaScript script = LuaScript.of(constant.group(2), scripts.get(constant.group(2)));
+          Matcher call = Pattern.compile("\\b" + constant.group(1) + "\\.call\\(\\)(.*?)\\.run\\(", Pattern.DOTALL)
+              .matcher(java);
+          while (call.find()) {
+            calls++;
+            List<String> keys = new ArrayList<>();
+            List<String> args = new ArrayList<>();
+            Matcher named = NAMED.matcher(call.group(1));
+            while (named.find()) {
+              String name = named.group(2) + (named.group(1).endsWith("s") ? "..." : "");
+              (named.group(1).startsWith("key") ? keys : args).add(name);
+            }
+            if (!Set.copyOf(keys).equals(Set.copyOf(script.keyNames()))
+                || !Set.copyOf(args).equals(Set.copyOf(script.argNames()))) {
+              problems.add(p.getFileName() + " calls " + constant.group(2) + " with keys " + keys + " and arguments "
+                  + args + "; it declares " + script.keyNames() + " and " + script.argNames());
+            }
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(calls).isGreaterThanOrEqualTo(scripts.size());
   }
 
   @Test
