@@ -3,7 +3,8 @@
 -- Returns false for an unknown token, else {question, guide, chat, 1 if counted else 0}.
 -- KEYS: given, voters, helpful, unhelpful, unhelpfulCounts, unhelpfulSeen
 -- ARGV: voter, vote, now, ttlSeconds, cap
-local given, voters, helpful, unhelpful, unhelpfulCounts, unhelpfulSeen = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local given, voters, helpful, unhelpful = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local unhelpfulCounts, unhelpfulSeen = KEYS[5], KEYS[6]
 local voter, vote, now, ttlSeconds, cap = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
 local record = redis.call('HMGET', given, 'q', 'g', 'c')
 if not record[2] then return false end

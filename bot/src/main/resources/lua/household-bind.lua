@@ -6,8 +6,10 @@
 -- {'bound', household, record, previous or '', previousRecord or ''}.
 -- KEYS: register, bindings, code, used, tries, members, audit, previousMembers, previousAudit
 -- ARGV: identity, at, expectedHousehold, expectedPrevious, maxWrongCodes, triesWindowMillis, auditLength
-local register, bindings, code, used, tries, members, audit, previousMembers, previousAudit = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
-local identity, at, expectedHousehold, expectedPrevious, maxWrongCodes, triesWindowMillis, auditLength = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
+local register, bindings, code, used, tries = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local members, audit, previousMembers, previousAudit = KEYS[6], KEYS[7], KEYS[8], KEYS[9]
+local identity, at, expectedHousehold, expectedPrevious = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local maxWrongCodes, triesWindowMillis, auditLength = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
 if tonumber(redis.call('GET', tries) or '0') >= maxWrongCodes then return {'too_many'} end
 local household = redis.call('GET', code)
 local previous = redis.call('HGET', bindings, identity)

@@ -5,8 +5,10 @@
 -- household: the voter's bound household ('' for none); caster and reason: '' to keep none.
 -- KEYS: meta, ballots, tally, areaTally, electorate, reasons
 -- ARGV: ballot, choices, now, household, caster, newReceipt, reason
-local meta, ballots, tally, areaTally, electorate, reasons = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local ballot, choices, now, household, caster, newReceipt, reason = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local meta, ballots, tally, areaTally, electorate = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local reasons = KEYS[6]
+local ballot, choices, now, household = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local caster, newReceipt, reason = ARGV[5], ARGV[6], ARGV[7]
 local status = redis.call('HGET', meta, 'status')
 if not status then return {'refused', 'unknown'} end
 if status ~= 'open' then return {'refused', 'closed'} end

@@ -3,8 +3,10 @@
 -- after now - 1 h). Returns {'ok', receipt} or {'limited', openedAt of the oldest in the window}.
 -- KEYS: rate, sequence, created, byResident, received, revisions, timers
 -- ARGV: now, perHour, day, remindAfter, limitMs
-local rate, sequence, created, byResident, received, revisions, timers = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7]
-local now, perHour, day, remindAfter, limitMs = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
+local rate, sequence, created, byResident, received = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local revisions, timers = KEYS[6], KEYS[7]
+local now, perHour, day = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+local remindAfter, limitMs = tonumber(ARGV[4]), tonumber(ARGV[5])
 redis.call('ZREMRANGEBYSCORE', rate, '-inf', now - 3600000)
 if redis.call('ZCARD', rate) >= perHour then
   local oldest = redis.call('ZRANGE', rate, 0, 0, 'WITHSCORES')

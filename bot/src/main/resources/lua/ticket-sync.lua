@@ -6,11 +6,16 @@
 -- KEYS: revisions, timers, statuses...
 -- ARGV: receipt, rev, position, createdAt, clock, remindAt, dueAt, now
 local revisions, timers = KEYS[1], KEYS[2]
-local receipt, rev, position, createdAt, clock, remindAt, dueAt, now = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local receipt, rev, position, createdAt = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+local clock, remindAt, dueAt, now = ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
 if tonumber(redis.call('HGET', revisions, receipt) or '0') > rev then return 0 end
 redis.call('HSET', revisions, receipt, rev)
 for i = 3, #KEYS do
-  if i - 2 == position then redis.call('ZADD', KEYS[i], createdAt, receipt) else redis.call('ZREM', KEYS[i], receipt) end
+  if i - 2 == position then
+    redis.call('ZADD', KEYS[i], createdAt, receipt)
+  else
+    redis.call('ZREM', KEYS[i], receipt)
+  end
 end
 local jobs = {{'remind80:' .. receipt, remindAt}, {'overdue:' .. receipt, dueAt}}
 for _, job in ipairs(jobs) do

@@ -61,7 +61,7 @@ public final class PollStore {
     return "poll:{" + id + "}";
   }
 
-  /** The key of one part of a poll: {@code ballots}, {@code tally}, {@code area}, {@code electorate}, {@code reasons}. */
+  /** A part of a poll: {@code ballots}, {@code tally}, {@code area}, {@code electorate} or {@code reasons}. */
   private static String part(String id, String part) {
     return meta(id) + ":" + part;
   }
@@ -175,7 +175,8 @@ public final class PollStore {
     if (!validId(pollId)) {
       return Future.succeededFuture(false);
     }
-    return CLOSE.call().key("meta", meta(pollId)).arg("now", nowMillis).arg("by", by).run(redis).map(r -> r.toInteger() == 1);
+    return CLOSE.call().key("meta", meta(pollId)).arg("now", nowMillis).arg("by", by).run(redis)
+        .map(r -> r.toInteger() == 1);
   }
 
   /** As {@link #close(String, long, String)}, closed by the API. */

@@ -41,7 +41,8 @@ public final class Leadership {
   }
 
   private void check() {
-    RENEW.call().key("leader", key).arg("me", me).arg("ttlMillis", 30_000).run(redis).map(r -> r.toInteger() == 1).otherwise(false)
+    RENEW.call().key("leader", key).arg("me", me).arg("ttlMillis", 30_000).run(redis)
+        .map(r -> r.toInteger() == 1).otherwise(false)
         .onSuccess(holding -> {
           if (holding && !leading) {
             leading = true;

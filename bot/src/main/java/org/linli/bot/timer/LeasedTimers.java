@@ -46,6 +46,7 @@ public final class LeasedTimers {
 
   /** Removes {@code member} if its claim with this lease still stands; true when removed. */
   public Future<Boolean> done(String member, long leaseMillis) {
-    return DONE.call().key("timers", key).arg("member", member).arg("lease", leaseMillis).run(redis).map(r -> r.toInteger() == 1);
+    return DONE.call().key("timers", key).arg("member", member).arg("lease", leaseMillis).run(redis)
+        .map(r -> r.toInteger() == 1);
   }
 }

@@ -184,7 +184,8 @@ class HouseholdRegisterTest {
     String first = await(register.issueCode("3-2-601")).code();
     String second = await(register.issueCode("3-2-602")).code();
 
-    List<Future<BindResult>> binds = List.of(register.bind(first, "generic:hurry"), register.bind(second, "generic:hurry"));
+    List<Future<BindResult>> binds =
+        List.of(register.bind(first, "generic:hurry"), register.bind(second, "generic:hurry"));
     await(Future.join(binds));
 
     assertThat(binds).allSatisfy(f -> assertThat(f.result().bound()).isTrue());

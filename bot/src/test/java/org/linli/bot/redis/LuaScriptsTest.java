@@ -33,6 +33,8 @@ class LuaScriptsTest {
   private static final Pattern REDIS_CALL = Pattern.compile("redis\\.p?call\\(");
   private static final Pattern LITERAL_INDEX = Pattern.compile("\\b(KEYS|ARGV)\\[\\s*\\d+\\s*]");
   private static final Pattern VARIABLE_INDEX = Pattern.compile("\\b(KEYS|ARGV)\\[\\s*[A-Za-z_]\\w*\\s*]");
+  private static final Pattern BINDING = Pattern.compile("local ([\\w, ]+) = (.+)");
+  private static final Pattern INPUT = Pattern.compile("(?:tonumber\\()?(KEYS|ARGV)\\[(\\d+)]\\)?");
   private static final Pattern LOAD = Pattern.compile("LuaScript\\.load\\(\"([^\"]+)\"\\)");
   private static final Pattern CONSTANT = Pattern.compile("(\\w+) = LuaScript\\.load\\(\"([^\"]+)\"\\)");
   private static final Pattern NAMED = Pattern.compile("\\.(keys?|args?)\\(\"(\\w+)\"");
@@ -152,34 +154,37 @@ class LuaScriptsTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("'a...'");
   }
 
-  /** The first code lines bind the declared names, in order, to KEYS[1..n] and ARGV[1..n]. */
+  /**
+   * The first code lines ({@code local a, b = KEYS[1], KEYS[2]}, one or more) bind the declared
+   * names, in order, to KEYS[1..n] and ARGV[1..n] (an argument may be read through tonumber).
+   */
   static List<String> bindingProblems(String name, String source) {
     LuaScript script = LuaScript.of(name, source);
+    Map<String, List<String>> names = new TreeMap<>(Map.of("KEYS", new ArrayList<>(), "ARGV", new ArrayList<>()));
     List<String> problems = new ArrayList<>();
-    List<String> code = code(source);
-    int line = 0;
-    for (String kind : List.of("KEYS", "ARGV")) {
-      List<String> declared = bare(kind.equals("KEYS") ? script.keyNames() : script.argNames());
-      if (declared.isEmpty()) {
-        continue;
-      }
-      Matcher m = line < code.size() ? Pattern.compile("local ([\\w, ]+) = (.+)").matcher(code.get(line)) : null;
-      if (m == null || !m.matches()) {
-        problems.add(name + ": " + kind + " not bound on line " + (line + 1) + " of the code");
-        continue;
-      }
-      line++;
-      List<String> names = List.of(m.group(1).split(",\\s*"));
+    for (String line : code(source).subList(0, bindingLines(source))) {
+      Matcher m = BINDING.matcher(line);
+      m.matches();
+      List<String> locals = List.of(m.group(1).split(",\\s*"));
       List<String> values = List.of(m.group(2).split(",\\s*"));
-      if (!names.equals(declared)) {
-        problems.add(name + ": " + kind + " bound as " + names + ", declared " + declared);
+      if (locals.size() != values.size()) {
+        problems.add(name + ": " + line);
         continue;
       }
       for (int i = 0; i < values.size(); i++) {
-        String v = values.get(i);
-        if (!v.equals(kind + "[" + (i + 1) + "]") && !v.equals("tonumber(" + kind + "[" + (i + 1) + "])")) {
-          problems.add(name + ": " + names.get(i) + " is bound to " + v + ", not " + kind + "[" + (i + 1) + "]");
+        Matcher v = INPUT.matcher(values.get(i));
+        v.matches();
+        List<String> bound = names.get(v.group(1));
+        if (Integer.parseInt(v.group(2)) != bound.size() + 1) {
+          problems.add(name + ": " + locals.get(i) + " is bound to " + values.get(i) + " out of order");
         }
+        bound.add(locals.get(i));
+      }
+    }
+    for (String kind : List.of("KEYS", "ARGV")) {
+      List<String> declared = bare(kind.equals("KEYS") ? script.keyNames() : script.argNames());
+      if (!names.get(kind).equals(declared)) {
+        problems.add(name + ": " + kind + " bound as " + names.get(kind) + ", declared " + declared);
       }
     }
     return problems;
@@ -190,7 +195,7 @@ class LuaScriptsTest {
     LuaScript script = LuaScript.of(name, source);
     List<String> code = code(source);
     List<String> problems = new ArrayList<>();
-    for (String line : code.subList(Math.min(code.size(), bindingLines(script)), code.size())) {
+    for (String line : code.subList(bindingLines(source), code.size())) {
       Matcher literal = LITERAL_INDEX.matcher(line);
       while (literal.find()) {
         problems.add(name + ": reads " + literal.group() + " by position: " + line.strip());
@@ -226,8 +231,19 @@ class LuaScriptsTest {
     return problems;
   }
 
-  private static int bindingLines(LuaScript script) {
-    return (bare(script.keyNames()).isEmpty() ? 0 : 1) + (bare(script.argNames()).isEmpty() ? 0 : 1);
+  /** How many code lines at the top only bind KEYS[n] and ARGV[n] to locals. */
+  private static int bindingLines(String source) {
+    List<String> code = code(source);
+    int n = 0;
+    while (n < code.size() && binding(code.get(n))) {
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean binding(String line) {
+    Matcher m = BINDING.matcher(line);
+    return m.matches() && Stream.of(m.group(2).split(",\\s*")).allMatch(v -> INPUT.matcher(v).matches());
   }
 
   /** The names without the open-ended last one (which is read in a loop, not bound). */
