@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +123,7 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
   }
 
   // The script counts the members of the households the caller names (Redis Cluster needs every
-  // key declared); when one was added between the two steps it answers null and we list again.
+  // key declared); when one was added between the two steps it answers false and we list again.
   private Future<List<Listed>> list(int attempt) {
     return redis.hkeys(PREFIX).compose(ids -> {
       List<String> households = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
           .keys("members", households.stream().map(HouseholdRegister::membersKey).toList())
           .args("households", households)
           .run(redis);
-    }).compose(r -> r != null ? Future.succeededFuture(listed(r))
+    }).compose(r -> r != null && r.type() == ResponseType.MULTI ? Future.succeededFuture(listed(r))
         : attempt < 10 ? list(attempt + 1)
         : Future.failedFuture(new IllegalStateException("the register kept changing while it was listed")));
   }
