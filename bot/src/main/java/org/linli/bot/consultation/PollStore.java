@@ -29,97 +29,10 @@ import org.linli.bot.redis.LuaScript;
  */
 public final class PollStore {
 
-  private static final LuaScript CREATE =
-      new LuaScript(
-          """
-          if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-          local m = tonumber(ARGV[1])
-          for i = 2, 1 + 2 * m, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-          for i = 2 + 2 * m, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
-          return 1
-          """);
-
-  private static final LuaScript VOTE =
-      new LuaScript(
-          """
-          local meta = KEYS[1]
-          local status = redis.call('HGET', meta, 'status')
-          if not status then return {'refused', 'unknown'} end
-          if status ~= 'open' then return {'refused', 'closed'} end
-          local now = tonumber(ARGV[3])
-          if now < tonumber(redis.call('HGET', meta, 'opensAt')) then return {'refused', 'not_open'} end
-          if now >= tonumber(redis.call('HGET', meta, 'closesAt')) then return {'refused', 'closed'} end
-          local n = tonumber(redis.call('HGET', meta, 'optionCount'))
-          local multi = tonumber(redis.call('HGET', meta, 'multi'))
-          local choices = {}
-          local seen = {}
-          for c in string.gmatch(ARGV[2], '[^,]+') do
-            local k = tonumber(c)
-            if not k or k < 1 or k > n or seen[k] then return {'refused', 'option'} end
-            seen[k] = true
-            table.insert(choices, k)
-          end
-          if #choices == 0 or #choices > multi then return {'refused', 'count'} end
-          local ballot = ARGV[1]
-          local area = 0
-          if redis.call('HGET', meta, 'register') == '1' then
-            if ARGV[4] == '' then return {'refused', 'unbound'} end
-            local a = redis.call('HGET', KEYS[5], ARGV[4])
-            if not a then return {'refused', 'ineligible'} end
-            area = tonumber(a)
-          end
-          local previous = redis.call('HGET', KEYS[2], ballot)
-          local previousChoices = ''
-          local previousCaster = ''
-          local receipt = ARGV[6]
-          if previous then
-            local a, b = string.find(previous, '|', 1, true)
-            previousChoices = string.sub(previous, 1, a - 1)
-            local rest = string.sub(previous, a + 1)
-            local c = string.find(rest, '|', 1, true)
-            previousCaster = string.sub(rest, 1, c - 1)
-            receipt = string.sub(rest, c + 1)
-            for k in string.gmatch(previousChoices, '[^,]+') do
-              redis.call('HINCRBY', KEYS[3], k, -1)
-              if area > 0 then redis.call('HINCRBY', KEYS[4], k, -area) end
-            end
-          else
-            redis.call('HINCRBY', meta, 'ballots', 1)
-            if area > 0 then redis.call('HINCRBY', meta, 'participatingArea', area) end
-          end
-          for _, k in ipairs(choices) do
-            redis.call('HINCRBY', KEYS[3], tostring(k), 1)
-            if area > 0 then redis.call('HINCRBY', KEYS[4], tostring(k), area) end
-          end
-          redis.call('HSET', KEYS[2], ballot, ARGV[2] .. '|' .. ARGV[5] .. '|' .. receipt)
-          if ARGV[7] ~= '' then
-            redis.call('HSET', KEYS[6], ballot, ARGV[7])
-          elseif previous then
-            redis.call('HDEL', KEYS[6], ballot)
-          end
-          if previous then return {'changed', previousChoices, previousCaster, receipt} end
-          return {'counted', '', '', receipt}
-          """);
-
-  private static final LuaScript CLOSE =
-      new LuaScript(
-          """
-          if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
-          if ARGV[2] == 'deadline' and tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'closesAt')) then
-            return 0
-          end
-          redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', ARGV[1], 'closedBy', ARGV[2])
-          redis.call('HDEL', KEYS[1], 'ballotSecret')
-          return 1
-          """);
-
-  private static final LuaScript EXTEND =
-      new LuaScript(
-          """
-          if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 0 end
-          redis.call('HSET', KEYS[1], 'closesAt', ARGV[1])
-          return 1
-          """);
+  private static final LuaScript CREATE = LuaScript.load("poll-create");
+  private static final LuaScript VOTE = LuaScript.load("poll-vote");
+  private static final LuaScript CLOSE = LuaScript.load("poll-close");
+  private static final LuaScript EXTEND = LuaScript.load("poll-extend");
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] RECEIPT_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -148,9 +61,9 @@ public final class PollStore {
     return "poll:{" + id + "}";
   }
 
-  private static List<String> keys(String id) {
-    String base = meta(id);
-    return List.of(base, base + ":ballots", base + ":tally", base + ":area", base + ":electorate", base + ":reasons");
+  /** A part of a poll: {@code ballots}, {@code tally}, {@code area}, {@code electorate} or {@code reasons}. */
+  private static String part(String id, String part) {
+    return meta(id) + ":" + part;
   }
 
   /**
@@ -172,15 +85,18 @@ public final class PollStore {
       RANDOM.nextBytes(secret);
       fields.addAll(List.of("ballotSecret", Base64.getEncoder().encodeToString(secret)));
     }
-    List<String> args = new ArrayList<>();
-    args.add(String.valueOf(fields.size() / 2));
-    args.addAll(fields);
+    List<String> pairs = new ArrayList<>(fields);
     register.forEach((household, area) -> {
-      args.add(household);
-      args.add(String.valueOf(area));
+      pairs.add(household);
+      pairs.add(String.valueOf(area));
     });
     // Definition and register in one script: a second poll with a taken id changes nothing.
-    return CREATE.run(redis, List.of(meta(poll.id()), keys(poll.id()).get(4)), args)
+    return CREATE.call()
+        .key("meta", meta(poll.id()))
+        .key("electorate", part(poll.id(), "electorate"))
+        .arg("fieldCount", fields.size() / 2)
+        .args("pairs", pairs)
+        .run(redis)
         .compose(r -> r.toInteger() == 1
             ? Future.succeededFuture()
             : Future.failedFuture(new IllegalStateException("poll " + poll.id() + " already exists")));
@@ -203,8 +119,21 @@ public final class PollStore {
       return Future.succeededFuture(new VoteResult(VoteResult.Status.REFUSED, "unknown", List.of(), "", ""));
     }
     String csv = choices.stream().map(String::valueOf).collect(Collectors.joining(","));
-    return VOTE.run(redis, keys(pollId),
-            List.of(ballotKey, csv, String.valueOf(nowMillis), household, caster.replace("|", "/"), newReceipt(), reason))
+    return VOTE.call()
+        .key("meta", meta(pollId))
+        .key("ballots", part(pollId, "ballots"))
+        .key("tally", part(pollId, "tally"))
+        .key("areaTally", part(pollId, "area"))
+        .key("electorate", part(pollId, "electorate"))
+        .key("reasons", part(pollId, "reasons"))
+        .arg("ballot", ballotKey)
+        .arg("choices", csv)
+        .arg("now", nowMillis)
+        .arg("household", household)
+        .arg("caster", caster.replace("|", "/"))
+        .arg("newReceipt", newReceipt())
+        .arg("reason", reason)
+        .run(redis)
         .map(PollStore::result);
   }
 
@@ -246,7 +175,8 @@ public final class PollStore {
     if (!validId(pollId)) {
       return Future.succeededFuture(false);
     }
-    return CLOSE.run(redis, List.of(meta(pollId)), List.of(String.valueOf(nowMillis), by)).map(r -> r.toInteger() == 1);
+    return CLOSE.call().key("meta", meta(pollId)).arg("now", nowMillis).arg("by", by).run(redis)
+        .map(r -> r.toInteger() == 1);
   }
 
   /** As {@link #close(String, long, String)}, closed by the API. */
@@ -256,14 +186,14 @@ public final class PollStore {
 
   /** Moves the deadline of an open poll; false when it is closed or unknown. */
   public Future<Boolean> extend(String pollId, Instant closesAt) {
-    return EXTEND.run(redis, List.of(meta(pollId)), List.of(String.valueOf(closesAt.toEpochMilli())))
+    return EXTEND.call().key("meta", meta(pollId)).arg("closesAt", closesAt.toEpochMilli()).run(redis)
         .map(r -> r.toInteger() == 1);
   }
 
   /** The counts so far. */
   public Future<Tally> tally(String pollId, int options) {
-    List<String> k = keys(pollId);
-    return Future.all(redis.hgetall(k.get(0)), redis.hgetall(k.get(2)), redis.hgetall(k.get(3)))
+    return Future.all(redis.hgetall(meta(pollId)), redis.hgetall(part(pollId, "tally")),
+            redis.hgetall(part(pollId, "area")))
         .map(all -> {
           Response meta = all.resultAt(0);
           Response tally = all.resultAt(1);
@@ -282,7 +212,7 @@ public final class PollStore {
 
   /** The receipt codes of a poll's ballots with what each recorded, sorted by code. */
   public Future<List<Receipt>> receipts(String pollId) {
-    return redis.hvals(keys(pollId).get(1)).map(values -> {
+    return redis.hvals(part(pollId, "ballots")).map(values -> {
       List<Receipt> out = new ArrayList<>();
       for (Response v : values) {
         String[] parts = v.toString().split("\\|", -1);
@@ -297,7 +227,7 @@ public final class PollStore {
 
   /** The reasons voters gave, without who gave them. */
   public Future<List<String>> reasons(String pollId) {
-    return redis.hvals(keys(pollId).get(5)).map(values -> {
+    return redis.hvals(part(pollId, "reasons")).map(values -> {
       List<String> out = new ArrayList<>();
       values.forEach(v -> out.add(v.toString()));
       return out;

@@ -32,38 +32,8 @@ public final class FeedbackStore {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] LETTERS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
-  private static final LuaScript REMEMBER =
-      new LuaScript(
-          """
-          redis.call('HSET', KEYS[1], 'q', ARGV[1], 'g', ARGV[2], 'c', ARGV[3])
-          redis.call('EXPIRE', KEYS[1], ARGV[4])
-          return 1
-          """);
-
-  private static final LuaScript VOTE =
-      new LuaScript(
-          """
-          local given = redis.call('HMGET', KEYS[1], 'q', 'g', 'c')
-          if not given[2] then return false end
-          local first = redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])
-          redis.call('EXPIRE', KEYS[2], ARGV[4])
-          if first == 0 then return {given[1], given[2], given[3], 0} end
-          if ARGV[2] == 'y' then
-            redis.call('HINCRBY', KEYS[3], given[2], 1)
-          else
-            redis.call('HINCRBY', KEYS[4], given[2], 1)
-            local member = given[2] .. '\\t' .. given[1]
-            redis.call('ZINCRBY', KEYS[5], 1, member)
-            redis.call('HSET', KEYS[6], member, ARGV[3])
-            local size = redis.call('ZCARD', KEYS[5])
-            if size > tonumber(ARGV[5]) then
-              local dropped = redis.call('ZRANGE', KEYS[5], 0, size - tonumber(ARGV[5]) - 1)
-              redis.call('ZREMRANGEBYRANK', KEYS[5], 0, size - tonumber(ARGV[5]) - 1)
-              for _, m in ipairs(dropped) do redis.call('HDEL', KEYS[6], m) end
-            end
-          end
-          return {given[1], given[2], given[3], 1}
-          """);
+  private static final LuaScript REMEMBER = LuaScript.load("feedback-remember");
+  private static final LuaScript VOTE = LuaScript.load("feedback-vote");
 
   private final RedisAPI redis;
 
@@ -90,8 +60,13 @@ public final class FeedbackStore {
       token[i] = LETTERS[RANDOM.nextInt(LETTERS.length)];
     }
     String id = new String(token);
-    return REMEMBER.run(redis, List.of(GIVEN + id),
-            List.of(GapStore.normalise(given.question()), given.guide(), given.chat(), String.valueOf(TTL_SECONDS)))
+    return REMEMBER.call()
+        .key("given", GIVEN + id)
+        .arg("question", GapStore.normalise(given.question()))
+        .arg("guide", given.guide())
+        .arg("chat", given.chat())
+        .arg("ttlSeconds", TTL_SECONDS)
+        .run(redis)
         .map(r -> id);
   }
 
@@ -100,10 +75,19 @@ public final class FeedbackStore {
     if (!token.matches("[a-z2-9]{12}")) {
       return Future.succeededFuture(null);
     }
-    return VOTE.run(redis,
-            List.of(GIVEN + token, GIVEN + token + ":voters", HELPFUL, UNHELPFUL, UNHELPFUL_COUNTS, UNHELPFUL_SEEN),
-            List.of(voter, helpful ? "y" : "n", Instant.now().toString(), String.valueOf(TTL_SECONDS),
-                String.valueOf(CAP)))
+    return VOTE.call()
+        .key("given", GIVEN + token)
+        .key("voters", GIVEN + token + ":voters")
+        .key("helpful", HELPFUL)
+        .key("unhelpful", UNHELPFUL)
+        .key("unhelpfulCounts", UNHELPFUL_COUNTS)
+        .key("unhelpfulSeen", UNHELPFUL_SEEN)
+        .arg("voter", voter)
+        .arg("vote", helpful ? "y" : "n")
+        .arg("now", Instant.now().toString())
+        .arg("ttlSeconds", TTL_SECONDS)
+        .arg("cap", CAP)
+        .run(redis)
         .map(r -> r == null || r.size() < 4 ? null
             : new Vote(new Given(r.get(0).toString(), r.get(1).toString(), r.get(2).toString()),
                 r.get(3).toLong() == 1));

@@ -21,19 +21,7 @@ public final class GapStore {
   static final String LAST_SEEN = "kb:{gaps}:seen";
   private static final int CAP = 10_000;
 
-  private static final LuaScript RECORD =
-      new LuaScript(
-          """
-          redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])
-          redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-          local size = redis.call('ZCARD', KEYS[1])
-          if size > tonumber(ARGV[3]) then
-            local dropped = redis.call('ZRANGE', KEYS[1], 0, size - tonumber(ARGV[3]) - 1)
-            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, size - tonumber(ARGV[3]) - 1)
-            for _, q in ipairs(dropped) do redis.call('HDEL', KEYS[2], q) end
-          end
-          return 1
-          """);
+  private static final LuaScript RECORD = LuaScript.load("gap-record");
 
   private final RedisAPI redis;
   private final FeedbackStore feedback;
@@ -63,7 +51,13 @@ public final class GapStore {
     if (normalised.isEmpty()) {
       return Future.succeededFuture();
     }
-    return RECORD.run(redis, List.of(COUNTS, LAST_SEEN), List.of(normalised, Instant.now().toString(), String.valueOf(CAP)))
+    return RECORD.call()
+        .key("counts", COUNTS)
+        .key("lastSeen", LAST_SEEN)
+        .arg("question", normalised)
+        .arg("now", Instant.now().toString())
+        .arg("cap", CAP)
+        .run(redis)
         .mapEmpty();
   }
 

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,73 +51,10 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
 
   private static final int AUDIT_LENGTH = 200;
 
-  private static final LuaScript UPSERT =
-      new LuaScript(
-          """
-          local added = 0
-          for i = 1, #ARGV, 2 do added = added + redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-          return {added, redis.call('HLEN', KEYS[1])}
-          """);
-
-  private static final LuaScript ISSUE =
-      new LuaScript(
-          """
-          if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 'unknown' end
-          if redis.call('EXISTS', KEYS[2], KEYS[3]) > 0 then return 'taken' end
-          redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
-          return 'issued'
-          """);
-
-  // Member and audit keys depend on what the script reads; they are built from the prefix and so
-  // carry the same hash tag as the declared keys (one slot, safe on a cluster).
-  private static final LuaScript BIND =
-      new LuaScript(
-          """
-          local identity, at, prefix = ARGV[1], ARGV[2], ARGV[3]
-          if tonumber(redis.call('GET', KEYS[5]) or '0') >= tonumber(ARGV[4]) then return {'too_many'} end
-          local household = redis.call('GET', KEYS[3])
-          local record = household and redis.call('HGET', KEYS[1], household)
-          if not record then
-            if redis.call('INCR', KEYS[5]) == 1 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) end
-            if redis.call('EXISTS', KEYS[4]) == 1 then return {'used'} end
-            return {'unknown'}
-          end
-          local ttl = redis.call('PTTL', KEYS[3])
-          redis.call('DEL', KEYS[3])
-          if ttl > 0 then redis.call('SET', KEYS[4], household, 'PX', ttl) end
-          local previous = redis.call('HGET', KEYS[2], identity)
-          local previousRecord = ''
-          if previous then
-            previousRecord = redis.call('HGET', KEYS[1], previous) or ''
-            redis.call('SREM', prefix .. ':members:' .. previous, identity)
-          end
-          redis.call('HSET', KEYS[2], identity, household)
-          redis.call('SADD', prefix .. ':members:' .. household, identity)
-          local last = tonumber(ARGV[6]) - 1
-          local entry = {at = at, event = 'bound', identity = identity}
-          if previous then entry.previous = previous end
-          redis.call('LPUSH', prefix .. ':audit:' .. household, cjson.encode(entry))
-          redis.call('LTRIM', prefix .. ':audit:' .. household, 0, last)
-          if previous and previous ~= household then
-            redis.call('LPUSH', prefix .. ':audit:' .. previous,
-                cjson.encode({at = at, event = 'left', identity = identity, next = household}))
-            redis.call('LTRIM', prefix .. ':audit:' .. previous, 0, last)
-          end
-          return {'bound', household, record, previous or '', previousRecord}
-          """);
-
-  private static final LuaScript LIST =
-      new LuaScript(
-          """
-          local all = redis.call('HGETALL', KEYS[1])
-          local out = {}
-          for i = 1, #all, 2 do
-            table.insert(out, all[i])
-            table.insert(out, all[i + 1])
-            table.insert(out, redis.call('SCARD', ARGV[1] .. ':members:' .. all[i]))
-          end
-          return out
-          """);
+  private static final LuaScript UPSERT = LuaScript.load("household-upsert");
+  private static final LuaScript ISSUE = LuaScript.load("household-issue");
+  private static final LuaScript BIND = LuaScript.load("household-bind");
+  private static final LuaScript LIST = LuaScript.load("household-list");
 
   private final RedisAPI redis;
   private final Duration codeLifetime;
@@ -161,7 +99,7 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
     if (args.isEmpty()) {
       return count().map(n -> new ImportResult(0, 0, n, List.of()));
     }
-    return UPSERT.run(redis, List.of(PREFIX), args).map(r -> {
+    return UPSERT.call().key("register", PREFIX).args("pairs", args).run(redis).map(r -> {
       int added = r.get(0).toInteger();
       long total = r.get(1).toLong();
       LOG.info("Household register: {} households imported ({} new), {} on the register", households.size(), added, total);
@@ -181,15 +119,35 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
 
   /** Every household, by id, with how many identities are bound to each. */
   public Future<List<Listed>> list() {
-    return LIST.run(redis, List.of(PREFIX), List.of(PREFIX)).map(r -> {
-      List<Listed> out = new ArrayList<>(r.size() / 3);
-      for (int i = 0; i + 2 < r.size(); i += 3) {
-        String id = r.get(i).toString();
-        out.add(new Listed(Household.fromJson(id, r.get(i + 1).toString()), r.get(i + 2).toInteger()));
+    return list(0);
+  }
+
+  // The script counts the members of the households the caller names (Redis Cluster needs every
+  // key declared); when one was added between the two steps it answers false and we list again.
+  private Future<List<Listed>> list(int attempt) {
+    return redis.hkeys(PREFIX).compose(ids -> {
+      List<String> households = new ArrayList<>();
+      if (ids != null) {
+        ids.forEach(id -> households.add(id.toString()));
       }
-      out.sort(Comparator.comparing(l -> l.household().id()));
-      return out;
-    });
+      return LIST.call()
+          .key("register", PREFIX)
+          .keys("members", households.stream().map(HouseholdRegister::membersKey).toList())
+          .args("households", households)
+          .run(redis);
+    }).compose(r -> r != null && r.type() == ResponseType.MULTI ? Future.succeededFuture(listed(r))
+        : attempt < 10 ? list(attempt + 1)
+        : Future.failedFuture(new IllegalStateException("the register kept changing while it was listed")));
+  }
+
+  private static List<Listed> listed(Response r) {
+    List<Listed> out = new ArrayList<>(r.size() / 3);
+    for (int i = 0; i + 2 < r.size(); i += 3) {
+      String id = r.get(i).toString();
+      out.add(new Listed(Household.fromJson(id, r.get(i + 1).toString()), r.get(i + 2).toInteger()));
+    }
+    out.sort(Comparator.comparing(l -> l.household().id()));
+    return out;
   }
 
   /**
@@ -217,7 +175,7 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
 
   /** The identities bound to a household. */
   public Future<Set<String>> members(String householdId) {
-    return redis.smembers(PREFIX + ":members:" + householdId).map(r -> {
+    return redis.smembers(membersKey(householdId)).map(r -> {
       Set<String> out = new HashSet<>();
       if (r != null) {
         r.forEach(m -> out.add(m.toString()));
@@ -231,7 +189,7 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
    * "left", "identity", "previous" | "next"}} (at most 200 are kept).
    */
   public Future<List<JsonObject>> audit(String householdId) {
-    return redis.lrange(PREFIX + ":audit:" + householdId, "0", "-1").map(r -> {
+    return redis.lrange(auditKey(householdId), "0", "-1").map(r -> {
       List<JsonObject> out = new ArrayList<>();
       if (r != null) {
         r.forEach(e -> out.add(new JsonObject(e.toString())));
@@ -252,7 +210,13 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
     String code = String.format("%06d", random.nextInt(1_000_000));
     long millis = codeLifetime.toMillis();
     java.time.Instant expiresAt = clock.instant().plusMillis(millis);
-    return ISSUE.run(redis, List.of(PREFIX, codeKey(code), usedKey(code)), List.of(householdId, String.valueOf(millis)))
+    return ISSUE.call()
+        .key("register", PREFIX)
+        .key("code", codeKey(code))
+        .key("used", usedKey(code))
+        .arg("household", householdId)
+        .arg("ttlMillis", millis)
+        .run(redis)
         .compose(r -> switch (r.toString()) {
           case "issued" -> {
             // The code itself is a credential: it never goes into the log.
@@ -277,15 +241,46 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
     if (identity.isBlank()) {
       return Future.failedFuture(new IllegalArgumentException("a binding needs an identity"));
     }
-    List<String> keys = List.of(PREFIX, BINDINGS, codeKey(code), usedKey(code), PREFIX + ":tries:" + identity);
-    List<String> args = List.of(identity, String.valueOf(clock.millis()), PREFIX, String.valueOf(MAX_WRONG_CODES),
-        String.valueOf(TRIES_WINDOW.toMillis()), String.valueOf(AUDIT_LENGTH));
-    return BIND.run(redis, keys, args).map(r -> switch (r.get(0).toString()) {
-      case "bound" -> bound(r);
-      case "used" -> BindResult.refused(BindResult.Status.ALREADY_USED);
-      case "too_many" -> BindResult.refused(BindResult.Status.TOO_MANY_ATTEMPTS);
-      default -> BindResult.refused(BindResult.Status.UNKNOWN_OR_EXPIRED);
+    return bind(code, identity, 0);
+  }
+
+  // The member and audit keys depend on the household the code names and on the identity's
+  // earlier one; Redis Cluster needs every key declared, so they are read first and the script
+  // checks they still hold (else it answers stale and we read again).
+  private Future<BindResult> bind(String code, String identity, int attempt) {
+    return Future.all(redis.get(codeKey(code)), redis.hget(BINDINGS, identity)).compose(read -> {
+      String household = text(read.resultAt(0));
+      String previous = text(read.resultAt(1));
+      return BIND.call()
+          .key("register", PREFIX)
+          .key("bindings", BINDINGS)
+          .key("code", codeKey(code))
+          .key("used", usedKey(code))
+          .key("tries", PREFIX + ":tries:" + identity)
+          .key("members", membersKey(household))
+          .key("audit", auditKey(household))
+          .key("previousMembers", membersKey(previous))
+          .key("previousAudit", auditKey(previous))
+          .arg("identity", identity)
+          .arg("at", clock.millis())
+          .arg("expectedHousehold", household)
+          .arg("expectedPrevious", previous)
+          .arg("maxWrongCodes", MAX_WRONG_CODES)
+          .arg("triesWindowMillis", TRIES_WINDOW.toMillis())
+          .arg("auditLength", AUDIT_LENGTH)
+          .run(redis);
+    }).compose(r -> switch (r.get(0).toString()) {
+      case "bound" -> Future.succeededFuture(bound(r));
+      case "used" -> Future.succeededFuture(BindResult.refused(BindResult.Status.ALREADY_USED));
+      case "too_many" -> Future.succeededFuture(BindResult.refused(BindResult.Status.TOO_MANY_ATTEMPTS));
+      case "stale" -> attempt < 10 ? bind(code, identity, attempt + 1)
+          : Future.failedFuture(new IllegalStateException("the binding kept changing while it was made"));
+      default -> Future.succeededFuture(BindResult.refused(BindResult.Status.UNKNOWN_OR_EXPIRED));
     });
+  }
+
+  private static String text(Response r) {
+    return r == null ? "" : r.toString();
   }
 
   private static BindResult bound(Response r) {
@@ -300,6 +295,14 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
     }
     return new BindResult(BindResult.Status.BOUND, Household.fromJson(household, r.get(2).toString()),
         previous.isEmpty() || previousRecord.isEmpty() ? null : Household.fromJson(previous, previousRecord));
+  }
+
+  private static String membersKey(String householdId) {
+    return PREFIX + ":members:" + householdId;
+  }
+
+  private static String auditKey(String householdId) {
+    return PREFIX + ":audit:" + householdId;
   }
 
   private static String codeKey(String code) {

@@ -14,15 +14,7 @@ import java.util.function.Supplier;
  */
 public final class Leadership {
 
-  private static final LuaScript RENEW =
-      new LuaScript(
-          """
-          if redis.call('GET', KEYS[1]) == ARGV[1] then
-            return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-          end
-          if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-          return 0
-          """);
+  private static final LuaScript RENEW = LuaScript.load("leadership-renew");
 
   private final RedisAPI redis;
   private final String key;
@@ -49,7 +41,8 @@ public final class Leadership {
   }
 
   private void check() {
-    RENEW.run(redis, List.of(key), List.of(me, "30000")).map(r -> r.toInteger() == 1).otherwise(false)
+    RENEW.call().key("leader", key).arg("me", me).arg("ttlMillis", 30_000).run(redis)
+        .map(r -> r.toInteger() == 1).otherwise(false)
         .onSuccess(holding -> {
           if (holding && !leading) {
             leading = true;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -40,94 +39,12 @@ public final class TicketStore {
   private static final Logger LOG = LoggerFactory.getLogger(TicketStore.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-  private static final LuaScript CREATE =
-      new LuaScript(
-          """
-          if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-          for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-          redis.call('RPUSH', KEYS[2], ARGV[1])
-          return 1
-          """);
-
-  private static final LuaScript READ =
-      new LuaScript(
-          """
-          return {redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1)}
-          """);
-
-  /**
-   * The clock: entering waiting_resident keeps the time left; leaving it moves the due time to
-   * now + time left; reopening a resolved ticket gives it a fresh time limit. The first
-   * resolution records whether it came in time.
-   */
-  private static final LuaScript TRANSITION =
-      new LuaScript(
-          """
-          local status = redis.call('HGET', KEYS[1], 'status')
-          if not status then return {'unknown', ''} end
-          if not string.find(ARGV[4], ',' .. status .. ',', 1, true) then return {'refused', status} end
-          local to = ARGV[1]
-          local at = tonumber(ARGV[2])
-          local due = tonumber(redis.call('HGET', KEYS[1], 'dueAt'))
-          if to == 'waiting_resident' then
-            redis.call('HSET', KEYS[1], 'remainingMs', due - at)
-          elseif status == 'waiting_resident' then
-            if to == 'in_progress' then
-              redis.call('HSET', KEYS[1], 'dueAt', at + tonumber(redis.call('HGET', KEYS[1], 'remainingMs')))
-            end
-            redis.call('HDEL', KEYS[1], 'remainingMs')
-          elseif status == 'resolved' and to == 'in_progress' then
-            redis.call('HSET', KEYS[1], 'dueAt', at + tonumber(redis.call('HGET', KEYS[1], 'limitMs')))
-          end
-          if to == 'resolved' and redis.call('HEXISTS', KEYS[1], 'firstResolvedAt') == 0 then
-            redis.call('HSET', KEYS[1], 'firstResolvedAt', at, 'resolvedInTime', at <= due and '1' or '0')
-          end
-          redis.call('HSET', KEYS[1], 'status', to)
-          redis.call('HINCRBY', KEYS[1], 'rev', 1)
-          redis.call('RPUSH', KEYS[2], ARGV[3])
-          return {'ok', status}
-          """);
-
-  private static final LuaScript RATE =
-      new LuaScript(
-          """
-          local status = redis.call('HGET', KEYS[1], 'status')
-          if not status then return {'unknown', ''} end
-          if status ~= 'resolved' then return {'refused', status} end
-          local at = tonumber(ARGV[3])
-          redis.call('HSET', KEYS[1], 'rating', ARGV[1], 'comment', ARGV[2], 'ratedAt', at)
-          if tonumber(ARGV[1]) <= 2 then
-            redis.call('HSET', KEYS[1], 'status', 'in_progress', 'dueAt', at + tonumber(redis.call('HGET', KEYS[1], 'limitMs')))
-            redis.call('RPUSH', KEYS[2], ARGV[4])
-          else
-            redis.call('HSET', KEYS[1], 'status', 'closed')
-            redis.call('RPUSH', KEYS[2], ARGV[5])
-          end
-          redis.call('HINCRBY', KEYS[1], 'rev', 1)
-          return {'ok', status}
-          """);
-
-  /** A new category brings its time limit; the due time (and time left, if paused) move by the difference. */
-  private static final LuaScript CATEGORY =
-      new LuaScript(
-          """
-          if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-          local delta = tonumber(ARGV[2]) - tonumber(redis.call('HGET', KEYS[1], 'limitMs'))
-          redis.call('HSET', KEYS[1], 'category', ARGV[1], 'limitMs', ARGV[2])
-          if ARGV[1] == 'emergency' then redis.call('HSET', KEYS[1], 'urgent', '1') end
-          redis.call('HINCRBY', KEYS[1], 'dueAt', delta)
-          if redis.call('HEXISTS', KEYS[1], 'remainingMs') == 1 then redis.call('HINCRBY', KEYS[1], 'remainingMs', delta) end
-          redis.call('HINCRBY', KEYS[1], 'rev', 1)
-          return 1
-          """);
-
-  private static final LuaScript HUB =
-      new LuaScript(
-          """
-          if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-          redis.call('HSET', KEYS[1], 'hubId', ARGV[1], 'hubToken', ARGV[2])
-          return 1
-          """);
+  private static final LuaScript CREATE = LuaScript.load("ticket-create");
+  private static final LuaScript READ = LuaScript.load("ticket-read");
+  private static final LuaScript TRANSITION = LuaScript.load("ticket-transition");
+  private static final LuaScript RATE = LuaScript.load("ticket-rate");
+  private static final LuaScript CATEGORY = LuaScript.load("ticket-category");
+  private static final LuaScript HUB = LuaScript.load("ticket-hub");
 
   private final RedisAPI redis;
   private final TicketIndex index;
@@ -173,16 +90,19 @@ public final class TicketStore {
           request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(), request.source(),
           request.community(), request.grid(), request.at(), limit, request.at().plus(limit), null,
           TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
-      List<String> args = new ArrayList<>();
-      args.add(first.toJson());
-      args.addAll(TicketCodec.fields(ticket));
-      return CREATE.run(redis, keys(ticket.receipt()), args).compose(r -> {
-        if (r.toInteger() != 1) {
-          return Future.failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
-        }
-        LOG.info("ticket {} opened ({}, due in {} h)", ticket.receipt(), ticket.category(), limit.toHours());
-        return Future.succeededFuture(ticket);
-      });
+      return CREATE.call()
+          .key("ticket", TicketKeys.ticket(ticket.receipt()))
+          .key("history", TicketKeys.history(ticket.receipt()))
+          .arg("firstEvent", first.toJson())
+          .args("fields", TicketCodec.fields(ticket))
+          .run(redis)
+          .compose(r -> {
+            if (r.toInteger() != 1) {
+              return Future.failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
+            }
+            LOG.info("ticket {} opened ({}, due in {} h)", ticket.receipt(), ticket.category(), limit.toHours());
+            return Future.succeededFuture(ticket);
+          });
     });
   }
 
@@ -195,7 +115,11 @@ public final class TicketStore {
     if (!TicketKeys.validReceipt(receipt)) {
       return Future.succeededFuture(null);
     }
-    return READ.run(redis, keys(receipt), List.of()).map(TicketCodec::read);
+    return READ.call()
+        .key("ticket", TicketKeys.ticket(receipt))
+        .key("history", TicketKeys.history(receipt))
+        .run(redis)
+        .map(TicketCodec::read);
   }
 
   /**
@@ -214,7 +138,14 @@ public final class TicketStore {
     }
     TicketEvent event = new TicketEvent(at, to, actor, note);
     String from = TicketStatus.from(to).stream().map(TicketStatus::apiName).collect(Collectors.joining(",", ",", ","));
-    return TRANSITION.run(redis, keys(receipt), List.of(to.apiName(), TicketCodec.ms(at), event.toJson(), from))
+    return TRANSITION.call()
+        .key("ticket", TicketKeys.ticket(receipt))
+        .key("history", TicketKeys.history(receipt))
+        .arg("to", to.apiName())
+        .arg("at", TicketCodec.ms(at))
+        .arg("event", event.toJson())
+        .arg("allowedFrom", from)
+        .run(redis)
         .compose(r -> applied(receipt, r, at));
   }
 
@@ -232,8 +163,15 @@ public final class TicketStore {
     String note = "评分 " + stars;
     TicketEvent reopen = new TicketEvent(at, TicketStatus.IN_PROGRESS, "resident", note);
     TicketEvent close = new TicketEvent(at, TicketStatus.CLOSED, "resident", note);
-    return RATE.run(redis, keys(receipt), List.of(String.valueOf(stars), comment == null ? "" : comment,
-            TicketCodec.ms(at), reopen.toJson(), close.toJson()))
+    return RATE.call()
+        .key("ticket", TicketKeys.ticket(receipt))
+        .key("history", TicketKeys.history(receipt))
+        .arg("stars", stars)
+        .arg("comment", comment == null ? "" : comment)
+        .arg("at", TicketCodec.ms(at))
+        .arg("reopenEvent", reopen.toJson())
+        .arg("closeEvent", close.toJson())
+        .run(redis)
         .compose(r -> applied(receipt, r, at));
   }
 
@@ -261,7 +199,11 @@ public final class TicketStore {
     if (!TicketKeys.validReceipt(receipt) || category == null || category.isBlank()) {
       return Future.succeededFuture(false);
     }
-    return CATEGORY.run(redis, keys(receipt), List.of(category.strip(), String.valueOf(limits.of(category.strip()).toMillis())))
+    return CATEGORY.call()
+        .key("ticket", TicketKeys.ticket(receipt))
+        .arg("category", category.strip())
+        .arg("limitMs", limits.of(category.strip()).toMillis())
+        .run(redis)
         .compose(r -> r.toInteger() == 0 ? Future.succeededFuture(false) : resync(receipt, at).map(true));
   }
 
@@ -270,7 +212,12 @@ public final class TicketStore {
     if (!TicketKeys.validReceipt(receipt)) {
       return Future.succeededFuture(false);
     }
-    return HUB.run(redis, keys(receipt), List.of(hub.serviceRequestId(), hub.token())).map(r -> r.toInteger() == 1);
+    return HUB.call()
+        .key("ticket", TicketKeys.ticket(receipt))
+        .arg("hubId", hub.serviceRequestId())
+        .arg("hubToken", hub.token())
+        .run(redis)
+        .map(r -> r.toInteger() == 1);
   }
 
   /**
@@ -317,9 +264,5 @@ public final class TicketStore {
     List<Future<TicketCodec.Loaded>> loads = receipts.stream().map(this::load).toList();
     return Future.all(loads).map(all -> loads.stream().map(Future::result).filter(Objects::nonNull)
         .map(TicketCodec.Loaded::ticket).toList());
-  }
-
-  private static List<String> keys(String receipt) {
-    return List.of(TicketKeys.ticket(receipt), TicketKeys.history(receipt));
   }
 }

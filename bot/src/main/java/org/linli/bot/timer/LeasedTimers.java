@@ -15,22 +15,8 @@ import org.linli.bot.redis.LuaScript;
  */
 public final class LeasedTimers {
 
-  private static final LuaScript CLAIM =
-      new LuaScript(
-          """
-          local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-          for _, m in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], m) end
-          return due
-          """);
-
-  private static final LuaScript DONE =
-      new LuaScript(
-          """
-          if tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1])) == tonumber(ARGV[2]) then
-            return redis.call('ZREM', KEYS[1], ARGV[1])
-          end
-          return 0
-          """);
+  private static final LuaScript CLAIM = LuaScript.load("timers-claim");
+  private static final LuaScript DONE = LuaScript.load("timers-done");
 
   private final RedisAPI redis;
   private final String key;
@@ -43,8 +29,12 @@ public final class LeasedTimers {
 
   /** Claims up to {@code limit} members due at {@code nowMillis}, leasing them until {@code leaseMillis}. */
   public Future<List<String>> claim(long nowMillis, long leaseMillis, int limit) {
-    return CLAIM.run(redis, List.of(key), List.of(String.valueOf(nowMillis), String.valueOf(leaseMillis),
-            String.valueOf(limit)))
+    return CLAIM.call()
+        .key("timers", key)
+        .arg("now", nowMillis)
+        .arg("leaseUntil", leaseMillis)
+        .arg("limit", limit)
+        .run(redis)
         .map(r -> {
           List<String> members = new ArrayList<>();
           for (Response m : r) {
@@ -56,6 +46,7 @@ public final class LeasedTimers {
 
   /** Removes {@code member} if its claim with this lease still stands; true when removed. */
   public Future<Boolean> done(String member, long leaseMillis) {
-    return DONE.run(redis, List.of(key), List.of(member, String.valueOf(leaseMillis))).map(r -> r.toInteger() == 1);
+    return DONE.call().key("timers", key).arg("member", member).arg("lease", leaseMillis).run(redis)
+        .map(r -> r.toInteger() == 1);
   }
 }

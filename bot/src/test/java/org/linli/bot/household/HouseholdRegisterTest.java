@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.bot.redis.LuaScript;
 import org.linli.bot.redis.RealRedis;
 
 /** The household register, bindings and binding codes against a real (embedded) Redis. */
@@ -177,6 +179,75 @@ class HouseholdRegisterTest {
         "generic:husband");
     assertThat(await(register.list())).filteredOn(l -> l.household().id().equals("3-2-601"))
         .extracting(HouseholdRegister.Listed::boundMembers).containsExactly(3);
+  }
+
+  @Test
+  void one_resident_binding_with_two_codes_at_once_ends_in_one_household_with_the_move_audited() {
+    String first = await(register.issueCode("3-2-601")).code();
+    String second = await(register.issueCode("3-2-602")).code();
+
+    List<Future<BindResult>> binds =
+        List.of(register.bind(first, "generic:hurry"), register.bind(second, "generic:hurry"));
+    await(Future.join(binds));
+
+    assertThat(binds).allSatisfy(f -> assertThat(f.result().bound()).isTrue());
+    assertThat(binds).filteredOn(f -> f.result().previous() != null).hasSize(1);
+    String now = await(register.householdOf("generic:hurry"));
+    String before = now.equals("3-2-601") ? "3-2-602" : "3-2-601";
+    assertThat(await(register.members(now))).containsExactly("generic:hurry");
+    assertThat(await(register.members(before))).isEmpty();
+    assertThat(await(register.audit(before))).extracting(e -> e.getString("event")).containsExactly("left", "bound");
+  }
+
+  @Test
+  void a_listing_while_households_are_added_counts_the_members_of_every_household_it_lists() {
+    await(register.bind(await(register.issueCode("3-2-601")).code(), "generic:u1"));
+    List<Future<List<HouseholdRegister.Listed>>> listings = new ArrayList<>();
+    List<Future<ImportResult>> imports = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      listings.add(register.list());
+      imports.add(register.importCsv("household,building,unit,room,area,owners\n7-1-" + (101 + i) + ",7,1,"
+          + (101 + i) + ",50,1\n"));
+    }
+    await(Future.join(listings));
+    await(Future.join(imports));
+
+    assertThat(listings).allSatisfy(f -> assertThat(f.result())
+        .hasSizeBetween(3, 13)
+        .filteredOn(l -> l.household().id().equals("3-2-601"))
+        .extracting(HouseholdRegister.Listed::boundMembers).containsExactly(1));
+    assertThat(await(register.list())).hasSize(13);
+  }
+
+  @Test
+  void the_list_script_refuses_a_caller_who_did_not_name_every_household() {
+    LuaScript list = LuaScript.load("household-list");
+    Response partial = await(list.call().key("register", "households:{register}")
+        .keys("members", List.of("households:{register}:members:3-2-601"))
+        .args("households", List.of("3-2-601")).run(redis));
+    assertThat(partial == null || partial.type() != ResponseType.MULTI).isTrue();
+  }
+
+  @Test
+  void the_bind_script_changes_nothing_for_a_caller_who_read_a_household_the_code_does_not_name() {
+    String code = await(register.issueCode("3-2-601")).code();
+    String before = dump();
+    Response stale = await(LuaScript.load("household-bind").call()
+        .key("register", "households:{register}")
+        .key("bindings", "households:{register}:bindings")
+        .key("code", "households:{register}:code:" + code)
+        .key("used", "households:{register}:used:" + code)
+        .key("tries", "households:{register}:tries:generic:u1")
+        .key("members", "households:{register}:members:3-2-602")
+        .key("audit", "households:{register}:audit:3-2-602")
+        .key("previousMembers", "households:{register}:members:")
+        .key("previousAudit", "households:{register}:audit:")
+        .arg("identity", "generic:u1").arg("at", 1).arg("expectedHousehold", "3-2-602").arg("expectedPrevious", "")
+        .arg("maxWrongCodes", 10).arg("triesWindowMillis", 3_600_000).arg("auditLength", 200)
+        .run(redis));
+
+    assertThat(stale.get(0).toString()).isEqualTo("stale");
+    assertThat(dump()).isEqualTo(before);
   }
 
   @Test
