@@ -21,7 +21,10 @@ public final class ResidentNotifier {
   private final Poster poster;
   private final Capabilities capabilities;
 
-  /** Posts through {@code poster}; privately only where the platform {@link Capability#PRIVATE_MESSAGES writes to a person}. */
+  /**
+   * Posts through {@code poster}; privately only where the platform {@linkplain
+   * Capability#PRIVATE_MESSAGES writes to a person}.
+   */
   public ResidentNotifier(Poster poster, Capabilities capabilities) {
     this.poster = poster;
     this.capabilities = capabilities;

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * message types and messages seen before ({@code msgId}) give an empty list. The conversation's
  * {@code sessionWebhook} is kept in {@link SessionWebhooks} for {@link DingtalkSender}.
  *
- * <p>Out: {@link #respond} puts the first reply in the HTTP response body and posts the others to
- * the session webhook. A private reply in a group cannot be shown to one member through the robot,
+ * <p>Out: {@link #respond} puts the first reply in the HTTP response body; the others go through
+ * the durable outbox, which posts them to the session webhook. A private reply in a group cannot be shown to one member through the robot,
  * so the group sees only a note, @-mentioning the resident, asking them to write to the robot
  * directly.
  */
@@ -103,7 +103,8 @@ public final class DingtalkChannel implements CallbackChannel {
     webhooks.remember(conversationId, root.path("sessionWebhook").asText(""),
         root.path("sessionWebhookExpiredTime").asLong(0), clock.millis());
     String msgId = root.path("msgId").asText("");
-    Future<Boolean> first = msgId.isEmpty() ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + msgId);
+    Future<Boolean> first = msgId.isEmpty()
+        ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + msgId);
     return first.compose(fresh -> {
       if (!fresh) {
         LOG.debug("DingTalk webhook: dropped message {} delivered before", msgId);

@@ -58,7 +58,8 @@ public final class DingtalkPlatform implements ChatPlatform {
 
   @Override
   public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
-    router.post("/webhooks/dingtalk").handler(body).handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+    router.post("/webhooks/dingtalk").handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** Session webhooks kept among {@code shared} values as {@code "<expiresAtMillis> <url>"}. */

@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * (text and rich text); {@code card.action.trigger} gives a button press; an {@code event_id} seen
  * before, and other events, give an empty list.
  *
- * <p>{@link #respond} answers Feishu at once ({@code {}}, or for a button press a toast with the
- * first private reply) and sends the replies through {@link FeishuSender} in order: to the chat,
- * or for a private reply in a group to the resident directly by {@code open_id}.
+ * <p>{@link #respond} stores the replies in the durable outbox, in order (it sends them through
+ * {@link FeishuSender}: to the chat, or for a private reply in a group to the resident directly by
+ * {@code open_id}), then answers Feishu ({@code {}}, or for a button press a toast with the first
+ * private reply).
  */
 public final class FeishuChannel implements CallbackChannel {
 
@@ -149,7 +150,8 @@ public final class FeishuChannel implements CallbackChannel {
     String eventId = header.path("event_id").asText("");
     String type = header.path("event_type").asText("");
     JsonNode event = root.path("event");
-    Future<Boolean> first = eventId.isEmpty() ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + eventId);
+    Future<Boolean> first = eventId.isEmpty()
+        ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + eventId);
     return first.compose(fresh -> {
       if (!fresh) {
         LOG.debug("Feishu webhook: dropped event {} delivered before", eventId);

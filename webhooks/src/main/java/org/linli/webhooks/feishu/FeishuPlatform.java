@@ -51,7 +51,8 @@ public final class FeishuPlatform implements ChatPlatform {
 
   @Override
   public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
-    router.post("/webhooks/feishu").handler(body).handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+    router.post("/webhooks/feishu").handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** Builds Feishu from {@link Settings.Feishu}; always there (closed without a verification token). */

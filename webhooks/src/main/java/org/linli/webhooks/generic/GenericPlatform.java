@@ -51,7 +51,8 @@ public final class GenericPlatform implements ChatPlatform {
 
   @Override
   public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
-    router.post("/webhooks/generic").handler(body).handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+    router.post("/webhooks/generic").handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** Builds the generic platform from {@link Settings.Generic}; always there (closed without a token). */

@@ -61,7 +61,8 @@ public final class TelegramPlatform implements ChatPlatform {
 
   @Override
   public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
-    router.post(TelegramChannel.PATH).handler(body).handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+    router.post(TelegramChannel.PATH).handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** In polling mode with a token, the poller under the lease {@code telegram:{poller}}. */

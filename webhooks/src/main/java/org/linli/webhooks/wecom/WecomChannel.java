@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * a replayed message is dropped by its {@code MsgId}.
  *
  * <p>{@link #respond} answers with an encrypted passive reply when one text reply to a private chat
- * fits, and with an empty 200 otherwise; {@link #toSend} names the messages the caller then sends
- * through the outbox with {@link WecomSender}.
+ * fits, and with an empty 200 otherwise, after storing the other replies ({@link #toSend}) in the
+ * durable outbox, which sends them with {@link WecomSender}.
  */
 public final class WecomChannel implements CallbackChannel {
 

@@ -52,7 +52,8 @@ public final class WecomPlatform implements ChatPlatform {
   @Override
   public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
     router.get("/webhooks/wecom").handler(channel::verifyUrl);
-    router.post("/webhooks/wecom").handler(body).handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+    router.post("/webhooks/wecom").handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** Builds WeCom from {@link Settings.Wecom}; always there (closed without its keys). */
