@@ -3,6 +3,7 @@ package org.linli.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -107,13 +108,19 @@ class PlatformEdgeTest {
   }
 
   /**
-   * The bot: fails the first time on a text starting "fail once" (as when a store is down), answers
+   * The bot: fails the first time on a text starting "fail once" (as when a store is down), and
+   * after 1.5 s on one starting "slow, then fail once"; answers
    * a text starting "two replies" with two replies, and anything else with one.
    */
   static Future<List<Reply>> handle(ChatEvent event) {
     int attempt = attempts.computeIfAbsent(event.text(), k -> new AtomicInteger()).incrementAndGet();
     if (event.text().startsWith("fail once") && attempt == 1) {
       return Future.failedFuture(new IllegalStateException("the store is down"));
+    }
+    if (event.text().startsWith("slow, then fail once") && attempt == 1) {
+      Promise<List<Reply>> late = Promise.promise();
+      redis.vertx.setTimer(1500, id -> late.fail(new IllegalStateException("the store timed out")));
+      return late.future();
     }
     answered.add(event.text());
     if (event.text().startsWith("two replies")) {
@@ -149,6 +156,28 @@ class PlatformEdgeTest {
     assertThat(retried.bodyAsString()).contains("<Encrypt>");
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.bodyAsString()).isNullOrEmpty();
+    assertThat(answered).containsOnlyOnce(text);
+  }
+
+  @Test
+  void a_wecom_redelivery_while_the_first_delivery_is_still_handled_is_told_to_try_again_and_then_answered() {
+    String text = "slow, then fail once wecom";
+    SignedCallbacks.Callback message = SignedCallbacks.wecom(7007, text);
+
+    Future<HttpResponse<Buffer>> first = send("/webhooks/wecom", message);
+    eventually(() -> attempts.containsKey(text));
+    HttpResponse<Buffer> meanwhile = post("/webhooks/wecom", message);
+    HttpResponse<Buffer> failed = RealRedis.await(first);
+    HttpResponse<Buffer> retried = post("/webhooks/wecom", message);
+    HttpResponse<Buffer> again = post("/webhooks/wecom", message);
+
+    assertThat(meanwhile.statusCode()).isEqualTo(503);
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(retried.statusCode()).isEqualTo(200);
+    assertThat(retried.bodyAsString()).contains("<Encrypt>");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.bodyAsString()).isNullOrEmpty();
+    assertThat(attempts.get(text)).hasValue(2);
     assertThat(answered).containsOnlyOnce(text);
   }
 
@@ -224,9 +253,13 @@ class PlatformEdgeTest {
   }
 
   private static HttpResponse<Buffer> post(String path, SignedCallbacks.Callback callback) {
+    return RealRedis.await(send(path, callback));
+  }
+
+  private static Future<HttpResponse<Buffer>> send(String path, SignedCallbacks.Callback callback) {
     var request = client.post(server.actualPort(), "127.0.0.1", path + callback.query());
     callback.headers().forEach(request::putHeader);
-    return RealRedis.await(request.sendBuffer(Buffer.buffer(callback.body())));
+    return request.sendBuffer(Buffer.buffer(callback.body()));
   }
 
   private static void eventually(Supplier<Boolean> condition) {

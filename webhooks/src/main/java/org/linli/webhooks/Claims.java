@@ -2,6 +2,7 @@ package org.linli.webhooks;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,9 +19,14 @@ public final class Claims {
 
   private Claims() {}
 
-  /** Claims {@code key} for this call; true when the call should handle the event. */
+  /**
+   * Claims {@code key} for this call; true when the call should handle the event, false when it was
+   * handled before. While another call handles it, fails with 503, so the platform tries again
+   * (should that call fail, the next try is handled; should it succeed, the next is dropped).
+   */
   public static Future<Boolean> claim(RoutingContext ctx, Deduplicator dedupe, String key) {
-    return dedupe.claim(key).map(claimed -> {
+    return dedupe.claim(key).recover(e -> Future.failedFuture(e instanceof Deduplicator.InFlight
+        ? new HttpException(503, "This event is being handled; try again shortly") : e)).map(claimed -> {
       if (claimed) {
         List<Claim> held = ctx.get(KEY);
         if (held == null) {

@@ -13,8 +13,9 @@ public interface Deduplicator {
   Future<Boolean> firstTime(String key);
 
   /**
-   * True when this call may handle {@code key}: it is neither done nor claimed by a call still in
-   * flight. A claim lapses by itself after a short lease. The default is {@link #firstTime}.
+   * True when this call may handle {@code key}, false when it is done; fails with {@link InFlight}
+   * while another call holds it (that call may still fail, so the platform should try again). A
+   * claim lapses by itself after a short lease. The default is {@link #firstTime}.
    */
   default Future<Boolean> claim(String key) {
     return firstTime(key);
@@ -28,5 +29,12 @@ public interface Deduplicator {
   /** Gives a claimed {@code key} up after handling failed: the next delivery is handled. */
   default Future<Void> release(String key) {
     return Future.succeededFuture();
+  }
+
+  /** The event is being handled by another call right now: neither handled nor dropped yet. */
+  final class InFlight extends RuntimeException {
+    public InFlight(String key) {
+      super("event " + key + " is being handled by another call", null, false, false);
+    }
   }
 }
