@@ -15,12 +15,11 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.client.WebClient;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.redis.Leadership;
-import org.linli.bot.redis.RedisDeduplicator;
 import org.linli.bot.helpline.Helpline;
 import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.bot.outbox.Outbox;
-import org.linli.webhooks.generic.GenericSender;
+import org.linli.webhooks.ChatService;
 import java.util.List;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.publish.PollPage;
@@ -53,7 +52,6 @@ import org.linli.kb.embed.MicroBatchingEmbedder;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.search.Calibration;
 import org.linli.kb.search.ScoringModel;
-import org.linli.webhooks.generic.GenericChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +72,7 @@ public final class LinliVerticle extends VerticleBase {
   private PollKeeper keeper;
   private ChatOutbox chatOutbox;
   private Helpline helpline;
-  private Leadership telegramPolling;
+  private List<Leadership> background = List.of();
   private WebClient web;
 
   public LinliVerticle(Settings settings) {
@@ -153,10 +151,9 @@ public final class LinliVerticle extends VerticleBase {
       HouseholdRegister households = new HouseholdRegister(redis,
           java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
       web = WebClient.create(vertx);
-      Platforms platforms = new Platforms(vertx, web, settings, new RedisDeduplicator(redis),
-          new org.linli.bot.redis.RedisSessionWebhooks(redis));
+      return Platforms.build(vertx, web, settings, redis).compose(platforms -> {
       chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
-          platforms.senders(new GenericSender(web, settings.generic().outboundUrl(), settings.generic().outboundToken())));
+          platforms.senders());
       Poster poster = chatOutbox::send;
       WorkerExecutor chartWorkers = vertx.createSharedWorkerExecutor("linli-charts", 2);
       ResultChart chart = new ResultChart(settings.consultation().chartFont());
@@ -175,18 +172,18 @@ public final class LinliVerticle extends VerticleBase {
       keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock);
       Moderators moderators = new Moderators(settings.consultation().moderators());
       ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
-          moderators, messages, zone, clock);
-      helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock);
+          moderators, messages, zone, clock, platforms);
+      helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
       ForwardOffers offers = new ForwardOffers(redis);
       Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
           helpline.desk(), offers, new org.linli.bot.answer.Feedback(vertx, kb, gaps.feedback(), offers, composer),
           new org.linli.bot.answer.GuideDirectory(redis));
-      return platforms.channels().compose(channels -> {
-      telegramPolling = platforms.polling(redis, conversation);
+      ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
+      background = Platforms.background(platforms, redis, chat);
       Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
-          new GenericChannel(settings.generic().token()), new PollApi(polls, keeper, clock),
+          new PollApi(polls, keeper, clock),
           new HouseholdApi(households), new PollPage(published, chart, chartWorkers, zone), new ResultsCsv(published),
-          new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox())), helpline, channels, chatOutbox::send);
+          new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox())), helpline, platforms.all(), chat);
       HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(false);
       io.vertx.ext.web.Router router = Routes.create(vertx, parts);
       int listeners = settings.http().eventLoops() > 0
@@ -206,9 +203,7 @@ public final class LinliVerticle extends VerticleBase {
                 Math.max(1, listeners));
             keeper.start(vertx, 500);
             chatOutbox.start();
-            if (telegramPolling != null) {
-              telegramPolling.start(vertx);
-            }
+            background.forEach(task -> task.start(vertx));
             return helpline.start(vertx, clock).compose(v -> kb.start());
           })
           .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
@@ -222,7 +217,7 @@ public final class LinliVerticle extends VerticleBase {
     if (keeper != null) {
       keeper.stop();
     }
-    Future<Void> polling = telegramPolling == null ? Future.succeededFuture() : telegramPolling.stop();
+    Future<Void> polling = Future.all(background.stream().map(Leadership::stop).toList()).mapEmpty();
     // The outbox waits for attempts in flight before Redis goes away.
     Future<Void> outbox = polling.eventually(() -> chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
         .eventually(() -> helpline == null ? Future.succeededFuture() : helpline.stop());

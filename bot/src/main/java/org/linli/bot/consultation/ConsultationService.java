@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.linli.bot.PersonalData;
 import org.linli.bot.outbox.Poster;
+import org.linli.webhooks.Capabilities;
+import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -28,8 +30,6 @@ public final class ConsultationService {
   private static final Pattern QUOTED_POLL = Pattern.compile("(?:议事投票|大事表决|投票)\\s*(p[0-9a-z]+)");
   private static final Pattern NUMBER_REPLY = Pattern.compile("^\\s*(?:选|投|我选|选择)?\\s*(\\d{1,2}(?:\\s*[,，、]\\s*\\d{1,2})*)\\s*(?:号|项)?\\s*[。.!！]?\\s*$");
   private static final int MAX_REASON = 200;
-  /** Platforms whose adapters edit a sent message: the poll shows its live tally there. */
-  private static final java.util.Set<String> LIVE_TALLY_PLATFORMS = java.util.Set.of("telegram");
 
   private final PollStore store;
   private final PollSchedule schedule;
@@ -41,10 +41,11 @@ public final class ConsultationService {
   private final PollMessages messages;
   private final Clock clock;
   private final PollDefinitions definitions;
+  private final Capabilities capabilities;
 
   public ConsultationService(
       PollStore store, PollSchedule schedule, PollKeeper keeper, HouseholdDirectory households, Poster poster,
-      Moderators moderators, PollMessages messages, java.time.ZoneId zone, Clock clock) {
+      Moderators moderators, PollMessages messages, java.time.ZoneId zone, Clock clock, Capabilities capabilities) {
     this.store = store;
     this.schedule = schedule;
     this.keeper = keeper;
@@ -55,6 +56,7 @@ public final class ConsultationService {
     this.messages = messages;
     this.clock = clock;
     this.definitions = new PollDefinitions(store);
+    this.capabilities = capabilities;
   }
 
   /** True for the commands this service answers. */
@@ -86,7 +88,8 @@ public final class ConsultationService {
       return reply("这个投票按钮已经失效了，请重新打开投票。");
     }
     Future<List<Reply>> confirmation = vote(event, parts[0], parts[1], "");
-    if (!LIVE_TALLY_PLATFORMS.contains(event.platform())) {
+    // Where the platform edits a sent message, the poll shows its live tally there.
+    if (!capabilities.has(event.platform(), Capability.EDITS_MESSAGES)) {
       return confirmation;
     }
     return confirmation.compose(replies -> liveTally(parts[0]).map(update -> {

@@ -18,6 +18,7 @@ import org.linli.bot.ticket.TicketStats;
 import org.linli.bot.ticket.TicketStore;
 import org.linli.config.Settings;
 import org.linli.config.SettingsException;
+import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.hub.HubCallbackVerifier;
 import org.linli.webhooks.hub.HubSender;
 import org.linli.webhooks.hub.Open311Sender;
@@ -44,7 +45,7 @@ public final class Helpline {
   private final TicketApi api;
 
   public Helpline(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat, Moderators moderators,
-      ZoneId zone, Clock clock) {
+      ZoneId zone, Clock clock, Capabilities capabilities) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -66,7 +67,7 @@ public final class Helpline {
             .mapEmpty(),
         clock);
     hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
-    ResidentNotifier residents = new ResidentNotifier(chat);
+    ResidentNotifier residents = new ResidentNotifier(chat, capabilities);
     desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock);
     callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock);
     timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat, settings.tickets().moderatorChats(), zone,

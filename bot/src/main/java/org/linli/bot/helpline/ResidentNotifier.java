@@ -2,10 +2,11 @@ package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.Set;
 import org.linli.bot.PersonalData;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.ticket.Ticket;
+import org.linli.webhooks.Capabilities;
+import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -17,13 +18,16 @@ import org.linli.webhooks.Reply;
  */
 public final class ResidentNotifier {
 
-  /** Platforms whose bots cannot start a private conversation (a DingTalk outgoing robot). */
-  private static final Set<String> GROUP_ONLY = Set.of("dingtalk");
-
   private final Poster poster;
+  private final Capabilities capabilities;
 
-  public ResidentNotifier(Poster poster) {
+  /**
+   * Posts through {@code poster}; privately only where the platform {@linkplain
+   * Capability#PRIVATE_MESSAGES writes to a person}.
+   */
+  public ResidentNotifier(Poster poster, Capabilities capabilities) {
     this.poster = poster;
+    this.capabilities = capabilities;
   }
 
   /** Sends {@code text} (with {@code buttons}) about {@code ticket}, once per {@code id}. */
@@ -31,7 +35,7 @@ public final class ResidentNotifier {
     String resident = ticket.source().resident();
     String platform = ticket.source().platform();
     int colon = resident.indexOf(':');
-    boolean privately = !GROUP_ONLY.contains(platform) && colon > 0;
+    boolean privately = capabilities.has(platform, Capability.PRIVATE_MESSAGES) && colon > 0;
     ChatEvent.Chat chat = privately
         ? new ChatEvent.Chat(resident.substring(colon + 1), ChatEvent.ChatType.PRIVATE)
         : new ChatEvent.Chat(ticket.source().chatId(),

@@ -20,7 +20,8 @@ import org.linli.bot.kb.KbService;
 import org.linli.bot.helpline.Helpline;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.config.Settings;
-import org.linli.webhooks.generic.GenericChannel;
+import org.linli.webhooks.ChatPlatform;
+import org.linli.webhooks.ChatService;
 
 /** Builds the service's router: every route, the body limit, and the JSON failure handler. */
 public final class Routes {
@@ -35,15 +36,14 @@ public final class Routes {
       ReplyComposer composer,
       GapStore gaps,
       RedisAPI redis,
-      GenericChannel generic,
       PollApi polls,
       HouseholdApi households,
       PollPage pollPage,
       ResultsCsv resultsCsv,
       DeadLetterApi deadLetters,
       Helpline helpline,
-      PlatformRoutes.Channels platforms,
-      org.linli.bot.outbox.Poster outbox) {}
+      List<ChatPlatform> platforms,
+      ChatService chat) {}
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Parts parts) {
@@ -59,12 +59,7 @@ public final class Routes {
 
     router.post("/api/v1/ask").handler(body).handler(new AskHandler(parts.kb(), parts.composer(), parts.gaps()));
 
-    router.post("/webhooks/generic").handler(body).handler(ctx -> parts.generic().receive(ctx)
-        .compose(parts.conversation()::handle)
-        .onSuccess(replies -> parts.generic().respond(ctx, replies))
-        .onFailure(ctx::fail));
-
-    PlatformRoutes.mount(router, body, parts.platforms(), parts.conversation(), parts.outbox());
+    PlatformRoutes.mount(router, body, parts.platforms(), parts.chat());
 
     router.post("/api/v1/kb/reload").handler(admin).handler(ctx -> parts.kb().reload()
         .onSuccess(report -> json(ctx, new JsonObject()

@@ -18,24 +18,24 @@ import javax.crypto.spec.SecretKeySpec;
  * Chat platform callbacks carrying a given text, signed (and encrypted) as each platform does it,
  * written from the platforms' documentation independently of the adapters' code.
  */
-final class SignedCallbacks {
+public final class SignedCallbacks {
 
-  static final String TELEGRAM_SECRET = "telegram-webhook-secret";
-  static final String WECOM_TOKEN = "linli-test-token";
-  static final String WECOM_AES_KEY = "ThadDoJapidveulZTNTWD8mefPtBPYx/FJYWuUiLhks";
-  static final String WECOM_CORP = "ww0a1b2c3d4e5f6789";
-  static final String DINGTALK_SECRET = "dingtalk-app-secret";
-  static final String FEISHU_KEY = "linli-test-encrypt-key-7Hq2";
-  static final String FEISHU_TOKEN = "linli-test-verification-token";
+  public static final String TELEGRAM_SECRET = "telegram-webhook-secret";
+  public static final String WECOM_TOKEN = "linli-test-token";
+  public static final String WECOM_AES_KEY = "ThadDoJapidveulZTNTWD8mefPtBPYx/FJYWuUiLhks";
+  public static final String WECOM_CORP = "ww0a1b2c3d4e5f6789";
+  public static final String DINGTALK_SECRET = "dingtalk-app-secret";
+  public static final String FEISHU_KEY = "linli-test-encrypt-key-7Hq2";
+  public static final String FEISHU_TOKEN = "linli-test-verification-token";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A callback: query string (may be empty), headers, body. */
-  record Callback(String query, java.util.Map<String, String> headers, String body) {}
+  public record Callback(String query, java.util.Map<String, String> headers, String body) {}
 
   private SignedCallbacks() {}
 
-  static Callback telegram(long updateId, String text) {
+  public static Callback telegram(long updateId, String text) {
     JsonObject update = new JsonObject().put("update_id", updateId).put("message", new JsonObject()
         .put("message_id", updateId)
         .put("from", new JsonObject().put("id", 1111111).put("is_bot", false).put("first_name", "秀英"))
@@ -45,18 +45,23 @@ final class SignedCallbacks {
     return new Callback("", java.util.Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET), update.encode());
   }
 
-  static Callback dingtalk(String msgId, String text) {
+  public static Callback dingtalk(String msgId, String text) {
+    return dingtalk(msgId, text, "http://127.0.0.1:1/session");
+  }
+
+  /** A private DingTalk message whose replies after the first go to {@code sessionWebhook}. */
+  public static Callback dingtalk(String msgId, String text, String sessionWebhook) {
     long now = System.currentTimeMillis();
     JsonObject message = new JsonObject()
         .put("conversationId", "cidSingle").put("conversationType", "1").put("msgId", msgId)
         .put("senderStaffId", "staff-1").put("senderId", "$:LWCP_v1:$sender").put("isInAtList", false)
         .put("msgtype", "text").put("text", new JsonObject().put("content", text))
-        .put("sessionWebhook", "http://127.0.0.1:1/session").put("sessionWebhookExpiredTime", now + 60_000);
+        .put("sessionWebhook", sessionWebhook).put("sessionWebhookExpiredTime", now + 60_000);
     String sign = base64(hmacSha256(DINGTALK_SECRET, now + "\n" + DINGTALK_SECRET));
     return new Callback("", java.util.Map.of("timestamp", String.valueOf(now), "sign", sign), message.encode());
   }
 
-  static Callback wecom(long msgId, String text) {
+  public static Callback wecom(long msgId, String text) {
     String plain = "<xml><ToUserName><![CDATA[" + WECOM_CORP + "]]></ToUserName><FromUserName><![CDATA[LiSi]]>"
         + "</FromUserName><CreateTime>" + System.currentTimeMillis() / 1000 + "</CreateTime><MsgType><![CDATA[text]]>"
         + "</MsgType><Content>" + xmlEscape(text) + "</Content><MsgId>" + msgId + "</MsgId><AgentID>1000002</AgentID></xml>";
@@ -72,7 +77,7 @@ final class SignedCallbacks {
         java.util.Map.of("Content-Type", "text/xml"), body);
   }
 
-  static Callback feishu(String eventId, String text) {
+  public static Callback feishu(String eventId, String text) {
     JsonObject event = new JsonObject()
         .put("schema", "2.0")
         .put("header", new JsonObject().put("event_id", eventId).put("token", FEISHU_TOKEN)

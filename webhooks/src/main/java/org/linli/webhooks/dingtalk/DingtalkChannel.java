@@ -14,9 +14,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.linli.config.Secret;
+import org.linli.webhooks.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Claims;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.Outbound;
+import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +37,12 @@ import org.slf4j.LoggerFactory;
  * message types and messages seen before ({@code msgId}) give an empty list. The conversation's
  * {@code sessionWebhook} is kept in {@link SessionWebhooks} for {@link DingtalkSender}.
  *
- * <p>Out: {@link #respond} puts the first reply in the HTTP response body and posts the others to
- * the session webhook. A private reply in a group cannot be shown to one member through the robot,
+ * <p>Out: {@link #respond} puts the first reply in the HTTP response body; the others go through
+ * the durable outbox, which posts them to the session webhook. A private reply in a group cannot be shown to one member through the robot,
  * so the group sees only a note, @-mentioning the resident, asking them to write to the robot
  * directly.
  */
-public final class DingtalkChannel {
+public final class DingtalkChannel implements CallbackChannel {
 
   /** The platform name carried by events from this channel. */
   public static final String PLATFORM = "dingtalk";
@@ -56,7 +61,7 @@ public final class DingtalkChannel {
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Where a message came from, kept on the routing context for {@link #respond}. */
-  private record Origin(ChatEvent.Chat chat, String staffId) {}
+  private record Origin(ChatEvent.Chat chat, String staffId, String msgId) {}
 
   /**
    * A channel checking signatures with {@code appSecret} against {@code clock}, dropping messages
@@ -76,6 +81,7 @@ public final class DingtalkChannel {
    * Verifies the signature, then parses the message: one event, or none for a message type the bot
    * does not read or a message seen before. Fails with 401 (verification) or 400 (malformed).
    */
+  @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!appSecret.isSet()) {
       LOG.warn("DingTalk webhook: refused a call from {}: LINLI_DINGTALK_APP_SECRET is not set", ctx.request().remoteAddress());
@@ -97,7 +103,8 @@ public final class DingtalkChannel {
     webhooks.remember(conversationId, root.path("sessionWebhook").asText(""),
         root.path("sessionWebhookExpiredTime").asLong(0), clock.millis());
     String msgId = root.path("msgId").asText("");
-    Future<Boolean> first = msgId.isEmpty() ? Future.succeededFuture(true) : deduplicator.firstTime(PLATFORM + ":" + msgId);
+    Future<Boolean> first = msgId.isEmpty()
+        ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + msgId);
     return first.compose(fresh -> {
       if (!fresh) {
         LOG.debug("DingTalk webhook: dropped message {} delivered before", msgId);
@@ -105,7 +112,7 @@ public final class DingtalkChannel {
       }
       try {
         List<ChatEvent> events = parse(root);
-        events.forEach(e -> ctx.put(CONTEXT_KEY, new Origin(e.chat(), root.path("senderStaffId").asText(""))));
+        events.forEach(e -> ctx.put(CONTEXT_KEY, new Origin(e.chat(), root.path("senderStaffId").asText(""), msgId)));
         return Future.succeededFuture(events);
       } catch (HttpException e) {
         return Future.failedFuture(e);
@@ -114,33 +121,52 @@ public final class DingtalkChannel {
   }
 
   /**
-   * Answers DingTalk: the first reply in the response body, the rest through the session webhook,
-   * in order. With no replies (or no message to answer) the response is an empty 200.
+   * Answers DingTalk: the first reply in the response body; the rest go through {@code outbox}
+   * (stored before the answer is written), which posts them to the session webhook in order. A
+   * private reply after the first, in a group, becomes the note that @-mentions the resident,
+   * posted directly (the outbox cannot mention one member). With no replies (or no message to
+   * answer) the response is an empty 200.
    */
-  public void respond(RoutingContext ctx, List<Reply> replies) {
+  @Override
+  public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
     if (ctx.response().ended()) {
-      return;
+      return Future.succeededFuture();
     }
     Origin origin = ctx.get(CONTEXT_KEY);
     if (replies.isEmpty() || origin == null) {
       ctx.response().setStatusCode(200).end();
-      return;
+      return Future.succeededFuture();
     }
-    List<JsonObject> bodies = new ArrayList<>();
-    for (Reply reply : replies) {
-      bodies.add(reply.privately() && origin.chat().type() == ChatEvent.ChatType.GROUP
-          ? DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE)
-          : DingtalkMessages.render(reply));
+    String base = PLATFORM + "-" + (origin.msgId().isEmpty() ? UUID.randomUUID().toString() : origin.msgId()) + "-";
+    Future<Void> queued = Future.succeededFuture();
+    List<JsonObject> notes = new ArrayList<>();
+    for (int i = 1; i < replies.size(); i++) {
+      Reply reply = replies.get(i);
+      if (privateInGroup(origin, reply)) {
+        notes.add(DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE));
+      } else {
+        String id = base + i;
+        // One after the other, so the outbox holds them in the order they were written.
+        queued = queued.compose(v -> outbox.post(id, new Outgoing(PLATFORM, origin.chat(), reply)).mapEmpty());
+      }
     }
-    sender.count(origin.chat().id());
-    ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(bodies.get(0).encode());
-    Future<Void> chain = Future.succeededFuture();
-    for (JsonObject body : bodies.subList(1, bodies.size())) {
-      chain = chain.compose(v -> sender.post(origin.chat().id(), body));
-    }
-    chain.onFailure(e -> LOG.warn("DingTalk: a reply after the first could not be posted: {}", e.getMessage()));
+    return queued.onSuccess(v -> {
+      Reply first = replies.get(0);
+      sender.count(origin.chat().id());
+      ctx.response()
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+          .end((privateInGroup(origin, first) ? DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE)
+              : DingtalkMessages.render(first)).encode());
+      Future<Void> chain = Future.succeededFuture();
+      for (JsonObject note : notes) {
+        chain = chain.compose(x -> sender.post(origin.chat().id(), note));
+      }
+      chain.onFailure(e -> LOG.warn("DingTalk: a note after the first reply could not be posted: {}", e.getMessage()));
+    });
+  }
+
+  private static boolean privateInGroup(Origin origin, Reply reply) {
+    return reply.privately() && origin.chat().type() == ChatEvent.ChatType.GROUP;
   }
 
   private JsonNode read(Buffer body) {

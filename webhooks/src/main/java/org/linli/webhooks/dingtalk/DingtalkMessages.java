@@ -19,7 +19,11 @@ import org.linli.webhooks.Reply;
  */
 final class DingtalkMessages {
 
-  private static final Pattern BUTTON = Pattern.compile("〔([^〔〕]{1,64})〕\\s*$");
+  /**
+   * A button's data: a lowercase ASCII kind, then {@code :} and its arguments ({@code vote:p1:2},
+   * {@code kb:<guide>}, {@code forward}); a document number a resident types (民政发〔2024〕) is not.
+   */
+  private static final Pattern BUTTON = Pattern.compile("〔([a-z]{1,16}(?::[^〔〕]{0,62})?)〕\\s*$");
   private static final int TITLE_LENGTH = 30;
 
   private DingtalkMessages() {}
@@ -75,6 +79,8 @@ final class DingtalkMessages {
 
   private static String title(String text) {
     String line = text.strip().lines().findFirst().orElse("邻里");
-    return line.length() > TITLE_LENGTH ? line.substring(0, TITLE_LENGTH) + "…" : line;
+    // Cut at a code point, never inside an emoji's surrogate pair.
+    return line.codePointCount(0, line.length()) > TITLE_LENGTH
+        ? line.substring(0, line.offsetByCodePoints(0, TITLE_LENGTH)) + "…" : line;
   }
 }

@@ -14,9 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.linli.config.Secret;
+import org.linli.webhooks.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Claims;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -39,11 +43,12 @@ import org.slf4j.LoggerFactory;
  * (text and rich text); {@code card.action.trigger} gives a button press; an {@code event_id} seen
  * before, and other events, give an empty list.
  *
- * <p>{@link #respond} answers Feishu at once ({@code {}}, or for a button press a toast with the
- * first private reply) and sends the replies through {@link FeishuSender} in order: to the chat,
- * or for a private reply in a group to the resident directly by {@code open_id}.
+ * <p>{@link #respond} stores the replies in the durable outbox, in order (it sends them through
+ * {@link FeishuSender}: to the chat, or for a private reply in a group to the resident directly by
+ * {@code open_id}), then answers Feishu ({@code {}}, or for a button press a toast with the first
+ * private reply).
  */
-public final class FeishuChannel {
+public final class FeishuChannel implements CallbackChannel {
 
   /** The platform name carried by events from this channel. */
   public static final String PLATFORM = "feishu";
@@ -59,7 +64,7 @@ public final class FeishuChannel {
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Where an event came from, kept on the routing context for {@link #respond}. */
-  private record Origin(ChatEvent.Chat chat, String openId, boolean buttonPress) {}
+  private record Origin(ChatEvent.Chat chat, String openId, boolean buttonPress, String eventId) {}
 
   /**
    * A channel checking with {@code encryptKey} and {@code verificationToken} against {@code clock},
@@ -79,6 +84,7 @@ public final class FeishuChannel {
    * Verifies, opens and reads one call: the events for the bot (possibly none). Fails with 401 when
    * it cannot be trusted and 400 when it is malformed; the URL check is answered directly.
    */
+  @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     try {
       return read(ctx);
@@ -144,27 +150,31 @@ public final class FeishuChannel {
     String eventId = header.path("event_id").asText("");
     String type = header.path("event_type").asText("");
     JsonNode event = root.path("event");
-    Future<Boolean> first = eventId.isEmpty() ? Future.succeededFuture(true) : deduplicator.firstTime(PLATFORM + ":" + eventId);
+    Future<Boolean> first = eventId.isEmpty()
+        ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + eventId);
     return first.compose(fresh -> {
       if (!fresh) {
         LOG.debug("Feishu webhook: dropped event {} delivered before", eventId);
         return Future.succeededFuture(List.<ChatEvent>of());
       }
       return switch (type) {
-        case "im.message.receive_v1" -> botOpenId().map(bot -> remember(ctx, FeishuEvents.message(event, bot, json), false));
-        case "card.action.trigger" -> Future.succeededFuture(remember(ctx, FeishuEvents.cardAction(event), true));
+        case "im.message.receive_v1" -> botOpenId().map(bot -> remember(ctx, FeishuEvents.message(event, bot, json), false, eventId));
+        case "card.action.trigger" -> Future.succeededFuture(remember(ctx, FeishuEvents.cardAction(event), true, eventId));
         default -> Future.succeededFuture(List.<ChatEvent>of());
       };
     });
   }
 
   /**
-   * Answers Feishu right away and sends the replies through the open API, in order. A button press
-   * gets the first private reply as a toast as well, where it was pressed.
+   * Posts the replies to {@code outbox} in order (stored before the answer is written; the outbox
+   * sends them through the open API): to the chat, or for a private reply in a group to the
+   * resident directly by {@code open_id}. Then answers Feishu ({@code {}}, or for a button press a
+   * toast with the first private reply, where it was pressed).
    */
-  public void respond(RoutingContext ctx, List<Reply> replies) {
+  @Override
+  public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
     if (ctx.response().ended()) {
-      return;
+      return Future.succeededFuture();
     }
     Origin origin = ctx.get(CONTEXT_KEY);
     JsonObject answer = new JsonObject();
@@ -172,22 +182,25 @@ public final class FeishuChannel {
       replies.stream().filter(Reply::privately).findFirst()
           .ifPresent(r -> answer.put("toast", new JsonObject().put("type", "info").put("content", r.text())));
     }
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(answer.encode());
-    if (origin == null) {
-      return;
+    Future<Void> queued = Future.succeededFuture();
+    if (origin != null) {
+      String base = PLATFORM + "-" + (origin.eventId().isEmpty() ? UUID.randomUUID().toString() : origin.eventId()) + "-";
+      for (int i = 0; i < replies.size(); i++) {
+        Reply reply = replies.get(i);
+        ChatEvent.Chat to = reply.privately() && origin.chat().type() == ChatEvent.ChatType.GROUP
+            ? new ChatEvent.Chat(origin.openId(), ChatEvent.ChatType.PRIVATE)
+            : origin.chat();
+        String id = base + i;
+        // One after the other, so the outbox holds them in the order they were written.
+        queued = queued.compose(v -> outbox.post(id, new Outgoing(PLATFORM, to, reply)).mapEmpty());
+      }
     }
-    Future<Void> chain = Future.succeededFuture();
-    for (Reply reply : replies) {
-      ChatEvent.Chat to = reply.privately() && origin.chat().type() == ChatEvent.ChatType.GROUP
-          ? new ChatEvent.Chat(origin.openId(), ChatEvent.ChatType.PRIVATE)
-          : origin.chat();
-      chain = chain.compose(v -> sender.send(new Outgoing(PLATFORM, to, reply)));
-    }
-    chain.onFailure(e -> LOG.warn("Feishu: a reply could not be sent: {}", e.getMessage()));
+    return queued.onSuccess(v ->
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(answer.encode()));
   }
 
-  private List<ChatEvent> remember(RoutingContext ctx, List<ChatEvent> events, boolean buttonPress) {
-    events.forEach(e -> ctx.put(CONTEXT_KEY, new Origin(e.chat(), e.from().id(), buttonPress)));
+  private List<ChatEvent> remember(RoutingContext ctx, List<ChatEvent> events, boolean buttonPress, String eventId) {
+    events.forEach(e -> ctx.put(CONTEXT_KEY, new Origin(e.chat(), e.from().id(), buttonPress, eventId)));
     return events;
   }
 

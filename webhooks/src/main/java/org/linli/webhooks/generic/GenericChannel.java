@@ -13,7 +13,9 @@ import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.util.List;
 import org.linli.config.Secret;
+import org.linli.webhooks.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * is read. Out: the HTTP response {@code {"replies": [{"text", "buttons": [{"label", "data"}],
  * "forward", "private", "image"}]}}; a {@code private} reply is for the sender alone.
  */
-public final class GenericChannel {
+public final class GenericChannel implements CallbackChannel {
 
   /** The platform name carried by events from this channel. */
   public static final String PLATFORM = "generic";
@@ -43,8 +45,9 @@ public final class GenericChannel {
     this.token = token;
   }
 
-  /** Verifies the bearer token, then parses the body into an event; fails with a 4xx otherwise. */
-  public Future<ChatEvent> receive(RoutingContext ctx) {
+  /** Verifies the bearer token, then parses the body into its one event; fails with a 4xx otherwise. */
+  @Override
+  public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!token.isSet()) {
       return Future.failedFuture(new HttpException(401, "The generic channel is closed: LINLI_GENERIC_TOKEN is not set"));
     }
@@ -53,7 +56,7 @@ public final class GenericChannel {
       return Future.failedFuture(new HttpException(401, "Missing or wrong bearer token"));
     }
     try {
-      return Future.succeededFuture(parse(ctx.body().buffer()));
+      return Future.succeededFuture(List.of(parse(ctx.body().buffer())));
     } catch (HttpException e) {
       return Future.failedFuture(e);
     }
@@ -107,6 +110,13 @@ public final class GenericChannel {
         callback,
         text(root, "messageId", false),
         quoted(root));
+  }
+
+  /** Every reply goes in the HTTP response. */
+  @Override
+  public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
+    respond(ctx, replies);
+    return Future.succeededFuture();
   }
 
   /** Writes the replies as the HTTP response. */

@@ -9,8 +9,11 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.Objects;
 import org.linli.config.Secret;
+import org.linli.webhooks.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Claims;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * that failed, and it cannot upload a picture, pace a busy group or fall back when a private reply
  * cannot be delivered).
  */
-public final class TelegramChannel {
+public final class TelegramChannel implements CallbackChannel {
 
   /** The platform name carried by events from this channel. */
   public static final String PLATFORM = "telegram";
@@ -42,12 +45,14 @@ public final class TelegramChannel {
   private static final String RECEIVED = TelegramChannel.class.getName() + ".received";
 
   private final Secret secret;
+  private final Deduplicator dedupe;
   private final UpdateReader reader;
   private final TelegramSender sender;
 
   public TelegramChannel(Secret secret, BotIdentity bot, Deduplicator dedupe, TelegramSender sender) {
     this.secret = secret == null ? Secret.none() : secret;
-    this.reader = new UpdateReader(Objects.requireNonNull(bot, "bot"), Objects.requireNonNull(dedupe, "dedupe"));
+    this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
+    this.reader = new UpdateReader(Objects.requireNonNull(bot, "bot"), dedupe);
     this.sender = Objects.requireNonNull(sender, "sender");
   }
 
@@ -55,6 +60,7 @@ public final class TelegramChannel {
    * Verifies the secret token, then reads the update: its event, or none when the update was seen
    * before or is not for the bot. Fails with an {@link HttpException} (401, 400) otherwise.
    */
+  @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!secret.isSet()) {
       LOG.warn("Telegram webhook: refused a call from {}: LINLI_TELEGRAM_SECRET is not set", ctx.request().remoteAddress());
@@ -70,7 +76,7 @@ public final class TelegramChannel {
     } catch (HttpException e) {
       return Future.failedFuture(e);
     }
-    return reader.intake(update).map(read -> {
+    return reader.intake(update, key -> Claims.claim(ctx, dedupe, key)).map(read -> {
       List<Incoming> received = read.stream().toList();
       ctx.put(RECEIVED, received);
       if (read.isEmpty()) {
@@ -78,6 +84,13 @@ public final class TelegramChannel {
       }
       return received.stream().map(Incoming::event).toList();
     });
+  }
+
+  /** As {@link #respond(RoutingContext, List)}: Telegram's replies go through the Bot API. */
+  @Override
+  public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
+    respond(ctx, replies);
+    return Future.succeededFuture();
   }
 
   /**

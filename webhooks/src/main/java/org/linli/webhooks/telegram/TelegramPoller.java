@@ -31,6 +31,7 @@ public final class TelegramPoller {
   private final Vertx vertx;
   private final TelegramBotApi api;
   private final UpdateReader reader;
+  private final Deduplicator dedupe;
   private final TelegramSender sender;
   private final Function<ChatEvent, Future<List<Reply>>> handler;
   private final Duration longPoll;
@@ -52,7 +53,8 @@ public final class TelegramPoller {
       Function<ChatEvent, Future<List<Reply>>> handler, Duration longPoll, Duration firstBackoff) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.api = Objects.requireNonNull(api, "api");
-    this.reader = new UpdateReader(Objects.requireNonNull(bot, "bot"), Objects.requireNonNull(dedupe, "dedupe"));
+    this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
+    this.reader = new UpdateReader(Objects.requireNonNull(bot, "bot"), dedupe);
     this.sender = Objects.requireNonNull(sender, "sender");
     this.handler = Objects.requireNonNull(handler, "handler");
     this.longPoll = longPoll;
@@ -157,12 +159,20 @@ public final class TelegramPoller {
   private Future<Void> handle(JsonObject update) {
     long id = UpdateReader.updateId(update).orElse(-1L);
     return reader.intake(update)
-        .compose(read -> read.isEmpty() ? Future.succeededFuture() : decide(id, read.get()))
+        .compose(read -> read.isEmpty() ? Future.succeededFuture() : decide(id, read.get()).compose(v -> done(id)))
         .onSuccess(v -> {
           if (id >= offset) {
             offset = id + 1;
           }
         });
+  }
+
+  /** The update counts as seen from now on (a failure to say so is logged: its claim lapses). */
+  private Future<Void> done(long id) {
+    return dedupe.done(reader.key(id)).recover(e -> {
+      LOG.warn("Telegram polling: update {} could not be marked done: {}", id, e.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   private Future<Void> decide(long id, Incoming incoming) {

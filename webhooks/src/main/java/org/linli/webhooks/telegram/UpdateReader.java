@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
 
@@ -33,12 +34,24 @@ final class UpdateReader {
 
   /** The update read, or empty when it was seen before or is not for the bot. */
   Future<Optional<Incoming>> intake(JsonObject update) {
+    return intake(update, dedupe::claim);
+  }
+
+  /**
+   * The update read, or empty when {@code claim} refuses its key (seen before, or in hand
+   * elsewhere) or it is not for the bot.
+   */
+  Future<Optional<Incoming>> intake(JsonObject update, Function<String, Future<Boolean>> claim) {
     Optional<Long> id = updateId(update);
     if (id.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return dedupe.firstTime("telegram:" + bot.id() + ":update:" + id.get())
-        .map(first -> first ? read(update) : Optional.empty());
+    return claim.apply(key(id.get())).map(first -> first ? read(update) : Optional.empty());
+  }
+
+  /** The key an update is deduplicated by. */
+  String key(long updateId) {
+    return "telegram:" + bot.id() + ":update:" + updateId;
   }
 
   /** The update read, without looking at whether it was seen before. */

@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.linli.config.Settings;
+import org.linli.webhooks.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Claims;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -34,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * a replayed message is dropped by its {@code MsgId}.
  *
  * <p>{@link #respond} answers with an encrypted passive reply when one text reply to a private chat
- * fits, and with an empty 200 otherwise; {@link #toSend} names the messages the caller then sends
- * through the outbox with {@link WecomSender}.
+ * fits, and with an empty 200 otherwise, after storing the other replies ({@link #toSend}) in the
+ * durable outbox, which sends them with {@link WecomSender}.
  */
-public final class WecomChannel {
+public final class WecomChannel implements CallbackChannel {
 
   /** The platform name carried by events from this channel. */
   public static final String PLATFORM = "wecom";
@@ -101,6 +104,7 @@ public final class WecomChannel {
    * for events, other message types and redeliveries); fails with 401 when a check fails and 400
    * when the verified message is not readable.
    */
+  @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     ctx.put(ARRIVED, clock.millis());
     Buffer body = ctx.body().buffer();
@@ -119,7 +123,7 @@ public final class WecomChannel {
       LOG.debug("WeCom callback: {} ignored", fields.getOrDefault("MsgType", "message without MsgType"));
       return Future.succeededFuture(List.of());
     }
-    return deduplicator.firstTime("wecom:" + corpId + ":" + event.messageId()).map(first -> {
+    return Claims.claim(ctx, deduplicator, "wecom:" + corpId + ":" + event.messageId()).map(first -> {
       if (!first) {
         LOG.debug("WeCom message {} was delivered again; dropped", event.messageId());
         return List.of();
@@ -127,6 +131,21 @@ public final class WecomChannel {
       ctx.put(EVENT, event);
       return List.of(event);
     });
+  }
+
+  /**
+   * Posts what does not fit the passive reply ({@link #toSend}) to {@code outbox}, durably, then
+   * answers the callback ({@link #respond(RoutingContext, List)}).
+   */
+  @Override
+  public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
+    ChatEvent event = ctx.get(EVENT);
+    List<Outgoing> later = toSend(ctx, replies);
+    List<Future<Boolean>> queued = new ArrayList<>();
+    for (int i = 0; i < later.size(); i++) {
+      queued.add(outbox.post(PLATFORM + "-" + (event == null ? "none" : event.messageId()) + "-" + i, later.get(i)));
+    }
+    return Future.all(queued).onSuccess(v -> respond(ctx, replies)).mapEmpty();
   }
 
   /**

@@ -18,8 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
  * token, timestamp, nonce and ciphertext, and AES-256-CBC with the key {@code
  * Base64(EncodingAESKey + "=")}, the IV its first 16 bytes, PKCS#7 padding to 32-byte blocks and
  * the plaintext {@code random(16) | length(4, big-endian) | message | receiveid}.
+ *
+ * <p>Public for the whole WeChat family: a WeChat Official Account's safe mode uses the same
+ * scheme, with its AppID as the {@code receiveid}.
  */
-final class WecomCrypto {
+public final class WecomCrypto {
 
   private static final int BLOCK = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,7 +33,7 @@ final class WecomCrypto {
   private final String receiveId;
 
   /** Keys from the admin console's Token and EncodingAESKey; {@code receiveId} is the corp id. */
-  WecomCrypto(String token, String encodingAesKey, String receiveId) {
+  public WecomCrypto(String token, String encodingAesKey, String receiveId) {
     this.token = Objects.requireNonNull(token, "token");
     this.receiveId = Objects.requireNonNull(receiveId, "receiveId");
     byte[] raw = Base64.getDecoder().decode(encodingAesKey + "=");
@@ -42,7 +45,7 @@ final class WecomCrypto {
   }
 
   /** The {@code msg_signature} WeCom computes: SHA-1 hex of the four values sorted and joined. */
-  static String signature(String token, String timestamp, String nonce, String encrypted) {
+  public static String signature(String token, String timestamp, String nonce, String encrypted) {
     String[] parts = {token, timestamp, nonce, encrypted};
     Arrays.sort(parts);
     try {
@@ -54,12 +57,12 @@ final class WecomCrypto {
   }
 
   /** The signature of a ciphertext with this channel's token. */
-  String sign(String timestamp, String nonce, String encrypted) {
+  public String sign(String timestamp, String nonce, String encrypted) {
     return signature(token, timestamp, nonce, encrypted);
   }
 
   /** Whether {@code presented} is the signature of these values, compared in constant time. */
-  boolean verify(String presented, String timestamp, String nonce, String encrypted) {
+  public boolean verify(String presented, String timestamp, String nonce, String encrypted) {
     if (presented == null || timestamp == null || nonce == null || encrypted == null) {
       return false;
     }
@@ -72,7 +75,7 @@ final class WecomCrypto {
    * The message inside a ciphertext; fails with {@link Refused} when it does not decrypt to a
    * well-formed plaintext or was encrypted for another receiveid than this corp.
    */
-  String decrypt(String encrypted) {
+  public String decrypt(String encrypted) {
     byte[] ciphertext;
     try {
       ciphertext = Base64.getDecoder().decode(encrypted);
@@ -110,7 +113,7 @@ final class WecomCrypto {
   }
 
   /** Encrypts a message for this corp with 16 fresh random bytes. */
-  String encrypt(String message) {
+  public String encrypt(String message) {
     byte[] random = new byte[16];
     RANDOM.nextBytes(random);
     return encrypt(message, random);
@@ -140,7 +143,7 @@ final class WecomCrypto {
   }
 
   /** A callback that failed verification or decryption; the message says why, never what. */
-  static final class Refused extends RuntimeException {
+  public static final class Refused extends RuntimeException {
     Refused(String reason) {
       super(reason, null, false, false);
     }

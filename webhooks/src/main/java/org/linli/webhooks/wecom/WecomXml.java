@@ -22,8 +22,11 @@ import org.xml.sax.SAXParseException;
  * one {@code <Encrypt>} value (Base64) is picked out by a strict pattern, so that the signature is
  * checked before anything is parsed. Only decrypted, verified messages reach the parser, and that
  * one refuses DTDs and external entities (XXE).
+ *
+ * <p>Public for the whole WeChat family: a WeChat Official Account posts the same envelope and
+ * message fields.
  */
-final class WecomXml {
+public final class WecomXml {
 
   private static final Pattern ENCRYPT = Pattern.compile(
       "<Encrypt>\\s*(?:<!\\[CDATA\\[([A-Za-z0-9+/=]*)]]>|([A-Za-z0-9+/=]*))\\s*</Encrypt>");
@@ -33,7 +36,7 @@ final class WecomXml {
   private WecomXml() {}
 
   /** The Base64 ciphertext of an envelope, or null unless it holds exactly one {@code <Encrypt>}. */
-  static String encrypted(String envelope) {
+  public static String encrypted(String envelope) {
     if (envelope == null) {
       return null;
     }
@@ -52,7 +55,7 @@ final class WecomXml {
    * The text of each child element of a decrypted message's root ({@code ToUserName}, {@code
    * MsgType}, {@code Content} ...); fails with {@link Malformed} for anything that is not plain XML.
    */
-  static Map<String, String> fields(String xml) {
+  public static Map<String, String> fields(String xml) {
     Element root;
     try {
       DocumentBuilder builder = BUILDER.get();
@@ -72,20 +75,20 @@ final class WecomXml {
   }
 
   /** A text message to one user, as the inner XML of a passive reply. */
-  static String textMessage(String toUser, String fromCorp, long createTime, String content) {
+  public static String textMessage(String toUser, String fromCorp, long createTime, String content) {
     return "<xml><ToUserName>" + cdata(toUser) + "</ToUserName><FromUserName>" + cdata(fromCorp)
         + "</FromUserName><CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content>"
         + cdata(content) + "</Content></xml>";
   }
 
   /** The envelope of a passive reply: ciphertext, its signature, the timestamp and nonce signed. */
-  static String envelope(String encrypted, String signature, String timestamp, String nonce) {
+  public static String envelope(String encrypted, String signature, String timestamp, String nonce) {
     return "<xml><Encrypt>" + cdata(encrypted) + "</Encrypt><MsgSignature>" + cdata(signature)
         + "</MsgSignature><TimeStamp>" + timestamp + "</TimeStamp><Nonce>" + cdata(nonce) + "</Nonce></xml>";
   }
 
   /** A CDATA section; a {@code ]]>} inside is split across two sections. */
-  static String cdata(String text) {
+  public static String cdata(String text) {
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
   }
 
@@ -124,7 +127,7 @@ final class WecomXml {
   };
 
   /** A decrypted message that is not well-formed XML, or declares a DTD. */
-  static final class Malformed extends RuntimeException {
+  public static final class Malformed extends RuntimeException {
     Malformed() {
       super("the decrypted message is not plain XML", null, false, false);
     }

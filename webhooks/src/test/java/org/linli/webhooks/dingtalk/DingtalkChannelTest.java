@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.Reply;
 
 /**
@@ -73,7 +74,7 @@ class DingtalkChannelTest {
     router.post("/echo").handler(rc -> channel.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
     router.post("/closed").handler(rc -> closed.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
     router.post("/bot").handler(rc -> channel.receive(rc)
-        .onSuccess(events -> channel.respond(rc, events.isEmpty() ? List.of() : replies))
+        .onSuccess(events -> channel.respond(rc, events.isEmpty() ? List.of() : replies, new SendingInOrder(sender)))
         .onFailure(rc::fail));
     router.route().failureHandler(DingtalkChannelTest::failure);
     port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();

@@ -89,6 +89,24 @@ class DingtalkSenderTest {
   }
 
   @Test
+  void a_question_ending_in_a_document_number_is_a_typed_message_not_a_button_press() {
+    assertThat(DingtalkMessages.callback("低保申请要看哪个文件？民政发〔2024〕")).isNull();
+    assertThat(DingtalkMessages.callback("查看全文 〔kb:juzhuzheng-apply〕")).isEqualTo("kb:juzhuzheng-apply");
+    assertThat(DingtalkMessages.callback("转给求助热线 〔forward〕")).isEqualTo("forward");
+  }
+
+  @Test
+  void a_long_title_is_cut_between_code_points_and_never_splits_an_emoji() {
+    String text = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九😀尾巴";
+    Reply reply = new Reply(text, List.of(new Reply.Button("好", "vote:p1:1")), false);
+
+    String title = DingtalkMessages.render(reply).getJsonObject("actionCard").getString("title");
+
+    assertThat(title).isEqualTo("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九😀…");
+    assertThat(title.codePoints().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+  }
+
+  @Test
   void an_image_with_an_address_is_shown_in_markdown() {
     Reply chart = Reply.text("投票结果").withImage(new Reply.Image(new byte[] {1, 2}, "https://linli.example/charts/p1.png"));
 

@@ -16,15 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * to it and answering from a script (one answer per request, the last repeating; by default
  * DingTalk's {@code {"errcode":0,"errmsg":"ok"}}).
  */
-final class FakeSessionWebhook {
+public final class FakeSessionWebhook {
 
   /** One scripted answer. */
-  record Answer(int status, Map<String, String> headers, String body) {
-    static Answer ok() {
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public static Answer ok() {
       return errcode(0);
     }
 
-    static Answer errcode(int code) {
+    public static Answer errcode(int code) {
       return new Answer(200, Map.of("Content-Type", "application/json"),
           "{\"errcode\":" + code + ",\"errmsg\":\"" + (code == 0 ? "ok" : "refused") + "\"}");
     }
@@ -35,23 +35,23 @@ final class FakeSessionWebhook {
   private Answer last = Answer.ok();
   private HttpServer server;
 
-  Future<FakeSessionWebhook> start(Vertx vertx) {
+  public Future<FakeSessionWebhook> start(Vertx vertx) {
     return vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").map(s -> {
       server = s;
       return this;
     });
   }
 
-  synchronized void answer(Answer... answers) {
+  public synchronized void answer(Answer... answers) {
     script.clear();
     script.addAll(List.of(answers));
   }
 
-  List<JsonObject> received() {
+  public List<JsonObject> received() {
     return received;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort() + "/robot/sendBySession?session=s3ss10n";
   }
 

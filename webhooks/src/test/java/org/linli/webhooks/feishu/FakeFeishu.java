@@ -21,18 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 99991663), telling the bot's open_id, taking image uploads and messages. Every call is recorded;
  * message calls can be scripted to fail.
  */
-final class FakeFeishu {
+public final class FakeFeishu {
 
-  static final String APP_ID = "cli_linli_test";
-  static final String APP_SECRET = "app-secret-for-tests";
+  public static final String APP_ID = "cli_linli_test";
+  public static final String APP_SECRET = "app-secret-for-tests";
 
   /** One call as the API received it. */
-  record Call(String method, String path, Map<String, String> query, String authorization, JsonObject json,
+  public record Call(String method, String path, Map<String, String> query, String authorization, JsonObject json,
       Map<String, String> form, byte[] file) {}
 
   /** A scripted answer to a message call. */
-  record Answer(int status, Map<String, String> headers, JsonObject body) {
-    static Answer code(int status, int code) {
+  public record Answer(int status, Map<String, String> headers, JsonObject body) {
+    public static Answer code(int status, int code) {
       return new Answer(status, Map.of(), new JsonObject().put("code", code).put("msg", "scripted " + code));
     }
   }
@@ -45,14 +45,14 @@ final class FakeFeishu {
   private volatile String botOpenId = "";
   private HttpServer server;
 
-  Future<FakeFeishu> start(Vertx vertx) {
+  public Future<FakeFeishu> start(Vertx vertx) {
     return vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").map(s -> {
       server = s;
       return this;
     });
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
@@ -60,11 +60,11 @@ final class FakeFeishu {
     return calls;
   }
 
-  List<Call> calls(String path) {
+  public List<Call> calls(String path) {
     return calls.stream().filter(c -> c.path().equals(path)).toList();
   }
 
-  synchronized void answerMessages(Answer... answers) {
+  public synchronized void answerMessages(Answer... answers) {
     script.clear();
     script.addAll(List.of(answers));
   }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.Reply;
 
 /**
@@ -92,7 +93,7 @@ class FeishuChannelTest {
     router.post("/plain").handler(rc -> echo(plain, rc));
     router.post("/closed").handler(rc -> echo(closed, rc));
     router.post("/bot").handler(rc -> encrypted.receive(rc)
-        .onSuccess(events -> encrypted.respond(rc, events.isEmpty() ? List.of() : replies))
+        .onSuccess(events -> encrypted.respond(rc, events.isEmpty() ? List.of() : replies, new SendingInOrder(sender)))
         .onFailure(rc::fail));
     router.route().failureHandler(FeishuChannelTest::failure);
     port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();

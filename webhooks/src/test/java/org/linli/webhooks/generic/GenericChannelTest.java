@@ -77,7 +77,7 @@ class GenericChannelTest {
   }
 
   private static void echo(GenericChannel channel, RoutingContext rc) {
-    channel.receive(rc).onSuccess(event -> rc.json(toJson(event))).onFailure(rc::fail);
+    channel.receive(rc).onSuccess(events -> rc.json(toJson(events.get(0)))).onFailure(rc::fail);
   }
 
   private static void failure(RoutingContext rc) {

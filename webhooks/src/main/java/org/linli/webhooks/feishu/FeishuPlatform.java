@@ -1,0 +1,68 @@
+package org.linli.webhooks.feishu;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.linli.config.Settings;
+import org.linli.webhooks.Callbacks;
+import org.linli.webhooks.Capability;
+import org.linli.webhooks.ChannelSender;
+import org.linli.webhooks.ChatPlatform;
+import org.linli.webhooks.ChatService;
+import org.linli.webhooks.PlatformContext;
+
+/**
+ * Feishu as a platform: {@code POST /webhooks/feishu} (event subscription v2.0), answered at once;
+ * every reply goes out through the outbox and the open API.
+ */
+public final class FeishuPlatform implements ChatPlatform {
+
+  private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+      Capability.PRIVATE_MESSAGES, Capability.BUTTONS, Capability.IMAGES, Capability.MENTIONS));
+
+  private final FeishuChannel channel;
+  private final FeishuSender sender;
+
+  /** The platform with the given channel and sender. */
+  public FeishuPlatform(FeishuChannel channel, FeishuSender sender) {
+    this.channel = channel;
+    this.sender = sender;
+  }
+
+  @Override
+  public String name() {
+    return FeishuChannel.PLATFORM;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public ChannelSender sender() {
+    return sender;
+  }
+
+  @Override
+  public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
+    router.post("/webhooks/feishu").handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+  }
+
+  /** Builds Feishu from {@link Settings.Feishu}; always there (closed without a verification token). */
+  public static final class Provider implements ChatPlatform.Provider {
+    @Override
+    public Future<Optional<ChatPlatform>> create(PlatformContext context) {
+      Settings.Feishu feishu = context.settings().feishu();
+      FeishuSender sender = new FeishuSender(context.web(), feishu.apiUrl(), feishu.appId(), feishu.appSecret());
+      return Future.succeededFuture(Optional.of(new FeishuPlatform(new FeishuChannel(feishu.encryptKey(),
+          feishu.verificationToken(), context.dedupe(), sender, Clock.systemUTC()), sender)));
+    }
+  }
+}

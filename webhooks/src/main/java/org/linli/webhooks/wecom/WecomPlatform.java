@@ -1,0 +1,68 @@
+package org.linli.webhooks.wecom;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.linli.config.Settings;
+import org.linli.webhooks.Callbacks;
+import org.linli.webhooks.Capability;
+import org.linli.webhooks.ChannelSender;
+import org.linli.webhooks.ChatPlatform;
+import org.linli.webhooks.ChatService;
+import org.linli.webhooks.PlatformContext;
+
+/**
+ * WeCom (企业微信) as a platform: {@code GET /webhooks/wecom} (the URL check) and {@code POST
+ * /webhooks/wecom} (callbacks, answered with a passive reply where one fits, the rest through the
+ * outbox). Buttons become a numbered list, so {@link Capability#BUTTONS} is not claimed.
+ */
+public final class WecomPlatform implements ChatPlatform {
+
+  private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+      Capability.PRIVATE_MESSAGES, Capability.IMAGES, Capability.MENTIONS));
+
+  private final WecomChannel channel;
+  private final WecomSender sender;
+
+  /** The platform with the given channel and sender. */
+  public WecomPlatform(WecomChannel channel, WecomSender sender) {
+    this.channel = channel;
+    this.sender = sender;
+  }
+
+  @Override
+  public String name() {
+    return WecomChannel.PLATFORM;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public ChannelSender sender() {
+    return sender;
+  }
+
+  @Override
+  public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
+    router.get("/webhooks/wecom").handler(channel::verifyUrl);
+    router.post("/webhooks/wecom").handler(body)
+        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+  }
+
+  /** Builds WeCom from {@link Settings.Wecom}; always there (closed without its keys). */
+  public static final class Provider implements ChatPlatform.Provider {
+    @Override
+    public Future<Optional<ChatPlatform>> create(PlatformContext context) {
+      Settings.Wecom wecom = context.settings().wecom();
+      return Future.succeededFuture(Optional.of(new WecomPlatform(new WecomChannel(wecom, context.dedupe()),
+          new WecomSender(context.web(), wecom))));
+    }
+  }
+}
