@@ -143,7 +143,7 @@ public final class LinliVerticle extends VerticleBase {
     return knowledgeBase.compose(base -> {
       kb = new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null);
       String publicUrl = settings.http().publicUrl();
-      ReplyComposer composer = new ReplyComposer(publicUrl);
+      ReplyComposer composer = new ReplyComposer(publicUrl, org.linli.bot.text.Phones.of(settings.phones()));
       GapStore gaps = new GapStore(redis);
       PollStore polls = new PollStore(redis);
       PollSchedule schedule = new PollSchedule(redis);

@@ -1,0 +1,49 @@
+package org.linli.bot.text;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The Chinese words the bot matches and reads rather than sends: command aliases, patterns for
+ * votes, numbers and addresses, the words of categories, household-register headers. A constant
+ * {@code VOTE_REPLY} is the key {@code vote.reply} of {@code words.properties}; values are
+ * written in Simplified, the form residents' text is folded to before matching.
+ */
+public enum Words {
+  SMALLTALK_THANKS,
+  SMALLTALK_FAREWELL,
+  SMALLTALK_GREETING,
+  SMALLTALK_ACKNOWLEDGEMENT,
+
+  CARD_SENTENCE_END,
+  CARD_CLAUSE_END,
+  CARD_PLACE_HEADING,
+  CARD_ITEM_END,
+
+  GUIDE_CATEGORIES,
+  GUIDE_CATEGORY_OTHER,
+  GUIDE_NUMBER;
+
+  private final String key = name().toLowerCase(Locale.ROOT).replace('_', '.');
+
+  /** The key in {@code words.properties}. */
+  public String key() {
+    return key;
+  }
+
+  /** The value as written. */
+  public String text() {
+    return Bundles.word(key);
+  }
+
+  /** The value as a regular expression. */
+  public Pattern pattern() {
+    return Pattern.compile(text());
+  }
+
+  /** The value as a list: its items separated by {@code |}. */
+  public List<String> list() {
+    return List.of(text().split("\\|"));
+  }
+}
