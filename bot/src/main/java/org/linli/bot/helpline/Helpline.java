@@ -67,8 +67,10 @@ public final class Helpline {
         clock);
     hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
     ResidentNotifier residents = new ResidentNotifier(chat);
-    desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock);
-    callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock);
+    org.linli.bot.text.Phones phones = org.linli.bot.text.Phones.of(settings.phones());
+    desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock, phones);
+    callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock,
+        phones);
     timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat, settings.tickets().moderatorChats(), zone,
         clock);
     api = new TicketApi(tickets, new TicketStats(tickets), state, zone, clock);

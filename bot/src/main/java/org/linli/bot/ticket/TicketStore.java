@@ -229,7 +229,7 @@ public final class TicketStore {
     if (!TicketKeys.validReceipt(receipt)) {
       return Future.succeededFuture(TransitionResult.unknown());
     }
-    String note = "评分 " + stars;
+    String note = org.linli.bot.text.Text.TICKET_RATED.of(stars);
     TicketEvent reopen = new TicketEvent(at, TicketStatus.IN_PROGRESS, "resident", note);
     TicketEvent close = new TicketEvent(at, TicketStatus.CLOSED, "resident", note);
     return RATE.run(redis, keys(receipt), List.of(String.valueOf(stars), comment == null ? "" : comment,
