@@ -20,6 +20,7 @@ import org.linli.bot.helpline.Helpline;
 import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.bot.outbox.Outbox;
+import org.linli.bot.text.Phones;
 import org.linli.webhooks.generic.GenericSender;
 import java.util.List;
 import org.linli.bot.consultation.ChartMaker;
@@ -143,7 +144,7 @@ public final class LinliVerticle extends VerticleBase {
     return knowledgeBase.compose(base -> {
       kb = new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null);
       String publicUrl = settings.http().publicUrl();
-      ReplyComposer composer = new ReplyComposer(publicUrl, org.linli.bot.text.Phones.of(settings.phones()));
+      ReplyComposer composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
       GapStore gaps = new GapStore(redis);
       PollStore polls = new PollStore(redis);
       PollSchedule schedule = new PollSchedule(redis);
