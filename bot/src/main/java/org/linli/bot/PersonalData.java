@@ -1,7 +1,7 @@
 package org.linli.bot;
 
-import java.util.regex.Pattern;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.Words;
 

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.linli.bot.gaps.FeedbackStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.text.Text;
 import org.linli.kb.Answer;
 import org.linli.kb.Entry;
 import org.linli.kb.index.Candidate;
-import org.linli.bot.text.Text;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
 

@@ -2,16 +2,16 @@ package org.linli.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.UnaryOperator;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.bot.text.Words;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
-import org.linli.kb.QuestionFocus;
 import org.linli.kb.QuestionFocus.Aspect;
+import org.linli.kb.QuestionFocus;
 
 /**
  * Lays out one guide as a card that fits a chat bubble: at most {@link #LIMIT} code points, the

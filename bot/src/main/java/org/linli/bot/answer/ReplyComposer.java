@@ -2,13 +2,13 @@ package org.linli.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.kb.Answer;
-import org.linli.kb.Entry;
-import org.linli.kb.QuestionFocus;
-import org.linli.kb.QuestionFocus.Aspect;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
+import org.linli.kb.Answer;
+import org.linli.kb.Entry;
+import org.linli.kb.QuestionFocus.Aspect;
+import org.linli.kb.QuestionFocus;
 import org.linli.webhooks.Reply;
 
 /**

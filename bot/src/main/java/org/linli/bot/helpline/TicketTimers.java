@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
-import org.linli.bot.timer.TimerLoop;
+import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketDeadlines;
 import org.linli.bot.ticket.TicketStore;
+import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
-import org.linli.bot.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

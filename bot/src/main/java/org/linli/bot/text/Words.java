@@ -72,7 +72,13 @@ public enum Words {
   POLL_DURATION_HOURS,
   POLL_DURATION_DAYS,
   POLL_OPTION_SEPARATORS,
-  POLL_OPTION_EDGES;
+  POLL_OPTION_EDGES,
+
+  CHART_NO_LINE_START,
+  CHART_FONT_PROBE,
+
+  GUIDE_ORDERED_ITEM,
+  GUIDE_LIST_MARK;
 
   private final String key = name().toLowerCase(Locale.ROOT).replace('_', '.');
 

@@ -17,6 +17,7 @@ import java.util.Objects;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public final class DingtalkChannel {
   public static final String PLATFORM = "dingtalk";
 
   /** What the group sees instead of a reply meant for one resident alone. */
-  static final String PRIVATE_NOTE = "这条回复只能给你本人看。请点我的头像，在单聊里再发一次。";
+  static final String PRIVATE_NOTE = EdgeText.DINGTALK_PRIVATE_NOTE.text();
 
   private static final Logger LOG = LoggerFactory.getLogger(DingtalkChannel.class);
   private static final String CONTEXT_KEY = "linli.dingtalk.origin";

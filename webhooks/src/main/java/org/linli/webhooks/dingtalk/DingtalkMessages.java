@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Reply;
 
 /**
@@ -19,7 +20,7 @@ import org.linli.webhooks.Reply;
  */
 final class DingtalkMessages {
 
-  private static final Pattern BUTTON = Pattern.compile("〔([^〔〕]{1,64})〕\\s*$");
+  private static final Pattern BUTTON = EdgeText.DINGTALK_BUTTON.pattern();
   private static final int TITLE_LENGTH = 30;
 
   private DingtalkMessages() {}
@@ -62,7 +63,8 @@ final class DingtalkMessages {
 
   /** The link that makes DingTalk send the button's message as the resident. */
   static String sendMessageLink(Reply.Button button) {
-    String content = button.label() + " 〔" + button.data() + "〕";
+    String content = button.label() + EdgeText.DINGTALK_BUTTON_OPEN.text() + button.data()
+        + EdgeText.DINGTALK_BUTTON_CLOSE.text();
     return "dtmd://dingtalkclient/sendMessage?content="
         + URLEncoder.encode(content, StandardCharsets.UTF_8).replace("+", "%20");
   }
@@ -74,7 +76,7 @@ final class DingtalkMessages {
   }
 
   private static String title(String text) {
-    String line = text.strip().lines().findFirst().orElse("邻里");
+    String line = text.strip().lines().findFirst().orElse(EdgeText.DINGTALK_TITLE.text());
     return line.length() > TITLE_LENGTH ? line.substring(0, TITLE_LENGTH) + "…" : line;
   }
 }
