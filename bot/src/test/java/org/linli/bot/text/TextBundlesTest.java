@@ -32,7 +32,7 @@ class TextBundlesTest {
 
     assertThat(new TreeSet<>(WORDS.stringPropertyNames())).isEqualTo(keys);
     for (Words w : Words.values()) {
-      assertThat(w.pattern()).as(w.key()).isNotNull();
+      assertThat(w.text()).as(w.key()).isNotBlank();
     }
   }
 
