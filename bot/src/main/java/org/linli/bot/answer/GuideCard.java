@@ -10,8 +10,8 @@ import org.linli.bot.text.TraditionalScript;
 import org.linli.bot.text.Words;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
-import org.linli.kb.QuestionFocus.Aspect;
 import org.linli.kb.QuestionFocus;
+import org.linli.kb.QuestionFocus.Aspect;
 
 /**
  * Lays out one guide as a card that fits a chat bubble: at most {@link #LIMIT} code points, the

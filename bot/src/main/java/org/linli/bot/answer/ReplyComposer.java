@@ -7,8 +7,8 @@ import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.kb.Answer;
 import org.linli.kb.Entry;
-import org.linli.kb.QuestionFocus.Aspect;
 import org.linli.kb.QuestionFocus;
+import org.linli.kb.QuestionFocus.Aspect;
 import org.linli.webhooks.Reply;
 
 /**
@@ -128,7 +128,8 @@ public final class ReplyComposer {
   private Reply forwardOffer(boolean urgent, boolean traditional) {
     StringBuilder out = new StringBuilder();
     if (urgent) {
-      out.append(Text.ANSWER_EMERGENCY.in(traditional, phones.police(), phones.fire(), phones.ambulance())).append('\n');
+      out.append(Text.ANSWER_EMERGENCY.in(traditional, phones.police(), phones.fire(), phones.ambulance()))
+          .append('\n');
     }
     out.append(Text.ANSWER_FORWARD_OFFER.in(traditional));
     return new Reply(out.toString(), List.of(new Reply.Button(Text.BUTTON_FORWARD.in(traditional), FORWARD)), true);

@@ -142,7 +142,12 @@ public final class ConsultationService {
     if (event.quoted().isEmpty() || !poll.find() || !number.matches()) {
       return null;
     }
-    return vote(event, poll.group(1), number.group(1).replaceAll(CHOICE_SEPARATORS.pattern(), ",").replaceAll(",+", ","), "");
+    return vote(event, poll.group(1), choices(number.group(1)), "");
+  }
+
+  /** Option numbers as written (1、3 or 1，3) as {@code 1,3}. */
+  private static String choices(String written) {
+    return CHOICE_SEPARATORS.matcher(written).replaceAll(",").replaceAll(",+", ",");
   }
 
   /** What ballots are counted in: 户 (households) or 人 (residents). */
@@ -181,7 +186,7 @@ public final class ConsultationService {
     if (reason.length() > MAX_REASON) {
       return reply(Text.POLL_REASON_TOO_LONG.of(MAX_REASON));
     }
-    return vote(event, m.group(1), m.group(2).replaceAll(CHOICE_SEPARATORS.pattern(), ",").replaceAll(",+", ","), PersonalData.mask(reason));
+    return vote(event, m.group(1), choices(m.group(2)), PersonalData.mask(reason));
   }
 
   private Future<List<Reply>> vote(ChatEvent event, String pollId, String choiceText, String reason) {

@@ -63,8 +63,8 @@ public enum Rule {
     switch (this) {
       case MAJORITY -> conditions.add(share(Text.RULE_MAJORITY.of(), t.votesFor(1), t.ballots(), Fraction.HALF, true,
           Text.POLL_UNIT_VOTES.of()));
-      case TWO_THIRDS -> conditions.add(share(Text.RULE_TWO_THIRDS.of(), t.votesFor(1), t.ballots(), Fraction.TWO_THIRDS,
-          false, Text.POLL_UNIT_VOTES.of()));
+      case TWO_THIRDS -> conditions.add(share(Text.RULE_TWO_THIRDS.of(), t.votesFor(1), t.ballots(),
+          Fraction.TWO_THIRDS, false, Text.POLL_UNIT_VOTES.of()));
       case CIVIL_CODE_ORDINARY, CIVIL_CODE_MAJOR -> {
         conditions.add(share(Text.RULE_AREA_TAKING_PART.of(), t.participatingArea(), t.eligibleArea(),
             Fraction.TWO_THIRDS, false, "m²"));
@@ -75,7 +75,8 @@ public enum Rule {
         Text area = major ? Text.RULE_AREA_AGREEING_MAJOR : Text.RULE_AREA_AGREEING;
         Text households = major ? Text.RULE_HOUSEHOLDS_AGREEING_MAJOR : Text.RULE_HOUSEHOLDS_AGREEING;
         conditions.add(share(area.of(), t.areaFor(1), t.participatingArea(), needed, !major, "m²"));
-        conditions.add(share(households.of(), t.votesFor(1), t.ballots(), needed, !major, Text.POLL_UNIT_HOUSEHOLDS.of()));
+        conditions.add(share(households.of(), t.votesFor(1), t.ballots(), needed, !major,
+            Text.POLL_UNIT_HOUSEHOLDS.of()));
       }
     }
     return new Outcome(conditions.stream().allMatch(Condition::met), conditions);

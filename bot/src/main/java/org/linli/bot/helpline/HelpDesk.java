@@ -225,7 +225,8 @@ public final class HelpDesk {
   /** The rating buttons sent with "已办结". */
   public static List<Reply.Button> ratingButtons(String receipt) {
     List<Reply.Button> buttons = new ArrayList<>();
-    Text[] labels = {Text.RATE_BUTTON_1, Text.RATE_BUTTON_2, Text.RATE_BUTTON_3, Text.RATE_BUTTON_4, Text.RATE_BUTTON_5};
+    Text[] labels =
+        {Text.RATE_BUTTON_1, Text.RATE_BUTTON_2, Text.RATE_BUTTON_3, Text.RATE_BUTTON_4, Text.RATE_BUTTON_5};
     for (int i = 1; i <= 5; i++) {
       buttons.add(new Reply.Button(labels[i - 1].of(), RATE + receipt + ":" + i));
     }

@@ -96,8 +96,9 @@ public final class TicketTimers {
 
   private Future<Void> tellModerators(Ticket t, TicketDeadlines.Kind kind, String stage) {
     Text heading = kind == TicketDeadlines.Kind.REMIND80 ? Text.TIMER_DUE_SOON : Text.TIMER_OVERDUE;
-    String text = heading.of(t.receipt(), HelpDesk.categoryName(t.category()) + (t.urgent() ? Text.TIMER_URGENT.of() : ""),
-        t.status().label(), t.dueAt() == null ? "" : Text.TIMER_DUE.of(WHEN.format(t.dueAt().atZone(zone))));
+    String category = HelpDesk.categoryName(t.category()) + (t.urgent() ? Text.TIMER_URGENT.of() : "");
+    String due = t.dueAt() == null ? "" : Text.TIMER_DUE.of(WHEN.format(t.dueAt().atZone(zone)));
+    String text = heading.of(t.receipt(), category, t.status().label(), due);
     List<Future<Boolean>> sent = new ArrayList<>();
     for (Outgoing m : moderatorChats) {
       sent.add(chat.post(stage + "-" + t.receipt() + "-" + m.platform() + "-" + m.chat().id(),

@@ -167,7 +167,8 @@ public final class HouseholdCsv {
   }
 
   private static String column(String header) {
-    String key = header.toLowerCase(Locale.ROOT).replaceAll(Words.REGISTER_HEADER_NOTE.text(), "").replaceAll("[\\s_-]", "");
+    String key = header.toLowerCase(Locale.ROOT).replaceAll(Words.REGISTER_HEADER_NOTE.text(), "")
+        .replaceAll("[\\s_-]", "");
     for (Map.Entry<String, List<String>> c : COLUMNS.entrySet()) {
       if (c.getValue().contains(key)) {
         return c.getKey();

@@ -141,7 +141,8 @@ public final class PollPage {
     out.append("<h2>").append(Text.PAGE_POLL_RESULTS.of()).append("</h2>");
     out.append(r.showsTally() ? table(r) : "<p class=\"hidden\">" + Text.PAGE_POLL_HIDDEN.of() + "</p>");
     out.append("<p class=\"chart\"><img src=\"/polls/").append(Html.escape(r.pollId())).append("/chart.png\" alt=\"")
-        .append(Html.escape((r.showsTally() ? Text.PAGE_POLL_CHART_RESULTS : Text.PAGE_POLL_CHART_PARTICIPATION).of(r.question())))
+        .append(Html.escape((r.showsTally() ? Text.PAGE_POLL_CHART_RESULTS : Text.PAGE_POLL_CHART_PARTICIPATION)
+            .of(r.question())))
         .append("\" width=\"800\"></p>");
   }
 
@@ -190,8 +191,8 @@ public final class PollPage {
     }
     out.append("</tbody></table>");
     if (r.multi() > 1) {
-      out.append("<p class=\"meta\">").append((r.big() ? Text.PAGE_POLL_MULTI_HOUSEHOLDS : Text.PAGE_POLL_MULTI_PEOPLE).of())
-          .append("</p>");
+      Text basis = r.big() ? Text.PAGE_POLL_MULTI_HOUSEHOLDS : Text.PAGE_POLL_MULTI_PEOPLE;
+      out.append("<p class=\"meta\">").append(basis.of()).append("</p>");
     }
     return out.toString();
   }

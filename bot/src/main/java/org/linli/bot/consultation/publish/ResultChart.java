@@ -132,7 +132,8 @@ public final class ResultChart {
         g.setFont(f.font(19, true));
         g.setColor(r.outcome().passed() ? PASSED : FAILED);
         String verdict = r.outcome().passed() ? Text.PAGE_POLL_PASSED.of() : Text.PAGE_POLL_FAILED.of();
-        g.drawString(zh ? Text.CHART_OUTCOME.of(verdict) : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
+        g.drawString(zh ? Text.CHART_OUTCOME.of(verdict)
+                : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
             PAD, y + 24);
         y += 34;
       }
