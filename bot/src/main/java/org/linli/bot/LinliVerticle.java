@@ -21,6 +21,7 @@ import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.text.Phones;
+import org.linli.bot.text.TraditionalScript;
 import org.linli.webhooks.generic.GenericSender;
 import java.util.List;
 import org.linli.bot.consultation.ChartMaker;
@@ -126,6 +127,8 @@ public final class LinliVerticle extends VerticleBase {
     }
     Path kbDir = kbSettings.shipped() ? null : Path.of(kbSettings.dir()).toAbsolutePath();
     ScoringModel chosen = model;
+    // OpenCC's dictionaries load beside the knowledge base, off the event loop.
+    vertx.executeBlocking(TraditionalScript::load, false);
     Future<KnowledgeBase> knowledgeBase = vertx.executeBlocking(() -> {
       // Passages are cached on disk (restarts embed only what changed); questions are batched
       // with whatever else arrives at the same moment, and never cached.

@@ -25,6 +25,14 @@ public final class TraditionalScript {
 
   private TraditionalScript() {}
 
+  /**
+   * Loads OpenCC's dictionaries (about a second, once): call it where blocking is allowed, so the
+   * first Traditional reply does not pay for it on the event loop. Returns a converted sample.
+   */
+  public static String load() {
+    return ZhConverterUtil.toTraditional(Text.DIRECTORY_HEADING.of());
+  }
+
   /** The text in Traditional characters, Taiwan's standard forms. */
   public static String of(String simplified) {
     if (simplified == null || simplified.isEmpty()) {
