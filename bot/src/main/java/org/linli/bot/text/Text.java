@@ -3,8 +3,8 @@ package org.linli.bot.text;
 import java.util.Locale;
 
 /**
- * Every text the bot sends or shows, by key: a constant {@code POLL_CLOSED} is the key {@code
- * poll.closed} of {@code messages.properties} (Simplified) and {@code messages_zh_TW.properties}
+ * Every text the bot sends or shows, by key: a constant {@code POLL_NOT_FOUND} is the key {@code
+ * poll.not.found} of {@code messages.properties} (Simplified) and {@code messages_zh_TW.properties}
  * (Traditional, Taiwan's characters and words). {@code {0}}, {@code {1}} ... are the arguments
  * in order. A test keeps the constants and both bundles the same set.
  */

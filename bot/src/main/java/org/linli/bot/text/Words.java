@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The Chinese words the bot matches and reads rather than sends: command aliases, patterns for
  * votes, numbers and addresses, the words of categories, household-register headers. A constant
- * {@code VOTE_REPLY} is the key {@code vote.reply} of {@code words.properties}; values are
+ * {@code POLL_NUMBER_REPLY} is the key {@code poll.number.reply} of {@code words.properties}; values are
  * written in Simplified, the form residents' text is folded to before matching.
  */
 public enum Words {
