@@ -10,6 +10,8 @@ import org.linli.bot.gaps.GapStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.helpline.HelpDesk;
 import org.linli.bot.household.HouseholdChat;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 import org.linli.kb.intent.MessageKind;
 import org.linli.bot.kb.KbService;
 
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class Conversation {
 
   private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
+  private static final List<String> ASK = Words.COMMAND_ASK.list();
+  private static final List<String> GUIDES = Words.COMMAND_GUIDES.list();
+  private static final List<String> ABOUT = Words.COMMAND_ABOUT.list();
 
   private final KbService kb;
   private final ReplyComposer composer;
@@ -132,37 +137,34 @@ public final class Conversation {
     if (HelpDesk.handles(name)) {
       return helpDesk.command(event, name, rest);
     }
-    switch (name) {
-      case "/ask", "/问", "/問":
-        if (rest.isEmpty()) {
-          return Future.succeededFuture(List.of(Reply.text("请在 /ask 后面写上您的问题，例如：/ask 居住证怎么办")));
-        }
-        return question(event, rest, true);
-      case "/guides", "/指南":
-        return directory.show(event, kb.knowledgeBase().entries()).map(listing -> List.of(Reply.text(listing.text())));
-      case "/start", "/about", "/帮助":
-        return Future.succeededFuture(List.of(Reply.text(composer.introduction())));
-      default:
-        // Commands of other features (polls, help-line) are not this conversation's: stay silent in
-        // groups, explain in private chats.
-        return Future.succeededFuture(event.mentioned()
-            ? List.of(Reply.text("我还不认识这个命令。可用的命令：/ask 问题、/guides 办事指南目录、/vote 投票编号 序号、/results 投票编号、/bind 绑定码、/help 求助内容、/status 回执号。"))
-            : List.of());
+    if (ASK.contains(name)) {
+      if (rest.isEmpty()) {
+        return Future.succeededFuture(List.of(Reply.text(Text.COMMAND_ASK_EMPTY.of())));
+      }
+      return question(event, rest, true);
     }
+    if (GUIDES.contains(name)) {
+      return directory.show(event, kb.knowledgeBase().entries()).map(listing -> List.of(Reply.text(listing.text())));
+    }
+    if (ABOUT.contains(name)) {
+      return Future.succeededFuture(List.of(Reply.text(composer.introduction())));
+    }
+    // Commands of other features (polls, help-line) are not this conversation's: stay silent in
+    // groups, explain in private chats.
+    return Future.succeededFuture(event.mentioned() ? List.of(Reply.text(Text.COMMAND_UNKNOWN.of())) : List.of());
   }
 
   private List<Reply> button(String data) {
     if (data.startsWith(ReplyComposer.SHOW_GUIDE)) {
       Entry entry = kb.knowledgeBase().entry(data.substring(ReplyComposer.SHOW_GUIDE.length()));
       return List.of(entry == null
-          ? Reply.text("这条指南已经下线了，请换个说法再问我一次。")
+          ? Reply.text(Text.GUIDE_GONE.of())
           : Reply.text(composer.card(entry)));
     }
     if (data.equals(ReplyComposer.FORWARD)) {
-      return List.of(Reply.text("请发送 /help 加上您的情况（例如 /help 3号楼2单元楼道灯坏了），我来转给社区求助热线；"
-          + "也可以直接拨打 " + HelpDesk.HOTLINE + "。"));
+      return List.of(Reply.text(Text.FORWARD_HOW.of(composer.phones().hotline())));
     }
-    return List.of(Reply.text("这个按钮已经失效了，请重新问我一次。"));
+    return List.of(Reply.text(Text.BUTTON_EXPIRED.of()));
   }
 
 }

@@ -20,6 +20,9 @@ import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.DeadLetterApi;
 import org.linli.bot.outbox.Outbox;
 import org.linli.webhooks.ChatService;
+import org.linli.bot.text.Phones;
+import org.linli.bot.text.TraditionalScript;
+import org.linli.webhooks.generic.GenericSender;
 import java.util.List;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.publish.PollPage;
@@ -123,6 +126,8 @@ public final class LinliVerticle extends VerticleBase {
     }
     Path kbDir = kbSettings.shipped() ? null : Path.of(kbSettings.dir()).toAbsolutePath();
     ScoringModel chosen = model;
+    // OpenCC's dictionaries load beside the knowledge base, off the event loop.
+    vertx.executeBlocking(TraditionalScript::load, false);
     Future<KnowledgeBase> knowledgeBase = vertx.executeBlocking(() -> {
       // Passages are cached on disk (restarts embed only what changed); questions are batched
       // with whatever else arrives at the same moment, and never cached.
@@ -141,7 +146,7 @@ public final class LinliVerticle extends VerticleBase {
     return knowledgeBase.compose(base -> {
       kb = new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null);
       String publicUrl = settings.http().publicUrl();
-      ReplyComposer composer = new ReplyComposer(publicUrl);
+      ReplyComposer composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
       GapStore gaps = new GapStore(redis);
       PollStore polls = new PollStore(redis);
       PollSchedule schedule = new PollSchedule(redis);

@@ -1,6 +1,9 @@
 package org.linli.bot;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 
 /**
  * Masks what identifies a person (mainland ID-card numbers, mobile and landline numbers) before a
@@ -14,9 +17,7 @@ public final class PersonalData {
 
   private PersonalData() {}
 
-  private static final Pattern ADDRESS = Pattern.compile(
-      "(?:\\p{IsHan}{1,4}(?:路|街|巷|弄|村|小区|花园|公寓))?\\d+(?:号楼|栋|幢|号)(?:\\d+单元)?(?:\\d+(?:室|号|楼)?)?"
-          + "|\\d+单元\\d+(?:室|号)?");
+  private static final Pattern ADDRESS = Words.PERSONAL_ADDRESS.pattern();
 
   /**
    * For anything posted where others read it (a group): ID, phone numbers and street or building
@@ -24,7 +25,7 @@ public final class PersonalData {
    */
   public static String maskForGroup(String text) {
     String out = mask(text);
-    return out == null ? null : ADDRESS.matcher(out).replaceAll("[地址]");
+    return out == null ? null : ADDRESS.matcher(out).replaceAll(Matcher.quoteReplacement(Text.PERSONAL_ADDRESS.of()));
   }
 
   /** The text with ID numbers and phone numbers replaced by asterisks. */
@@ -32,8 +33,8 @@ public final class PersonalData {
     if (text == null) {
       return null;
     }
-    String out = ID_CARD.matcher(text).replaceAll("[身份证号]");
-    out = MOBILE.matcher(out).replaceAll("[手机号]");
-    return LONG_NUMBER.matcher(out).replaceAll("[号码]");
+    String out = ID_CARD.matcher(text).replaceAll(Matcher.quoteReplacement(Text.PERSONAL_ID_CARD.of()));
+    out = MOBILE.matcher(out).replaceAll(Matcher.quoteReplacement(Text.PERSONAL_MOBILE.of()));
+    return LONG_NUMBER.matcher(out).replaceAll(Matcher.quoteReplacement(Text.PERSONAL_NUMBER.of()));
   }
 }

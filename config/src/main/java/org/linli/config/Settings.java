@@ -10,7 +10,8 @@ import java.util.Objects;
  */
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
-    Outbox outbox, Hub hub, Tickets tickets, Wecom wecom, Telegram telegram, Dingtalk dingtalk, Feishu feishu) {
+    Outbox outbox, Hub hub, Tickets tickets, Phones phones, Wecom wecom, Telegram telegram, Dingtalk dingtalk,
+    Feishu feishu) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -23,6 +24,7 @@ public record Settings(
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(tickets, "tickets");
+    Objects.requireNonNull(phones, "phones");
     Objects.requireNonNull(wecom, "wecom");
     Objects.requireNonNull(telegram, "telegram");
     Objects.requireNonNull(dingtalk, "dingtalk");
@@ -129,6 +131,27 @@ public record Settings(
               + pair.strip() + "' is not one");
         }
       }
+    }
+  }
+
+  /**
+   * The numbers replies tell residents to call: the community help-line (12345 on the mainland)
+   * and the emergency services (police, fire, ambulance: 110, 119, 120).
+   */
+  public record Phones(String hotline, String police, String fire, String ambulance) {
+    public Phones {
+      hotline = number("phones.hotline", hotline);
+      police = number("phones.police", police);
+      fire = number("phones.fire", fire);
+      ambulance = number("phones.ambulance", ambulance);
+    }
+
+    private static String number(String name, String value) {
+      String number = value == null ? "" : value.strip();
+      if (!number.matches("[0-9][0-9 ()+-]{1,19}")) {
+        throw new SettingsException(name + " must be a phone number (digits), was '" + number + "'");
+      }
+      return number;
     }
   }
 

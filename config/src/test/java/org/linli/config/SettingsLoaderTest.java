@@ -54,6 +54,21 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void the_hotline_and_the_emergency_numbers_default_to_the_mainlands_and_can_be_set() {
+    Settings.Phones defaults = new SettingsLoader().load(Map.of()).phones();
+    Settings.Phones set = new SettingsLoader().load(Map.of(
+        "LINLI_PHONES_HOTLINE", " 0571-12345 ", "LINLI_PHONES_AMBULANCE", "999")).phones();
+
+    assertThat(defaults).isEqualTo(new Settings.Phones("12345", "110", "119", "120"));
+    assertThat(set.hotline()).isEqualTo("0571-12345");
+    assertThat(set.ambulance()).isEqualTo("999");
+    assertThat(set.police()).isEqualTo("110");
+    assertThatThrownBy(() -> new SettingsLoader().load(Map.of("LINLI_PHONES_FIRE", "call us")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("phones.fire");
+  }
+
+  @Test
   void a_refused_value_is_named_without_printing_the_secrets_beside_it() {
     assertThatThrownBy(() -> new SettingsLoader().load(Map.of(
             "LINLI_WECOM_SECRET", "very-secret-value", "LINLI_WECOM_AGENT_ID", "abc")))

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.linli.bot.gaps.FeedbackStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.text.Text;
 import org.linli.kb.Answer;
-import org.linli.kb.ChineseScript;
 import org.linli.kb.Entry;
 import org.linli.kb.index.Candidate;
 import org.linli.webhooks.ChatEvent;
@@ -29,8 +29,6 @@ public final class Feedback {
   /** Button data prefix of "没帮到我": {@code fb:n:<token>}. */
   public static final String UNHELPFUL = "fb:n:";
 
-  static final String HELPFUL_LABEL = "有帮助";
-  static final String UNHELPFUL_LABEL = "没帮到我";
   private static final int OTHERS = 3;
 
   private final Vertx vertx;
@@ -58,8 +56,8 @@ public final class Feedback {
             event.platform() + ":" + event.chat().id()))
         .map(token -> {
           List<Reply.Button> buttons = new ArrayList<>(reply.buttons());
-          buttons.add(new Reply.Button(label(HELPFUL_LABEL, answer.traditional()), HELPFUL + token));
-          buttons.add(new Reply.Button(label(UNHELPFUL_LABEL, answer.traditional()), UNHELPFUL + token));
+          buttons.add(new Reply.Button(Text.BUTTON_HELPFUL.in(answer.traditional()), HELPFUL + token));
+          buttons.add(new Reply.Button(Text.BUTTON_UNHELPFUL.in(answer.traditional()), UNHELPFUL + token));
           return new Reply(reply.text(), buttons, reply.forward(), reply.privately(), reply.image());
         });
   }
@@ -71,11 +69,11 @@ public final class Feedback {
     String voter = event.platform() + ":" + event.from().id();
     return store.vote(token, voter, helpful).compose(vote -> {
       if (vote == null) {
-        return Future.succeededFuture(List.of(Reply.text("这个按钮已经过期了。如果还有问题，请直接再问我一次。")));
+        return Future.succeededFuture(List.of(Reply.text(Text.FEEDBACK_EXPIRED.of())));
       }
       if (helpful) {
         return Future.succeededFuture(List.of(Reply.text(vote.counted()
-            ? "谢谢您的反馈！有别的事随时问我。" : "已经收到您的反馈了，谢谢！")));
+            ? Text.FEEDBACK_THANKS.of() : Text.FEEDBACK_ALREADY.of())));
       }
       // The vote is in; if the search fails now, the help-line offer alone is still worth sending.
       return others(vote.given()).recover(e -> Future.succeededFuture(List.of()))
@@ -113,25 +111,21 @@ public final class Feedback {
   }
 
   private Future<Reply> offer(FeedbackStore.Given given, List<Entry> others) {
-    StringBuilder text = new StringBuilder("抱歉没帮到您，这个问题我记下了，工作人员会据此完善指南。");
+    StringBuilder text = new StringBuilder(Text.FEEDBACK_SORRY.of());
     List<Reply.Button> buttons = new ArrayList<>();
     if (!others.isEmpty()) {
-      text.append("您问的也可能是：\n");
+      text.append(Text.FEEDBACK_MAYBE.of()).append('\n');
       for (int i = 0; i < others.size(); i++) {
         Entry e = others.get(i);
         text.append(i + 1).append(". ").append(e.title()).append(' ').append(composer.link(e.id())).append('\n');
         buttons.add(new Reply.Button(e.title(), ReplyComposer.SHOW_GUIDE + e.id()));
       }
     }
-    text.append("也可以把问题转给社区求助热线，由工作人员答复您。");
+    text.append(Text.ANSWER_FORWARD_ALSO.of());
     return offers.remember(new ForwardOffers.Offer(given.question(), false, "unhelpful"))
         .map(data -> {
-          buttons.add(new Reply.Button("转给求助热线", data));
+          buttons.add(new Reply.Button(Text.BUTTON_FORWARD.of(), data));
           return new Reply(text.toString(), buttons, true);
         });
-  }
-
-  private static String label(String label, boolean traditional) {
-    return traditional ? ChineseScript.toTraditional(label) : label;
   }
 }

@@ -2,8 +2,12 @@ package org.linli.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.TraditionalScript;
+import org.linli.bot.text.Words;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
 import org.linli.kb.QuestionFocus;
@@ -21,8 +25,10 @@ final class GuideCard {
   static final int LIMIT = 300;
 
   private static final int OTHER_ITEMS = 2;
-  private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?]");
-  private static final Pattern CLAUSE_END = Pattern.compile("[，,、：:]");
+  private static final Pattern SENTENCE_END = Words.CARD_SENTENCE_END.pattern();
+  private static final Pattern CLAUSE_END = Words.CARD_CLAUSE_END.pattern();
+  private static final Pattern PLACE_HEADING = Words.CARD_PLACE_HEADING.pattern();
+  private static final Pattern ITEM_END = Words.CARD_ITEM_END.pattern();
   private static final List<Aspect> KEY_POINTS = List.of(Aspect.MATERIALS, Aspect.STEPS, Aspect.TIME_LIMIT);
 
   private GuideCard() {}
@@ -32,10 +38,19 @@ final class GuideCard {
    * {@code link} the guide page's address.
    */
   static String render(Entry entry, Aspect asked, String link) {
+    return render(entry, asked, link, false);
+  }
+
+  /**
+   * The card in the script asked for: with {@code traditional}, the card's words from the
+   * Traditional bundle and the guide's own words converted by {@link TraditionalScript}.
+   */
+  static String render(Entry entry, Aspect asked, String link, boolean traditional) {
+    UnaryOperator<String> g = traditional ? TraditionalScript::of : UnaryOperator.identity();
     GuideBody body = entry.guide();
-    String tail = "全文：" + link;
+    String tail = Text.CARD_FULL_TEXT.in(traditional, link);
     List<String> lines = new ArrayList<>();
-    lines.add("📋 " + entry.title());
+    lines.add("📋 " + g.apply(entry.title()));
     // Room left for everything between the title and the link (one newline before each line).
     int[] room = {LIMIT - length(lines.get(0)) - 1 - length(tail)};
 
@@ -44,34 +59,36 @@ final class GuideCard {
       java.util.Optional<GuideBody.Section> section = QuestionFocus.section(body, asked);
       if (section.isPresent()) {
         // For "where": the section's own words (address, hours, phone) say more than the office's name.
-        List<String> items = section.get().items();
-        add(lines, room, items(asked.label(), items, room[0] - 1, items.size(), true));
-        officeShown = asked == Aspect.PLACE && section.get().heading().matches(".*(地点|在哪|地址).*");
+        List<String> items = section.get().items().stream().map(g).toList();
+        add(lines, room, items(g.apply(asked.label()), items, room[0] - 1, items.size(), true));
+        officeShown = asked == Aspect.PLACE && PLACE_HEADING.matcher(section.get().heading()).matches();
       } else if (asked == Aspect.PLACE && !entry.office().isBlank()) {
-        add(lines, room, fitting("【办理地点】" + entry.office(), room[0] - 1));
+        add(lines, room, fitting(Text.CARD_OFFICE.in(traditional, g.apply(entry.office())), room[0] - 1));
         officeShown = true;
       }
     }
     if (!body.summary().isBlank()) {
-      add(lines, room, sentences(flat(body.summary()), room[0] - 1));
+      add(lines, room, sentences(flat(g.apply(body.summary())), room[0] - 1));
     }
     for (Aspect a : KEY_POINTS) {
       if (a != asked) {
         QuestionFocus.section(body, a).ifPresent(s ->
-            add(lines, room, items(a.label(), s.items(), room[0] - 1, OTHER_ITEMS, false)));
+            add(lines, room, items(g.apply(a.label()), s.items().stream().map(g).toList(), room[0] - 1,
+                OTHER_ITEMS, false)));
       }
     }
     if (!officeShown) {
       if (!entry.office().isBlank()) {
-        add(lines, room, fitting("【办理地点】" + entry.office(), room[0] - 1));
+        add(lines, room, fitting(Text.CARD_OFFICE.in(traditional, g.apply(entry.office())), room[0] - 1));
       } else {
         QuestionFocus.section(body, Aspect.PLACE).ifPresent(s ->
-            add(lines, room, items(Aspect.PLACE.label(), s.items(), room[0] - 1, 1, false)));
+            add(lines, room, items(g.apply(Aspect.PLACE.label()), s.items().stream().map(g).toList(), room[0] - 1, 1,
+                false)));
       }
     }
     if (!entry.source().isBlank() || !entry.updated().isBlank()) {
-      String source = "依据：" + (entry.source().isBlank() ? "—" : entry.source())
-          + (entry.updated().isBlank() ? "" : "（更新于 " + entry.updated() + "）");
+      String source = Text.CARD_SOURCE.in(traditional, entry.source().isBlank() ? "—" : g.apply(entry.source()))
+          + (entry.updated().isBlank() ? "" : Text.CARD_UPDATED.in(traditional, entry.updated()));
       add(lines, room, fitting(source, room[0] - 1));
     }
     lines.add(tail);
@@ -104,7 +121,7 @@ final class GuideCard {
     if (items.isEmpty()) {
       return null;
     }
-    String prefix = "【" + label + "】";
+    String prefix = Text.CARD_LABEL.of(label);
     boolean lines = asked && items.size() > 1;
     StringBuilder out = new StringBuilder(prefix);
     int shown = 0;
@@ -112,7 +129,7 @@ final class GuideCard {
       if (shown == max) {
         break;
       }
-      String next = (lines ? "\n· " : shown == 0 ? "" : "；") + item;
+      String next = (lines ? "\n· " : shown == 0 ? "" : Text.CARD_ITEM_SEPARATOR.of()) + item;
       boolean last = shown + 1 == items.size();
       int needed = length(out.toString()) + length(next) + (last ? 0 : 2);
       if (needed > room) {
@@ -130,7 +147,7 @@ final class GuideCard {
       return cut == null ? null : start + cut + "…";
     }
     if (shown < items.size()) {
-      out.append(" 等");
+      out.append(Text.CARD_MORE.of());
     }
     return out.toString();
   }
@@ -167,7 +184,7 @@ final class GuideCard {
   }
 
   private static String clean(String item) {
-    return flat(item.replace("**", "")).replaceAll("[；;。，,、：:\\s]+$", "");
+    return ITEM_END.matcher(flat(item.replace("**", ""))).replaceAll("");
   }
 
   private static String flat(String text) {

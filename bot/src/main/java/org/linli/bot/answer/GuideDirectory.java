@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 import org.linli.kb.ChineseScript;
 import org.linli.kb.Entry;
 import org.linli.webhooks.ChatEvent;
@@ -24,16 +26,15 @@ import org.linli.webhooks.ChatEvent;
 public final class GuideDirectory {
 
   /** The categories in the order the list shows them; guides without one come last under 其他. */
-  public static final List<String> CATEGORIES =
-      List.of("户籍证件", "社会救助", "养老助残", "卫生健康", "社保就业", "住房物业", "教育托育", "法律服务", "平安应急", "社区生活");
+  public static final List<String> CATEGORIES = Words.GUIDE_CATEGORIES.list();
   /** The group of guides without a category. */
-  public static final String OTHER = "其他";
+  public static final String OTHER = Words.GUIDE_CATEGORY_OTHER.text();
   /** How the list starts (a reply quoting it is a choice from it). */
-  public static final String HEADING = "办事指南目录";
+  public static final String HEADING = Text.DIRECTORY_HEADING.of();
 
   private static final String KEY = "kb:{guides}:shown:";
   private static final long TTL_SECONDS = 1_800;
-  private static final Pattern NUMBER = Pattern.compile("^(?:第\\s*)?(\\d{1,3})\\s*(?:号|个|条|项)?[。.!！]?$");
+  private static final Pattern NUMBER = Words.GUIDE_NUMBER.pattern();
 
   private final RedisAPI redis;
 
@@ -60,13 +61,13 @@ public final class GuideDirectory {
     if (other != null) {
       groups.put(OTHER, other);
     }
-    StringBuilder out = new StringBuilder(HEADING).append("（回复序号看详情，也可以直接问我）：");
+    StringBuilder out = new StringBuilder(HEADING).append(Text.DIRECTORY_HINT.of());
     List<String> ids = new ArrayList<>();
     groups.forEach((category, list) -> {
       if (list.isEmpty()) {
         return;
       }
-      out.append("\n【").append(category).append("】");
+      out.append('\n').append(Text.CARD_LABEL.of(category));
       for (Entry e : list) {
         ids.add(e.id());
         out.append('\n').append(ids.size()).append(". ").append(e.title());

@@ -2,8 +2,10 @@ package org.linli.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.linli.bot.text.Phones;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.TraditionalScript;
 import org.linli.kb.Answer;
-import org.linli.kb.ChineseScript;
 import org.linli.kb.Entry;
 import org.linli.kb.QuestionFocus;
 import org.linli.kb.QuestionFocus.Aspect;
@@ -12,7 +14,8 @@ import org.linli.webhooks.Reply;
 /**
  * Turns the knowledge base's {@link Answer} into what a resident reads in a chat bubble: a short
  * guide card, a "not sure" with the closest guides, or a forward offer. Replies go out in the
- * script the resident wrote in.
+ * script the resident wrote in: the bot's own words from the Traditional bundle, the guide's
+ * words converted by {@link TraditionalScript}.
  */
 public final class ReplyComposer {
 
@@ -22,14 +25,21 @@ public final class ReplyComposer {
   public static final String FORWARD = "forward";
 
   private volatile String publicUrl;
+  private final Phones phones;
   /** Cards by guide id and part asked, in both scripts; an entry reloaded from its file is a new object. */
   private final java.util.concurrent.ConcurrentHashMap<String, RenderedCard> cards =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private record RenderedCard(Entry entry, String simplified, String traditional) {}
 
-  public ReplyComposer(String publicUrl) {
+  public ReplyComposer(String publicUrl, Phones phones) {
     this.publicUrl = publicUrl;
+    this.phones = phones;
+  }
+
+  /** The numbers replies tell residents to call. */
+  public Phones phones() {
+    return phones;
   }
 
   /** The address residents reach the service at, used in links. */
@@ -59,13 +69,12 @@ public final class ReplyComposer {
       RenderedCard rendered = rendered(answer.entry(), asked);
       return new Reply(answer.traditional() ? rendered.traditional() : rendered.simplified(), List.of(), false);
     }
-    Reply reply =
-        switch (answer.outcome()) {
-          case NOT_SURE -> notSure(answer.alternatives());
-          case FORWARD -> forwardOffer(answer.intent().urgent());
-          default -> Reply.text(SmallTalk.reply(answer.intent().rule(), question, introduction()));
-        };
-    return answer.traditional() ? inTraditional(reply) : reply;
+    boolean traditional = answer.traditional();
+    return switch (answer.outcome()) {
+      case NOT_SURE -> notSure(answer.alternatives(), traditional);
+      case FORWARD -> forwardOffer(answer.intent().urgent(), traditional);
+      default -> Reply.text(SmallTalk.reply(answer.intent().rule(), question, introduction(traditional), traditional));
+    };
   }
 
   /** The card of one guide: title, summary, key points, office, source, date, link. */
@@ -83,50 +92,56 @@ public final class ReplyComposer {
     if (cached != null && cached.entry() == entry) {
       return cached;
     }
-    String simplified = GuideCard.render(entry, asked, link(entry.id()));
-    RenderedCard fresh = new RenderedCard(entry, simplified, ChineseScript.toTraditional(simplified));
+    String simplified = GuideCard.render(entry, asked, link(entry.id()), false);
+    RenderedCard fresh = new RenderedCard(entry, simplified, GuideCard.render(entry, asked, link(entry.id()), true));
     cards.put(key, fresh);
     return fresh;
   }
 
   /** The "not sure" reply: closest guides as buttons, and the help-line offer. */
   public Reply notSure(List<Entry> alternatives) {
-    StringBuilder out = new StringBuilder("这个问题我不太确定，怕答错耽误您。");
+    return notSure(alternatives, false);
+  }
+
+  private Reply notSure(List<Entry> alternatives, boolean traditional) {
+    StringBuilder out = new StringBuilder(Text.ANSWER_NOT_SURE.in(traditional));
     List<Reply.Button> buttons = new ArrayList<>();
     if (!alternatives.isEmpty()) {
-      out.append("您问的可能是：\n");
+      out.append(Text.ANSWER_NOT_SURE_MAYBE.in(traditional)).append('\n');
       for (int i = 0; i < alternatives.size(); i++) {
         Entry e = alternatives.get(i);
-        out.append(i + 1).append(". ").append(e.title()).append(" ").append(link(e.id())).append('\n');
-        buttons.add(new Reply.Button(e.title(), SHOW_GUIDE + e.id()));
+        String title = traditional ? TraditionalScript.of(e.title()) : e.title();
+        out.append(i + 1).append(". ").append(title).append(" ").append(link(e.id())).append('\n');
+        buttons.add(new Reply.Button(title, SHOW_GUIDE + e.id()));
       }
     }
-    out.append("也可以把问题转给社区求助热线，由工作人员答复您。");
-    buttons.add(new Reply.Button("转给求助热线", FORWARD));
+    out.append(Text.ANSWER_FORWARD_ALSO.in(traditional));
+    buttons.add(new Reply.Button(Text.BUTTON_FORWARD.in(traditional), FORWARD));
     return new Reply(out.toString(), buttons, true);
   }
 
   /** The offer for a personal case or a request for action. */
   public Reply forwardOffer(boolean urgent) {
+    return forwardOffer(urgent, false);
+  }
+
+  private Reply forwardOffer(boolean urgent, boolean traditional) {
     StringBuilder out = new StringBuilder();
     if (urgent) {
-      out.append("⚠️ 如有人身危险，请立即拨打 110（报警）、119（火警）或 120（急救）。\n");
+      out.append(Text.ANSWER_EMERGENCY.in(traditional, phones.police(), phones.fire(), phones.ambulance()))
+          .append('\n');
     }
-    out.append("这件事需要工作人员来处理，我会把它转给社区求助热线（一门式受理、首问负责），受理后您会收到回执编号，办理进度我会在这里告诉您。");
-    return new Reply(out.toString(), List.of(new Reply.Button("转给求助热线", FORWARD)), true);
+    out.append(Text.ANSWER_FORWARD_OFFER.in(traditional));
+    return new Reply(out.toString(), List.of(new Reply.Button(Text.BUTTON_FORWARD.in(traditional), FORWARD)), true);
   }
 
   /** What the bot says when addressed with small talk. */
   public String introduction() {
-    return "您好，我是邻里小助手。可以直接问我社区办事的问题，比如“居住证怎么办”“低保怎么申请”；"
-        + "遇到需要工作人员处理的事（报修、求助），告诉我，我帮您转给社区求助热线。";
+    return introduction(false);
   }
 
-  /** A reply in Traditional characters. */
-  public static Reply inTraditional(Reply reply) {
-    List<Reply.Button> buttons =
-        reply.buttons().stream().map(b -> new Reply.Button(ChineseScript.toTraditional(b.label()), b.data())).toList();
-    return new Reply(ChineseScript.toTraditional(reply.text()), buttons, reply.forward());
+  private static String introduction(boolean traditional) {
+    return Text.ANSWER_INTRODUCTION.in(traditional);
   }
 
   /** The public link to a guide's full page. */

@@ -1,6 +1,8 @@
 package org.linli.bot.answer;
 
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 import org.linli.kb.ChineseScript;
 
 /**
@@ -11,30 +13,29 @@ import org.linli.kb.ChineseScript;
  */
 final class SmallTalk {
 
-  static final String THANKS = "不客气，有事随时问我。";
-  static final String GREETING = "您好！有什么可以帮您？\n可以直接问办事的问题，比如“居住证怎么办”；发 /guides 看办事指南目录。";
-  static final String FAREWELL = "再见，有事随时找我。";
-  static final String ACKNOWLEDGEMENT = "好的。";
-
-  private static final Pattern THANKS_TEXT = Pattern.compile("谢|感谢|辛苦|thx|thank|3q");
-  private static final Pattern FAREWELL_TEXT = Pattern.compile("再见|拜拜|回见|bye|晚安|下次见|先走了|走了啊");
-  private static final Pattern GREETING_TEXT = Pattern.compile("你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|午安|^(hi|hello|hey|嗨|哈喽)|^大家好|^早$|^早呀");
-  private static final Pattern ACKNOWLEDGEMENT_TEXT =
-      Pattern.compile("^(好的|好嘞|好哒|好|收到|了解|明白|知道了|嗯+|ok|okay|没问题|行|可以)[啦了呀啊哦~！!。.\\s]*$");
+  private static final Pattern THANKS_TEXT = Words.SMALLTALK_THANKS.pattern();
+  private static final Pattern FAREWELL_TEXT = Words.SMALLTALK_FAREWELL.pattern();
+  private static final Pattern GREETING_TEXT = Words.SMALLTALK_GREETING.pattern();
+  private static final Pattern ACKNOWLEDGEMENT_TEXT = Words.SMALLTALK_ACKNOWLEDGEMENT.pattern();
 
   private SmallTalk() {}
 
   /** The reply to small talk decided by {@code rule}, looking at {@code text} when the rule is generic. */
   static String reply(String rule, String text, String introduction) {
+    return reply(rule, text, introduction, false);
+  }
+
+  /** The same, in Traditional characters when {@code traditional}. */
+  static String reply(String rule, String text, String introduction, boolean traditional) {
     String kind = rule == null ? "" : rule;
     if (!known(kind)) {
       kind = guess(text == null ? "" : ChineseScript.fold(text).strip());
     }
     return switch (kind) {
-      case "thanks" -> THANKS;
-      case "greeting" -> GREETING;
-      case "farewell" -> FAREWELL;
-      case "acknowledgement" -> ACKNOWLEDGEMENT;
+      case "thanks" -> Text.SMALLTALK_THANKS.in(traditional);
+      case "greeting" -> Text.SMALLTALK_GREETING.in(traditional);
+      case "farewell" -> Text.SMALLTALK_FAREWELL.in(traditional);
+      case "acknowledgement" -> Text.SMALLTALK_ACKNOWLEDGEMENT.in(traditional);
       default -> introduction;
     };
   }

@@ -12,6 +12,8 @@ import org.linli.bot.PersonalData;
 import org.linli.bot.outbox.Poster;
 import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.Capability;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -27,8 +29,16 @@ public final class ConsultationService {
   /** Button data prefix of a vote: {@code vote:<pollId>:<n>}. */
   public static final String VOTE = PollMessages.VOTE;
 
-  private static final Pattern QUOTED_POLL = Pattern.compile("(?:议事投票|大事表决|投票)\\s*(p[0-9a-z]+)");
-  private static final Pattern NUMBER_REPLY = Pattern.compile("^\\s*(?:选|投|我选|选择)?\\s*(\\d{1,2}(?:\\s*[,，、]\\s*\\d{1,2})*)\\s*(?:号|项)?\\s*[。.!！]?\\s*$");
+  private static final Pattern QUOTED_POLL = Words.POLL_QUOTED.pattern();
+  private static final Pattern NUMBER_REPLY = Words.POLL_NUMBER_REPLY.pattern();
+  private static final Pattern VOTE_COMMAND = Pattern.compile(Words.POLL_VOTE_COMMAND.text(), Pattern.DOTALL);
+  private static final Pattern CHOICE_SEPARATORS = Words.POLL_CHOICE_SEPARATORS.pattern();
+  private static final Pattern REASON_LABEL = Words.POLL_REASON_LABEL.pattern();
+  private static final List<String> POLL = Words.COMMAND_POLL.list();
+  private static final List<String> VOTE_ALIASES = Words.COMMAND_VOTE.list();
+  private static final List<String> CLOSE = Words.COMMAND_CLOSE.list();
+  private static final List<String> RESULTS = Words.COMMAND_RESULTS.list();
+  private static final List<String> EXTEND = Words.COMMAND_EXTEND.list();
   private static final int MAX_REASON = 200;
 
   private final PollStore store;
@@ -61,21 +71,22 @@ public final class ConsultationService {
 
   /** True for the commands this service answers. */
   public static boolean handles(String command) {
-    return switch (command) {
-      case "/poll", "/发起投票", "/vote", "/投票", "/close", "/结束投票", "/results", "/结果", "/extend", "/延期" -> true;
-      default -> false;
-    };
+    return POLL.contains(command) || VOTE_ALIASES.contains(command) || CLOSE.contains(command)
+        || RESULTS.contains(command) || EXTEND.contains(command);
   }
 
   /** Answers one of the commands of {@link #handles}. */
   public Future<List<Reply>> command(ChatEvent event, String command, String rest) {
-    return switch (command) {
-      case "/poll", "/发起投票" -> open(event, rest);
-      case "/vote", "/投票" -> voteCommand(event, rest);
-      case "/close", "/结束投票" -> close(event, rest.strip());
-      case "/extend", "/延期" -> extend(event, rest.strip());
-      default -> results(rest.strip());
-    };
+    if (POLL.contains(command)) {
+      return open(event, rest);
+    }
+    if (VOTE_ALIASES.contains(command)) {
+      return voteCommand(event, rest);
+    }
+    if (CLOSE.contains(command)) {
+      return close(event, rest.strip());
+    }
+    return EXTEND.contains(command) ? extend(event, rest.strip()) : results(rest.strip());
   }
 
   /**
@@ -85,7 +96,7 @@ public final class ConsultationService {
   public Future<List<Reply>> button(ChatEvent event, String data) {
     String[] parts = data.substring(VOTE.length()).split(":");
     if (parts.length != 2 || !parts[1].matches("[\\d,]+")) {
-      return reply("这个投票按钮已经失效了，请重新打开投票。");
+      return reply(Text.POLL_BUTTON_EXPIRED.of());
     }
     Future<List<Reply>> confirmation = vote(event, parts[0], parts[1], "");
     // Where the platform edits a sent message, the poll shows its live tally there.
@@ -111,13 +122,13 @@ public final class ConsultationService {
         Reply announcement = messages.announcement(poll, true);
         StringBuilder text = new StringBuilder(announcement.text()).append("\n\n");
         if (poll.hideResults()) {
-          text.append("已有 ").append(t.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("参与（结果截止后公布）");
+          text.append(Text.POLL_LIVE_HIDDEN.of(t.ballots(), unit(poll)));
         } else {
-          text.append("当前：");
+          text.append(Text.POLL_LIVE_NOW.of());
           for (int i = 1; i <= poll.options().size(); i++) {
             text.append(i > 1 ? " · " : "").append(poll.options().get(i - 1)).append(" ").append(t.votesFor(i));
           }
-          text.append("（共 ").append(t.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("）");
+          text.append(Text.POLL_LIVE_TOTAL.of(t.ballots(), unit(poll)));
         }
         return Reply.replacingPressed(text.toString(), announcement.buttons());
       });
@@ -134,12 +145,22 @@ public final class ConsultationService {
     if (event.quoted().isEmpty() || !poll.find() || !number.matches()) {
       return null;
     }
-    return vote(event, poll.group(1), number.group(1).replaceAll("[\\s，、]", ",").replaceAll(",+", ","), "");
+    return vote(event, poll.group(1), choices(number.group(1)), "");
+  }
+
+  /** Option numbers as written (1、3 or 1，3) as {@code 1,3}. */
+  private static String choices(String written) {
+    return CHOICE_SEPARATORS.matcher(written).replaceAll(",").replaceAll(",+", ",");
+  }
+
+  /** What ballots are counted in: 户 (households) or 人 (residents). */
+  private static String unit(Poll poll) {
+    return poll.byHousehold() ? Text.POLL_UNIT_HOUSEHOLDS.of() : Text.POLL_UNIT_PEOPLE.of();
   }
 
   private Future<List<Reply>> open(ChatEvent event, String rest) {
     if (!moderators.moderates(event.chat().id(), event.from().id())) {
-      return reply("抱歉，只有本群的社区工作人员可以发起投票。如果您有议题，可以联系网格员或在群里提出，我们会安排议事。");
+      return reply(Text.POLL_OPEN_NOT_MODERATOR.of());
     }
     PollCommand.Request request;
     try {
@@ -160,30 +181,29 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> voteCommand(ChatEvent event, String rest) {
-    Matcher m = Pattern.compile("^(\\S+)\\s+(\\d{1,2}(?:\\s*[,，、]\\s*\\d{1,2})*)(?:\\s+(.*))?$", Pattern.DOTALL)
-        .matcher(rest.strip());
+    Matcher m = VOTE_COMMAND.matcher(rest.strip());
     if (!m.matches()) {
-      return reply("投票的写法：/vote 投票编号 序号 [理由]，例如 /vote p3 2 或 /vote p3 1 楼道太暗，支持加装路灯");
+      return reply(Text.POLL_VOTE_USAGE.of());
     }
-    String reason = m.group(3) == null ? "" : m.group(3).strip().replaceFirst("^(理由|原因)[:：]?\\s*", "");
+    String reason = m.group(3) == null ? "" : REASON_LABEL.matcher(m.group(3).strip()).replaceFirst("");
     if (reason.length() > MAX_REASON) {
-      return reply("理由请写在" + MAX_REASON + "字以内。");
+      return reply(Text.POLL_REASON_TOO_LONG.of(MAX_REASON));
     }
-    return vote(event, m.group(1), m.group(2).replaceAll("[\\s，、]", ",").replaceAll(",+", ","), PersonalData.mask(reason));
+    return vote(event, m.group(1), choices(m.group(2)), PersonalData.mask(reason));
   }
 
   private Future<List<Reply>> vote(ChatEvent event, String pollId, String choiceText, String reason) {
     List<Integer> choices = new ArrayList<>();
     for (String c : choiceText.split(",")) {
       if (!c.matches("\\d{1,2}")) {
-        return reply("请用数字表示选项，例如 /vote " + pollId + " 2");
+        return reply(Text.POLL_CHOICE_NOT_NUMBER.of(pollId));
       }
       choices.add(Integer.parseInt(c));
     }
     String identity = event.platform() + ":" + event.from().id();
     return definitions.find(pollId).compose(stored -> {
       if (stored == null) {
-        return reply("没有找到投票 " + pollId + "，请检查编号。");
+        return reply(Text.POLL_NOT_FOUND.of(pollId));
       }
       Poll poll = stored.poll();
       Future<String> household = poll.byHousehold()
@@ -198,25 +218,23 @@ public final class ConsultationService {
   private Future<List<Reply>> confirm(Poll poll, String identity, List<Integer> choices, PollStore.VoteResult result) {
     String chosen = PollMessages.names(poll, choices);
     String receipt = poll.anonymous()
-        ? "\n不记名投票，回执码：" + result.receipt() + "（请自行保存，勿告诉他人）。结果公布时会列出全部回执码及其选项，可核对您的选票已计入。"
+        ? "\n" + Text.POLL_RECEIPT.of(result.receipt())
         : "";
     switch (result.status()) {
       case COUNTED:
-        return reply(true, "已记录您在投票 " + poll.id() + " 中的选择：" + chosen + "。截止前可以改票。" + receipt);
+        return reply(true, Text.POLL_VOTE_COUNTED.of(poll.id(), chosen) + receipt);
       case CHANGED:
         String earlier = PollMessages.names(poll, result.previous());
         boolean otherMember = poll.byHousehold() && !result.previousCaster().isEmpty()
             && !result.previousCaster().equals(identity);
         if (!otherMember) {
-          String whose = poll.byHousehold() ? "您家的选票" : "您的选票";
-          return reply(true, "已改为：" + chosen + "（原来：" + earlier + "）。" + whose + "以最后一次为准。" + receipt);
+          Text changed = poll.byHousehold() ? Text.POLL_VOTE_CHANGED_HOUSEHOLD : Text.POLL_VOTE_CHANGED;
+          return reply(true, changed.of(chosen, earlier) + receipt);
         }
         // One ballot per household: tell the member whose ballot was replaced, privately.
-        String note = "您家在投票 " + poll.id() + "「" + poll.question() + "」中的选票已由另一位家庭成员改为：" + chosen
-            + "（原来：" + earlier + "）。一户一票，以最后一次为准；如有不同意见，请家人商量后再投。";
+        String note = Text.POLL_VOTE_REPLACED_NOTE.of(poll.id(), poll.question(), chosen, earlier);
         return poster.post("household:" + poll.id() + ":" + UUID.randomUUID(), privateMessage(result.previousCaster(), note))
-            .map(v -> List.of(Reply.privateText("已改为：" + chosen + "。一户一票：这替换了您家另一位成员之前投的“" + earlier
-                + "”，我们已私信告知对方。")));
+            .map(v -> List.of(Reply.privateText(Text.POLL_VOTE_REPLACED.of(chosen, earlier))));
       default:
         return reply(true, refusal(poll, result.reason()));
     }
@@ -230,40 +248,40 @@ public final class ConsultationService {
 
   private String refusal(Poll poll, String reason) {
     return switch (reason) {
-      case "closed" -> "投票 " + poll.id() + " 已经截止，不能再投了。发送 /results " + poll.id() + " 查看结果。";
-      case "not_open" -> "投票 " + poll.id() + " 还在讨论期，" + messages.when(poll.opensAt()) + " 开始投票。";
-      case "option" -> "没有这个选项，请回复 1 到 " + poll.options().size() + " 之间的数字。";
-      case "count" -> "这个投票最多选 " + poll.multi() + " 项。";
-      case "unbound" -> "这是按户表决的大事，请先用 /bind 绑定码 绑定您的房屋（绑定码向社区居委会领取）。";
-      case "ineligible" -> "您绑定的房屋不在本次表决的业主名册中；如有疑问请联系社区居委会。";
-      default -> "没有找到投票 " + poll.id() + "，请检查编号。";
+      case "closed" -> Text.POLL_REFUSED_CLOSED.of(poll.id());
+      case "not_open" -> Text.POLL_REFUSED_NOT_OPEN.of(poll.id(), messages.when(poll.opensAt()));
+      case "option" -> Text.POLL_REFUSED_OPTION.of(poll.options().size());
+      case "count" -> Text.POLL_REFUSED_COUNT.of(poll.multi());
+      case "unbound" -> Text.POLL_REFUSED_UNBOUND.of();
+      case "ineligible" -> Text.POLL_REFUSED_INELIGIBLE.of();
+      default -> Text.POLL_NOT_FOUND.of(poll.id());
     };
   }
 
   private Future<List<Reply>> close(ChatEvent event, String pollId) {
     if (!moderators.moderates(event.chat().id(), event.from().id())) {
-      return reply("抱歉，只有本群的社区工作人员可以结束投票。");
+      return reply(Text.POLL_CLOSE_NOT_MODERATOR.of());
     }
     if (pollId.isEmpty()) {
-      return reply("请写上投票编号，例如 /close p3");
+      return reply(Text.POLL_CLOSE_USAGE.of());
     }
     definitions.forget(pollId);
     return keeper.close(pollId, "chat", false).compose(closed -> closed
         ? keeper.resultReply(pollId).map(List::of)
-        : reply("投票 " + pollId + " 不存在或已经结束。"));
+        : reply(Text.POLL_NOT_OPEN.of(pollId)));
   }
 
   private Future<List<Reply>> extend(ChatEvent event, String rest) {
     if (!moderators.moderates(event.chat().id(), event.from().id())) {
-      return reply("抱歉，只有本群的社区工作人员可以延长投票。");
+      return reply(Text.POLL_EXTEND_NOT_MODERATOR.of());
     }
     String[] parts = rest.split("\\s+", 2);
     if (parts.length != 2) {
-      return reply("延期的写法：/extend 投票编号 时长或截止时间，例如 /extend p3 1d 或 /extend p3 2026-12-05T20:00");
+      return reply(Text.POLL_EXTEND_USAGE.of());
     }
     return store.find(parts[0]).compose(stored -> {
       if (stored == null || !stored.open()) {
-        return reply("投票 " + parts[0] + " 不存在或已经结束。");
+        return reply(Text.POLL_NOT_OPEN.of(parts[0]));
       }
       Poll poll = stored.poll();
       Instant closesAt;
@@ -273,24 +291,24 @@ public final class ConsultationService {
         return reply(e.getMessage());
       }
       if (!closesAt.isAfter(poll.closesAt())) {
-        return reply("新的截止时间要晚于现在的截止时间（" + messages.when(poll.closesAt()) + "）。");
+        return reply(Text.POLL_EXTEND_EARLIER.of(messages.when(poll.closesAt())));
       }
       Instant remindAt = poll.remindAt() == null ? null
           : closesAt.minus(java.time.Duration.between(poll.remindAt(), poll.closesAt()));
       return store.extend(poll.id(), closesAt)
           .compose(ok -> ok ? schedule.reschedule(poll.id(), closesAt, remindAt).map(true) : Future.succeededFuture(false))
           .map(ok -> List.of(Reply.text(ok
-              ? "投票 " + poll.id() + "「" + poll.question() + "」延期至 " + messages.when(closesAt) + " 截止。"
-              : "投票 " + poll.id() + " 已经结束，不能延期。")));
+              ? Text.POLL_EXTENDED.of(poll.id(), poll.question(), messages.when(closesAt))
+              : Text.POLL_EXTEND_CLOSED.of(poll.id()))));
     });
   }
 
   private Future<List<Reply>> results(String pollId) {
     if (pollId.isEmpty()) {
-      return reply("请写上投票编号，例如 /results p3");
+      return reply(Text.POLL_RESULTS_USAGE.of());
     }
     return keeper.resultReply(pollId)
-        .map(r -> List.of(r == null ? Reply.text("没有找到投票 " + pollId + "，请检查编号。") : r));
+        .map(r -> List.of(r == null ? Reply.text(Text.POLL_NOT_FOUND.of(pollId)) : r));
   }
 
   private static Future<List<Reply>> reply(String text) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 
 /**
  * Reads the one-line poll command a moderator types in the group:
@@ -29,8 +31,13 @@ import java.util.regex.Pattern;
  */
 public final class PollCommand {
 
-  private static final Pattern FLAG = Pattern.compile("(?:--|－－|—|——)([a-zA-Z-]+)(?:[ \\t=：:]+([^\\s－—-][^\\s]*))?");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(m|min|分钟|h|小时|d|天|w|周)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FLAG = Words.POLL_FLAG.pattern();
+  private static final Pattern DURATION = Pattern.compile(Words.POLL_DURATION.text(), Pattern.CASE_INSENSITIVE);
+  private static final Pattern OPTION_SEPARATORS = Words.POLL_OPTION_SEPARATORS.pattern();
+  private static final Pattern OPTION_EDGES = Words.POLL_OPTION_EDGES.pattern();
+  private static final List<String> MINUTES = Words.POLL_DURATION_MINUTES.list();
+  private static final List<String> HOURS = Words.POLL_DURATION_HOURS.list();
+  private static final List<String> DAYS = Words.POLL_DURATION_DAYS.list();
   private static final Duration DEFAULT_DURATION = Duration.ofDays(1);
 
   /** What the moderator asked for, or why it cannot be done. */
@@ -70,27 +77,27 @@ public final class PollCommand {
       firstFlag = Math.min(firstFlag, m.start());
       flags.add(new String[] {m.group(1).toLowerCase(Locale.ROOT), m.group(2)});
     }
-    String[] parts = body.substring(0, firstFlag).split("[|｜／]");
+    String[] parts = OPTION_SEPARATORS.split(body.substring(0, firstFlag));
     List<String> cleaned = new ArrayList<>();
     for (String part : parts) {
-      String p = part.strip().replaceAll("^[，,。；;、\\s]+|[，,。；;、\\s]+$", "");
+      String p = OPTION_EDGES.matcher(part.strip()).replaceAll("");
       if (!p.isEmpty()) {
         cleaned.add(p);
       }
     }
     if (cleaned.isEmpty()) {
-      throw new Invalid("请写上议题和选项，例如：/poll 周六活动室开放时间 | 上午 | 下午 | 晚上 --closes 2h");
+      throw new Invalid(Text.POLL_COMMAND_EMPTY.of());
     }
     String question = cleaned.get(0);
     List<String> options = cleaned.subList(1, cleaned.size());
     if (options.size() < 2) {
-      throw new Invalid("至少需要两个选项，用“|”隔开，例如：/poll 是否同意 | 同意 | 不同意");
+      throw new Invalid(Text.POLL_COMMAND_TWO_OPTIONS.of());
     }
     if (options.size() > 10) {
-      throw new Invalid("选项最多10个，请精简后再发起。");
+      throw new Invalid(Text.POLL_COMMAND_TOO_MANY_OPTIONS.of());
     }
     if (options.stream().distinct().count() != options.size()) {
-      throw new Invalid("有重复的选项，请检查后再发起。");
+      throw new Invalid(Text.POLL_COMMAND_REPEATED_OPTIONS.of());
     }
     Instant opensAt = now;
     Instant closesAt = null;
@@ -115,10 +122,10 @@ public final class PollCommand {
         case "rule" -> {
           rule = Rule.fromApiName(required(name, value).toLowerCase(Locale.ROOT));
           if (rule == null) {
-            throw new Invalid("不认识的表决规则“" + value + "”。可选：majority、two-thirds、civil-code-ordinary、civil-code-major");
+            throw new Invalid(Text.POLL_COMMAND_UNKNOWN_RULE.of(value));
           }
         }
-        default -> throw new Invalid("不认识的参数 --" + name + "。可用：--closes --multi --hidden --anonymous --big --rule --discuss --remind");
+        default -> throw new Invalid(Text.POLL_COMMAND_UNKNOWN_FLAG.of(name));
       }
     }
     if (closesText != null) {
@@ -129,7 +136,7 @@ public final class PollCommand {
       closesAt = opensAt.plus(DEFAULT_DURATION);
     }
     if (!closesAt.isAfter(opensAt)) {
-      throw new Invalid("截止时间要晚于开始投票的时间。");
+      throw new Invalid(Text.POLL_COMMAND_CLOSES_BEFORE_OPENING.of());
     }
     if (rule == null) {
       rule = scale == Poll.Scale.BIG ? Rule.CIVIL_CODE_ORDINARY : Rule.MAJORITY;
@@ -150,7 +157,7 @@ public final class PollCommand {
 
   private static String required(String name, String value) throws Invalid {
     if (value == null || value.isBlank()) {
-      throw new Invalid("参数 --" + name + " 后面需要写上值。");
+      throw new Invalid(Text.POLL_COMMAND_FLAG_VALUE.of(name));
     }
     return value;
   }
@@ -166,7 +173,7 @@ public final class PollCommand {
       try {
         return LocalDateTime.parse(value.length() == 16 ? value + ":00" : value).atZone(zone).toInstant();
       } catch (DateTimeParseException e2) {
-        throw new Invalid("看不懂截止时间“" + value + "”。可以写 2h、3d，或 2026-12-01T20:00。");
+        throw new Invalid(Text.POLL_COMMAND_BAD_DEADLINE.of(value));
       }
     }
   }
@@ -174,18 +181,16 @@ public final class PollCommand {
   private static Duration duration(String value) throws Invalid {
     Matcher d = DURATION.matcher(value.strip());
     if (!d.matches()) {
-      throw new Invalid("看不懂时长“" + value + "”。可以写 30m、2h、3d 或 1w。");
+      throw new Invalid(Text.POLL_COMMAND_BAD_DURATION.of(value));
     }
     long n = Long.parseLong(d.group(1));
     String unit = d.group(2).toLowerCase(Locale.ROOT);
-    Duration out = switch (unit) {
-      case "m", "min", "分钟" -> Duration.ofMinutes(n);
-      case "h", "小时" -> Duration.ofHours(n);
-      case "d", "天" -> Duration.ofDays(n);
-      default -> Duration.ofDays(7 * n);
-    };
+    Duration out = MINUTES.contains(unit) ? Duration.ofMinutes(n)
+        : HOURS.contains(unit) ? Duration.ofHours(n)
+        : DAYS.contains(unit) ? Duration.ofDays(n)
+        : Duration.ofDays(7 * n);
     if (out.isZero() || out.compareTo(Duration.ofDays(90)) > 0) {
-      throw new Invalid("时长要在1分钟到90天之间。");
+      throw new Invalid(Text.POLL_COMMAND_DURATION_RANGE.of());
     }
     return out;
   }
@@ -194,11 +199,11 @@ public final class PollCommand {
     try {
       int n = Integer.parseInt(value.strip());
       if (n < 1 || n > max) {
-        throw new Invalid("--multi 要在1到选项个数（" + max + "）之间。");
+        throw new Invalid(Text.POLL_COMMAND_MULTI_RANGE.of(max));
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new Invalid("--multi 后面要写一个数字，例如 --multi 2。");
+      throw new Invalid(Text.POLL_COMMAND_MULTI_NUMBER.of());
     }
   }
 }

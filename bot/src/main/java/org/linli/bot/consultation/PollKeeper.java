@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.linli.bot.outbox.Poster;
+import org.linli.bot.text.Text;
 import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
@@ -68,8 +69,7 @@ public final class PollKeeper {
     return register
         .compose(r -> {
           if (poll.byHousehold() && r.isEmpty()) {
-            return Future.failedFuture(new Refused(
-                "业主名册还是空的：大事表决需要先导入名册（POST /api/v1/households），并让居民用绑定码 /bind 绑定房屋。"));
+            return Future.failedFuture(new Refused(Text.POLL_REGISTER_EMPTY.of()));
           }
           return store.create(poll, r);
         })

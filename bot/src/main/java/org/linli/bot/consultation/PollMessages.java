@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.linli.bot.text.Text;
 import org.linli.webhooks.Reply;
 
 /**
@@ -16,7 +17,7 @@ public final class PollMessages {
   /** Button data prefix of a vote: {@code vote:<pollId>:<n>}. */
   public static final String VOTE = "vote:";
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_WHEN.of());
 
   private final ZoneId zone;
   private final Supplier<String> publicUrl;
@@ -37,55 +38,53 @@ public final class PollMessages {
    * without buttons; when voting opens, with one button per option.
    */
   public Reply announcement(Poll poll, boolean votingOpen) {
-    StringBuilder out = new StringBuilder(poll.byHousehold() ? "🏛 业主大事表决 " : "🗳 议事投票 ")
-        .append(poll.id()).append("：").append(poll.question()).append('\n');
+    Text heading = poll.byHousehold() ? Text.POLL_HEADING_BIG : Text.POLL_HEADING;
+    StringBuilder out = new StringBuilder(heading.of(poll.id(), poll.question())).append('\n');
     List<Reply.Button> buttons = new ArrayList<>();
     for (int i = 0; i < poll.options().size(); i++) {
       out.append(i + 1).append(". ").append(poll.options().get(i)).append('\n');
       buttons.add(new Reply.Button((i + 1) + ". " + poll.options().get(i), VOTE + poll.id() + ":" + (i + 1)));
     }
     if (!votingOpen) {
-      out.append("现在是讨论期，欢迎在群里发表意见；").append(when(poll.opensAt())).append(" 开始投票，")
-          .append(when(poll.closesAt())).append(" 截止。");
+      out.append(Text.POLL_DISCUSSION.of(when(poll.opensAt()), when(poll.closesAt())));
       return Reply.text(out.toString());
     }
-    out.append("截止：").append(when(poll.closesAt()));
-    out.append(poll.multi() > 1 ? "；最多选" + poll.multi() + "项" : "");
-    out.append(poll.byHousehold() ? "；一户一票（请先 /bind 绑定房屋）" : "；一人一票");
-    out.append("；截止前可以改票");
-    out.append(poll.anonymous() ? "；不记名投票，投票后私信发回执码" : "");
-    out.append(poll.hideResults() ? "；结果截止后公布" : "").append('\n');
-    out.append("表决规则：").append(ruleInWords(poll.rule())).append('\n');
-    out.append("点按钮投票，或回复本条消息写序号，或发送：/vote ").append(poll.id()).append(" 序号 [理由]");
+    out.append(Text.POLL_CLOSES.of(when(poll.closesAt())));
+    out.append(poll.multi() > 1 ? Text.POLL_MULTI.of(poll.multi()) : "");
+    out.append(poll.byHousehold() ? Text.POLL_ONE_PER_HOUSEHOLD.of() : Text.POLL_ONE_PER_PERSON.of());
+    out.append(Text.POLL_CHANGEABLE.of());
+    out.append(poll.anonymous() ? Text.POLL_ANONYMOUS.of() : "");
+    out.append(poll.hideResults() ? Text.POLL_HIDDEN.of() : "").append('\n');
+    out.append(Text.POLL_RULE.of(ruleInWords(poll.rule()))).append('\n');
+    out.append(Text.POLL_HOW_TO_VOTE.of(poll.id()));
     return new Reply(out.toString(), buttons, false);
   }
 
   /** The rule in one sentence. */
   public static String ruleInWords(Rule rule) {
     return switch (rule) {
-      case MAJORITY -> "同意票超过投票总数的一半即通过";
-      case TWO_THIRDS -> "同意票不少于投票总数的2/3即通过";
-      case CIVIL_CODE_ORDINARY -> "《民法典》第278条一般事项：参与表决的面积和户数均不少于2/3，且同意的面积和户数均超过参与部分的一半";
-      case CIVIL_CODE_MAJOR -> "《民法典》第278条重大事项：参与表决的面积和户数均不少于2/3，且同意的面积和户数均不少于参与部分的3/4";
+      case MAJORITY -> Text.RULE_MAJORITY_IN_WORDS.of();
+      case TWO_THIRDS -> Text.RULE_TWO_THIRDS_IN_WORDS.of();
+      case CIVIL_CODE_ORDINARY -> Text.RULE_CIVIL_CODE_ORDINARY_IN_WORDS.of();
+      case CIVIL_CODE_MAJOR -> Text.RULE_CIVIL_CODE_MAJOR_IN_WORDS.of();
     };
   }
 
   /** The reminder before the deadline: participation so far, never who has not voted. */
   public Reply reminder(Poll poll, Tally tally) {
-    StringBuilder out = new StringBuilder("⏰ 提醒：投票 ").append(poll.id()).append("「").append(poll.question())
-        .append("」将于 ").append(when(poll.closesAt())).append(" 截止。\n");
+    StringBuilder out = new StringBuilder(Text.POLL_REMINDER.of(poll.id(), poll.question(), when(poll.closesAt())))
+        .append('\n');
     if (poll.byHousehold()) {
-      out.append("目前已有 ").append(tally.ballots()).append(" 户参与（共 ").append(tally.eligibleBallots()).append(" 户，")
-          .append(percent(tally.ballots(), tally.eligibleBallots())).append("），参与面积 ")
-          .append(Rule.formatArea(tally.participatingArea())).append("/").append(Rule.formatArea(tally.eligibleArea()))
-          .append(" m²（").append(percent(tally.participatingArea(), tally.eligibleArea())).append("）。");
+      out.append(Text.POLL_REMINDER_HOUSEHOLDS.of(tally.ballots(), tally.eligibleBallots(),
+          percent(tally.ballots(), tally.eligibleBallots()), Rule.formatArea(tally.participatingArea()),
+          Rule.formatArea(tally.eligibleArea()), percent(tally.participatingArea(), tally.eligibleArea())));
       if (poll.rule().needsRegister()) {
-        out.append("表决有效需要面积和户数都达到2/3。");
+        out.append(Text.POLL_REMINDER_QUORUM.of());
       }
     } else {
-      out.append("目前已有 ").append(tally.ballots()).append(" 人参与。");
+      out.append(Text.POLL_REMINDER_PEOPLE.of(tally.ballots()));
     }
-    out.append("\n还没投票的居民请点下方按钮投票。");
+    out.append('\n').append(Text.POLL_REMINDER_VOTE.of());
     Reply announcement = announcement(poll, true);
     return new Reply(out.toString(), announcement.buttons(), false);
   }
@@ -93,35 +92,37 @@ public final class PollMessages {
   /** The results as residents read them: tally (unless hidden while open), outcome in words. */
   public String results(PollStore.Stored stored, Tally tally) {
     Poll poll = stored.poll();
-    StringBuilder out = new StringBuilder(stored.open() ? "📊 投票 " : "📊 投票结果 ").append(poll.id()).append("：")
-        .append(poll.question()).append('\n');
+    Text heading = stored.open() ? Text.POLL_RESULTS_OPEN : Text.POLL_RESULTS_CLOSED;
+    StringBuilder out = new StringBuilder(heading.of(poll.id(), poll.question())).append('\n');
+    String unit = poll.byHousehold() ? Text.POLL_UNIT_HOUSEHOLDS.of() : Text.POLL_UNIT_PEOPLE.of();
     if (stored.open() && poll.hideResults()) {
-      out.append("结果将在截止后公布。目前已有 ").append(tally.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("参与。");
+      out.append(Text.POLL_RESULTS_HIDDEN.of(tally.ballots(), unit));
       return out.toString();
     }
     for (int i = 1; i <= poll.options().size(); i++) {
-      out.append(i).append(". ").append(poll.options().get(i - 1)).append("：").append(tally.votesFor(i))
-          .append(poll.byHousehold() ? " 户" : " 票");
+      out.append(Text.POLL_RESULTS_OPTION.of(i, poll.options().get(i - 1), tally.votesFor(i),
+          poll.byHousehold() ? Text.POLL_UNIT_HOUSEHOLDS.of() : Text.POLL_UNIT_VOTES.of()));
       if (poll.byHousehold()) {
-        out.append("，").append(Rule.formatArea(tally.areaFor(i))).append(" m²");
+        out.append(Text.POLL_RESULTS_AREA.of(Rule.formatArea(tally.areaFor(i))));
       }
       out.append('\n');
     }
-    out.append("共 ").append(tally.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("参与");
+    out.append(Text.POLL_RESULTS_TOTAL.of(tally.ballots(), unit));
     if (poll.byHousehold()) {
-      out.append("（名册 ").append(tally.eligibleBallots()).append(" 户）");
+      out.append(Text.POLL_RESULTS_REGISTER.of(tally.eligibleBallots()));
     }
     if (!stored.open()) {
       Rule.Outcome outcome = poll.rule().decide(tally);
       out.append('\n');
       for (Rule.Condition c : outcome.conditions()) {
-        out.append(c.met() ? "✅ " : "❌ ").append(c.description()).append("：").append(c.detail()).append('\n');
+        out.append(c.met() ? "✅ " : "❌ ").append(Text.POLL_RESULTS_CONDITION.of(c.description(), c.detail()))
+            .append('\n');
       }
-      out.append(outcome.passed() ? "结论：通过（“" : "结论：未通过（“").append(poll.options().get(0)).append("”）");
+      out.append((outcome.passed() ? Text.POLL_RESULTS_PASSED : Text.POLL_RESULTS_FAILED).of(poll.options().get(0)));
       if (poll.anonymous()) {
-        out.append("\n不记名投票：全部回执码见公示页，可核对您的选票已计入。");
+        out.append('\n').append(Text.POLL_RESULTS_RECEIPTS.of());
       }
-      out.append("\n公示页：").append(publicUrl.get()).append("/polls/").append(poll.id());
+      out.append('\n').append(Text.POLL_RESULTS_PAGE.of(publicUrl.get() + "/polls/" + poll.id()));
     }
     return out.toString();
   }
@@ -132,7 +133,7 @@ public final class PollMessages {
     for (int c : choices) {
       names.add(c >= 1 && c <= poll.options().size() ? poll.options().get(c - 1) : String.valueOf(c));
     }
-    return String.join("、", names);
+    return String.join(Text.LIST_SEPARATOR.of(), names);
   }
 
   private static String percent(long part, long whole) {

@@ -3,6 +3,7 @@ package org.linli.bot.consultation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.linli.bot.text.Text;
 
 /**
  * How a consultation decides. The result says in plain words whether each condition was met and
@@ -60,17 +61,22 @@ public enum Rule {
   public Outcome decide(Tally t) {
     List<Condition> conditions = new ArrayList<>();
     switch (this) {
-      case MAJORITY -> conditions.add(share("同意票过半数（超过投票总数的1/2）", t.votesFor(1), t.ballots(), Fraction.HALF, true, "票"));
-      case TWO_THIRDS -> conditions.add(share("同意票不少于投票总数的2/3", t.votesFor(1), t.ballots(), Fraction.TWO_THIRDS, false, "票"));
+      case MAJORITY -> conditions.add(share(Text.RULE_MAJORITY.of(), t.votesFor(1), t.ballots(), Fraction.HALF, true,
+          Text.POLL_UNIT_VOTES.of()));
+      case TWO_THIRDS -> conditions.add(share(Text.RULE_TWO_THIRDS.of(), t.votesFor(1), t.ballots(),
+          Fraction.TWO_THIRDS, false, Text.POLL_UNIT_VOTES.of()));
       case CIVIL_CODE_ORDINARY, CIVIL_CODE_MAJOR -> {
-        conditions.add(share("参与表决的专有部分面积不少于总面积的2/3", t.participatingArea(), t.eligibleArea(), Fraction.TWO_THIRDS, false, "m²"));
-        conditions.add(share("参与表决的户数不少于总户数的2/3", t.ballots(), t.eligibleBallots(), Fraction.TWO_THIRDS, false, "户"));
+        conditions.add(share(Text.RULE_AREA_TAKING_PART.of(), t.participatingArea(), t.eligibleArea(),
+            Fraction.TWO_THIRDS, false, "m²"));
+        conditions.add(share(Text.RULE_HOUSEHOLDS_TAKING_PART.of(), t.ballots(), t.eligibleBallots(),
+            Fraction.TWO_THIRDS, false, Text.POLL_UNIT_HOUSEHOLDS.of()));
         boolean major = this == CIVIL_CODE_MAJOR;
         Fraction needed = major ? Fraction.THREE_QUARTERS : Fraction.HALF;
-        String what = major ? "不少于参与表决面积的3/4" : "超过参与表决面积的1/2";
-        String whatHouseholds = major ? "不少于参与表决户数的3/4" : "超过参与表决户数的1/2";
-        conditions.add(share("同意的专有部分面积" + what, t.areaFor(1), t.participatingArea(), needed, !major, "m²"));
-        conditions.add(share("同意的户数" + whatHouseholds, t.votesFor(1), t.ballots(), needed, !major, "户"));
+        Text area = major ? Text.RULE_AREA_AGREEING_MAJOR : Text.RULE_AREA_AGREEING;
+        Text households = major ? Text.RULE_HOUSEHOLDS_AGREEING_MAJOR : Text.RULE_HOUSEHOLDS_AGREEING;
+        conditions.add(share(area.of(), t.areaFor(1), t.participatingArea(), needed, !major, "m²"));
+        conditions.add(share(households.of(), t.votesFor(1), t.ballots(), needed, !major,
+            Text.POLL_UNIT_HOUSEHOLDS.of()));
       }
     }
     return new Outcome(conditions.stream().allMatch(Condition::met), conditions);
@@ -79,7 +85,7 @@ public enum Rule {
   private static Condition share(String description, long part, long whole, Fraction fraction, boolean strict, String unit) {
     boolean met = strict ? fraction.exceededBy(part, whole) : fraction.reachedBy(part, whole);
     if (whole == 0) {
-      return new Condition(description, false, "无人参与，无法计算");
+      return new Condition(description, false, Text.RULE_NOBODY.of());
     }
     long margin = fraction.margin(part, whole, strict);
     String amount = unit.equals("m²") ? formatArea(Math.abs(margin)) : String.valueOf(Math.abs(margin));
@@ -87,10 +93,10 @@ public enum Rule {
     String detail;
     if (met) {
       detail = margin == 0
-          ? "恰好达到（" + shown + unit + "）"
-          : "已达到（" + shown + unit + "，比门槛多 " + amount + unit + "）";
+          ? Text.RULE_EXACTLY_MET.of(shown + unit)
+          : Text.RULE_MET.of(shown + unit, amount + unit);
     } else {
-      detail = "未达到（" + shown + unit + "，还差 " + amount + unit + "）";
+      detail = Text.RULE_UNMET.of(shown + unit, amount + unit);
     }
     return new Condition(description, met, detail);
   }

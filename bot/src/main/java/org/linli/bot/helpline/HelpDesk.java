@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.outbox.Outbox;
+import org.linli.bot.text.Phones;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 import org.linli.bot.ticket.CategoryGuesser;
 import org.linli.bot.ticket.NewTicket;
 import org.linli.bot.ticket.Ticket;
@@ -34,14 +37,17 @@ public final class HelpDesk {
 
   /** Button data prefix of a rating: {@code rate:<receipt>:<stars>}. */
   public static final String RATE = "rate:";
-  /** The hotline residents can always call. */
-  public static final String HOTLINE = "12345";
 
   private static final Logger LOG = LoggerFactory.getLogger(HelpDesk.class);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_WHEN.of());
   private static final Map<String, String> CATEGORY = Map.of(
-      CategoryGuesser.EMERGENCY, "紧急求助", CategoryGuesser.REPAIR, "报修", CategoryGuesser.ELDERLY, "为老服务",
-      CategoryGuesser.SOCIAL_ASSISTANCE, "社会救助", CategoryGuesser.CONSULTATION, "咨询求助");
+      CategoryGuesser.EMERGENCY, Text.CATEGORY_EMERGENCY.of(), CategoryGuesser.REPAIR, Text.CATEGORY_REPAIR.of(),
+      CategoryGuesser.ELDERLY, Text.CATEGORY_ELDERLY.of(),
+      CategoryGuesser.SOCIAL_ASSISTANCE, Text.CATEGORY_SOCIAL_ASSISTANCE.of(),
+      CategoryGuesser.CONSULTATION, Text.CATEGORY_CONSULTATION.of());
+  private static final List<String> HELP = Words.COMMAND_HELP.list();
+  private static final List<String> STATUS = Words.COMMAND_STATUS.list();
+  private static final List<String> RATE_COMMAND = Words.COMMAND_RATE.list();
 
   private final TicketStore tickets;
   private final CategoryGuesser guesser = new CategoryGuesser();
@@ -50,9 +56,11 @@ public final class HelpDesk {
   private final Moderators moderators;
   private final ZoneId zone;
   private final Clock clock;
+  private final Phones phones;
 
   public HelpDesk(TicketStore tickets, Outbox hub, ForwardOffers offers, Moderators moderators, ZoneId zone,
-      Clock clock) {
+      Clock clock, Phones phones) {
+    this.phones = phones;
     this.tickets = tickets;
     this.hub = hub;
     this.offers = offers;
@@ -63,10 +71,7 @@ public final class HelpDesk {
 
   /** True for the commands this desk answers. */
   public static boolean handles(String command) {
-    return switch (command) {
-      case "/help", "/求助", "/status", "/进度", "/rate", "/评价" -> true;
-      default -> false;
-    };
+    return HELP.contains(command) || STATUS.contains(command) || RATE_COMMAND.contains(command);
   }
 
   /** The name of a category as residents read it. */
@@ -76,20 +81,19 @@ public final class HelpDesk {
 
   /** Answers one of the commands of {@link #handles}. */
   public Future<List<Reply>> command(ChatEvent event, String command, String rest) {
-    return switch (command) {
-      case "/help", "/求助" -> rest.isBlank()
-          ? reply("请在 /help 后面写上需要帮助的事，例如：/help 3号楼2单元楼道灯坏了。紧急情况请直接拨打 110/119/120。")
+    if (HELP.contains(command)) {
+      return rest.isBlank()
+          ? reply(Text.HELP_EMPTY.of(phones.police(), phones.fire(), phones.ambulance()))
           : open(event, rest, false, "");
-      case "/status", "/进度" -> status(event, rest.strip());
-      default -> rateCommand(event, rest.strip());
-    };
+    }
+    return STATUS.contains(command) ? status(event, rest.strip()) : rateCommand(event, rest.strip());
   }
 
   /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; null when not ours. */
   public Future<List<Reply>> button(ChatEvent event, String data) {
     if (data.startsWith(ForwardOffers.PREFIX)) {
       return offers.take(data).compose(offer -> offer == null
-          ? reply("这个按钮已经用过或过期了。如需帮助，请发送 /help 加上您的情况，或拨打求助热线 " + HOTLINE + "。")
+          ? reply(Text.HELP_BUTTON_EXPIRED.of(phones.hotline()))
           : open(event, offer.text(), offer.urgent(), offer.rule()));
     }
     if (data.startsWith(RATE)) {
@@ -97,7 +101,7 @@ public final class HelpDesk {
       if (parts.length == 2 && parts[1].matches("[1-5]")) {
         return rate(event, parts[0], Integer.parseInt(parts[1]), "");
       }
-      return reply("这个评价按钮已经失效了。");
+      return reply(Text.RATE_BUTTON_EXPIRED.of());
     }
     return null;
   }
@@ -118,8 +122,8 @@ public final class HelpDesk {
         .map(ticket -> List.of(Reply.text(received(ticket))))
         .recover(e -> {
           if (e instanceof TicketLimitReached limit) {
-            return reply("您这一小时内已经提交了多次求助，请稍后（" + WHEN.format(limit.retryAfter().atZone(zone))
-                + " 以后）再提交；如情况紧急，请直接拨打社区求助热线 " + HOTLINE + "，有人身危险请拨打 110/119/120。");
+            return reply(Text.HELP_LIMIT.of(WHEN.format(limit.retryAfter().atZone(zone)), phones.hotline(),
+                phones.police(), phones.fire(), phones.ambulance()));
           }
           return Future.failedFuture(e);
         });
@@ -128,21 +132,20 @@ public final class HelpDesk {
   private String received(Ticket t) {
     StringBuilder out = new StringBuilder();
     if (t.urgent()) {
-      out.append("⚠️ 已按紧急情况转交。如有人身危险，请立即拨打 110（报警）/119（火警）/120（急救）。\n");
+      out.append(Text.HELP_URGENT.of(phones.police(), phones.fire(), phones.ambulance())).append('\n');
     }
-    out.append("✅ 已受理您的求助，回执号：").append(t.receipt()).append("（请记下，可发送 /status ").append(t.receipt())
-        .append(" 查询进度）。\n类别：").append(categoryName(t.category()));
+    out.append(Text.HELP_RECEIVED.of(t.receipt(), categoryName(t.category())));
     if (t.timeLimit() != null && t.dueAt() != null) {
-      out.append("；承诺时限：").append(t.timeLimit().toHours() > 0 ? hours(t.timeLimit().toHours())
-              : Math.max(1, t.timeLimit().toMinutes()) + "分钟").append("内（").append(WHEN.format(t.dueAt().atZone(zone)))
-          .append(" 前）");
+      String limit = t.timeLimit().toHours() > 0 ? hours(t.timeLimit().toHours())
+          : Text.DURATION_MINUTES.of(Math.max(1, t.timeLimit().toMinutes()));
+      out.append(Text.HELP_RECEIVED_LIMIT.of(limit, WHEN.format(t.dueAt().atZone(zone))));
     }
-    out.append("。\n社区求助热线首问负责、全程跟踪，有进展会第一时间告诉您。");
+    out.append(Text.HELP_RECEIVED_END.of());
     return out.toString();
   }
 
   private static String hours(long h) {
-    return h % 24 == 0 && h >= 24 ? (h / 24) + "天" : h + "小时";
+    return h % 24 == 0 && h >= 24 ? Text.DURATION_DAYS.of(h / 24) : Text.DURATION_HOURS.of(h);
   }
 
   private Future<List<Reply>> status(ChatEvent event, String receipt) {
@@ -150,38 +153,38 @@ public final class HelpDesk {
       String resident = event.platform() + ":" + event.from().id();
       return tickets.byResident(resident, 5).map(list -> {
         if (list.isEmpty()) {
-          return List.of(Reply.privateText("您还没有提交过求助。发送 /help 加上您的情况即可。"));
+          return List.of(Reply.privateText(Text.STATUS_NONE.of()));
         }
-        StringBuilder out = new StringBuilder("您最近的求助：\n");
+        StringBuilder out = new StringBuilder(Text.STATUS_RECENT.of()).append('\n');
         list.forEach(t -> out.append(t.receipt()).append(" ").append(t.status().label()).append('\n'));
-        out.append("发送 /status 回执号 查看详情。");
+        out.append(Text.STATUS_RECENT_HINT.of());
         return List.of(Reply.privateText(out.toString()));
       });
     }
     return tickets.find(receipt).map(t -> {
       if (t == null) {
-        return List.of(Reply.privateText("没有找到回执号 " + receipt + "，请核对（格式如 20261122-0042）。"));
+        return List.of(Reply.privateText(Text.STATUS_NOT_FOUND.of(receipt)));
       }
       boolean requester = t.source().resident().equals(event.platform() + ":" + event.from().id());
       boolean moderator = moderators.moderates(event.chat().id(), event.from().id());
       if (!requester && !moderator) {
-        return List.of(Reply.privateText("求助 " + receipt + " 的详情只有提交人和社区工作人员可以查看。"));
+        return List.of(Reply.privateText(Text.STATUS_NOT_YOURS.of(receipt)));
       }
       return List.of(Reply.privateText(details(t)));
     });
   }
 
   private String details(Ticket t) {
-    StringBuilder out = new StringBuilder("求助 ").append(t.receipt()).append("：").append(t.status().label()).append('\n')
-        .append("类别：").append(categoryName(t.category())).append("；受理：").append(WHEN.format(t.createdAt().atZone(zone)));
+    StringBuilder out = new StringBuilder(Text.STATUS_DETAILS.of(t.receipt(), t.status().label())).append('\n')
+        .append(Text.STATUS_DETAILS_OPENED.of(categoryName(t.category()), WHEN.format(t.createdAt().atZone(zone))));
     if (t.dueAt() != null) {
-      out.append("；时限：").append(WHEN.format(t.dueAt().atZone(zone))).append(" 前");
+      out.append(Text.STATUS_DETAILS_DUE.of(WHEN.format(t.dueAt().atZone(zone))));
     }
     out.append('\n');
     for (TicketEvent e : t.history()) {
       out.append("· ").append(WHEN.format(e.at().atZone(zone))).append(" ").append(e.status().label());
       if (e.note() != null && !e.note().isBlank()) {
-        out.append("：").append(e.note());
+        out.append(Text.STATUS_DETAILS_NOTE.of(e.note()));
       }
       out.append('\n');
     }
@@ -191,7 +194,7 @@ public final class HelpDesk {
   private Future<List<Reply>> rateCommand(ChatEvent event, String rest) {
     String[] parts = rest.split("\\s+", 3);
     if (parts.length < 2 || !parts[1].matches("[1-5]")) {
-      return reply("评价的写法：/rate 回执号 1到5分 [意见]，例如 /rate 20261122-0042 5 修得很及时");
+      return reply(Text.RATE_USAGE.of());
     }
     return rate(event, parts[0], Integer.parseInt(parts[1]), parts.length == 3 ? parts[2] : "");
   }
@@ -199,23 +202,22 @@ public final class HelpDesk {
   private Future<List<Reply>> rate(ChatEvent event, String receipt, int stars, String comment) {
     return tickets.find(receipt).compose(t -> {
       if (t == null) {
-        return reply(true, "没有找到回执号 " + receipt + "。");
+        return reply(true, Text.RATE_NOT_FOUND.of(receipt));
       }
       if (!t.source().resident().equals(event.platform() + ":" + event.from().id())) {
-        return reply(true, "只有提交求助的居民可以评价。");
+        return reply(true, Text.RATE_NOT_YOURS.of());
       }
       return tickets.rate(receipt, stars, org.linli.bot.PersonalData.mask(comment), clock.instant())
           .compose(result -> {
             if (!result.applied()) {
               return reply(true, result.outcome() == TransitionResult.Outcome.BAD_RATING
-                  ? "请打 1 到 5 分。" : "这件事现在还不能评价（" + result.current().label() + "）。");
+                  ? Text.RATE_BAD.of() : Text.RATE_NOT_YET.of(result.current().label()));
             }
             Ticket rated = result.ticket();
             LOG.info("Ticket {} rated {}", receipt, stars);
             return hub.enqueue(HubEvents.id("rated", receipt), HubEvents.rated(rated, clock.instant()))
                 .map(v -> List.of(Reply.privateText(stars <= 2
-                    ? "谢谢您的评价。我们已重新打开这件事（" + receipt + "），会有专人跟进，给您满意的答复。"
-                    : "谢谢您的评价！这件事（" + receipt + "）已办结回访。")));
+                    ? Text.RATE_REOPENED.of(receipt) : Text.RATE_THANKS.of(receipt))));
           });
     });
   }
@@ -223,9 +225,10 @@ public final class HelpDesk {
   /** The rating buttons sent with "已办结". */
   public static List<Reply.Button> ratingButtons(String receipt) {
     List<Reply.Button> buttons = new ArrayList<>();
-    String[] labels = {"1 很不满意", "2 不满意", "3 一般", "4 满意", "5 很满意"};
+    Text[] labels =
+        {Text.RATE_BUTTON_1, Text.RATE_BUTTON_2, Text.RATE_BUTTON_3, Text.RATE_BUTTON_4, Text.RATE_BUTTON_5};
     for (int i = 1; i <= 5; i++) {
-      buttons.add(new Reply.Button(labels[i - 1], RATE + receipt + ":" + i));
+      buttons.add(new Reply.Button(labels[i - 1].of(), RATE + receipt + ":" + i));
     }
     return buttons;
   }

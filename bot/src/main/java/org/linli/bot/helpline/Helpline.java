@@ -12,6 +12,7 @@ import org.linli.bot.consultation.Moderators;
 import org.linli.bot.http.TicketApi;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
+import org.linli.bot.text.Phones;
 import org.linli.bot.ticket.HubReference;
 import org.linli.bot.ticket.TicketDeadlines;
 import org.linli.bot.ticket.TicketStats;
@@ -68,8 +69,10 @@ public final class Helpline {
         clock);
     hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
     ResidentNotifier residents = new ResidentNotifier(chat, capabilities);
-    desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock);
-    callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock);
+    Phones phones = Phones.of(settings.phones());
+    desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock, phones);
+    callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock,
+        phones);
     timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat, settings.tickets().moderatorChats(), zone,
         clock);
     api = new TicketApi(tickets, new TicketStats(tickets), state, zone, clock);

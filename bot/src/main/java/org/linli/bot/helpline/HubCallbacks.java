@@ -8,6 +8,8 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Clock;
 import java.util.List;
+import org.linli.bot.text.Phones;
+import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketStatus;
 import org.linli.bot.ticket.TicketStore;
@@ -39,14 +41,16 @@ public final class HubCallbacks {
   private final TicketStore tickets;
   private final ResidentNotifier residents;
   private final Clock clock;
+  private final Phones phones;
 
   public HubCallbacks(HubCallbackVerifier verifier, RedisAPI redis, TicketStore tickets, ResidentNotifier residents,
-      Clock clock) {
+      Clock clock, Phones phones) {
     this.verifier = verifier;
     this.redis = redis;
     this.tickets = tickets;
     this.residents = residents;
     this.clock = clock;
+    this.phones = phones;
   }
 
   /** Handles one call (the body already read, unparsed). */
@@ -113,21 +117,21 @@ public final class HubCallbacks {
       if (t == null) {
         return Future.failedFuture(new HttpException(404, "There is no ticket " + receipt));
       }
-      String text = "💬 求助热线回复（" + t.receipt() + "）：" + message;
+      String text = Text.HUB_REPLY.of(t.receipt(), message);
       return residents.tell("hub-" + id, t, text, List.of()).map(v -> answer(t));
     });
   }
 
   private Future<Void> tellResident(String id, Ticket t, String note) {
-    StringBuilder text = new StringBuilder("📮 您的求助 ").append(t.receipt()).append(" ").append(t.status().label());
+    StringBuilder text = new StringBuilder(Text.HUB_STATUS.of(t.receipt(), t.status().label()));
     if (!note.isBlank()) {
-      text.append("：").append(note);
+      text.append(Text.STATUS_DETAILS_NOTE.of(note));
     }
     List<org.linli.webhooks.Reply.Button> buttons = List.of();
     switch (t.status()) {
-      case WAITING_RESIDENT -> text.append("\n请回复补充情况，或拨打求助热线 ").append(HelpDesk.HOTLINE).append("（报回执号）。");
+      case WAITING_RESIDENT -> text.append('\n').append(Text.HUB_WAITING_RESIDENT.of(phones.hotline()));
       case RESOLVED -> {
-        text.append("\n请为这次办理打分（1–5分），1–2分我们会重新跟进：");
+        text.append('\n').append(Text.HUB_RESOLVED.of());
         buttons = HelpDesk.ratingButtons(t.receipt());
       }
       default -> { }

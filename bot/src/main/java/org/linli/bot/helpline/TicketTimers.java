@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
-import org.linli.bot.timer.TimerLoop;
+import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketDeadlines;
 import org.linli.bot.ticket.TicketStore;
+import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -31,7 +32,7 @@ public final class TicketTimers {
 
   private static final Logger LOG = LoggerFactory.getLogger(TicketTimers.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_WHEN.of());
 
   private final TicketDeadlines deadlines;
   private final TicketStore tickets;
@@ -85,7 +86,7 @@ public final class TicketTimers {
         return Future.succeededFuture();
       }
       String stage = job.kind() == TicketDeadlines.Kind.REMIND80 ? "remind80" : "overdue";
-      LOG.info("Ticket {}: {} (催办)", t.receipt(), stage);
+      LOG.info("Ticket {}: {} (reminder)", t.receipt(), stage);
       // The ticket itself first, in case it never left (idempotent by id), then the reminder.
       return hub.enqueue(HubEvents.id("created", t.receipt()), HubEvents.created(t, clock.instant()))
           .compose(v -> hub.enqueue(HubEvents.id(stage, t.receipt()), HubEvents.reminder(t, job.kind(), clock.instant())))
@@ -94,9 +95,10 @@ public final class TicketTimers {
   }
 
   private Future<Void> tellModerators(Ticket t, TicketDeadlines.Kind kind, String stage) {
-    String text = (kind == TicketDeadlines.Kind.REMIND80 ? "⏳ 临期提醒：求助 " : "⏰ 已超时：求助 ") + t.receipt() + "（"
-        + HelpDesk.categoryName(t.category()) + (t.urgent() ? "，紧急" : "") + "）目前" + t.status().label()
-        + (t.dueAt() == null ? "" : "，时限 " + WHEN.format(t.dueAt().atZone(zone))) + "。已向求助热线催办。";
+    Text heading = kind == TicketDeadlines.Kind.REMIND80 ? Text.TIMER_DUE_SOON : Text.TIMER_OVERDUE;
+    String category = HelpDesk.categoryName(t.category()) + (t.urgent() ? Text.TIMER_URGENT.of() : "");
+    String due = t.dueAt() == null ? "" : Text.TIMER_DUE.of(WHEN.format(t.dueAt().atZone(zone)));
+    String text = heading.of(t.receipt(), category, t.status().label(), due);
     List<Future<Boolean>> sent = new ArrayList<>();
     for (Outgoing m : moderatorChats) {
       sent.add(chat.post(stage + "-" + t.receipt() + "-" + m.platform() + "-" + m.chat().id(),

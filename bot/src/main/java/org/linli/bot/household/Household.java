@@ -3,6 +3,7 @@ package org.linli.bot.household;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
 
 /**
  * One household (户) of the register: where it is, its floor area in hundredths of a square metre
@@ -48,7 +49,7 @@ public record Household(
 
   /** How a resident reads the address: 3号楼2单元601. */
   public String label() {
-    return withSuffix(building, "号楼") + withSuffix(unit, "单元") + room;
+    return withSuffix(building, Text.HOUSEHOLD_BUILDING.of()) + withSuffix(unit, Text.HOUSEHOLD_UNIT.of()) + room;
   }
 
   /** The floor area in square metres, for display (89.5). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.linli.bot.text.Words;
 
 /**
  * Reads the household register from CSV as the community office exports it: a header row (English
@@ -32,14 +33,14 @@ public final class HouseholdCsv {
   private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
   static {
-    COLUMNS.put("household", List.of("household", "householdid", "id", "户号", "房屋编号", "户编号"));
-    COLUMNS.put("building", List.of("building", "楼栋", "楼号", "楼栋号", "栋", "幢"));
-    COLUMNS.put("unit", List.of("unit", "单元", "单元号"));
-    COLUMNS.put("room", List.of("room", "房号", "室号", "房间号", "门牌号"));
-    COLUMNS.put("area", List.of("area", "floorarea", "建筑面积", "面积", "房屋面积"));
-    COLUMNS.put("owners", List.of("owners", "业主人数", "产权人数", "业主数"));
-    COLUMNS.put("names", List.of("names", "name", "业主姓名", "姓名", "业主"));
-    COLUMNS.put("phones", List.of("phones", "phone", "联系电话", "电话", "手机", "手机号"));
+    COLUMNS.put("household", Words.REGISTER_HEADER_HOUSEHOLD.list());
+    COLUMNS.put("building", Words.REGISTER_HEADER_BUILDING.list());
+    COLUMNS.put("unit", Words.REGISTER_HEADER_UNIT.list());
+    COLUMNS.put("room", Words.REGISTER_HEADER_ROOM.list());
+    COLUMNS.put("area", Words.REGISTER_HEADER_AREA.list());
+    COLUMNS.put("owners", Words.REGISTER_HEADER_OWNERS.list());
+    COLUMNS.put("names", Words.REGISTER_HEADER_NAMES.list());
+    COLUMNS.put("phones", Words.REGISTER_HEADER_PHONES.list());
   }
 
   private static final List<String> REQUIRED = List.of("household", "building", "room", "area", "owners");
@@ -166,7 +167,8 @@ public final class HouseholdCsv {
   }
 
   private static String column(String header) {
-    String key = header.toLowerCase(Locale.ROOT).replaceAll("[(（\\[【].*?[)）\\]】]", "").replaceAll("[\\s_-]", "");
+    String key = header.toLowerCase(Locale.ROOT).replaceAll(Words.REGISTER_HEADER_NOTE.text(), "")
+        .replaceAll("[\\s_-]", "");
     for (Map.Entry<String, List<String>> c : COLUMNS.entrySet()) {
       if (c.getValue().contains(key)) {
         return c.getKey();
@@ -225,7 +227,7 @@ public final class HouseholdCsv {
   }
 
   private static long area(int line, String raw) {
-    String v = raw.replaceAll("\\s*(㎡|m²|m2|平方米|平米)$", "");
+    String v = raw.replaceAll(Words.REGISTER_AREA_UNIT.text(), "");
     if (!v.matches("\\d{1,5}(\\.\\d+)?")) {
       throw new Invalid(line, "area " + quote(raw) + " is not a number of square metres (e.g. 89.5)");
     }

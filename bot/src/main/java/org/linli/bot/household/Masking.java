@@ -3,6 +3,8 @@ package org.linli.bot.household;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 
 /**
  * Masks owners' names and phone numbers before they are stored: a name keeps its first character
@@ -11,8 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class Masking {
 
-  private static final Pattern NAME_SEPARATORS = Pattern.compile("[;；、,，/\\s]+");
-  private static final Pattern PHONE_SEPARATORS = Pattern.compile("[;；、,，/]+");
+  private static final Pattern NAME_SEPARATORS = Words.REGISTER_NAME_SEPARATORS.pattern();
+  private static final Pattern PHONE_SEPARATORS = Words.REGISTER_PHONE_SEPARATORS.pattern();
+
+  private static final Pattern PHONE = Words.REGISTER_PHONE.pattern();
 
   private Masking() {}
 
@@ -39,7 +43,7 @@ public final class Masking {
         out.add(name(name));
       }
     }
-    return String.join("、", out);
+    return String.join(Text.LIST_SEPARATOR.of(), out);
   }
 
   /** One name masked: the first character, then one * for each other character (at least one). */
@@ -65,11 +69,11 @@ public final class Masking {
       position++;
       out.add(phone(phone, position));
     }
-    return String.join("、", out);
+    return String.join(Text.LIST_SEPARATOR.of(), out);
   }
 
   private static String phone(String phone, int position) {
-    if (!phone.matches("[+\\d\\s()（）-]+")) {
+    if (!PHONE.matcher(phone).matches()) {
       throw new NotAPhoneNumber(position);
     }
     String digits = phone.replaceAll("\\D", "").replaceFirst("^(00)?86(?=1\\d{10}$)", "");

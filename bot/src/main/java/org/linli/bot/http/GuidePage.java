@@ -4,7 +4,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.regex.Pattern;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.text.Text;
+import org.linli.bot.text.Words;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
 
@@ -13,6 +16,9 @@ import org.linli.kb.GuideBody;
  * one in full. Plain HTML that reads well on a phone; every text is escaped.
  */
 public final class GuidePage {
+
+  private static final Pattern ORDERED_ITEM = Words.GUIDE_ORDERED_ITEM.pattern();
+  private static final Pattern LIST_MARK = Words.GUIDE_LIST_MARK.pattern();
 
   private final KbService kb;
 
@@ -35,29 +41,29 @@ public final class GuidePage {
   /** {@code GET /kb}. */
   public Handler<RoutingContext> index() {
     return ctx -> {
-      StringBuilder body = new StringBuilder("<h1>社区办事指南</h1><ul>");
+      StringBuilder body = new StringBuilder("<h1>" + Text.PAGE_GUIDES_TITLE.of() + "</h1><ul>");
       kb.knowledgeBase().entries().stream()
           .sorted(java.util.Comparator.comparing(Entry::title))
           .forEach(e -> body.append("<li><a href=\"/kb/").append(escape(e.id())).append("\">")
               .append(escape(e.title())).append("</a></li>"));
-      html(ctx, "社区办事指南", body.append("</ul>").toString());
+      html(ctx, Text.PAGE_GUIDES_TITLE.of(), body.append("</ul>").toString());
     };
   }
 
   static String render(Entry entry) {
     GuideBody guide = entry.guide();
     StringBuilder out = new StringBuilder();
-    out.append("<p class=\"back\"><a href=\"/kb\">← 全部指南</a></p>");
+    out.append("<p class=\"back\"><a href=\"/kb\">← ").append(Text.PAGE_GUIDES_ALL.of()).append("</a></p>");
     out.append("<h1>").append(escape(entry.title())).append("</h1>");
     out.append("<p class=\"meta\">");
     if (!entry.office().isBlank()) {
-      out.append("办理：").append(escape(entry.office())).append("<br>");
+      out.append(Text.PAGE_GUIDE_OFFICE.of(escape(entry.office()))).append("<br>");
     }
     if (!entry.source().isBlank()) {
-      out.append("依据：").append(escape(entry.source())).append("<br>");
+      out.append(Text.CARD_SOURCE.of(escape(entry.source()))).append("<br>");
     }
     if (!entry.updated().isBlank()) {
-      out.append("更新：").append(escape(entry.updated()));
+      out.append(Text.PAGE_GUIDE_UPDATED.of(escape(entry.updated())));
     }
     out.append("</p>");
     if (!guide.summary().isBlank()) {
@@ -68,7 +74,7 @@ public final class GuidePage {
       out.append(block(section.text()));
     }
     if (!entry.questions().isEmpty()) {
-      out.append("<h2>常见问法</h2><ul>");
+      out.append("<h2>").append(Text.PAGE_GUIDE_QUESTIONS.of()).append("</h2><ul>");
       entry.questions().forEach(q -> out.append("<li>").append(escape(q)).append("</li>"));
       out.append("</ul>");
     }
@@ -80,7 +86,7 @@ public final class GuidePage {
     String list = null;
     for (String raw : text.split("\n")) {
       String line = raw.strip();
-      String kind = line.matches("^[-*+]\\s+.*") ? "ul" : line.matches("^\\d+[.、)]\\s*.*") ? "ol" : null;
+      String kind = line.matches("^[-*+]\\s+.*") ? "ul" : ORDERED_ITEM.matcher(line).matches() ? "ol" : null;
       if (!java.util.Objects.equals(kind, list)) {
         if (list != null) {
           out.append("</").append(list).append(">");
@@ -93,7 +99,7 @@ public final class GuidePage {
       if (line.isEmpty()) {
         continue;
       }
-      String content = escape(line.replaceFirst("^([-*+]|\\d+[.、)])\\s*", ""))
+      String content = escape(LIST_MARK.matcher(line).replaceFirst(""))
           .replaceAll("\\*\\*(.+?)\\*\\*", "<strong>$1</strong>");
       out.append(kind != null ? "<li>" + content + "</li>" : "<p>" + content + "</p>");
     }
@@ -108,7 +114,7 @@ public final class GuidePage {
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
         .end("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>" + escape(title) + " · 邻里</title><style>"
+            + "<title>" + Text.PAGE_TITLE.of(escape(title)) + "</title><style>"
             + "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
             + "max-width:42rem;margin:0 auto;padding:1rem;line-height:1.7;color:#222}"
             + "h1{font-size:1.5rem}h2{font-size:1.15rem;border-left:4px solid #c33;padding-left:.5rem;margin-top:1.5rem}"

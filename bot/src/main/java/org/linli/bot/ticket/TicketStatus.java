@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.linli.bot.text.Text;
 
 /**
  * Where a request for help stands, from 已受理 to 已回访. The hub moves it along (派单, 办理, 办结),
@@ -11,14 +12,14 @@ import java.util.Set;
  * the one table of legal moves; the store's transition script is given it and refuses the rest.
  */
 public enum TicketStatus {
-  RECEIVED("已受理"),
-  DISPATCHED("已派单"),
-  IN_PROGRESS("办理中"),
-  WAITING_RESIDENT("待居民补充"),
-  RESOLVED("已办结"),
-  CLOSED("已回访"),
-  REJECTED("不予受理"),
-  MERGED("已合并");
+  RECEIVED(Text.TICKET_STATUS_RECEIVED),
+  DISPATCHED(Text.TICKET_STATUS_DISPATCHED),
+  IN_PROGRESS(Text.TICKET_STATUS_IN_PROGRESS),
+  WAITING_RESIDENT(Text.TICKET_STATUS_WAITING_RESIDENT),
+  RESOLVED(Text.TICKET_STATUS_RESOLVED),
+  CLOSED(Text.TICKET_STATUS_CLOSED),
+  REJECTED(Text.TICKET_STATUS_REJECTED),
+  MERGED(Text.TICKET_STATUS_MERGED);
 
   private static final Map<TicketStatus, Set<TicketStatus>> NEXT = Map.of(
       RECEIVED, EnumSet.of(DISPATCHED, IN_PROGRESS, REJECTED, MERGED),
@@ -30,15 +31,15 @@ public enum TicketStatus {
       REJECTED, EnumSet.noneOf(TicketStatus.class),
       MERGED, EnumSet.noneOf(TicketStatus.class));
 
-  private final String label;
+  private final Text label;
 
-  TicketStatus(String label) {
+  TicketStatus(Text label) {
     this.label = label;
   }
 
   /** The Chinese label residents see (已受理, 已派单 ...). */
   public String label() {
-    return label;
+    return label.of();
   }
 
   /** The name in the API and in Redis: lowercase snake ({@code waiting_resident}). */

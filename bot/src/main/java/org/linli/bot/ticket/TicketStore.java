@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.linli.bot.redis.LuaScript;
+import org.linli.bot.text.Text;
 import org.linli.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +161,7 @@ public final class TicketStore {
     if (!TicketKeys.validReceipt(receipt)) {
       return Future.succeededFuture(TransitionResult.unknown());
     }
-    String note = "评分 " + stars;
+    String note = Text.TICKET_RATED.of(stars);
     TicketEvent reopen = new TicketEvent(at, TicketStatus.IN_PROGRESS, "resident", note);
     TicketEvent close = new TicketEvent(at, TicketStatus.CLOSED, "resident", note);
     return RATE.call()

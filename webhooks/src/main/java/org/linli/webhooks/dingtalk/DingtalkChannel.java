@@ -22,6 +22,7 @@ import org.linli.webhooks.Claims;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class DingtalkChannel implements CallbackChannel {
   public static final String PLATFORM = "dingtalk";
 
   /** What the group sees instead of a reply meant for one resident alone. */
-  static final String PRIVATE_NOTE = "这条回复只能给你本人看。请点我的头像，在单聊里再发一次。";
+  static final String PRIVATE_NOTE = EdgeText.DINGTALK_PRIVATE_NOTE.text();
 
   private static final Logger LOG = LoggerFactory.getLogger(DingtalkChannel.class);
   private static final String CONTEXT_KEY = "linli.dingtalk.origin";

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Reply;
 
 /**
@@ -23,7 +24,7 @@ final class DingtalkMessages {
    * A button's data: a lowercase ASCII kind, then {@code :} and its arguments ({@code vote:p1:2},
    * {@code kb:<guide>}, {@code forward}); a document number a resident types (民政发〔2024〕) is not.
    */
-  private static final Pattern BUTTON = Pattern.compile("〔([a-z]{1,16}(?::[^〔〕]{0,62})?)〕\\s*$");
+  private static final Pattern BUTTON = EdgeText.DINGTALK_BUTTON.pattern();
   private static final int TITLE_LENGTH = 30;
 
   private DingtalkMessages() {}
@@ -66,7 +67,8 @@ final class DingtalkMessages {
 
   /** The link that makes DingTalk send the button's message as the resident. */
   static String sendMessageLink(Reply.Button button) {
-    String content = button.label() + " 〔" + button.data() + "〕";
+    String content = button.label() + EdgeText.DINGTALK_BUTTON_OPEN.text() + button.data()
+        + EdgeText.DINGTALK_BUTTON_CLOSE.text();
     return "dtmd://dingtalkclient/sendMessage?content="
         + URLEncoder.encode(content, StandardCharsets.UTF_8).replace("+", "%20");
   }
@@ -78,7 +80,7 @@ final class DingtalkMessages {
   }
 
   private static String title(String text) {
-    String line = text.strip().lines().findFirst().orElse("邻里");
+    String line = text.strip().lines().findFirst().orElse(EdgeText.DINGTALK_TITLE.text());
     // Cut at a code point, never inside an emoji's surrogate pair.
     return line.codePointCount(0, line.length()) > TITLE_LENGTH
         ? line.substring(0, line.offsetByCodePoints(0, TITLE_LENGTH)) + "…" : line;

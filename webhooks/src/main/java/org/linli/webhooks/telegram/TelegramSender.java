@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -31,8 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class TelegramSender implements ChannelSender {
 
   /** Said in the group, replying to the resident's message, when a private reply cannot reach them. */
-  static final String START_ME_FIRST =
-      "这条回复只能单独发给您，但我还不能私信您。请点我的头像进入私聊，发送 /start，然后再试一次。";
+  static final String START_ME_FIRST = EdgeText.TELEGRAM_START_ME_FIRST.text();
 
   private static final Logger LOG = LoggerFactory.getLogger(TelegramSender.class);
   private static final long MAX_REPLY_WAIT_MILLIS = 60_000;

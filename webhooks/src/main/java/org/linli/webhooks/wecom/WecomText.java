@@ -2,6 +2,7 @@ package org.linli.webhooks.wecom;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Reply;
 
 /**
@@ -27,7 +28,7 @@ final class WecomText {
         String number = String.valueOf(i + 1);
         String label = buttons.get(i).label().strip();
         out.append('\n');
-        if (!label.matches(number + "\\s*[.．、)）:：\\s].*")) {
+        if (!label.matches(number + EdgeText.WECOM_NUMBERED_LABEL.text())) {
           out.append(number).append(". ");
         }
         out.append(label);

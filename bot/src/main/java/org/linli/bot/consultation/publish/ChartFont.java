@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.linli.bot.text.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ChartFont {
 
   /** Characters a font must show to be used for Chinese labels. */
-  public static final String PROBE = "议事投票同意不同意弃权";
+  public static final String PROBE = Words.CHART_FONT_PROBE.text();
 
   private static final Logger LOG = LoggerFactory.getLogger(ChartFont.class);
 

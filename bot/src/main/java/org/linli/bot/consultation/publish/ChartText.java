@@ -3,12 +3,13 @@ package org.linli.bot.consultation.publish;
 import java.awt.FontMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import org.linli.bot.text.Words;
 
 /** Fitting chart text into its width: wrapping Chinese (which has no spaces) and cutting with "…". */
 final class ChartText {
 
   /** Punctuation a line may not begin with. */
-  private static final String NO_LINE_START = "，。、；：？！）》」』”’…,.;:?!)";
+  private static final String NO_LINE_START = Words.CHART_NO_LINE_START.text();
 
   private ChartText() {}
 

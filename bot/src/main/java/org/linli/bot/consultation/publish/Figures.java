@@ -1,6 +1,7 @@
 package org.linli.bot.consultation.publish;
 
 import java.util.Locale;
+import org.linli.bot.text.Text;
 
 /** How figures are written on the chart, the page and in the CSV, the same way everywhere. */
 final class Figures {
@@ -19,11 +20,11 @@ final class Figures {
 
   /** Votes per option are households for big matters, ballots for small ones. */
   static String unit(PublishedResult r) {
-    return r.big() ? "户" : "票";
+    return r.big() ? Text.POLL_UNIT_HOUSEHOLDS.of() : Text.POLL_UNIT_VOTES.of();
   }
 
   /** Who takes part: households for big matters, residents for small ones. */
   static String voters(PublishedResult r) {
-    return r.big() ? "户" : "人";
+    return r.big() ? Text.POLL_UNIT_HOUSEHOLDS.of() : Text.POLL_UNIT_PEOPLE.of();
   }
 }

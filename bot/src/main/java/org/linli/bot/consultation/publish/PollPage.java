@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.linli.bot.consultation.Rule;
+import org.linli.bot.text.Text;
 
 /**
  * The public, read-only page of a poll (居务公开): {@code GET /polls/:id} shows the question, the
@@ -18,7 +19,7 @@ import org.linli.bot.consultation.Rule;
  */
 public final class PollPage {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_DATE_TIME.of());
 
   private final ResultSource results;
   private final ResultChart chart;
@@ -51,7 +52,7 @@ public final class PollPage {
             if (result == null) {
               notFound(ctx);
             } else {
-              html(ctx, 200, "议事投票 " + result.pollId(), render(result, zone));
+              html(ctx, 200, Text.PAGE_POLL_TITLE.of(result.pollId()), render(result, zone));
             }
           })
           .onFailure(ctx::fail);
@@ -90,65 +91,68 @@ public final class PollPage {
   /** The page body: outcome first, then participation, counts and chart, the rule, receipts. */
   static String render(PublishedResult r, ZoneId zone) {
     StringBuilder out = new StringBuilder();
-    out.append("<p class=\"kicker\">居务公开 · 议事投票 ").append(Html.escape(r.pollId())).append("</p>");
+    out.append("<p class=\"kicker\">").append(Text.PAGE_POLL_KICKER.of(Html.escape(r.pollId()))).append("</p>");
     out.append("<h1>").append(Html.escape(r.question())).append("</h1>");
     out.append("<p class=\"meta\">");
-    out.append(r.open() ? "投票进行中，截止时间：" : "已截止，截止时间：")
-        .append(WHEN.format(r.closesAt().atZone(zone))).append("<br>");
-    out.append(r.big() ? "大事：按户表决，一户一票" : "小事：居民表决，一人一票");
-    out.append(r.multi() > 1 ? "，每票最多选 " + r.multi() + " 项" : "").append("<br>");
-    out.append("表决规则：").append(Html.escape(r.ruleTitle())).append("</p>");
+    out.append((r.open() ? Text.PAGE_POLL_OPEN : Text.PAGE_POLL_CLOSED).of(WHEN.format(r.closesAt().atZone(zone))))
+        .append("<br>");
+    out.append(r.big() ? Text.PAGE_POLL_BIG.of() : Text.PAGE_POLL_SMALL.of());
+    out.append(r.multi() > 1 ? Text.PAGE_POLL_MULTI.of(r.multi()) : "").append("<br>");
+    out.append(Text.POLL_RULE.of(Html.escape(r.ruleTitle()))).append("</p>");
     conclusion(out, r);
     participation(out, r);
     counts(out, r);
     rule(out, r);
     receipts(out, r);
-    out.append("<footer>居务公开 · 本页不含任何个人信息</footer>");
+    out.append("<footer>").append(Text.PAGE_POLL_FOOTER.of()).append("</footer>");
     return out.toString();
   }
 
   private static void conclusion(StringBuilder out, PublishedResult r) {
-    out.append("<h2>结论</h2>");
+    out.append("<h2>").append(Text.PAGE_POLL_CONCLUSION.of()).append("</h2>");
     if (r.outcome() == null) {
-      out.append("<p>投票进行中，截止后按表决规则得出结论。</p>");
+      out.append("<p>").append(Text.PAGE_POLL_NO_CONCLUSION_YET.of()).append("</p>");
       return;
     }
     boolean passed = r.outcome().passed();
-    out.append(passed ? "<p class=\"verdict passed\">通过" : "<p class=\"verdict failed\">未通过")
-        .append("<span>（第 1 项“").append(Html.escape(r.options().get(0)))
-        .append(passed ? "”符合表决规则）" : "”未达到表决规则）").append("</span></p>");
+    out.append(passed ? "<p class=\"verdict passed\">" : "<p class=\"verdict failed\">")
+        .append(passed ? Text.PAGE_POLL_PASSED.of() : Text.PAGE_POLL_FAILED.of())
+        .append("<span>").append((passed ? Text.PAGE_POLL_PASSED_WHY : Text.PAGE_POLL_FAILED_WHY)
+            .of(Html.escape(r.options().get(0)))).append("</span></p>");
   }
 
   private static void participation(StringBuilder out, PublishedResult r) {
     String who = Figures.voters(r);
-    out.append("<h2>参与情况</h2><p>共 <strong>").append(r.ballots()).append("</strong> ").append(who).append("参与");
+    out.append("<h2>").append(Text.PAGE_POLL_PARTICIPATION.of()).append("</h2><p>")
+        .append(Text.PAGE_POLL_BALLOTS.of("<strong>" + r.ballots() + "</strong>", who));
     if (r.eligible() > 0) {
-      out.append("（应参与 ").append(r.eligible()).append(" ").append(who).append("，参与率 ")
-          .append(Figures.percent((double) r.ballots() / r.eligible())).append("）");
+      out.append(Text.PAGE_POLL_ELIGIBLE.of(r.eligible(), who, Figures.percent((double) r.ballots() / r.eligible())));
     }
     out.append("</p>");
     if (r.big() && r.eligibleAreaHundredths() > 0) {
-      out.append("<p>参与表决的专有部分面积 ").append(Figures.area(r.participatingAreaHundredths()))
-          .append(" m²（总面积 ").append(Figures.area(r.eligibleAreaHundredths())).append(" m²，占 ")
-          .append(Figures.percent((double) r.participatingAreaHundredths() / r.eligibleAreaHundredths()))
-          .append("）</p>");
+      out.append("<p>").append(Text.PAGE_POLL_AREA.of(Figures.area(r.participatingAreaHundredths()),
+              Figures.area(r.eligibleAreaHundredths()),
+              Figures.percent((double) r.participatingAreaHundredths() / r.eligibleAreaHundredths())))
+          .append("</p>");
     }
   }
 
   private static void counts(StringBuilder out, PublishedResult r) {
-    out.append("<h2>投票结果</h2>");
-    out.append(r.showsTally() ? table(r) : "<p class=\"hidden\">结果截止后公布。</p>");
+    out.append("<h2>").append(Text.PAGE_POLL_RESULTS.of()).append("</h2>");
+    out.append(r.showsTally() ? table(r) : "<p class=\"hidden\">" + Text.PAGE_POLL_HIDDEN.of() + "</p>");
     out.append("<p class=\"chart\"><img src=\"/polls/").append(Html.escape(r.pollId())).append("/chart.png\" alt=\"")
-        .append(Html.escape((r.showsTally() ? "投票结果图：" : "参与情况图：") + r.question()))
+        .append(Html.escape((r.showsTally() ? Text.PAGE_POLL_CHART_RESULTS : Text.PAGE_POLL_CHART_PARTICIPATION)
+            .of(r.question())))
         .append("\" width=\"800\"></p>");
   }
 
   private static void rule(StringBuilder out, PublishedResult r) {
-    out.append("<h2>表决规则</h2><ul class=\"rule\">");
+    out.append("<h2>").append(Text.PAGE_POLL_RULE.of()).append("</h2><ul class=\"rule\">");
     for (Rule.Condition c : r.conditions()) {
       out.append("<li>");
       if (r.outcome() != null) {
-        out.append(c.met() ? "<span class=\"met\">✔ 已满足</span> " : "<span class=\"unmet\">✘ 未满足</span> ");
+        out.append(c.met() ? "<span class=\"met\">✔ " + Text.PAGE_POLL_MET.of() + "</span> "
+            : "<span class=\"unmet\">✘ " + Text.PAGE_POLL_UNMET.of() + "</span> ");
       }
       out.append(Html.escape(c.description()));
       if (r.outcome() != null && !c.detail().isBlank()) {
@@ -163,18 +167,20 @@ public final class PollPage {
     if (r.receipts().isEmpty()) {
       return;
     }
-    out.append("<h2>投票回执</h2><p class=\"meta\">本次为匿名投票。投票时您私下收到一个回执码，"
-        + "可在下表中核对您的选票是否按所投计入。回执码与投票人无关联。</p><table class=\"receipts\">"
-        + "<thead><tr><th>回执码</th><th>所投选项</th></tr></thead><tbody>");
+    out.append("<h2>").append(Text.PAGE_POLL_RECEIPTS.of()).append("</h2><p class=\"meta\">")
+        .append(Text.PAGE_POLL_RECEIPTS_HOW.of()).append("</p><table class=\"receipts\"><thead><tr><th>")
+        .append(Text.PAGE_POLL_RECEIPT_CODE.of()).append("</th><th>").append(Text.PAGE_POLL_RECEIPT_CHOICE.of())
+        .append("</th></tr></thead><tbody>");
     r.receipts().forEach(receipt -> out.append("<tr><td><code>").append(Html.escape(receipt.code()))
         .append("</code></td><td>").append(Html.escape(receipt.choice())).append("</td></tr>"));
     out.append("</tbody></table>");
   }
 
   private static String table(PublishedResult r) {
-    StringBuilder out = new StringBuilder("<table><thead><tr><th>选项</th><th>")
-        .append(r.big() ? "户数" : "票数").append("</th><th>占比</th>");
-    out.append(r.hasAreas() ? "<th>面积（m²）</th>" : "").append("</tr></thead><tbody>");
+    StringBuilder out = new StringBuilder("<table><thead><tr><th>").append(Text.PAGE_POLL_OPTION.of())
+        .append("</th><th>").append(r.big() ? Text.PAGE_POLL_HOUSEHOLDS.of() : Text.PAGE_POLL_VOTES.of())
+        .append("</th><th>").append(Text.PAGE_POLL_SHARE.of()).append("</th>");
+    out.append(r.hasAreas() ? "<th>" + Text.PAGE_POLL_AREA_HEADER.of() + "</th>" : "").append("</tr></thead><tbody>");
     for (int n = 1; n <= r.options().size(); n++) {
       out.append("<tr><td>").append(n).append(". ").append(Html.escape(r.options().get(n - 1))).append("</td><td>")
           .append(r.votes().get(n - 1)).append("</td><td>").append(Figures.percent(r.share(n))).append("</td>");
@@ -185,15 +191,15 @@ public final class PollPage {
     }
     out.append("</tbody></table>");
     if (r.multi() > 1) {
-      out.append("<p class=\"meta\">多选投票：占比按参与").append(r.big() ? "户数" : "人数").append("计算，合计可超过100%。</p>");
+      Text basis = r.big() ? Text.PAGE_POLL_MULTI_HOUSEHOLDS : Text.PAGE_POLL_MULTI_PEOPLE;
+      out.append("<p class=\"meta\">").append(basis.of()).append("</p>");
     }
     return out.toString();
   }
 
   private static void notFound(RoutingContext ctx) {
-    html(ctx, 404, "没有找到这个投票", "<h1>没有找到这个投票</h1><p>请检查链接里的投票编号是否完整。"
-        + "如果投票刚刚发起，请稍后再试；如有疑问，请联系社区工作人员。</p>"
-        + "<footer>居务公开 · 本页不含任何个人信息</footer>");
+    html(ctx, 404, Text.PAGE_POLL_NOT_FOUND.of(), "<h1>" + Text.PAGE_POLL_NOT_FOUND.of() + "</h1><p>"
+        + Text.PAGE_POLL_NOT_FOUND_HOW.of() + "</p><footer>" + Text.PAGE_POLL_FOOTER.of() + "</footer>");
   }
 
   private static void html(RoutingContext ctx, int status, String title, String body) {
@@ -206,7 +212,7 @@ public final class PollPage {
         .putHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
         .end("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>" + Html.escape(title) + " · 邻里</title><style>"
+            + "<title>" + Text.PAGE_TITLE.of(Html.escape(title)) + "</title><style>"
             + "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei',"
             + "sans-serif;max-width:42rem;margin:0 auto;padding:1rem;line-height:1.7;color:#222}"
             + "h1{font-size:1.5rem;margin:.2rem 0 .5rem}"

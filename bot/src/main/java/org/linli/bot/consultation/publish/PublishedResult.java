@@ -9,6 +9,7 @@ import org.linli.bot.consultation.Poll;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.consultation.Rule;
 import org.linli.bot.consultation.Tally;
+import org.linli.bot.text.Text;
 
 /**
  * What may be published about a poll, and nothing more: the question, options, counts, rule and
@@ -117,10 +118,10 @@ public record PublishedResult(
   /** The rule's name in words, e.g. 过半数通过. */
   public String ruleTitle() {
     return switch (rule) {
-      case MAJORITY -> "过半数通过";
-      case TWO_THIRDS -> "三分之二多数通过";
-      case CIVIL_CODE_ORDINARY -> "《民法典》第二百七十八条 · 一般事项";
-      case CIVIL_CODE_MAJOR -> "《民法典》第二百七十八条 · 重大事项";
+      case MAJORITY -> Text.RULE_MAJORITY_TITLE.of();
+      case TWO_THIRDS -> Text.RULE_TWO_THIRDS_TITLE.of();
+      case CIVIL_CODE_ORDINARY -> Text.RULE_CIVIL_CODE_ORDINARY_TITLE.of();
+      case CIVIL_CODE_MAJOR -> Text.RULE_CIVIL_CODE_MAJOR_TITLE.of();
     };
   }
 

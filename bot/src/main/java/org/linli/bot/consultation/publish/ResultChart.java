@@ -15,6 +15,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.linli.bot.text.Text;
 
 /**
  * The result chart: a PNG, 800 px wide, one horizontal bar per option with its label, votes and
@@ -130,8 +131,9 @@ public final class ResultChart {
       if (decided) {
         g.setFont(f.font(19, true));
         g.setColor(r.outcome().passed() ? PASSED : FAILED);
-        String verdict = r.outcome().passed() ? "通过" : "未通过";
-        g.drawString(zh ? "结论：" + verdict : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
+        String verdict = r.outcome().passed() ? Text.PAGE_POLL_PASSED.of() : Text.PAGE_POLL_FAILED.of();
+        g.drawString(zh ? Text.CHART_OUTCOME.of(verdict)
+                : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
             PAD, y + 24);
         y += 34;
       }
@@ -173,7 +175,7 @@ public final class ResultChart {
     g.setFont(f.font(14, false));
     g.setColor(GREY);
     String area = Figures.area(r.areasHundredths().get(n - 1));
-    g.drawString(f.displayable((zh ? "面积 " + area + " m²" : "area " + area + " m2") + " · "
+    g.drawString(f.displayable((zh ? Text.CHART_AREA.of(area) : "area " + area + " m2") + " · "
         + Figures.percent(r.areaShare(n))), PAD, y + 84);
     return y + BIG_ROW;
   }
@@ -182,13 +184,13 @@ public final class ResultChart {
     boolean zh = f.chinese();
     g.setFont(f.font(22, true));
     g.setColor(INK);
-    g.drawString(zh ? "结果截止后公布" : "Results after close", PAD, y + 30);
+    g.drawString(zh ? Text.CHART_HIDDEN.of() : "Results after close", PAD, y + 30);
     g.setFont(f.font(17, false));
-    String who = zh ? " " + Figures.voters(r) : "";
-    String joined = zh ? "已有 " + r.ballots() + who + "参与" : r.ballots() + " ballots";
+    String who = Figures.voters(r);
+    String joined = zh ? Text.CHART_JOINED.of(r.ballots(), who) : r.ballots() + " ballots";
     if (r.eligible() > 0) {
       double share = Math.min(1, (double) r.ballots() / r.eligible());
-      joined += zh ? "（应参与 " + r.eligible() + who + "，占 " + Figures.percent(share) + "）"
+      joined += zh ? Text.CHART_ELIGIBLE.of(r.eligible(), who, Figures.percent(share))
           : " of " + r.eligible() + " (" + Figures.percent(share) + ")";
       bar(g, y + 82, 22, share, BARS[1]);
     }
@@ -208,14 +210,14 @@ public final class ResultChart {
 
   private static List<String> subtitle(PublishedResult r, boolean zh) {
     List<String> lines = new ArrayList<>();
-    String status = r.open() ? (zh ? "投票进行中" : "open") : (zh ? "已截止" : "closed");
-    lines.add(zh ? "议事投票 " + r.pollId() + " · " + status + " · 规则：" + r.ruleTitle()
+    String status = r.open() ? (zh ? Text.CHART_OPEN.of() : "open") : (zh ? Text.CHART_CLOSED.of() : "closed");
+    lines.add(zh ? Text.CHART_SUBTITLE.of(r.pollId(), status, r.ruleTitle())
         : "Results · " + status);
     String who = Figures.voters(r);
-    String joined = zh ? "共 " + r.ballots() + " " + who + "参与" : r.ballots() + " ballots";
+    String joined = zh ? Text.CHART_BALLOTS.of(r.ballots(), who) : r.ballots() + " ballots";
     if (r.eligible() > 0) {
       String share = Figures.percent((double) r.ballots() / r.eligible());
-      joined += zh ? "（应参与 " + r.eligible() + " " + who + "，占 " + share + "）"
+      joined += zh ? Text.CHART_ELIGIBLE.of(r.eligible(), who, share)
           : " of " + r.eligible() + " eligible (" + share + ")";
     }
     if (r.showsTally()) {
@@ -225,7 +227,7 @@ public final class ResultChart {
       String part = Figures.area(r.participatingAreaHundredths());
       String all = Figures.area(r.eligibleAreaHundredths());
       String share = Figures.percent((double) r.participatingAreaHundredths() / r.eligibleAreaHundredths());
-      lines.add(zh ? "参与面积 " + part + " m²（总面积 " + all + " m²，占 " + share + "）"
+      lines.add(zh ? Text.CHART_PARTICIPATING_AREA.of(part, all, share)
           : "area " + part + " m2 of " + all + " m2 (" + share + ")");
     }
     return lines;
@@ -236,11 +238,12 @@ public final class ResultChart {
       return "Share = ballots for the option / all ballots. No personal data.";
     }
     if (!r.showsTally()) {
-      return "居务公开，不含个人信息";
+      return Text.CHART_NO_PERSONAL_DATA.of();
     }
-    String basis = r.big() ? "占比按参与户数计算" + (r.hasAreas() ? "，浅色条为面积占比" : "") : "占比按参与人数计算";
-    String multi = r.multi() > 1 ? "（多选，合计可超过100%）" : "";
-    return basis + multi + " · 居务公开，不含个人信息";
+    String basis = r.big() ? Text.CHART_SHARE_HOUSEHOLDS.of() + (r.hasAreas() ? Text.CHART_SHARE_AREA.of() : "")
+        : Text.CHART_SHARE_PEOPLE.of();
+    String multi = r.multi() > 1 ? Text.CHART_MULTI.of() : "";
+    return basis + multi + " · " + Text.CHART_NO_PERSONAL_DATA.of();
   }
 
   private static Graphics2D graphics(BufferedImage image) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.Locale;
 import org.linli.bot.consultation.Rule;
+import org.linli.bot.text.Text;
 
 /**
  * The results as CSV for moderators ({@code GET /api/v1/polls/:id/results.csv}): UTF-8 with a byte
@@ -70,7 +71,7 @@ public final class ResultsCsv {
     }
     row(out, "outcome", r.outcome() == null ? "undecided" : r.outcome().passed() ? "passed" : "not_passed");
     if (r.open() && r.hidden()) {
-      row(out, "note", "结果截止后公布：以下票数仅供工作人员核对，请勿提前公开");
+      row(out, "note", Text.RESULTS_CSV_HIDDEN.of());
     }
     out.append(CRLF);
 
