@@ -53,7 +53,8 @@ public final class RuleFile {
   private final Map<String, Pattern> patterns;
   private final Map<String, Integer> lines;
 
-  private RuleFile(String source, Map<String, String> texts, Map<String, Pattern> patterns, Map<String, Integer> lines) {
+  private RuleFile(
+      String source, Map<String, String> texts, Map<String, Pattern> patterns, Map<String, Integer> lines) {
     this.source = source;
     this.texts = texts;
     this.patterns = patterns;
