@@ -2,12 +2,21 @@ package org.linli.kb;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The Markdown body of a guide as a summary paragraph and its {@code ## } sections, which is all
  * the structure a chat card and the embedding index need.
  */
 public record GuideBody(String summary, List<Section> sections) {
+
+  private static final RuleFile RULE_FILE = RuleFile.load("linli/guide-body.rules");
+
+  /** The marker of a list item, from {@code linli/guide-body.rules}. */
+  private static final Pattern LIST_ITEM = RULE_FILE.pattern("LIST_ITEM");
+
+  /** The label some offices put before the summary, from {@code linli/guide-body.rules}. */
+  private static final Pattern SUMMARY_LABEL = RULE_FILE.pattern("SUMMARY_LABEL");
 
   public GuideBody {
     sections = List.copyOf(sections);
@@ -25,7 +34,7 @@ public record GuideBody(String summary, List<Section> sections) {
         if (line.isEmpty()) {
           continue;
         }
-        String item = line.replaceFirst("^([-*+]|\\d+[.、)）])\\s*", "");
+        String item = LIST_ITEM.matcher(line).replaceFirst("");
         if (!item.equals(line)) {
           items.add(item);
         }
@@ -57,7 +66,7 @@ public record GuideBody(String summary, List<Section> sections) {
     if (heading != null) {
       sections.add(new Section(heading, text.toString().strip()));
     }
-    String plainSummary = summary.toString().strip().replaceFirst("^一句话摘要[：:]\\s*", "");
+    String plainSummary = SUMMARY_LABEL.matcher(summary.toString().strip()).replaceFirst("");
     return new GuideBody(plainSummary, sections);
   }
 

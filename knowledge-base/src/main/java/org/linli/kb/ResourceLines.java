@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The lines of a UTF-8 text resource shipped in the jar, without blank lines and {@code #} comments. */
-final class ResourceLines {
+public final class ResourceLines {
 
   private ResourceLines() {}
 
-  static List<String> read(String resource) {
+  /** The stripped lines of the resource, comments and blank lines left out. */
+  public static List<String> read(String resource) {
     List<String> out = new ArrayList<>();
     try (InputStream in = ResourceLines.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
@@ -30,5 +31,10 @@ final class ResourceLines {
       throw new UncheckedIOException(e);
     }
     return List.copyOf(out);
+  }
+
+  /** The words of a word-list resource: its lines split at blanks, in order. */
+  public static List<String> words(String resource) {
+    return read(resource).stream().flatMap(line -> List.of(line.split("\\s+")).stream()).toList();
   }
 }

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.linli.kb.ResourceLines;
 
 /**
  * The one analyzer of the knowledge base. Every field is folded first (Traditional to Simplified,
@@ -36,19 +37,13 @@ public final class LinliAnalyzer extends Analyzer {
   /** Suffix of pinyin fields. */
   public static final String PINYIN = "_py";
 
-  /** Words that carry no topic: question words, particles, pronouns, politeness. */
+  /**
+   * Words that carry no topic: question words, particles, pronouns, politeness, punctuation. The
+   * words are in {@code linli/stop-words.txt}.
+   */
   static final CharArraySet STOP_WORDS =
       new CharArraySet(
-          List.of(
-              "的", "了", "吗", "呢", "啊", "吧", "呀", "么", "嘛", "哈", "哦", "噢", "呗", "啦", "哇",
-              "我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "咱", "咱们", "大家",
-              "是", "在", "有", "和", "与", "及", "或", "或者", "还是", "就", "都", "也", "还", "又",
-              "要", "想", "能", "会", "可以", "能不能", "可不可以", "是不是", "有没有", "需不需要",
-              "怎么", "怎样", "怎么样", "如何", "什么", "啥", "咋", "哪", "哪里", "哪儿", "哪些", "哪个",
-              "多少", "几", "谁", "为什么", "为啥", "请问", "问", "请", "一下", "一些", "知道", "这个",
-              "那个", "这", "那", "这样", "那样", "个", "吗", "得", "地", "着", "过", "把", "被", "给",
-              "跟", "对", "从", "到", "让", "去", "来", "上", "下", "里", "中", "之", "其",
-              "，", "。", "？", "！", "、", ",", ".", "?", "!", "~", "…"),
+          ResourceLines.words("linli/stop-words.txt"),
           false);
 
   /** Components are reused per field: each field kind has its own chain. */

@@ -11,7 +11,10 @@ public record Passage(String entryId, VectorKind kind, String text) {
 
   private static final int SECTION_CHARS = 240;
 
-  /** Every passage of an entry, folded to Simplified. */
+  /**
+   * Every passage of an entry, folded to Simplified. Title and text are joined by ':', which is
+   * what folding (NFKC) makes of the full-width colon anyway.
+   */
   public static List<Passage> of(Entry entry) {
     List<Passage> out = new ArrayList<>();
     out.add(new Passage(entry.id(), VectorKind.TITLE, fold(entry.title())));
@@ -23,7 +26,7 @@ public record Passage(String entryId, VectorKind kind, String text) {
     }
     GuideBody body = entry.guide();
     if (!body.summary().isBlank()) {
-      out.add(new Passage(entry.id(), VectorKind.SUMMARY, fold(entry.title() + "：" + body.summary())));
+      out.add(new Passage(entry.id(), VectorKind.SUMMARY, fold(entry.title() + ":" + body.summary())));
     }
     for (GuideBody.Section section : body.sections()) {
       String text = section.text().replaceAll("\\s+", " ");
@@ -35,7 +38,7 @@ public record Passage(String entryId, VectorKind kind, String text) {
             new Passage(
                 entry.id(),
                 VectorKind.SECTION,
-                fold(entry.title() + " " + section.heading() + "：" + text)));
+                fold(entry.title() + " " + section.heading() + ":" + text)));
       }
       // Residents often ask about one detail (a material, a place, a fee): each list item gets
       // its own vector, so that detail is not drowned by the rest of its section.
@@ -45,7 +48,7 @@ public record Passage(String entryId, VectorKind kind, String text) {
           String clean = item.replaceAll("\\*\\*", "").strip();
           if (clean.length() >= 6) {
             out.add(new Passage(entry.id(), VectorKind.ITEM,
-                fold(entry.title() + " " + section.heading() + "：" + clean)));
+                fold(entry.title() + " " + section.heading() + ":" + clean)));
           }
         }
       }

@@ -17,6 +17,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.linli.kb.ResourceLines;
 import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
@@ -36,8 +37,11 @@ public final class Retriever {
    */
   private static final int TERMS_PER_FIELD = 32;
   private static final double[] NO_MATCH = new double[4];
-  /** Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...). */
-  private static final String FUNCTION_CHARS = "的了吗呢啊吧呀么嘛哈哦呗啦我你您他她咱怎样如何什啥咋哪儿些谁请问一这那都也就还得着过把被给";
+  /**
+   * Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...), from
+   * {@code linli/function-chars.txt}.
+   */
+  private static final String FUNCTION_CHARS = String.join("", ResourceLines.words("linli/function-chars.txt"));
 
   /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
   private static final List<Map.Entry<String, Float>> FIELDS =

@@ -2,6 +2,7 @@ package org.linli.kb.index;
 
 import java.util.List;
 import java.util.Set;
+import org.linli.kb.ResourceLines;
 
 /**
  * The words of a question that say what it is about (身份证, 狗, 小学), as opposed to how it asks
@@ -13,19 +14,11 @@ final class TopicWords {
 
   /**
    * Procedure and question words every guide shares; none of them names a matter. Kept short on
-   * purpose: a word missing here only makes the topic check a little stricter.
+   * purpose: a word missing here only makes the topic check a little stricter. The words are in
+   * {@code linli/generic-words.txt}.
    */
   private static final Set<String> GENERIC =
-      Set.of(
-          "办理", "办", "办事", "申请", "申领", "领取", "领", "材料", "手续", "需要", "要求", "流程", "步骤", "条件",
-          "时间", "多久", "多长", "时限", "几天", "天", "费用", "收费", "钱", "免费", "地方", "地址", "地点", "电话",
-          "窗口", "哪儿", "哪边", "社区", "街道", "居委会", "居委", "可以", "能否", "是否", "现在", "已经", "情况",
-          "问题", "东西", "事", "事情", "帮", "谢谢", "准备", "带", "交", "提交", "咨询", "想", "问问", "一般",
-          "还有", "没有", "不", "没", "吧", "该", "应该", "得", "必须", "需", "具体", "相关", "规定", "政策", "什么样",
-          "怎么办", "怎么弄", "怎么整", "方式", "途径", "渠道", "本人", "自己", "家里", "家", "我家", "大家", "人",
-          "今天", "明天", "最近", "之前", "以后", "然后", "因为", "所以", "但是", "如果", "那么", "这边", "那边",
-          "本地", "这里", "那里", "一", "两", "个", "些", "点", "多", "少", "好", "行", "对", "用", "搞", "弄", "整",
-          "去", "来", "看", "说", "听说", "知道", "告诉", "麻烦", "请教", "各位", "小区", "居民", "办法");
+      Set.copyOf(ResourceLines.words("linli/generic-words.txt"));
 
   private TopicWords() {}
 

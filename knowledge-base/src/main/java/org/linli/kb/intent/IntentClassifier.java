@@ -2,6 +2,7 @@ package org.linli.kb.intent;
 
 import java.util.regex.Pattern;
 import org.linli.kb.ChineseScript;
+import org.linli.kb.RuleFile;
 
 /**
  * Tells a question a guide can answer from a personal case or a request for action (which goes to
@@ -22,11 +23,9 @@ import org.linli.kb.ChineseScript;
  */
 public final class IntentClassifier {
 
-  private static final Pattern QUESTION =
-      Folded.pattern(
-          "[?？]|吗|(?<![这那多要])么|呢|怎|如何|什么|啥|哪|(?<![好十])几(?![十百千万])|多少|谁|咋|能不能|可不可以|可以不|是否|有没有|要不要|需不需要|能否|行不行|"
-              + "请问|求问|咨询|想问|问下|问一下|知道|流程|材料|条件|手续|在哪|多久|多长时间|费用|标准|补贴|办理|申请|"
-              + "咋个|啷个|啥子|么子|点样|点解|边度|边个|几时|乜嘢|系唔系|有冇|可唔可以|得唔得|莫得.{0,4}(办法|地方)|有得.{0,4}不[?？。]?$|(?<ab>[^动一])不\\k<ab>");
+  private static final RuleFile RULE_FILE = RuleFile.load("linli/intent/question.rules");
+
+  private static final Pattern QUESTION = RULE_FILE.pattern("QUESTION", Folded::pattern);
 
   /** Classifies one message; never throws, whatever the text. */
   public Intent classify(String text) {
