@@ -19,6 +19,7 @@ public final class HouseholdChat {
   private static final List<String> BIND = Words.COMMAND_BIND.list();
 
   private static final int FULL_WIDTH_ZERO = 0xFF10;
+  private static final int IDEOGRAPHIC_SPACE = 0x3000;
 
   private final HouseholdRegister register;
 
@@ -73,7 +74,7 @@ public final class HouseholdChat {
     text.codePoints().forEach(c -> {
       if (c >= FULL_WIDTH_ZERO && c <= FULL_WIDTH_ZERO + 9) {
         out.append((char) ('0' + c - FULL_WIDTH_ZERO));
-      } else if (!Character.isWhitespace(c) && c != '-' && c != '\u3000') {
+      } else if (!Character.isWhitespace(c) && c != '-' && c != IDEOGRAPHIC_SPACE) {
         out.appendCodePoint(c);
       }
     });
