@@ -53,7 +53,8 @@ final class AccessTokens {
         .connectTimeout(timeoutMillis)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .sendBuffer(Buffer.buffer(body.encode()))
-        .recover(e -> Future.failedFuture(new SendFailure("DingTalk unreachable for a token: " + e.getMessage(), false)))
+        .recover(e -> Future.failedFuture(
+            new SendFailure("DingTalk unreachable for a token: " + e.getMessage(), false)))
         .compose(AccessTokens::accept);
   }
 
@@ -69,7 +70,8 @@ final class AccessTokens {
       String code = answer == null || answer.getString("code") == null
           ? "HTTP " + response.statusCode() : answer.getString("code");
       return Future.failedFuture(new SendFailure("DingTalk gave no access token (" + code
-          + "); check the DingTalk app key and LINLI_DINGTALK_APP_SECRET", false, response.statusCode() == 429 ? 1 : 0));
+          + "); check the DingTalk app key and LINLI_DINGTALK_APP_SECRET", false,
+          response.statusCode() == 429 ? 1 : 0));
     }
     long seconds = answer.getLong("expireIn", 0L);
     return Future.succeededFuture(new CachedToken.Issued(token, Math.max(0, seconds - MARGIN_SECONDS) * 1000));

@@ -22,7 +22,10 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.linli.config.Secret;
+import org.linli.webhooks.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Outbound;
+import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>Out: {@link #respond} answers within the call (DingTalk waits at most 2 s): replies for the
  * presser alone (the vote receipt) become the card's private variable {@code note}, which only the
  * presser sees; a reply {@link Reply#replacesPressed() replacing the pressed message} (the live
- * tally) becomes the card's new public data. Any other reply cannot go in the answer and is handed
- * back for the caller to send to the group as a new message.
+ * tally) becomes the card's new public data (mount with edits on, so {@link
+ * org.linli.webhooks.Callbacks} keeps those). Any other reply cannot go in the answer and goes to
+ * the group through the outbox. Presses carry no message id, so nothing is claimed.
  */
-public final class DingtalkCardCallback {
+public final class DingtalkCardCallback implements CallbackChannel {
 
   /** How far the signature timestamp may be from our clock, either way. */
   static final Duration TOLERANCE = Duration.ofMinutes(10);
@@ -78,9 +82,11 @@ public final class DingtalkCardCallback {
    * a button press. Fails with 401 (verification, or button data not sealed by Linli) or 400
    * (malformed).
    */
+  @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!apiSecret.isSet()) {
-      return Future.failedFuture(new HttpException(401, "DingTalk card callbacks are closed: no callback apiSecret is set"));
+      return Future.failedFuture(
+          new HttpException(401, "DingTalk card callbacks are closed: no callback apiSecret is set"));
     }
     String refusal = refusal(apiSecret, ctx.request().getHeader("x-ddpaas-signature-timestamp"),
         ctx.request().getHeader("x-ddpaas-signature"), clock.millis());
@@ -89,7 +95,8 @@ public final class DingtalkCardCallback {
       return Future.failedFuture(new HttpException(401, "Not signed by DingTalk: " + refusal));
     }
     try {
-      Optional<Press> press = parse(ctx.body().buffer());
+      String signedAt = ctx.request().getHeader("x-ddpaas-signature-timestamp").strip();
+      Optional<Press> press = parse(ctx.body().buffer(), signedAt);
       press.ifPresent(p -> ctx.put(CONTEXT_KEY, p));
       return Future.succeededFuture(press.map(Press::event).stream().toList());
     } catch (HttpException e) {
@@ -98,14 +105,16 @@ public final class DingtalkCardCallback {
   }
 
   /**
-   * Answers DingTalk with the card update for the presser and returns the replies that could not
-   * go in the answer (to be sent to the group as new messages, in order).
+   * Answers DingTalk with the card update for the presser. Replies that cannot go in the answer
+   * are posted to {@code outbox} for the card's group first, under ids stable across DingTalk's
+   * retries of the same callback, so none is lost.
    */
-  public List<Reply> respond(RoutingContext ctx, List<Reply> replies) {
+  @Override
+  public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
     Press press = ctx.get(CONTEXT_KEY);
     if (press == null) {
       ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end("{}");
-      return replies;
+      return Future.succeededFuture();
     }
     List<Reply> rest = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -119,9 +128,17 @@ public final class DingtalkCardCallback {
         rest.add(reply);
       }
     }
+    ChatEvent.Chat group = new ChatEvent.Chat(press.chatId(), ChatEvent.ChatType.GROUP);
+    Future<Void> posted = Future.succeededFuture();
+    for (int i = 0; i < rest.size(); i++) {
+      Outgoing message = new Outgoing(DingtalkChannel.PLATFORM, group, rest.get(i));
+      String id = "dingtalk-card:" + press.outTrackId() + ":" + press.userId() + ":" + press.signedAt() + ":" + i;
+      posted = posted.compose(v -> outbox.post(id, message).mapEmpty());
+    }
     JsonObject answer = answer(notes, cardData);
-    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(answer.encode());
-    return rest;
+    return posted.onSuccess(v -> ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(answer.encode()));
   }
 
   /** The callback response: update by key, the presser's note, the card's new public data. */
@@ -173,14 +190,14 @@ public final class DingtalkCardCallback {
   }
 
   /** A verified press: the card, the member, the group and the button's data. */
-  private record Press(String outTrackId, String userId, String chatId, String data) {
+  private record Press(String outTrackId, String userId, String chatId, String data, String signedAt) {
     ChatEvent event() {
       return new ChatEvent(DingtalkChannel.PLATFORM, new ChatEvent.Chat(chatId, ChatEvent.ChatType.GROUP),
           new ChatEvent.Sender(userId, ""), "", true, data, null);
     }
   }
 
-  private Optional<Press> parse(Buffer body) {
+  private Optional<Press> parse(Buffer body, String signedAt) {
     JsonNode root = tree(body == null ? null : body.getBytes(), "The body is not DingTalk's card callback JSON");
     if (!ACTION_CALLBACK.equals(root.path("type").asText(""))) {
       return Optional.empty();
@@ -201,7 +218,7 @@ public final class DingtalkCardCallback {
     }
     CardPayloads.Press press = payloads.open(payload.asText()).orElseThrow(
         () -> new HttpException(401, "The button's data is not sealed by Linli"));
-    return Optional.of(new Press(outTrackId, userId, press.chatId(), press.data()));
+    return Optional.of(new Press(outTrackId, userId, press.chatId(), press.data(), signedAt));
   }
 
   private JsonNode tree(byte[] bytes, String complaint) {

@@ -145,7 +145,8 @@ public final class DingtalkCardSender implements ChannelSender {
     }
     if (status == 401 || status == 403) {
       tokens.invalidate(token);
-      return Future.failedFuture(new SendFailure("DingTalk refused the access token (" + status + " " + code + ")", false));
+      return Future.failedFuture(
+          new SendFailure("DingTalk refused the access token (" + status + " " + code + ")", false));
     }
     if (status == 408 || status >= 500) {
       return Future.failedFuture(new SendFailure("DingTalk answered " + status + " " + code, false));
@@ -161,7 +162,8 @@ public final class DingtalkCardSender implements ChannelSender {
     if (!answer.getBoolean("success", false)) {
       return Future.failedFuture(new SendFailure("DingTalk did not create card " + outTrackId, true));
     }
-    JsonArray results = answer.getJsonObject("result", new JsonObject()).getJsonArray("deliverResults", new JsonArray());
+    JsonArray results = answer.getJsonObject("result", new JsonObject())
+        .getJsonArray("deliverResults", new JsonArray());
     for (int i = 0; i < results.size(); i++) {
       JsonObject result = results.getJsonObject(i);
       if (!result.getBoolean("success", false)) {

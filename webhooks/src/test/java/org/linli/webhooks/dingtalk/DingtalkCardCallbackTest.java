@@ -3,6 +3,7 @@ package org.linli.webhooks.dingtalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.dingtalk.DingtalkSenderTest.await;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -18,12 +19,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
+import org.linli.webhooks.Callbacks;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatService;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
@@ -48,7 +53,7 @@ class DingtalkCardCallbackTest {
   private SettableClock clock;
   private DingtalkCardSender sender;
   private final List<ChatEvent> received = new CopyOnWriteArrayList<>();
-  private final List<Reply> leftOver = new CopyOnWriteArrayList<>();
+  private final Map<String, Outgoing> posted = new ConcurrentHashMap<>();
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
@@ -59,14 +64,15 @@ class DingtalkCardCallbackTest {
     DingtalkCardCallback callback = new DingtalkCardCallback(Secret.of(API_SECRET), clock);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    router.post("/webhooks/dingtalk/cards").handler(rc -> callback.receive(rc)
-        .onSuccess(events -> {
-          received.addAll(events);
-          leftOver.addAll(callback.respond(rc, events.isEmpty() ? List.of() : replies));
-        })
-        .onFailure(rc::fail));
-    DingtalkCardCallback closed = new DingtalkCardCallback(Secret.none(), clock);
-    router.post("/closed").handler(rc -> closed.receive(rc).onSuccess(events -> rc.json(new JsonArray())).onFailure(rc::fail));
+    ChatService bot = new ChatService(event -> {
+      received.add(event);
+      return Future.succeededFuture(replies);
+    }, (id, message) -> {
+      posted.put(id, message);
+      return Future.succeededFuture(true);
+    });
+    router.post("/webhooks/dingtalk/cards").handler(Callbacks.handler(callback, bot, true));
+    router.post("/closed").handler(Callbacks.handler(new DingtalkCardCallback(Secret.none(), clock), bot, true));
     router.route().failureHandler(DingtalkCardCallbackTest::failure);
     int port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
     sender = new DingtalkCardSender(WebClient.create(vertx), dingtalk.url(), FakeDingtalkOpenApi.APP_KEY,
@@ -119,7 +125,7 @@ class DingtalkCardCallbackTest {
     JsonObject tally = update.getJsonObject("cardData").getJsonObject("cardParamMap");
     assertThat(tally.getString("markdown")).isEqualTo("投票：活动室开放到几点？  \n到18点 0票 · 到21点 1票");
     assertThat(tally.stream()).allSatisfy(e -> assertThat(e.getValue()).isInstanceOf(String.class));
-    assertThat(leftOver).isEmpty();
+    assertThat(posted).isEmpty();
   }
 
   @Test
@@ -140,17 +146,21 @@ class DingtalkCardCallbackTest {
   }
 
   @Test
-  void a_reply_for_the_whole_group_is_handed_back_to_be_sent_as_a_new_message() {
+  void a_reply_for_the_whole_group_goes_to_the_group_through_the_outbox_once_per_callback() {
     String card = sendPoll();
     Reply guide = Reply.text("办理居住证需要身份证和租房合同。");
     replies = List.of(guide);
 
     HttpResponse<Buffer> answer = await(dingtalk.press(card, 0, VOTER, NOW.toEpochMilli()));
+    HttpResponse<Buffer> retried = await(dingtalk.press(card, 0, VOTER, NOW.toEpochMilli()));
 
     assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(answer.bodyAsJsonObject().containsKey("userPrivateData")).isFalse();
     assertThat(answer.bodyAsJsonObject().containsKey("cardData")).isFalse();
-    assertThat(leftOver).containsExactly(guide);
+    assertThat(posted).hasSize(1);
+    assertThat(posted.values()).containsExactly(
+        new Outgoing("dingtalk", new ChatEvent.Chat(GROUP, ChatEvent.ChatType.GROUP), guide));
   }
 
   @Test
