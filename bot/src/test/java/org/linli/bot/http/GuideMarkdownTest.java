@@ -17,7 +17,8 @@ class GuideMarkdownTest {
 
   @Test
   void a_link_and_a_bare_address_become_links() {
-    String html = GuidePage.markdown("在[一网通办](https://zwdt.sh.gov.cn/)预约，或看 https://example.org/kb 。");
+    String html = GuidePage.markdown(
+        "在[一网通办](https://zwdt.sh.gov.cn/)预约，或看 https://example.org/kb 。");
 
     assertThat(html).contains("<a rel=\"nofollow noopener\" href=\"https://zwdt.sh.gov.cn/\">一网通办</a>",
         "<a rel=\"nofollow noopener\" href=\"https://example.org/kb\">https://example.org/kb</a>");

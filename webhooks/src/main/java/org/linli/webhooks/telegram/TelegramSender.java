@@ -48,7 +48,7 @@ public final class TelegramSender implements ChannelSender {
     this(vertx, api, publishedPace());
   }
 
-  /** Telegram's published limits: per group 20 a minute (a burst of 3), per private chat 1 a second, 30 a second in all. */
+  /** Telegram's published limits: a group 20 a minute (a burst of 3), a private chat 1 a second, 30 a second in all. */
   static ChatPacer publishedPace() {
     return new ChatPacer(new ChatPacer.Rate(3, 20, TimeUnit.MINUTES), new ChatPacer.Rate(1, 1, TimeUnit.SECONDS),
         new ChatPacer.Rate(30, 30, TimeUnit.SECONDS), System::nanoTime);
