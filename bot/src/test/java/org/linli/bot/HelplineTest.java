@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.webhooks.hub.FakeHub;
+import org.linli.webhooks.hub.SpecSignature;
 
 /**
  * Requests for help end to end: the resident's ticket, its signed delivery to a hub on loopback
@@ -34,13 +36,13 @@ class HelplineTest {
 
   @BeforeEach
   void start() {
-    hub = new FakeHub();
+    hub = FakeHub.standalone();
     app = new FakeChatApp();
   }
 
   @AfterEach
   void stop() {
-    hub.close();
+    RunningService.await(hub.close());
     app.close();
   }
 
@@ -87,7 +89,7 @@ class HelplineTest {
         .putHeader("Content-Type", "application/json")
         .putHeader("webhook-id", id)
         .putHeader("webhook-timestamp", String.valueOf(timestamp))
-        .putHeader("webhook-signature", SpecSignature.v1(secret, id, String.valueOf(timestamp), body))
+        .putHeader("webhook-signature", SpecSignature.of(secret, id, String.valueOf(timestamp), body))
         .sendBuffer(Buffer.buffer(body)));
   }
 
@@ -108,13 +110,13 @@ class HelplineTest {
       String receipt = receipt(reply);
       assertThat(reply.getString("text")).contains("承诺时限", "/status " + receipt);
 
-      FakeHub.Call delivered = hub.await(c -> c.answered() == 204, 15);
+      FakeHub.Received delivered = hub.await(c -> c.answered() == 204, 15);
 
-      List<FakeHub.Call> calls = hub.calls();
+      List<FakeHub.Received> calls = List.copyOf(hub.received());
       assertThat(calls).hasSize(3);
-      assertThat(calls).extracting(FakeHub.Call::webhookId).containsOnly("msg_" + receipt + "_created");
-      for (FakeHub.Call c : calls) {
-        assertThat(c.signature()).isEqualTo(SpecSignature.v1(SECRET, c.webhookId(), c.timestamp(), c.body()));
+      assertThat(calls).extracting(FakeHub.Received::webhookId).containsOnly("msg_" + receipt + "_created");
+      for (FakeHub.Received c : calls) {
+        assertThat(c.signature()).isEqualTo(SpecSignature.of(SECRET, c.webhookId(), c.timestamp(), c.body()));
       }
       JsonObject event = delivered.json();
       assertThat(event.getString("type")).isEqualTo("ticket.created");
@@ -168,7 +170,7 @@ class HelplineTest {
       JsonObject health = service.get("/health", null).bodyAsJsonObject();
       assertThat(health.getJsonObject("hub").getString("deliveries")).isEqualTo("STOPPED");
       assertThat(health.getJsonArray("alarms").getString(0)).contains("410");
-      assertThat(hub.calls()).hasSize(1);
+      assertThat(List.copyOf(hub.received())).hasSize(1);
 
       assertThat(service.post("/api/v1/hub/resume", "", RunningService.ADMIN).bodyAsJsonObject().getBoolean("resumed"))
           .isTrue();
@@ -304,11 +306,11 @@ class HelplineTest {
     try (RunningService service = RunningService.start(data, env)) {
       String receipt = receipt(say(service, "u1", "/help 3号楼2单元楼道灯坏了，电话13812345678"));
 
-      FakeHub.Call call = hub.await(c -> true, 10);
+      FakeHub.Received call = hub.await(c -> true, 10);
 
-      assertThat(call.form()).containsEntry("api_key", "open311-key").containsEntry("service_code", "community")
+      assertThat(call.formFields()).containsEntry("api_key", "open311-key").containsEntry("service_code", "community")
           .containsEntry("phone", "13812345678");
-      assertThat(call.form().get("description")).contains(receipt, "楼道灯坏了");
+      assertThat(call.formFields().get("description")).contains(receipt, "楼道灯坏了");
       for (int i = 0; i < 50 && !ticket(service, receipt).containsKey("hub"); i++) {
         sleep(100);
       }

@@ -75,10 +75,7 @@ public enum Words {
   POLL_OPTION_EDGES,
 
   CHART_NO_LINE_START,
-  CHART_FONT_PROBE,
-
-  GUIDE_ORDERED_ITEM,
-  GUIDE_LIST_MARK;
+  CHART_FONT_PROBE;
 
   private final String key = name().toLowerCase(Locale.ROOT).replace('_', '.');
 

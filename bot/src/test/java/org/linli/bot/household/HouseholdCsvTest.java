@@ -94,6 +94,17 @@ class HouseholdCsvTest {
   }
 
   @Test
+  void text_after_a_closing_quote_is_refused_and_spaces_around_a_quoted_field_are_not() {
+    assertThat(refusal(HEADER + "1-1-101,1,1,101,80,1\n1-1-102,1,1,\"102\"b,80,1\n").getMessage())
+        .isEqualTo("line 3: text follows a closing quote; write \"\" for a quote inside a quoted field");
+
+    Household h = HouseholdCsv.parse(HEADER + "1-1-101, \"1\" ,1,\"10\"\"1\",80,1\r").households().get(0);
+
+    assertThat(h.building()).isEqualTo("1");
+    assertThat(h.room()).isEqualTo("10\"1");
+  }
+
+  @Test
   void a_wrong_phone_number_is_named_without_repeating_it() {
     String csv = "household,building,unit,room,area,owners,phones\n1-1-101,1,1,101,80,1,13812345678;1381234\n"
         + "1-1-102,1,1,102,80,1,1381234567890123\n";

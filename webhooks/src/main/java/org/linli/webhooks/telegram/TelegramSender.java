@@ -8,9 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.EdgeText;
+import org.linli.webhooks.ChatPacer;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -43,7 +45,13 @@ public final class TelegramSender implements ChannelSender {
 
   /** A sender that keeps Telegram's published pace. */
   public TelegramSender(Vertx vertx, TelegramBotApi api) {
-    this(vertx, api, new ChatPacer());
+    this(vertx, api, publishedPace());
+  }
+
+  /** Telegram's published limits: a group 20 a minute (a burst of 3), a private chat 1 a second, 30 a second in all. */
+  static ChatPacer publishedPace() {
+    return new ChatPacer(new ChatPacer.Rate(3, 20, TimeUnit.MINUTES), new ChatPacer.Rate(1, 1, TimeUnit.SECONDS),
+        new ChatPacer.Rate(30, 30, TimeUnit.SECONDS), System::nanoTime);
   }
 
   TelegramSender(Vertx vertx, TelegramBotApi api, ChatPacer pacer) {

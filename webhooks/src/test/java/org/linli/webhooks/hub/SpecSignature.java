@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {msg_id}.{timestamp}.{payload}", HMAC-SHA256, key = base64-decoded secret after {@code whsec_},
  * serialised as {@code v1,<base64>}.
  */
-final class SpecSignature {
+public final class SpecSignature {
 
   private SpecSignature() {}
 
-  static String of(String secret, String msgId, String timestamp, byte[] payload) {
+  public static String of(String secret, String msgId, String timestamp, byte[] payload) {
     try {
       byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
       ByteArrayOutputStream content = new ByteArrayOutputStream();

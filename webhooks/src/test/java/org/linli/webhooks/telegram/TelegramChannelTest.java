@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SeenKeys;
 
 /**
  * The webhook behind a real HTTP server on loopback, wired as the service wires it: receive, hand

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SeenKeys;
 
 /**
  * The poller against a {@link FakeBotApi} whose getUpdates queue the test fills; the bot is a

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.SeenKeys;
 
 /** Updates shaped as the Bot API documents them, read into what the bot sees. */
 class UpdateReaderTest {

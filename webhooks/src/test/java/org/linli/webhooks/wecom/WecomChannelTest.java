@@ -1,5 +1,6 @@
 package org.linli.webhooks.wecom;
 
+import org.linli.webhooks.SeenKeys;
 import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 

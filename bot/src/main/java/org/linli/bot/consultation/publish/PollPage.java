@@ -9,7 +9,9 @@ import io.vertx.ext.web.handler.HttpException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.linli.bot.consultation.Rule;
+import org.linli.bot.page.Page;
 import org.linli.bot.text.Text;
+import org.linli.bot.page.Html;
 
 /**
  * The public, read-only page of a poll (居务公开): {@code GET /polls/:id} shows the question, the
@@ -210,23 +212,6 @@ public final class PollPage {
         .putHeader("X-Content-Type-Options", "nosniff")
         // The page needs nothing but itself and its chart; anything injected would not run.
         .putHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .end("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>" + Text.PAGE_TITLE.of(Html.escape(title)) + "</title><style>"
-            + "body{font-family:system-ui,'PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei',"
-            + "sans-serif;max-width:42rem;margin:0 auto;padding:1rem;line-height:1.7;color:#222}"
-            + "h1{font-size:1.5rem;margin:.2rem 0 .5rem}"
-            + "h2{font-size:1.15rem;border-left:4px solid #c33;padding-left:.5rem;margin-top:1.5rem}"
-            + ".kicker{color:#c33;font-size:.9rem;margin:0}.meta{color:#666;font-size:.9rem}"
-            + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;"
-            + "border-bottom:1px solid #eee}td:not(:first-child),th:not(:first-child){text-align:right}"
-            + ".rule li{margin-bottom:.4rem}.detail{color:#666;font-size:.9rem}"
-            + ".met,.passed{color:#1e8449}.unmet,.failed{color:#c0392b}"
-            + ".verdict{font-size:1.3rem;font-weight:bold}.verdict span{font-size:.95rem;font-weight:normal;color:#444}"
-            + ".hidden{background:#fff6e5;padding:.6rem .8rem;border-radius:6px}"
-            + ".chart img{max-width:100%;height:auto;border:1px solid #eee;border-radius:6px}"
-            + "code{font-size:1rem;letter-spacing:.05em}"
-            + "footer{margin-top:2rem;padding-top:.8rem;border-top:1px solid #eee;color:#888;font-size:.85rem}"
-            + "</style></head><body>" + body + "</body></html>");
+        .end(Page.document(title, body));
   }
 }

@@ -1,12 +1,16 @@
-package org.linli.webhooks.telegram;
+package org.linli.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The pacer on a clock the test moves by hand, with Telegram's published limits. */
+/** The pacer on a clock the test moves by hand, with Telegram's published limits and with one limit per chat. */
 class ChatPacerTest {
 
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
@@ -58,5 +62,19 @@ class ChatPacerTest {
     }
 
     assertThat(pacer.take("user-30", false, 0)).isEqualTo(new ChatPacer.Slot(false, 34));
+  }
+
+  @Test
+  void with_one_limit_per_chat_a_text_and_its_image_take_two_tokens_at_once_or_none() {
+    Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    ChatPacer perChat = new ChatPacer(20, Duration.ofMinutes(1), clock);
+    for (int i = 0; i < 19; i++) {
+      assertThat(perChat.take("room")).isZero();
+    }
+
+    assertThat(perChat.take("room", 2)).isEqualTo(3000);
+    assertThat(perChat.take("room")).isZero();
+    assertThat(perChat.take("room")).isEqualTo(3000);
+    assertThat(perChat.take("other", 50)).as("more than a burst counts as a burst").isZero();
   }
 }
