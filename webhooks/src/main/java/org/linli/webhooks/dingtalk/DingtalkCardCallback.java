@@ -22,7 +22,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.linli.config.Secret;
-import org.linli.webhooks.CallbackChannel;
+import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.Callbacks;
+import org.linli.webhooks.callback.Callbacks;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;

@@ -13,7 +13,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.util.List;
 import org.linli.config.Secret;
-import org.linli.webhooks.CallbackChannel;
+import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.Callbacks;
+import org.linli.webhooks.callback.Callbacks;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
-import org.linli.webhooks.Callbacks;
+import org.linli.webhooks.callback.Callbacks;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatService;
 import org.linli.webhooks.Outgoing;

@@ -1,4 +1,4 @@
-package org.linli.webhooks;
+package org.linli.webhooks.callback;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.linli.webhooks.Capability;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatHandler;
+import org.linli.webhooks.ChatService;
+import org.linli.webhooks.Reply;
 
 /**
  * The one way a platform's callback is handled: the channel verifies and reads, the bot answers

@@ -1,8 +1,11 @@
-package org.linli.webhooks;
+package org.linli.webhooks.callback;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Outbound;
+import org.linli.webhooks.Reply;
 
 /**
  * One platform's callback: verify and read a call, then answer it. {@link Callbacks} runs the two

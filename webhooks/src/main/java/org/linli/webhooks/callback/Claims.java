@@ -1,4 +1,4 @@
-package org.linli.webhooks;
+package org.linli.webhooks.callback;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -6,6 +6,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.linli.webhooks.Deduplicator;
 
 /**
  * The events a call claimed ({@link Deduplicator#claim}), kept on its routing context: {@link
