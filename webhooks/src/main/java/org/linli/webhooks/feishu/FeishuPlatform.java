@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.Callbacks;
+import org.linli.webhooks.callback.CallbackPlatform;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
@@ -20,39 +20,14 @@ import org.linli.webhooks.PlatformContext;
  * Feishu as a platform: {@code POST /webhooks/feishu} (event subscription v2.0), answered at once;
  * every reply goes out through the outbox and the open API.
  */
-public final class FeishuPlatform implements ChatPlatform {
+public final class FeishuPlatform extends CallbackPlatform {
 
   private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
       Capability.PRIVATE_MESSAGES, Capability.BUTTONS, Capability.IMAGES, Capability.MENTIONS));
 
-  private final FeishuChannel channel;
-  private final FeishuSender sender;
-
   /** The platform with the given channel and sender. */
   public FeishuPlatform(FeishuChannel channel, FeishuSender sender) {
-    this.channel = channel;
-    this.sender = sender;
-  }
-
-  @Override
-  public String name() {
-    return FeishuChannel.PLATFORM;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public ChannelSender sender() {
-    return sender;
-  }
-
-  @Override
-  public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
-    router.post("/webhooks/feishu").handler(body)
-        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
+    super(FeishuChannel.PLATFORM, CAPABILITIES, "/webhooks/feishu", channel, sender);
   }
 
   /** Builds Feishu from {@link Settings.Feishu}; always there (closed without a verification token). */

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.Callbacks;
+import org.linli.webhooks.callback.CallbackPlatform;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code getUpdates} poller run by one instance at a time. Replies go through the Bot API; a poll
  * message is edited in place to show its live tally.
  */
-public final class TelegramPlatform implements ChatPlatform {
+public final class TelegramPlatform extends CallbackPlatform {
 
   private static final Logger LOG = LoggerFactory.getLogger(TelegramPlatform.class);
   private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
@@ -34,35 +34,14 @@ public final class TelegramPlatform implements ChatPlatform {
   private final TelegramBotApi api;
   private final TelegramSender sender;
   private final BotIdentity bot;
-  private final TelegramChannel channel;
 
   private TelegramPlatform(PlatformContext context, TelegramBotApi api, TelegramSender sender, BotIdentity bot) {
+    super(TelegramChannel.PLATFORM, CAPABILITIES, TelegramChannel.PATH,
+        new TelegramChannel(context.settings().telegram().secret(), bot, context.dedupe(), sender), sender);
     this.context = context;
     this.api = api;
     this.sender = sender;
     this.bot = bot;
-    this.channel = new TelegramChannel(context.settings().telegram().secret(), bot, context.dedupe(), sender);
-  }
-
-  @Override
-  public String name() {
-    return TelegramChannel.PLATFORM;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public ChannelSender sender() {
-    return sender;
-  }
-
-  @Override
-  public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
-    router.post(TelegramChannel.PATH).handler(body)
-        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** In polling mode with a token, the poller under the lease {@code telegram:{poller}}. */

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.Callbacks;
+import org.linli.webhooks.callback.CallbackPlatform;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
@@ -20,40 +20,24 @@ import org.linli.webhooks.PlatformContext;
  * /webhooks/wecom} (callbacks, answered with a passive reply where one fits, the rest through the
  * outbox). Buttons become a numbered list, so {@link Capability#BUTTONS} is not claimed.
  */
-public final class WecomPlatform implements ChatPlatform {
+public final class WecomPlatform extends CallbackPlatform {
 
   private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
       Capability.PRIVATE_MESSAGES, Capability.IMAGES, Capability.MENTIONS));
 
   private final WecomChannel channel;
-  private final WecomSender sender;
 
   /** The platform with the given channel and sender. */
   public WecomPlatform(WecomChannel channel, WecomSender sender) {
+    super(WecomChannel.PLATFORM, CAPABILITIES, "/webhooks/wecom", channel, sender);
     this.channel = channel;
-    this.sender = sender;
-  }
-
-  @Override
-  public String name() {
-    return WecomChannel.PLATFORM;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public ChannelSender sender() {
-    return sender;
   }
 
   @Override
   public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
+    super.mount(router, body, service);
+    // The admin console's URL check.
     router.get("/webhooks/wecom").handler(channel::verifyUrl);
-    router.post("/webhooks/wecom").handler(body)
-        .handler(Callbacks.handler(channel, service, can(Capability.EDITS_MESSAGES)));
   }
 
   /** Builds WeCom from {@link Settings.Wecom}; always there (closed without its keys). */
