@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
@@ -127,11 +126,12 @@ public final class LinliVerticle extends VerticleBase {
           kb = service;
           return Platforms.build(vertx, web, settings, redis);
         })
-        .compose(platforms -> serve(wire(redis, platforms)));
+        .compose(platforms -> wire(redis, platforms))
+        .compose(this::startParts);
   }
 
-  /** Builds every part over Redis and the platforms, and the router over their routes. */
-  private Router wire(RedisAPI redis, ChatPlatforms platforms) {
+  /** Builds every part over Redis and the platforms, and serves their routes. */
+  private Future<HttpServer> wire(RedisAPI redis, ChatPlatforms platforms) {
     String publicUrl = settings.http().publicUrl();
     composer = new ReplyComposer(publicUrl);
     GapStore gaps = new GapStore(redis);
@@ -162,29 +162,26 @@ public final class LinliVerticle extends VerticleBase {
     PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers);
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
-    return Routes.create(vertx, settings, health, List.of(
+    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, List.of(
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
         new ConsultationRoutes(new PollApi(polls, keeper, clock), published),
         new OutboxRoutes(deadLetters),
         new TicketRoutes(helpline, zone, clock),
-        new HouseholdRoutes(households)));
+        new HouseholdRoutes(households))), settings.http());
   }
 
-  /** Listens, then starts the timers, the outboxes, the background tasks and the guides. */
-  private Future<?> serve(Router router) {
-    return HttpListener.serve(vertx, router, settings.http())
-        .compose(s -> {
-          server = s;
-          if (settings.http().publicUrl().isEmpty()) {
-            composer.publicUrl("http://localhost:" + s.actualPort());
-          }
-          keeper.start(vertx, 500);
-          chatOutbox.start();
-          background.forEach(task -> task.start(vertx));
-          return helpline.start(vertx, clock).compose(v -> kb.start());
-        })
+  /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
+  private Future<?> startParts(HttpServer listening) {
+    server = listening;
+    if (settings.http().publicUrl().isEmpty()) {
+      composer.publicUrl("http://localhost:" + listening.actualPort());
+    }
+    keeper.start(vertx, 500);
+    chatOutbox.start();
+    background.forEach(task -> task.start(vertx));
+    return helpline.start(vertx, clock).compose(v -> kb.start())
         .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
             settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));
   }
