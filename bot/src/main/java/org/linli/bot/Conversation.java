@@ -114,9 +114,9 @@ public final class Conversation {
       return Future.succeededFuture(reply);
     }
     return offers.remember(new ForwardOffers.Offer(text, answer.intent().urgent(), answer.intent().rule()))
-        .map(data -> new Reply(reply.text(), reply.buttons().stream()
+        .map(data -> reply.withButtons(reply.buttons().stream()
             .map(b -> b.data().equals(ReplyComposer.FORWARD) ? new Reply.Button(b.label(), data) : b)
-            .toList(), reply.forward(), reply.privately(), reply.image()));
+            .toList()));
   }
 
   private Future<List<Reply>> command(ChatEvent event, String text) {

@@ -13,6 +13,7 @@ import org.linli.bot.outbox.Poster;
 import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Identity;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 
@@ -138,7 +139,7 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> open(ChatEvent event, String rest) {
-    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+    if (!moderators.moderates(event.chatRef(), event.identity())) {
       return reply("抱歉，只有本群的社区工作人员可以发起投票。如果您有议题，可以联系网格员或在群里提出，我们会安排议事。");
     }
     PollCommand.Request request;
@@ -180,7 +181,7 @@ public final class ConsultationService {
       }
       choices.add(Integer.parseInt(c));
     }
-    String identity = event.platform() + ":" + event.from().id();
+    String identity = event.identity().key();
     return definitions.find(pollId).compose(stored -> {
       if (stored == null) {
         return reply("没有找到投票 " + pollId + "，请检查编号。");
@@ -223,9 +224,10 @@ public final class ConsultationService {
   }
 
   private static Outgoing privateMessage(String identity, String text) {
-    int colon = identity.indexOf(':');
-    return new Outgoing(identity.substring(0, colon),
-        new ChatEvent.Chat(identity.substring(colon + 1), ChatEvent.ChatType.PRIVATE), Reply.privateText(text));
+    Identity person = Identity.parse(identity)
+        .orElseThrow(() -> new IllegalArgumentException("Not a platform:user identity: " + identity));
+    return new Outgoing(person.platform(), new ChatEvent.Chat(person.user(), ChatEvent.ChatType.PRIVATE),
+        Reply.privateText(text));
   }
 
   private String refusal(Poll poll, String reason) {
@@ -241,7 +243,7 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> close(ChatEvent event, String pollId) {
-    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+    if (!moderators.moderates(event.chatRef(), event.identity())) {
       return reply("抱歉，只有本群的社区工作人员可以结束投票。");
     }
     if (pollId.isEmpty()) {
@@ -254,7 +256,7 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> extend(ChatEvent event, String rest) {
-    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+    if (!moderators.moderates(event.chatRef(), event.identity())) {
       return reply("抱歉，只有本群的社区工作人员可以延长投票。");
     }
     String[] parts = rest.split("\\s+", 2);

@@ -111,7 +111,7 @@ public final class HelpDesk {
     boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
     TicketSource source = new TicketSource(event.platform(), event.chat().id(),
         event.chat().type().name().toLowerCase(java.util.Locale.ROOT), event.messageId(),
-        event.platform() + ":" + event.from().id());
+        event.identity().key());
     return tickets.open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", clock.instant()))
         .compose(ticket -> hub.enqueue(HubEvents.id("created", ticket.receipt()), HubEvents.created(ticket, clock.instant()))
             .map(queued -> ticket))
@@ -147,7 +147,7 @@ public final class HelpDesk {
 
   private Future<List<Reply>> status(ChatEvent event, String receipt) {
     if (receipt.isEmpty()) {
-      String resident = event.platform() + ":" + event.from().id();
+      String resident = event.identity().key();
       return tickets.byResident(resident, 5).map(list -> {
         if (list.isEmpty()) {
           return List.of(Reply.privateText("您还没有提交过求助。发送 /help 加上您的情况即可。"));
@@ -162,8 +162,8 @@ public final class HelpDesk {
       if (t == null) {
         return List.of(Reply.privateText("没有找到回执号 " + receipt + "，请核对（格式如 20261122-0042）。"));
       }
-      boolean requester = t.source().resident().equals(event.platform() + ":" + event.from().id());
-      boolean moderator = moderators.moderates(event.chat().id(), event.from().id());
+      boolean requester = t.source().resident().equals(event.identity().key());
+      boolean moderator = moderators.moderates(event.chatRef(), event.identity());
       if (!requester && !moderator) {
         return List.of(Reply.privateText("求助 " + receipt + " 的详情只有提交人和社区工作人员可以查看。"));
       }
@@ -201,7 +201,7 @@ public final class HelpDesk {
       if (t == null) {
         return reply(true, "没有找到回执号 " + receipt + "。");
       }
-      if (!t.source().resident().equals(event.platform() + ":" + event.from().id())) {
+      if (!t.source().resident().equals(event.identity().key())) {
         return reply(true, "只有提交求助的居民可以评价。");
       }
       return tickets.rate(receipt, stars, org.linli.bot.PersonalData.mask(comment), clock.instant())
