@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,12 +188,16 @@ public final class ConsultationService {
         return reply("没有找到投票 " + pollId + "，请检查编号。");
       }
       Poll poll = stored.poll();
-      Future<String> household = poll.byHousehold()
-          ? households.householdOf(identity).map(h -> h == null ? "" : h)
-          : Future.succeededFuture("");
-      return household.compose(h -> store.vote(pollId, stored.ballotKey(identity, h), h, choices, clock.millis(),
-              poll.anonymous() ? "" : identity, reason)
-          .compose(result -> confirm(poll, identity, choices, result)));
+      Future<Optional<String>> household = poll.byHousehold()
+          ? households.householdOf(identity).map(Optional::ofNullable)
+          : Future.succeededFuture(Optional.empty());
+      return household.compose(h -> {
+        Ballot ballot = Ballot.cast(pollId, stored.ballotKey(identity, h.orElse("")), choices, clock.millis())
+            .fromHousehold(h)
+            .because(reason);
+        return store.vote(poll.anonymous() ? ballot : ballot.castBy(identity))
+            .compose(result -> confirm(poll, identity, choices, result));
+      });
     });
   }
 
