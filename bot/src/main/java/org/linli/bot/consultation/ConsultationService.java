@@ -96,17 +96,16 @@ public final class ConsultationService {
     }
     return confirmation.compose(replies -> liveTally(parts[0]).map(update -> {
       List<Reply> out = new ArrayList<>(replies);
-      if (update != null) {
-        out.add(update);
-      }
+      update.ifPresent(out::add);
       return out;
     }));
   }
 
-  private Future<Reply> liveTally(String pollId) {
+  /** The poll message with its live tally, to replace the pressed one; empty once the poll is closed. */
+  private Future<Optional<Reply>> liveTally(String pollId) {
     return store.find(pollId).compose(stored -> {
       if (stored == null || !stored.open()) {
-        return Future.succeededFuture(null);
+        return Future.succeededFuture(Optional.empty());
       }
       Poll poll = stored.poll();
       return store.tally(pollId, poll.options().size()).map(t -> {
@@ -121,22 +120,22 @@ public final class ConsultationService {
           }
           text.append("（共 ").append(t.ballots()).append(poll.byHousehold() ? " 户" : " 人").append("）");
         }
-        return Reply.replacingPressed(text.toString(), announcement.buttons());
+        return Optional.of(Reply.replacingPressed(text.toString(), announcement.buttons()));
       });
     });
   }
 
   /**
-   * A reply to a poll message with just an option number ("2", "选2", "1、3"): the vote, or null when
-   * the message is not such a reply.
+   * A reply to a poll message with just an option number ("2", "选2", "1、3"): the vote, or empty
+   * when the message is not such a reply.
    */
-  public Future<List<Reply>> quotedVote(ChatEvent event) {
+  public Optional<Future<List<Reply>>> quotedVote(ChatEvent event) {
     Matcher poll = QUOTED_POLL.matcher(event.quoted());
     Matcher number = NUMBER_REPLY.matcher(event.text());
     if (event.quoted().isEmpty() || !poll.find() || !number.matches()) {
-      return null;
+      return Optional.empty();
     }
-    return vote(event, poll.group(1), number.group(1).replaceAll("[\\s，、]", ",").replaceAll(",+", ","), "");
+    return Optional.of(vote(event, poll.group(1), number.group(1).replaceAll("[\\s，、]", ",").replaceAll(",+", ","), ""));
   }
 
   private Future<List<Reply>> open(ChatEvent event, String rest) {

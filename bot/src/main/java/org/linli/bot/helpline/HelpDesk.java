@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.outbox.Outbox;
@@ -85,8 +86,13 @@ public final class HelpDesk {
     };
   }
 
-  /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; null when not ours. */
-  public Future<List<Reply>> button(ChatEvent event, String data) {
+  /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; empty when not ours. */
+  public Optional<Future<List<Reply>>> button(ChatEvent event, String data) {
+    return data.startsWith(ForwardOffers.PREFIX) || data.startsWith(RATE)
+        ? Optional.of(press(event, data)) : Optional.empty();
+  }
+
+  private Future<List<Reply>> press(ChatEvent event, String data) {
     if (data.startsWith(ForwardOffers.PREFIX)) {
       return offers.take(data).compose(offer -> offer == null
           ? reply("这个按钮已经用过或过期了。如需帮助，请发送 /help 加上您的情况，或拨打求助热线 " + HOTLINE + "。")
@@ -99,7 +105,7 @@ public final class HelpDesk {
       }
       return reply("这个评价按钮已经失效了。");
     }
-    return null;
+    throw new IllegalArgumentException("Not a help-line button: " + data);
   }
 
   /**
