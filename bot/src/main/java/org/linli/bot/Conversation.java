@@ -2,6 +2,7 @@ package org.linli.bot;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
 import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
@@ -67,16 +68,15 @@ public final class Conversation {
       if (Feedback.handles(data)) {
         return feedback.press(event, data);
       }
-      Future<List<Reply>> help = helpDesk.button(event, data);
-      return help != null ? help : Future.succeededFuture(button(data));
+      return helpDesk.button(event, data).orElseGet(() -> Future.succeededFuture(button(data)));
     }
     String text = event.text().strip();
     if (text.startsWith("/")) {
       return command(event, text);
     }
-    Future<List<Reply>> vote = consultations.quotedVote(event);
-    if (vote != null) {
-      return vote;
+    Optional<Future<List<Reply>>> vote = consultations.quotedVote(event);
+    if (vote.isPresent()) {
+      return vote.get();
     }
     // A bare number after /guides picks a guide from the list shown in this chat.
     return directory.chosen(event).compose(id -> {
@@ -119,9 +119,9 @@ public final class Conversation {
       return Future.succeededFuture(reply);
     }
     return offers.remember(new ForwardOffers.Offer(text, answer.intent().urgent(), answer.intent().rule()))
-        .map(data -> new Reply(reply.text(), reply.buttons().stream()
+        .map(data -> reply.withButtons(reply.buttons().stream()
             .map(b -> b.data().equals(ReplyComposer.FORWARD) ? new Reply.Button(b.label(), data) : b)
-            .toList(), reply.forward(), reply.privately(), reply.image()));
+            .toList()));
   }
 
   private Future<List<Reply>> command(ChatEvent event, String text) {

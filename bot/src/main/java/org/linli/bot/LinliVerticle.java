@@ -2,59 +2,62 @@ package org.linli.bot;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.linli.bot.answer.ReplyComposer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.ext.web.client.WebClient;
-import org.linli.bot.helpline.ForwardOffers;
-import org.linli.bot.redis.Leadership;
-import org.linli.bot.helpline.Helpline;
-import org.linli.bot.outbox.ChatOutbox;
-import org.linli.bot.outbox.DeadLetterApi;
-import org.linli.bot.outbox.Outbox;
-import org.linli.webhooks.ChatService;
+import java.util.List;
+import org.linli.bot.answer.Feedback;
+import org.linli.bot.answer.GuideDirectory;
+import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.TraditionalScript;
-import org.linli.webhooks.generic.GenericSender;
-import java.util.List;
-import org.linli.bot.consultation.ChartMaker;
-import org.linli.bot.consultation.publish.PollPage;
-import org.linli.bot.consultation.publish.PublishedResult;
-import org.linli.bot.consultation.publish.ResultChart;
-import org.linli.bot.consultation.publish.ResultSource;
-import org.linli.bot.consultation.publish.ResultsCsv;
-import org.linli.webhooks.Reply;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollMessages;
 import org.linli.bot.consultation.PollSchedule;
 import org.linli.bot.consultation.PollStore;
-import org.linli.bot.outbox.Poster;
+import org.linli.bot.consultation.publish.PollPage;
+import org.linli.bot.consultation.publish.PublishedCharts;
+import org.linli.bot.consultation.publish.ResultChart;
+import org.linli.bot.consultation.publish.ResultSource;
 import org.linli.bot.gaps.GapStore;
+import org.linli.bot.helpline.ForwardOffers;
+import org.linli.bot.helpline.Helpline;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
-import org.linli.bot.http.HouseholdApi;
+import org.linli.bot.http.AskRoutes;
+import org.linli.bot.http.ConsultationRoutes;
+import org.linli.bot.http.DeadLetterApi;
+import org.linli.bot.http.HealthHandler;
+import org.linli.bot.http.HouseholdRoutes;
 import org.linli.bot.http.HttpListener;
+import org.linli.bot.http.OutboxRoutes;
+import org.linli.bot.http.PlatformRoutes;
 import org.linli.bot.http.PollApi;
+import org.linli.bot.http.PollPages;
+import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
+import org.linli.bot.http.TicketRoutes;
+import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.outbox.ChatOutbox;
+import org.linli.bot.outbox.Outbox;
+import org.linli.bot.outbox.Poster;
 import org.linli.bot.redis.EmbeddedRedis;
+import org.linli.bot.redis.Leadership;
 import org.linli.config.Settings;
-import org.linli.kb.KnowledgeBase;
-import org.linli.kb.embed.BgeSmallZhEmbedder;
-import org.linli.kb.embed.CachedEmbedder;
-import org.linli.kb.embed.MicroBatchingEmbedder;
-import org.linli.kb.embed.Embedder;
-import org.linli.kb.search.Calibration;
-import org.linli.kb.search.ScoringModel;
+import org.linli.webhooks.ChatPlatforms;
+import org.linli.webhooks.ChatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +80,8 @@ public final class LinliVerticle extends VerticleBase {
   private Helpline helpline;
   private List<Leadership> background = List.of();
   private WebClient web;
+  private ReplyComposer composer;
+  private final Clock clock = Clock.systemUTC();
 
   public LinliVerticle(Settings settings) {
     this.settings = settings;
@@ -98,7 +103,7 @@ public final class LinliVerticle extends VerticleBase {
   public Future<?> start() {
     Path data = settings.data().path();
     return vertx.executeBlocking(() -> {
-          java.nio.file.Files.createDirectories(data);
+          Files.createDirectories(data);
           if (settings.redis().embedded()) {
             embeddedRedis = EmbeddedRedis.start(data, settings.redis().embeddedPort());
             LOG.info("Embedded Redis listening at {} (data in {})", embeddedRedis.url(), data.resolve("redis"));
@@ -117,104 +122,72 @@ public final class LinliVerticle extends VerticleBase {
         .setMaxWaitingHandlers(4096)
         .setMaxPoolWaiting(4096));
     RedisAPI redis = RedisAPI.api(redisClient);
-    Settings.Kb kbSettings = settings.kb();
-    Calibration calibration =
-        kbSettings.calibration().isEmpty() ? Calibration.shipped() : Calibration.read(Path.of(kbSettings.calibration()));
-    ScoringModel model = calibration.model(kbSettings.semantic());
-    if (kbSettings.threshold() >= 0) {
-      model = model.withThreshold(kbSettings.threshold());
-    }
-    Path kbDir = kbSettings.shipped() ? null : Path.of(kbSettings.dir()).toAbsolutePath();
-    ScoringModel chosen = model;
+    web = WebClient.create(vertx);
     // OpenCC's dictionaries load beside the knowledge base, off the event loop.
     vertx.executeBlocking(TraditionalScript::load, false);
-    Future<KnowledgeBase> knowledgeBase = vertx.executeBlocking(() -> {
-      // Passages are cached on disk (restarts embed only what changed); questions are batched
-      // with whatever else arrives at the same moment, and never cached.
-      Embedder embedder = kbSettings.semantic()
-          ? CachedEmbedder.wrap(
-              new MicroBatchingEmbedder(BgeSmallZhEmbedder.load(settings.data().path(), 1), kbSettings.modelThreads(), 8),
-              settings.data().path().resolve("kb"))
-          : null;
-      Path indexRoot = settings.data().path().resolve("kb").resolve("index");
-      KnowledgeBase base = new KnowledgeBase(kbDir, embedder, chosen, kbSettings.maxAlternatives(), indexRoot);
-      if (kbSettings.selfCalibrate() && kbDir != null && kbSettings.threshold() < 0) {
-        base.withSelfCalibration();
-      }
-      return embedder == null || kbSettings.threshold() >= 0 ? base : base.withShortcut(calibration.shortcut());
-    });
-    return knowledgeBase.compose(base -> {
-      kb = new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null);
-      String publicUrl = settings.http().publicUrl();
-      ReplyComposer composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
-      GapStore gaps = new GapStore(redis);
-      PollStore polls = new PollStore(redis);
-      PollSchedule schedule = new PollSchedule(redis);
-      ZoneId zone = ZoneId.of(settings.consultation().zone());
-      Clock clock = Clock.systemUTC();
-      PollMessages messages = new PollMessages(zone, composer::publicUrl);
-      HouseholdRegister households = new HouseholdRegister(redis,
-          java.time.Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
-      web = WebClient.create(vertx);
-      return Platforms.build(vertx, web, settings, redis).compose(platforms -> {
-      chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
-          platforms.senders());
-      Poster poster = chatOutbox::send;
-      WorkerExecutor chartWorkers = vertx.createSharedWorkerExecutor("linli-charts", 2);
-      ResultChart chart = new ResultChart(settings.consultation().chartFont());
-      ResultSource published = ResultSource.of(polls, id -> Future.all(polls.find(id), polls.receipts(id)).map(all -> {
-        PollStore.Stored stored = all.resultAt(0);
-        List<PollStore.Receipt> receipts = all.resultAt(1);
-        return receipts.stream()
-            .map(r -> new PublishedResult.Receipt(r.code(), PollMessages.names(stored.poll(), r.choices())))
-            .toList();
-      }));
-      // The chart's address goes out only when the service has a public address platforms can reach.
-      boolean reachable = !settings.http().publicUrl().isEmpty();
-      ChartMaker charts = (stored, tally) -> chart.render(chartWorkers, PublishedResult.from(stored, tally, List.of()))
-          .map(png -> new Reply.Image(png,
-              reachable ? composer.publicUrl() + "/polls/" + stored.poll().id() + "/chart.png" : ""));
-      keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock);
-      Moderators moderators = new Moderators(settings.consultation().moderators());
-      ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
-          moderators, messages, zone, clock, platforms);
-      helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
-      ForwardOffers offers = new ForwardOffers(redis);
-      Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-          helpline.desk(), offers, new org.linli.bot.answer.Feedback(vertx, kb, gaps.feedback(), offers, composer),
-          new org.linli.bot.answer.GuideDirectory(redis));
-      ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
-      background = Platforms.background(platforms, redis, chat);
-      Routes.Parts parts = new Routes.Parts(settings, kb, conversation, composer, gaps, redis,
-          new PollApi(polls, keeper, clock),
-          new HouseholdApi(households), new PollPage(published, chart, chartWorkers, zone), new ResultsCsv(published),
-          new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox())), helpline, platforms.all(), chat);
-      HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(false);
-      io.vertx.ext.web.Router router = Routes.create(vertx, parts);
-      int listeners = settings.http().eventLoops() > 0
-          ? settings.http().eventLoops() : Runtime.getRuntime().availableProcessors();
-      return vertx.createHttpServer(serverOptions)
-          .requestHandler(router)
-          .listen(settings.http().port(), settings.http().host())
-          .compose(s -> listeners <= 1 ? Future.succeededFuture(s)
-              : vertx.deployVerticle(() -> new HttpListener(router, serverOptions, settings.http().host(), settings.http().port()),
-                  new io.vertx.core.DeploymentOptions().setInstances(listeners - 1)).map(id -> s))
-          .compose(s -> {
-            server = s;
-            if (publicUrl.isEmpty()) {
-              composer.publicUrl("http://localhost:" + s.actualPort());
-            }
-            LOG.info("Linli listening on {}:{} ({} event loops)", settings.http().host(), s.actualPort(),
-                Math.max(1, listeners));
-            keeper.start(vertx, 500);
-            chatOutbox.start();
-            background.forEach(task -> task.start(vertx));
-            return helpline.start(vertx, clock).compose(v -> kb.start());
-          })
-          .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
-              kbSettings.semantic() ? "hybrid (words + vectors)" : "lexical"));
-      });
-    });
+    return KbLoader.open(vertx, settings)
+        .compose(service -> {
+          kb = service;
+          return Platforms.build(vertx, web, settings, redis);
+        })
+        .compose(platforms -> wire(redis, platforms))
+        .compose(this::startParts);
+  }
+
+  /** Builds every part over Redis and the platforms, and serves their routes. */
+  private Future<HttpServer> wire(RedisAPI redis, ChatPlatforms platforms) {
+    String publicUrl = settings.http().publicUrl();
+    composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
+    GapStore gaps = new GapStore(redis);
+    PollStore polls = new PollStore(redis);
+    ZoneId zone = ZoneId.of(settings.consultation().zone());
+    PollMessages messages = new PollMessages(zone, composer::publicUrl);
+    HouseholdRegister households = new HouseholdRegister(redis,
+        Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
+    chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
+        platforms.senders());
+    Poster poster = chatOutbox::send;
+    WorkerExecutor chartWorkers = vertx.createSharedWorkerExecutor("linli-charts", 2);
+    ResultChart chart = new ResultChart(settings.consultation().chartFont());
+    // The chart's address goes out only when the service has a public address platforms can reach.
+    ChartMaker charts = new PublishedCharts(chart, chartWorkers, composer::publicUrl, !publicUrl.isEmpty());
+    PollSchedule schedule = new PollSchedule(redis);
+    keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock);
+    Moderators moderators = new Moderators(settings.consultation().moderators());
+    ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
+        moderators, messages, zone, clock, platforms);
+    helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
+    ForwardOffers offers = new ForwardOffers(redis);
+    Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
+        helpline.desk(), offers, new Feedback(vertx, kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
+    ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
+    background = Platforms.background(platforms, redis, chat);
+
+    PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers);
+    DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
+    HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
+    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, List.of(
+        new PublicPages(kb, published),
+        new AskRoutes(kb, composer, gaps),
+        new PlatformRoutes(platforms.all(), chat),
+        new ConsultationRoutes(new PollApi(polls, keeper, clock), published),
+        new OutboxRoutes(deadLetters),
+        new TicketRoutes(helpline, zone, clock),
+        new HouseholdRoutes(households))), settings.http());
+  }
+
+  /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
+  private Future<?> startParts(HttpServer listening) {
+    server = listening;
+    if (settings.http().publicUrl().isEmpty()) {
+      composer.publicUrl("http://localhost:" + listening.actualPort());
+    }
+    keeper.start(vertx, 500);
+    chatOutbox.start();
+    background.forEach(task -> task.start(vertx));
+    return helpline.start(vertx, clock).compose(v -> kb.start())
+        .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
+            settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));
   }
 
   @Override

@@ -68,6 +68,16 @@ public record ChatEvent(
     PRIVATE
   }
 
+  /** Who said it, on which platform. */
+  public Identity identity() {
+    return new Identity(platform, from.id());
+  }
+
+  /** Where it was said, on which platform. */
+  public ChatRef chatRef() {
+    return new ChatRef(platform, chat.id());
+  }
+
   /** True when this is a button press rather than a typed message. */
   public boolean isCallback() {
     return callback != null && !callback.isEmpty();

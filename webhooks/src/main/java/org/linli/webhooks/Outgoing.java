@@ -51,8 +51,11 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply) {
     JsonObject image = json.getJsonObject("image");
     Reply.Image picture = image == null ? null
         : new Reply.Image(Base64.getDecoder().decode(image.getString("base64", "")), image.getString("url", ""));
-    Reply reply = new Reply(json.getString("text"), buttons, json.getBoolean("forward", false),
-        json.getBoolean("private", false), picture);
+    Reply reply = Reply.builder(json.getString("text")).buttons(buttons)
+        .offersForward(json.getBoolean("forward", false))
+        .privately(json.getBoolean("private", false))
+        .image(picture)
+        .build();
     return new Outgoing(json.getString("platform"),
         new ChatEvent.Chat(chat.getString("id"),
             ChatEvent.ChatType.valueOf(chat.getString("type", "group").toUpperCase(java.util.Locale.ROOT))),

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What the bot says: text, optional buttons, an optional image (a result chart), whether it offers
  * to forward the matter to the help-line, whether it is for the person alone (a ballot receipt)
- * rather than the whole chat, and whether it replaces the message whose button was pressed. Each adapter renders it in its platform's form (buttons
+ * rather than the whole chat, and whether it replaces the message whose button was pressed; built
+ * with {@link #builder(String)}. Each adapter renders it in its platform's form (buttons
  * become inline keyboards, cards or numbered options; a private reply becomes a direct message or
  * an ephemeral notice).
  */
@@ -20,22 +21,31 @@ public record Reply(
     buttons = List.copyOf(buttons == null ? List.of() : buttons);
   }
 
-  /** A reply that is a new message. */
-  public Reply(String text, List<Button> buttons, boolean forward, boolean privately, Image image) {
-    this(text, buttons, forward, privately, image, false);
-  }
-
   /**
    * The new version of the message whose button was just pressed (a poll with its live tally):
    * platforms that can edit a sent message replace it; the others leave it out.
    */
   public static Reply replacingPressed(String text, List<Button> buttons) {
-    return new Reply(text, buttons, false, false, null, true);
+    return builder(text).buttons(buttons).replacingPressed().build();
+  }
+
+  /** A reply with {@code text}, built up from there (no buttons, to the whole chat, a new message). */
+  public static Builder builder(String text) {
+    return new Builder(text);
+  }
+
+  /** A builder that starts from this reply, every part kept. */
+  public Builder toBuilder() {
+    Builder b = new Builder(text).buttons(buttons).image(image);
+    b.forward = forward;
+    b.privately = privately;
+    b.replacesPressed = replacesPressed;
+    return b;
   }
 
   /** A reply to the whole chat without an image. */
   public Reply(String text, List<Button> buttons, boolean forward) {
-    this(text, buttons, forward, false, null);
+    this(text, buttons, forward, false, null, false);
   }
 
   /** A plain text reply. */
@@ -45,12 +55,76 @@ public record Reply(
 
   /** A text reply only the person it answers may see. */
   public static Reply privateText(String text) {
-    return new Reply(text, List.of(), false, true, null);
+    return builder(text).privately().build();
   }
 
   /** The same reply with an image attached. */
   public Reply withImage(Image image) {
-    return new Reply(text, buttons, forward, privately, image, replacesPressed);
+    return toBuilder().image(image).build();
+  }
+
+  /** The same reply with these buttons instead (everything else kept). */
+  public Reply withButtons(List<Button> buttons) {
+    return toBuilder().buttons(buttons).build();
+  }
+
+  /** Builds a {@link Reply} part by part, so no part is given by position. */
+  public static final class Builder {
+
+    private final String text;
+    private List<Button> buttons = List.of();
+    private boolean forward;
+    private boolean privately;
+    private Image image;
+    private boolean replacesPressed;
+
+    private Builder(String text) {
+      this.text = Objects.requireNonNull(text, "text");
+    }
+
+    /** The buttons under the text. */
+    public Builder buttons(List<Button> buttons) {
+      this.buttons = buttons == null ? List.of() : buttons;
+      return this;
+    }
+
+    /** Offers to forward the matter to the help-line. */
+    public Builder offersForward() {
+      return offersForward(true);
+    }
+
+    /** Offers to forward the matter to the help-line, or not. */
+    public Builder offersForward(boolean offers) {
+      this.forward = offers;
+      return this;
+    }
+
+    /** For the person alone, not the whole chat. */
+    public Builder privately() {
+      return privately(true);
+    }
+
+    /** For the person alone, or for the whole chat. */
+    public Builder privately(boolean alone) {
+      this.privately = alone;
+      return this;
+    }
+
+    /** With this picture (null for none). */
+    public Builder image(Image image) {
+      this.image = image;
+      return this;
+    }
+
+    /** Replaces the message whose button was pressed, where the platform can edit it. */
+    public Builder replacingPressed() {
+      this.replacesPressed = true;
+      return this;
+    }
+
+    public Reply build() {
+      return new Reply(text, buttons, forward, privately, image, replacesPressed);
+    }
   }
 
   /** A button: what it says and the data sent back when pressed (at most 64 bytes). */

@@ -53,12 +53,12 @@ public final class Feedback {
   /** The guide reply with the two feedback buttons, the question kept behind a short token. */
   public Future<Reply> attach(Reply reply, ChatEvent event, String question, Answer answer) {
     return store.remember(new FeedbackStore.Given(question, answer.entry().id(),
-            event.platform() + ":" + event.chat().id()))
+            event.chatRef().key()))
         .map(token -> {
           List<Reply.Button> buttons = new ArrayList<>(reply.buttons());
           buttons.add(new Reply.Button(Text.BUTTON_HELPFUL.in(answer.traditional()), HELPFUL + token));
           buttons.add(new Reply.Button(Text.BUTTON_UNHELPFUL.in(answer.traditional()), UNHELPFUL + token));
-          return new Reply(reply.text(), buttons, reply.forward(), reply.privately(), reply.image());
+          return reply.withButtons(buttons);
         });
   }
 
@@ -66,7 +66,7 @@ public final class Feedback {
   public Future<List<Reply>> press(ChatEvent event, String data) {
     boolean helpful = data.startsWith(HELPFUL);
     String token = data.substring(helpful ? HELPFUL.length() : UNHELPFUL.length());
-    String voter = event.platform() + ":" + event.from().id();
+    String voter = event.identity().key();
     return store.vote(token, voter, helpful).compose(vote -> {
       if (vote == null) {
         return Future.succeededFuture(List.of(Reply.text(Text.FEEDBACK_EXPIRED.of())));

@@ -105,6 +105,6 @@ public final class GuideDirectory {
   }
 
   private static String key(ChatEvent event) {
-    return KEY + event.platform() + ":" + event.chat().id();
+    return KEY + event.chatRef().key();
   }
 }

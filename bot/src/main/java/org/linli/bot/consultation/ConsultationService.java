@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.linli.webhooks.Capability;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.Words;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Identity;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 
@@ -105,17 +107,16 @@ public final class ConsultationService {
     }
     return confirmation.compose(replies -> liveTally(parts[0]).map(update -> {
       List<Reply> out = new ArrayList<>(replies);
-      if (update != null) {
-        out.add(update);
-      }
+      update.ifPresent(out::add);
       return out;
     }));
   }
 
-  private Future<Reply> liveTally(String pollId) {
+  /** The poll message with its live tally, to replace the pressed one; empty once the poll is closed. */
+  private Future<Optional<Reply>> liveTally(String pollId) {
     return store.find(pollId).compose(stored -> {
       if (stored == null || !stored.open()) {
-        return Future.succeededFuture(null);
+        return Future.succeededFuture(Optional.empty());
       }
       Poll poll = stored.poll();
       return store.tally(pollId, poll.options().size()).map(t -> {
@@ -130,22 +131,22 @@ public final class ConsultationService {
           }
           text.append(Text.POLL_LIVE_TOTAL.of(t.ballots(), unit(poll)));
         }
-        return Reply.replacingPressed(text.toString(), announcement.buttons());
+        return Optional.of(Reply.replacingPressed(text.toString(), announcement.buttons()));
       });
     });
   }
 
   /**
-   * A reply to a poll message with just an option number ("2", "选2", "1、3"): the vote, or null when
-   * the message is not such a reply.
+   * A reply to a poll message with just an option number ("2", "选2", "1、3"): the vote, or empty
+   * when the message is not such a reply.
    */
-  public Future<List<Reply>> quotedVote(ChatEvent event) {
+  public Optional<Future<List<Reply>>> quotedVote(ChatEvent event) {
     Matcher poll = QUOTED_POLL.matcher(event.quoted());
     Matcher number = NUMBER_REPLY.matcher(event.text());
     if (event.quoted().isEmpty() || !poll.find() || !number.matches()) {
-      return null;
+      return Optional.empty();
     }
-    return vote(event, poll.group(1), choices(number.group(1)), "");
+    return Optional.of(vote(event, poll.group(1), choices(number.group(1)), ""));
   }
 
   /** Option numbers as written (1、3 or 1，3) as {@code 1,3}. */
@@ -159,7 +160,7 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> open(ChatEvent event, String rest) {
-    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+    if (!moderators.moderates(event.chatRef(), event.identity())) {
       return reply(Text.POLL_OPEN_NOT_MODERATOR.of());
     }
     PollCommand.Request request;
@@ -200,18 +201,22 @@ public final class ConsultationService {
       }
       choices.add(Integer.parseInt(c));
     }
-    String identity = event.platform() + ":" + event.from().id();
+    String identity = event.identity().key();
     return definitions.find(pollId).compose(stored -> {
       if (stored == null) {
         return reply(Text.POLL_NOT_FOUND.of(pollId));
       }
       Poll poll = stored.poll();
-      Future<String> household = poll.byHousehold()
-          ? households.householdOf(identity).map(h -> h == null ? "" : h)
-          : Future.succeededFuture("");
-      return household.compose(h -> store.vote(pollId, stored.ballotKey(identity, h), h, choices, clock.millis(),
-              poll.anonymous() ? "" : identity, reason)
-          .compose(result -> confirm(poll, identity, choices, result)));
+      Future<Optional<String>> household = poll.byHousehold()
+          ? households.householdOf(identity).map(Optional::ofNullable)
+          : Future.succeededFuture(Optional.empty());
+      return household.compose(h -> {
+        Ballot ballot = Ballot.cast(pollId, stored.ballotKey(identity, h.orElse("")), choices, clock.millis())
+            .fromHousehold(h)
+            .because(reason);
+        return store.vote(poll.anonymous() ? ballot : ballot.castBy(identity))
+            .compose(result -> confirm(poll, identity, choices, result));
+      });
     });
   }
 
@@ -241,9 +246,10 @@ public final class ConsultationService {
   }
 
   private static Outgoing privateMessage(String identity, String text) {
-    int colon = identity.indexOf(':');
-    return new Outgoing(identity.substring(0, colon),
-        new ChatEvent.Chat(identity.substring(colon + 1), ChatEvent.ChatType.PRIVATE), Reply.privateText(text));
+    Identity person = Identity.parse(identity)
+        .orElseThrow(() -> new IllegalArgumentException("Not a platform:user identity: " + identity));
+    return new Outgoing(person.platform(), new ChatEvent.Chat(person.user(), ChatEvent.ChatType.PRIVATE),
+        Reply.privateText(text));
   }
 
   private String refusal(Poll poll, String reason) {
@@ -259,7 +265,7 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> close(ChatEvent event, String pollId) {
-    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+    if (!moderators.moderates(event.chatRef(), event.identity())) {
       return reply(Text.POLL_CLOSE_NOT_MODERATOR.of());
     }
     if (pollId.isEmpty()) {
@@ -272,7 +278,7 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> extend(ChatEvent event, String rest) {
-    if (!moderators.moderates(event.chat().id(), event.from().id())) {
+    if (!moderators.moderates(event.chatRef(), event.identity())) {
       return reply(Text.POLL_EXTEND_NOT_MODERATOR.of());
     }
     String[] parts = rest.split("\\s+", 2);

@@ -1,25 +1,55 @@
 package org.linli.bot.consultation;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import org.linli.config.SettingsException;
+import org.linli.webhooks.ChatRef;
+import org.linli.webhooks.Identity;
 
-/** Who may run polls in which chat, from the {@code consultation.moderators} setting. */
+/**
+ * Who may run polls in which chat, from the {@code consultation.moderators} setting: a
+ * comma-separated list of {@code platform:chat:user} ({@code telegram:-100123:2222}), where chat
+ * {@code *} means every chat of that platform ({@code telegram:*:2222}). The older {@code
+ * chat:user} form ({@code g1:mod}) still names one chat, on whichever platform it is; {@code *:user}
+ * would name the user on every platform, so it is refused: write the platform.
+ */
 public final class Moderators {
 
-  private final Set<String> pairs = new HashSet<>();
+  private final List<Grant> grants = new ArrayList<>();
 
-  /** Parses {@code chat:user,chat:user}; {@code *} as chat means every chat. */
+  /** One entry: {@code platform} null for the older form (that chat on any platform). */
+  private record Grant(String platform, String chat, String user) {
+
+    boolean covers(ChatRef where, Identity who) {
+      return (platform == null || platform.equals(where.platform()))
+          && (chat.equals("*") || chat.equals(where.chat()))
+          && user.equals(who.user());
+    }
+  }
+
+  /** Parses the setting; an entry without a colon is ignored, a {@code *:user} entry refused. */
   public Moderators(String setting) {
-    for (String pair : setting.split(",")) {
-      String p = pair.strip();
-      if (!p.isEmpty() && p.contains(":")) {
-        pairs.add(p);
+    for (String entry : setting.split(",")) {
+      String e = entry.strip();
+      String[] parts = e.split(":", 3);
+      if (parts.length == 3) {
+        if (parts[0].isEmpty() || parts[0].equals("*")) {
+          throw new SettingsException("consultation.moderators: '" + e + "' must start with the platform's name"
+              + " (telegram:*:" + parts[2] + ")");
+        }
+        grants.add(new Grant(parts[0], parts[1], parts[2]));
+      } else if (parts.length == 2) {
+        if (parts[0].equals("*")) {
+          throw new SettingsException("consultation.moderators: '" + e + "' would make " + parts[1]
+              + " a moderator on every platform; write the platform: telegram:*:" + parts[1]);
+        }
+        grants.add(new Grant(null, parts[0], parts[1]));
       }
     }
   }
 
-  /** True when {@code user} moderates {@code chat}. */
-  public boolean moderates(String chat, String user) {
-    return pairs.contains(chat + ":" + user) || pairs.contains("*:" + user);
+  /** True when {@code who} moderates the chat {@code where} (a person of another platform never does). */
+  public boolean moderates(ChatRef where, Identity who) {
+    return where.platform().equals(who.platform()) && grants.stream().anyMatch(g -> g.covers(where, who));
   }
 }

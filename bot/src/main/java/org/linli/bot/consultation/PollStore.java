@@ -102,23 +102,14 @@ public final class PollStore {
             : Future.failedFuture(new IllegalStateException("poll " + poll.id() + " already exists")));
   }
 
-  /**
-   * Casts (or replaces) a ballot.
-   *
-   * @param ballotKey what one ballot is kept under: the resident, or {@code h:<household>} for a
-   *     household, or for a secret ballot a keyed hash of either ({@link Stored#ballotKey})
-   * @param household the voter's bound household ("" when none), checked against the register
-   * @param caster kept beside the ballot so the member whose vote was replaced can be told ("" to
-   *     keep nothing, as for secret ballots)
-   * @param reason the voter's optional reason ("" for none)
-   */
-  public Future<VoteResult> vote(
-      String pollId, String ballotKey, String household, List<Integer> choices, long nowMillis, String caster,
-      String reason) {
+  /** Casts (or replaces) a ballot. */
+  public Future<VoteResult> vote(Ballot ballot) {
+    String pollId = ballot.pollId();
     if (!validId(pollId)) {
       return Future.succeededFuture(new VoteResult(VoteResult.Status.REFUSED, "unknown", List.of(), "", ""));
     }
-    String csv = choices.stream().map(String::valueOf).collect(Collectors.joining(","));
+    String csv = ballot.choices().stream().map(String::valueOf).collect(Collectors.joining(","));
+    // The script reads "" as none.
     return VOTE.call()
         .key("meta", meta(pollId))
         .key("ballots", part(pollId, "ballots"))
@@ -126,21 +117,15 @@ public final class PollStore {
         .key("areaTally", part(pollId, "area"))
         .key("electorate", part(pollId, "electorate"))
         .key("reasons", part(pollId, "reasons"))
-        .arg("ballot", ballotKey)
+        .arg("ballot", ballot.key())
         .arg("choices", csv)
-        .arg("now", nowMillis)
-        .arg("household", household)
-        .arg("caster", caster.replace("|", "/"))
+        .arg("now", ballot.castAtMillis())
+        .arg("household", ballot.household().orElse(""))
+        .arg("caster", ballot.caster().orElse("").replace("|", "/"))
         .arg("newReceipt", newReceipt())
-        .arg("reason", reason)
+        .arg("reason", ballot.reason().orElse(""))
         .run(redis)
         .map(PollStore::result);
-  }
-
-  /** As {@link #vote(String, String, String, List, long, String, String)} without a reason. */
-  public Future<VoteResult> vote(
-      String pollId, String ballotKey, String household, List<Integer> choices, long nowMillis, String caster) {
-    return vote(pollId, ballotKey, household, choices, nowMillis, caster, "");
   }
 
   private static String newReceipt() {

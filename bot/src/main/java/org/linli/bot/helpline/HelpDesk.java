@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.outbox.Outbox;
@@ -89,8 +90,13 @@ public final class HelpDesk {
     return STATUS.contains(command) ? status(event, rest.strip()) : rateCommand(event, rest.strip());
   }
 
-  /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; null when not ours. */
-  public Future<List<Reply>> button(ChatEvent event, String data) {
+  /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; empty when not ours. */
+  public Optional<Future<List<Reply>>> button(ChatEvent event, String data) {
+    return data.startsWith(ForwardOffers.PREFIX) || data.startsWith(RATE)
+        ? Optional.of(press(event, data)) : Optional.empty();
+  }
+
+  private Future<List<Reply>> press(ChatEvent event, String data) {
     if (data.startsWith(ForwardOffers.PREFIX)) {
       return offers.take(data).compose(offer -> offer == null
           ? reply(Text.HELP_BUTTON_EXPIRED.of(phones.hotline()))
@@ -103,7 +109,7 @@ public final class HelpDesk {
       }
       return reply(Text.RATE_BUTTON_EXPIRED.of());
     }
-    return null;
+    throw new IllegalArgumentException("Not a help-line button: " + data);
   }
 
   /**
@@ -115,7 +121,7 @@ public final class HelpDesk {
     boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
     TicketSource source = new TicketSource(event.platform(), event.chat().id(),
         event.chat().type().name().toLowerCase(java.util.Locale.ROOT), event.messageId(),
-        event.platform() + ":" + event.from().id());
+        event.identity().key());
     return tickets.open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", clock.instant()))
         .compose(ticket -> hub.enqueue(HubEvents.id("created", ticket.receipt()), HubEvents.created(ticket, clock.instant()))
             .map(queued -> ticket))
@@ -150,7 +156,7 @@ public final class HelpDesk {
 
   private Future<List<Reply>> status(ChatEvent event, String receipt) {
     if (receipt.isEmpty()) {
-      String resident = event.platform() + ":" + event.from().id();
+      String resident = event.identity().key();
       return tickets.byResident(resident, 5).map(list -> {
         if (list.isEmpty()) {
           return List.of(Reply.privateText(Text.STATUS_NONE.of()));
@@ -165,8 +171,8 @@ public final class HelpDesk {
       if (t == null) {
         return List.of(Reply.privateText(Text.STATUS_NOT_FOUND.of(receipt)));
       }
-      boolean requester = t.source().resident().equals(event.platform() + ":" + event.from().id());
-      boolean moderator = moderators.moderates(event.chat().id(), event.from().id());
+      boolean requester = t.source().resident().equals(event.identity().key());
+      boolean moderator = moderators.moderates(event.chatRef(), event.identity());
       if (!requester && !moderator) {
         return List.of(Reply.privateText(Text.STATUS_NOT_YOURS.of(receipt)));
       }
@@ -204,7 +210,7 @@ public final class HelpDesk {
       if (t == null) {
         return reply(true, Text.RATE_NOT_FOUND.of(receipt));
       }
-      if (!t.source().resident().equals(event.platform() + ":" + event.from().id())) {
+      if (!t.source().resident().equals(event.identity().key())) {
         return reply(true, Text.RATE_NOT_YOURS.of());
       }
       return tickets.rate(receipt, stars, org.linli.bot.PersonalData.mask(comment), clock.instant())

@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.linli.bot.consultation.Moderators;
-import org.linli.bot.http.TicketApi;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Phones;
 import org.linli.bot.ticket.HubReference;
 import org.linli.bot.ticket.TicketDeadlines;
-import org.linli.bot.ticket.TicketStats;
 import org.linli.bot.ticket.TicketStore;
 import org.linli.config.Settings;
 import org.linli.config.SettingsException;
@@ -27,8 +25,8 @@ import org.linli.webhooks.hub.StandardWebhooks;
 
 /**
  * The help-line's parts, built from the settings: tickets in Redis, the hub queue of the outbox
- * (signed Standard Webhooks or Open311), the chat desk, the hub's callbacks, the reminder timers and
- * the operators' API. Started and stopped with the service.
+ * (signed Standard Webhooks or Open311), the chat desk, the hub's callbacks and the reminder timers
+ * (the operators' API is mounted by {@code http.TicketRoutes}). Started and stopped with the service.
  */
 public final class Helpline {
 
@@ -43,7 +41,6 @@ public final class Helpline {
   private final HelpDesk desk;
   private final HubCallbacks callbacks;
   private final TicketTimers timers;
-  private final TicketApi api;
 
   public Helpline(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat, Moderators moderators,
       ZoneId zone, Clock clock, Capabilities capabilities) {
@@ -75,7 +72,6 @@ public final class Helpline {
         phones);
     timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat, settings.tickets().moderatorChats(), zone,
         clock);
-    api = new TicketApi(tickets, new TicketStats(tickets), state, zone, clock);
   }
 
   /** Starts the hub deliveries and the reminder timers; repairs indexes a crash may have left stale. */
@@ -104,8 +100,8 @@ public final class Helpline {
     return callbacks;
   }
 
-  public TicketApi api() {
-    return api;
+  public TicketStore tickets() {
+    return tickets;
   }
 
   public Outbox outbox() {

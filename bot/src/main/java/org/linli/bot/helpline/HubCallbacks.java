@@ -1,15 +1,20 @@
 package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Clock;
 import java.util.List;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
+import java.util.function.Supplier;
+import org.linli.bot.errors.BadRequest;
+import org.linli.bot.errors.Conflict;
+import org.linli.bot.errors.NotFound;
+import org.linli.bot.errors.Unauthorized;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketStatus;
 import org.linli.bot.ticket.TicketStore;
@@ -53,46 +58,48 @@ public final class HubCallbacks {
     this.phones = phones;
   }
 
-  /** Handles one call (the body already read, unparsed). */
-  public void handle(RoutingContext ctx) {
-    Verification check = verifier.verify(ctx.request().headers(), ctx.body().buffer());
+  /**
+   * Handles one call: {@code raw} is the body as received (verified before anything is parsed),
+   * {@code json} parses it when the signature holds, {@code from} names the caller for the log.
+   * Succeeds with the answer {@code {"receipt", "status"}}; fails with {@link Unauthorized},
+   * {@link Conflict}, {@link BadRequest} or {@link NotFound}.
+   */
+  public Future<JsonObject> receive(MultiMap headers, Buffer raw, Supplier<JsonObject> json, Object from) {
+    Verification check = verifier.verify(headers, raw);
     if (!check.ok()) {
-      LOG.warn("Hub callback refused ({}) from {}", check.reason(), ctx.request().remoteAddress());
-      ctx.fail(new HttpException(401, "The call is not signed by the hub: " + check.detail()));
-      return;
+      LOG.warn("Hub callback refused ({}) from {}", check.reason(), from);
+      return Future.failedFuture(new Unauthorized("The call is not signed by the hub: " + check.detail()));
     }
     String id = check.webhookId();
     // Claim the id first: of two deliveries of the same call, one goes through.
-    redis.set(List.of(SEEN + id, clock.instant().toString(), "NX", "EX", String.valueOf(SEEN_SECONDS)))
+    return redis.set(List.of(SEEN + id, clock.instant().toString(), "NX", "EX", String.valueOf(SEEN_SECONDS)))
         .compose(r -> r == null
-            ? Future.failedFuture(new HttpException(409, "webhook-id " + id + " was already received"))
-            : apply(ctx, id).recover(e -> redis.del(List.of(SEEN + id)).transform(x -> Future.failedFuture(e))))
-        .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode()))
-        .onFailure(ctx::fail);
+            ? Future.failedFuture(new Conflict("webhook-id " + id + " was already received"))
+            : apply(json, id).recover(e -> redis.del(List.of(SEEN + id)).transform(x -> Future.failedFuture(e))));
   }
 
-  private Future<JsonObject> apply(RoutingContext ctx, String id) {
+  private Future<JsonObject> apply(Supplier<JsonObject> json, String id) {
     JsonObject call;
     try {
-      call = ctx.body().asJsonObject();
+      call = json.get();
     } catch (DecodeException | ClassCastException e) {
-      return Future.failedFuture(new HttpException(400, "The body is not a JSON object"));
+      return Future.failedFuture(new BadRequest("The body is not a JSON object"));
     }
     if (call == null || !(call.getValue("data") instanceof JsonObject data) || !(data.getValue("receipt") instanceof String receipt)) {
-      return Future.failedFuture(new HttpException(400, "Expected {\"type\": …, \"data\": {\"receipt\": …}}"));
+      return Future.failedFuture(new BadRequest("Expected {\"type\": …, \"data\": {\"receipt\": …}}"));
     }
     String type = call.getString("type", "");
     return switch (type) {
       case "ticket.status" -> status(id, receipt, data);
       case "ticket.reply" -> reply(id, receipt, data);
-      default -> Future.failedFuture(new HttpException(400, "Unknown type '" + type + "': ticket.status or ticket.reply"));
+      default -> Future.failedFuture(new BadRequest("Unknown type '" + type + "': ticket.status or ticket.reply"));
     };
   }
 
   private Future<JsonObject> status(String id, String receipt, JsonObject data) {
     TicketStatus to = data.getValue("status") instanceof String s ? TicketStatus.fromApiName(s) : null;
     if (to == null) {
-      return Future.failedFuture(new HttpException(400, "\"status\" must be one of received, dispatched, in_progress,"
+      return Future.failedFuture(new BadRequest("\"status\" must be one of received, dispatched, in_progress,"
           + " waiting_resident, resolved, closed, rejected, merged"));
     }
     String note = data.getValue("note") instanceof String n ? n : "";
@@ -101,9 +108,9 @@ public final class HubCallbacks {
         LOG.info("Hub: ticket {} {} -> {}", receipt, result.previous().apiName(), to.apiName());
         yield tellResident(id, result.ticket(), note).map(v -> answer(result.ticket()));
       }
-      case UNKNOWN -> Future.failedFuture(new HttpException(404, "There is no ticket " + receipt));
-      case MISSING_REASON -> Future.failedFuture(new HttpException(400, "\"note\" must give the reason for " + to.apiName()));
-      default -> Future.failedFuture(new HttpException(409, "Ticket " + receipt + " is " + result.current().apiName()
+      case UNKNOWN -> Future.failedFuture(new NotFound("There is no ticket " + receipt));
+      case MISSING_REASON -> Future.failedFuture(new BadRequest("\"note\" must give the reason for " + to.apiName()));
+      default -> Future.failedFuture(new Conflict("Ticket " + receipt + " is " + result.current().apiName()
           + "; it cannot become " + to.apiName()));
     });
   }
@@ -111,11 +118,11 @@ public final class HubCallbacks {
   private Future<JsonObject> reply(String id, String receipt, JsonObject data) {
     String message = data.getValue("message") instanceof String m ? m.strip() : "";
     if (message.isEmpty()) {
-      return Future.failedFuture(new HttpException(400, "\"message\" is required for ticket.reply"));
+      return Future.failedFuture(new BadRequest("\"message\" is required for ticket.reply"));
     }
     return tickets.find(receipt).compose(t -> {
       if (t == null) {
-        return Future.failedFuture(new HttpException(404, "There is no ticket " + receipt));
+        return Future.failedFuture(new NotFound("There is no ticket " + receipt));
       }
       String text = Text.HUB_REPLY.of(t.receipt(), message);
       return residents.tell("hub-" + id, t, text, List.of()).map(v -> answer(t));

@@ -2,12 +2,14 @@ package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
 import org.linli.bot.PersonalData;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.ticket.Ticket;
 import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Identity;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 
@@ -34,13 +36,13 @@ public final class ResidentNotifier {
   public Future<Boolean> tell(String id, Ticket ticket, String text, List<Reply.Button> buttons) {
     String resident = ticket.source().resident();
     String platform = ticket.source().platform();
-    int colon = resident.indexOf(':');
-    boolean privately = capabilities.has(platform, Capability.PRIVATE_MESSAGES) && colon > 0;
+    Optional<Identity> person = Identity.parse(resident);
+    boolean privately = capabilities.has(platform, Capability.PRIVATE_MESSAGES) && person.isPresent();
     ChatEvent.Chat chat = privately
-        ? new ChatEvent.Chat(resident.substring(colon + 1), ChatEvent.ChatType.PRIVATE)
+        ? new ChatEvent.Chat(person.get().user(), ChatEvent.ChatType.PRIVATE)
         : new ChatEvent.Chat(ticket.source().chatId(),
             "private".equals(ticket.source().chatType()) ? ChatEvent.ChatType.PRIVATE : ChatEvent.ChatType.GROUP);
     String shown = chat.type() == ChatEvent.ChatType.GROUP ? PersonalData.maskForGroup(text) : text;
-    return poster.post(id, new Outgoing(platform, chat, new Reply(shown, buttons, false, privately, null)));
+    return poster.post(id, new Outgoing(platform, chat, Reply.builder(shown).buttons(buttons).privately(privately).build()));
   }
 }

@@ -16,6 +16,7 @@ import org.linli.bot.ticket.TicketDeadlines;
 import org.linli.bot.ticket.TicketStore;
 import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -54,11 +55,8 @@ public final class TicketTimers {
     this.clock = clock;
     List<Outgoing> chats = new ArrayList<>();
     for (String pair : moderatorChats.split(",")) {
-      int colon = pair.indexOf(':');
-      if (colon > 0) {
-        chats.add(new Outgoing(pair.substring(0, colon).strip(),
-            new ChatEvent.Chat(pair.substring(colon + 1).strip(), ChatEvent.ChatType.GROUP), Reply.text("")));
-      }
+      ChatRef.parse(pair).ifPresent(ref -> chats.add(new Outgoing(ref.platform(),
+          new ChatEvent.Chat(ref.chat(), ChatEvent.ChatType.GROUP), Reply.text(""))));
     }
     this.moderatorChats = List.copyOf(chats);
     this.loop = new TimerLoop<>("Ticket reminders", () -> deadlines.claim(clock.instant(), LEASE, 50), this::run,

@@ -34,7 +34,7 @@ public final class HouseholdChat {
 
   /** The identity a binding is kept under: {@code platform:userId} (generic:u1, telegram:12345). */
   public static String identity(ChatEvent event) {
-    return event.platform() + ":" + event.from().id();
+    return event.identity().key();
   }
 
   /** Answers {@code /bind <code>}; {@code rest} is what follows the command. */

@@ -5,12 +5,18 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import org.linli.bot.errors.BadRequest;
+import org.linli.bot.errors.Conflict;
+import org.linli.bot.errors.DomainException;
+import org.linli.bot.errors.NotFound;
+import org.linli.bot.errors.Unauthorized;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become HTTP answers: {@code {"error": "...", "detail": "..."}} with the
- * status of the {@link HttpException} (or 500). Stack traces go to the log, for 5xx only.
+ * status of the {@link HttpException}, the status of the {@link DomainException}'s kind (bad
+ * request 400, unauthorized 401, not found 404, conflict 409, unavailable 503), or 500. Stack traces go to the log, for 5xx only.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
 
@@ -24,6 +30,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof HttpException http) {
       status = http.getStatusCode();
       detail = http.getPayload();
+    } else if (failure instanceof DomainException domain) {
+      status = status(domain);
+      detail = domain.getMessage();
     }
     if (status >= 500 && status != 503) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
@@ -43,6 +52,23 @@ public final class FailureHandler implements Handler<RoutingContext> {
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(new JsonObject().put("error", error(status)).put("detail", detail).encode());
+  }
+
+  /** The status of each kind of domain failure. */
+  static int status(DomainException failure) {
+    if (failure instanceof BadRequest) {
+      return 400;
+    }
+    if (failure instanceof Unauthorized) {
+      return 401;
+    }
+    if (failure instanceof NotFound) {
+      return 404;
+    }
+    if (failure instanceof Conflict) {
+      return 409;
+    }
+    return 503;
   }
 
   private static String error(int status) {

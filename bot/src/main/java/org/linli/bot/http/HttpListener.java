@@ -1,9 +1,15 @@
 package org.linli.bot.http;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import org.linli.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One more HTTP server on the service's port, on an event loop of its own, serving the same
@@ -13,6 +19,8 @@ import io.vertx.ext.web.Router;
  * host and port 0 the one random port the first server got.
  */
 public final class HttpListener extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
 
   private final Router router;
   private final HttpServerOptions options;
@@ -24,6 +32,23 @@ public final class HttpListener extends VerticleBase {
     this.options = options;
     this.host = host;
     this.port = port;
+  }
+
+  /**
+   * Serves {@code router} on the configured host and port with one server per event loop ({@code
+   * http.eventLoops}, 0 for one per core): the first server here, the others each in a listener.
+   */
+  public static Future<HttpServer> serve(Vertx vertx, Router router, Settings.Http http) {
+    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false);
+    int listeners = http.eventLoops() > 0 ? http.eventLoops() : Runtime.getRuntime().availableProcessors();
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen(http.port(), http.host())
+        .compose(server -> listeners <= 1 ? Future.succeededFuture(server)
+            : vertx.deployVerticle(() -> new HttpListener(router, options, http.host(), http.port()),
+                new DeploymentOptions().setInstances(listeners - 1)).map(id -> server))
+        .onSuccess(server -> LOG.info("Linli listening on {}:{} ({} event loops)", http.host(), server.actualPort(),
+            Math.max(1, listeners)));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.linli.bot.errors.ServiceUnavailable;
 import org.linli.kb.Answer;
 import org.linli.kb.KnowledgeBase;
 import org.linli.kb.intent.Intent;
@@ -64,7 +65,7 @@ public final class KbService implements AutoCloseable {
    */
   public Future<Answer> ask(String text) {
     if (!kb.loaded()) {
-      return Future.failedFuture(new io.vertx.ext.web.handler.HttpException(503, "The knowledge base is still loading; try again in a few seconds"));
+      return Future.failedFuture(new ServiceUnavailable("The knowledge base is still loading; try again in a few seconds"));
     }
     return workers.executeBlocking(() -> askSafely(text), false);
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ class PollStoreTest {
 
   private static PollStore.VoteResult vote(Poll p, String voter, String household, Integer... choices) {
     String ballot = p.byHousehold() ? "h:" + household : voter;
-    return await(store.vote(p.id(), ballot, household, List.of(choices), System.currentTimeMillis(), voter));
+    return await(store.vote(Ballot.cast(p.id(), ballot, List.of(choices), System.currentTimeMillis())
+        .fromHousehold(Optional.of(household)).castBy(voter)));
   }
 
   @Test
@@ -72,7 +74,7 @@ class PollStoreTest {
       // Each resident's votes in order (a resident changes their mind), residents all at once.
       Future<?> chain = Future.succeededFuture();
       for (int choice : choices) {
-        chain = chain.compose(v -> store.vote(p.id(), voter, "", List.of(choice), System.currentTimeMillis(), voter));
+        chain = chain.compose(v -> store.vote(Ballot.cast(p.id(), voter, List.of(choice), System.currentTimeMillis()).castBy(voter)));
       }
       residents.add(chain);
     }
@@ -121,7 +123,7 @@ class PollStoreTest {
 
     assertThat(vote(p, "u2", "", 3).reason()).isEqualTo("option");
     assertThat(vote(p, "u2", "", 1, 2).reason()).isEqualTo("count");
-    assertThat(await(store.vote("no-such-poll", "u2", "", List.of(1), System.currentTimeMillis(), "u2")).reason())
+    assertThat(await(store.vote(Ballot.cast("no-such-poll", "u2", List.of(1), System.currentTimeMillis()).castBy("u2"))).reason())
         .isEqualTo("unknown");
     assertThat(await(store.close(p.id(), System.currentTimeMillis()))).isTrue();
     assertThat(vote(p, "u1", "", 2).reason()).isEqualTo("closed");
@@ -176,8 +178,8 @@ class PollStoreTest {
 
   private static PollStore.VoteResult secretVote(Poll p, String identity, String household, int choice) {
     PollStore.Stored stored = await(store.find(p.id()));
-    return await(store.vote(p.id(), stored.ballotKey(identity, household), household, List.of(choice),
-        System.currentTimeMillis(), "", "理由：楼下太吵"));
+    return await(store.vote(Ballot.cast(p.id(), stored.ballotKey(identity, household), List.of(choice),
+        System.currentTimeMillis()).fromHousehold(Optional.of(household)).because("理由：楼下太吵")));
   }
 
   /** Every key, hash field and value in Redis, as text. */

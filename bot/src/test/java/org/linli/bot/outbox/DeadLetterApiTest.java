@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.bot.http.AdminAuth;
+import org.linli.bot.http.DeadLetterApi;
 import org.linli.bot.http.FailureHandler;
 import org.linli.bot.redis.EmbeddedRedis;
 import org.linli.config.Secret;

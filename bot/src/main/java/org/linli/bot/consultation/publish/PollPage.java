@@ -1,11 +1,5 @@
 package org.linli.bot.consultation.publish;
 
-import io.vertx.core.Handler;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.linli.bot.consultation.Rule;
@@ -17,77 +11,23 @@ import org.linli.bot.page.Html;
  * The public, read-only page of a poll (居务公开): {@code GET /polls/:id} shows the question, the
  * rule in words, participation, the counts (or "结果截止后公布" while a hidden poll is open), the
  * outcome, the chart and, for anonymous polls once closed, the receipt codes; {@code GET
- * /polls/:id/chart.png} is the chart. No token is needed and no personal data is shown.
+ * /polls/:id/chart.png} is the chart (both served by {@code http.PollPages}). No token is needed
+ * and no personal data is shown.
  */
 public final class PollPage {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_DATE_TIME.of());
 
-  private final ResultSource results;
-  private final ResultChart chart;
-  private final WorkerExecutor workers;
   private final ZoneId zone;
 
-  /**
-   * The page and chart handlers over the given results.
-   *
-   * @param workers where charts are drawn (blocking CPU work, kept off the event loop)
-   * @param zone the community's time zone, for the deadline
-   */
-  public PollPage(ResultSource results, ResultChart chart, WorkerExecutor workers, ZoneId zone) {
-    this.results = results;
-    this.chart = chart;
-    this.workers = workers;
+  /** The pages of a community in time zone {@code zone} (for the deadline). */
+  public PollPage(ZoneId zone) {
     this.zone = zone;
   }
 
-  /** {@code GET /polls/:id}: the page, or a 404 page in plain words. */
-  public Handler<RoutingContext> page() {
-    return ctx -> {
-      String id = ctx.pathParam("id");
-      if (!validId(id)) {
-        notFound(ctx);
-        return;
-      }
-      results.find(id)
-          .onSuccess(result -> {
-            if (result == null) {
-              notFound(ctx);
-            } else {
-              html(ctx, 200, Text.PAGE_POLL_TITLE.of(result.pollId()), render(result, zone));
-            }
-          })
-          .onFailure(ctx::fail);
-    };
-  }
-
-  /** {@code GET /polls/:id/chart.png}: the chart, drawn on the workers. */
-  public Handler<RoutingContext> chart() {
-    return ctx -> {
-      String id = ctx.pathParam("id");
-      if (!validId(id)) {
-        ctx.fail(new HttpException(404, "There is no poll " + id));
-        return;
-      }
-      results.find(id)
-          .compose(result -> result == null
-              ? io.vertx.core.Future.failedFuture(new HttpException(404, "There is no poll " + id))
-              : chart.render(workers, result).map(png -> new Drawn(result.open(), png)))
-          .onSuccess(drawn -> ctx.response()
-              .putHeader(HttpHeaders.CONTENT_TYPE, "image/png")
-              // Counts move while a poll is open; once closed they are final, but stay modest.
-              .putHeader(HttpHeaders.CACHE_CONTROL, drawn.open() ? "public, max-age=30" : "public, max-age=300")
-              .putHeader("X-Content-Type-Options", "nosniff")
-              .end(Buffer.buffer(drawn.png())))
-          .onFailure(ctx::fail);
-    };
-  }
-
-  private record Drawn(boolean open, byte[] png) {}
-
-  /** Poll ids are short and plain (p1, p2a …); anything else cannot be one and is not looked up. */
-  static boolean validId(String id) {
-    return id != null && id.matches("[A-Za-z0-9_-]{1,40}");
+  /** The whole page of a result, served with status 200. */
+  public String page(PublishedResult result) {
+    return html(Text.PAGE_POLL_TITLE.of(result.pollId()), render(result, zone));
   }
 
   /** The page body: outcome first, then participation, counts and chart, the rule, receipts. */
@@ -199,19 +139,13 @@ public final class PollPage {
     return out.toString();
   }
 
-  private static void notFound(RoutingContext ctx) {
-    html(ctx, 404, Text.PAGE_POLL_NOT_FOUND.of(), "<h1>" + Text.PAGE_POLL_NOT_FOUND.of() + "</h1><p>"
+  /** The page for a poll that does not exist, served with status 404. */
+  public static String notFound() {
+    return html(Text.PAGE_POLL_NOT_FOUND.of(), "<h1>" + Text.PAGE_POLL_NOT_FOUND.of() + "</h1><p>"
         + Text.PAGE_POLL_NOT_FOUND_HOW.of() + "</p><footer>" + Text.PAGE_POLL_FOOTER.of() + "</footer>");
   }
 
-  private static void html(RoutingContext ctx, int status, String title, String body) {
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        // The page needs nothing but itself and its chart; anything injected would not run.
-        .putHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .end(Page.document(title, body));
+  private static String html(String title, String body) {
+    return Page.document(title, body);
   }
 }

@@ -3,6 +3,7 @@ package org.linli.bot.consultation.publish;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Function;
+import org.linli.bot.consultation.PollMessages;
 import org.linli.bot.consultation.PollStore;
 
 /** Where the publishing handlers get a poll's result: the poll with this id, or null if there is none. */
@@ -31,5 +32,16 @@ public interface ResultSource {
       return Future.all(store.tally(id, stored.poll().options().size()), published)
           .map(all -> PublishedResult.from(stored, all.resultAt(0), all.resultAt(1)));
     });
+  }
+
+  /** Results read from the poll store, with the receipts of an anonymous poll once it has closed. */
+  static ResultSource withReceipts(PollStore store) {
+    return of(store, id -> Future.all(store.find(id), store.receipts(id)).map(all -> {
+      PollStore.Stored stored = all.resultAt(0);
+      List<PollStore.Receipt> receipts = all.resultAt(1);
+      return receipts.stream()
+          .map(r -> new PublishedResult.Receipt(r.code(), PollMessages.names(stored.poll(), r.choices())))
+          .toList();
+    }));
   }
 }

@@ -1,9 +1,5 @@
 package org.linli.bot.consultation.publish;
 
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.Locale;
 import org.linli.bot.consultation.Rule;
@@ -19,39 +15,7 @@ public final class ResultsCsv {
 
   private static final String CRLF = "\r\n";
 
-  private final ResultSource results;
-
-  /** The export over the given results. */
-  public ResultsCsv(ResultSource results) {
-    this.results = results;
-  }
-
-  /**
-   * {@code GET /api/v1/polls/:id/results.csv}, behind the admin token. Like the moderators' JSON
-   * API it includes the counts of a hidden poll that is still open.
-   */
-  public Handler<RoutingContext> handler() {
-    return ctx -> {
-      String id = ctx.pathParam("id");
-      if (!PollPage.validId(id)) {
-        ctx.fail(new HttpException(404, "There is no poll " + id));
-        return;
-      }
-      results.find(id)
-          .onSuccess(result -> {
-            if (result == null) {
-              ctx.fail(new HttpException(404, "There is no poll " + id));
-              return;
-            }
-            ctx.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
-                .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"poll-" + result.pollId() + ".csv\"")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(render(result));
-          })
-          .onFailure(ctx::fail);
-    };
-  }
+  private ResultsCsv() {}
 
   /** The whole file, byte order mark first. */
   public static String render(PublishedResult r) {

@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.ZoneId;
+import org.linli.bot.http.PollPages;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,11 @@ final class PageServer implements AutoCloseable {
 
   PageServer() {
     ResultSource source = id -> Future.succeededFuture(results.get(id));
-    PollPage page = new PollPage(source, new ResultChart(""), workers, ZoneId.of("Asia/Shanghai"));
+    PollPages pages = new PollPages(source, new PollPage(ZoneId.of("Asia/Shanghai")), new ResultChart(""), workers);
     Router router = Router.router(vertx);
-    router.get("/polls/:id").handler(page.page());
-    router.get("/polls/:id/chart.png").handler(page.chart());
-    router.get("/api/v1/polls/:id/results.csv").handler(new ResultsCsv(source).handler());
+    router.get("/polls/:id").handler(pages.page());
+    router.get("/polls/:id/chart.png").handler(pages.chart());
+    router.get("/api/v1/polls/:id/results.csv").handler(pages.csv());
     router.route().failureHandler(new org.linli.bot.http.FailureHandler());
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port()));

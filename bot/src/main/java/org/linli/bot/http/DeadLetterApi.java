@@ -1,7 +1,6 @@
-package org.linli.bot.outbox;
+package org.linli.bot.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +9,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.linli.bot.outbox.DeadLetter;
+import org.linli.bot.outbox.Outbox;
 
 /**
  * The administrators' view of the outboxes (routes behind the admin token):
@@ -56,7 +57,7 @@ public final class DeadLetterApi {
           java.util.List<DeadLetter> letters = all.resultAt(1);
           JsonArray out = new JsonArray();
           letters.forEach(l -> out.add(l.toJson()));
-          json(ctx, new JsonObject().put("queue", outbox.queue()).put("pending", stats.pending())
+          Routes.json(ctx, new JsonObject().put("queue", outbox.queue()).put("pending", stats.pending())
               .put("dead", stats.dead()).put("deadLetters", out));
         })
         .onFailure(ctx::fail);
@@ -72,7 +73,7 @@ public final class DeadLetterApi {
     outbox.replay(id)
         .onSuccess(replayed -> {
           if (replayed) {
-            json(ctx, new JsonObject().put("id", id).put("replayed", true));
+            Routes.json(ctx, new JsonObject().put("id", id).put("replayed", true));
           } else {
             ctx.fail(new HttpException(404, "There is no dead letter '" + id + "' in the " + outbox.queue() + " outbox"));
           }
@@ -87,9 +88,5 @@ public final class DeadLetterApi {
           + String.join(", ", new java.util.TreeSet<>(queues.keySet()))));
     }
     return outbox;
-  }
-
-  private static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(body.encode());
   }
 }

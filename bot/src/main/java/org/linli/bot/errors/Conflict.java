@@ -1,0 +1,9 @@
+package org.linli.bot.errors;
+
+/** The change conflicts with the current state (an illegal transition, a replayed call). */
+public final class Conflict extends DomainException {
+
+  public Conflict(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,24 @@
+package org.linli.bot.http;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * One feature's HTTP routes (asking, consultations, households, tickets and the hub, the outbox,
+ * the public pages, the chat platforms). {@link Routes} mounts every feature in turn, handing it
+ * what the routes share.
+ */
+public interface FeatureRoutes {
+
+  /** Mounts this feature's routes on {@code router}. */
+  void mount(Router router, Guards guards);
+
+  /**
+   * What every feature's routes share.
+   *
+   * @param body reads the body, within the service's body limit
+   * @param admin lets through calls that carry the admin token
+   * @param operators lets through calls that carry the hub's or the admin token
+   */
+  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators) {}
+}

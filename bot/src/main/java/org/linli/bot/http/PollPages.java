@@ -1,0 +1,123 @@
+package org.linli.bot.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.linli.bot.consultation.publish.PollPage;
+import org.linli.bot.consultation.publish.ResultChart;
+import org.linli.bot.consultation.publish.ResultSource;
+import org.linli.bot.consultation.publish.ResultsCsv;
+
+/**
+ * The published results over HTTP: the public page ({@code GET /polls/:id}) and chart ({@code GET
+ * /polls/:id/chart.png}), and the moderators' CSV ({@code GET /api/v1/polls/:id/results.csv},
+ * mounted behind the admin token). What they show is {@link PollPage}'s, {@link ResultChart}'s and
+ * {@link ResultsCsv}'s.
+ */
+public final class PollPages {
+
+  private final ResultSource results;
+  private final PollPage pages;
+  private final ResultChart chart;
+  private final WorkerExecutor workers;
+
+  /** @param workers where charts are drawn (blocking CPU work, kept off the event loop) */
+  public PollPages(ResultSource results, PollPage pages, ResultChart chart, WorkerExecutor workers) {
+    this.results = results;
+    this.pages = pages;
+    this.chart = chart;
+    this.workers = workers;
+  }
+
+  /** {@code GET /polls/:id}: the page, or a 404 page in plain words. */
+  public Handler<RoutingContext> page() {
+    return ctx -> {
+      String id = ctx.pathParam("id");
+      if (!validId(id)) {
+        html(ctx, 404, PollPage.notFound());
+        return;
+      }
+      results.find(id)
+          .onSuccess(result -> {
+            if (result == null) {
+              html(ctx, 404, PollPage.notFound());
+            } else {
+              html(ctx, 200, pages.page(result));
+            }
+          })
+          .onFailure(ctx::fail);
+    };
+  }
+
+  /** {@code GET /polls/:id/chart.png}: the chart, drawn on the workers. */
+  public Handler<RoutingContext> chart() {
+    return ctx -> {
+      String id = ctx.pathParam("id");
+      if (!validId(id)) {
+        ctx.fail(new HttpException(404, "There is no poll " + id));
+        return;
+      }
+      results.find(id)
+          .compose(result -> result == null
+              ? Future.<Drawn>failedFuture(new HttpException(404, "There is no poll " + id))
+              : chart.render(workers, result).map(png -> new Drawn(result.open(), png)))
+          .onSuccess(drawn -> ctx.response()
+              .putHeader(HttpHeaders.CONTENT_TYPE, "image/png")
+              // Counts move while a poll is open; once closed they are final, but stay modest.
+              .putHeader(HttpHeaders.CACHE_CONTROL, drawn.open() ? "public, max-age=30" : "public, max-age=300")
+              .putHeader("X-Content-Type-Options", "nosniff")
+              .end(Buffer.buffer(drawn.png())))
+          .onFailure(ctx::fail);
+    };
+  }
+
+  /**
+   * {@code GET /api/v1/polls/:id/results.csv}, behind the admin token. Like the moderators' JSON
+   * API it includes the counts of a hidden poll that is still open.
+   */
+  public Handler<RoutingContext> csv() {
+    return ctx -> {
+      String id = ctx.pathParam("id");
+      if (!validId(id)) {
+        ctx.fail(new HttpException(404, "There is no poll " + id));
+        return;
+      }
+      results.find(id)
+          .onSuccess(result -> {
+            if (result == null) {
+              ctx.fail(new HttpException(404, "There is no poll " + id));
+              return;
+            }
+            ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+                .putHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    "attachment; filename=\"poll-" + result.pollId() + ".csv\"")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(ResultsCsv.render(result));
+          })
+          .onFailure(ctx::fail);
+    };
+  }
+
+  private record Drawn(boolean open, byte[] png) {}
+
+  /** Poll ids are short and plain (p1, p2a …); anything else cannot be one and is not looked up. */
+  static boolean validId(String id) {
+    return id != null && id.matches("[A-Za-z0-9_-]{1,40}");
+  }
+
+  private static void html(RoutingContext ctx, int status, String document) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        // The page needs nothing but itself and its chart; anything injected would not run.
+        .putHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+        .end(document);
+  }
+}

@@ -1,0 +1,37 @@
+package org.linli.bot.http;
+
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.linli.bot.helpline.Helpline;
+import org.linli.bot.ticket.TicketStats;
+
+/**
+ * The help-line over HTTP: the hub's signed callbacks ({@code POST /webhooks/hub}), the operators'
+ * ticket API (hub or admin token, see {@link TicketApi}) and resuming hub deliveries (admin).
+ */
+public final class TicketRoutes implements FeatureRoutes {
+
+  private final Helpline helpline;
+  private final TicketApi api;
+
+  public TicketRoutes(Helpline helpline, ZoneId zone, Clock clock) {
+    this.helpline = helpline;
+    this.api = new TicketApi(helpline.tickets(), new TicketStats(helpline.tickets()), helpline.state(), zone, clock);
+  }
+
+  @Override
+  public void mount(Router router, Guards guards) {
+    router.post("/webhooks/hub").handler(guards.body()).handler(ctx -> helpline.callbacks()
+        .receive(ctx.request().headers(), ctx.body().buffer(), () -> ctx.body().asJsonObject(),
+            ctx.request().remoteAddress())
+        .onSuccess(answer -> Routes.json(ctx, answer))
+        .onFailure(ctx::fail));
+    router.get("/api/v1/tickets").handler(guards.operators()).handler(api::list);
+    router.get("/api/v1/tickets/:receipt").handler(guards.operators()).handler(api::get);
+    router.post("/api/v1/tickets/:receipt/category").handler(guards.body()).handler(guards.operators())
+        .handler(api::category);
+    router.get("/api/v1/stats").handler(guards.operators()).handler(api::stats);
+    router.post("/api/v1/hub/resume").handler(guards.admin()).handler(api::resume);
+  }
+}
