@@ -27,14 +27,7 @@ final class KnownExceptions {
   /** Classes outside an http package that still use Vert.x HTTP server types. */
   static final Set<String> HTTP_CLASSES = Set.of(
       // The composition root starts the HTTP server on the router it builds.
-      "org.linli.bot.LinliVerticle",
-      // Handlers that still live with their feature instead of in an http package (issue 10, item 3).
-      "org.linli.bot.consultation.publish.PollPage",
-      "org.linli.bot.consultation.publish.ResultsCsv",
-      "org.linli.bot.helpline.HubCallbacks",
-      "org.linli.bot.outbox.DeadLetterApi",
-      // A service that fails with HttpException(503) instead of a domain error (issue 10, item 3).
-      "org.linli.bot.kb.KbService");
+      "org.linli.bot.LinliVerticle");
 
   static final DescribedPredicate<JavaClass> HTTP_OUTSIDE_HTTP =
       DescribedPredicate.describe("known to use HTTP outside http", c -> HTTP_CLASSES.contains(outer(c).getName()));
