@@ -8,8 +8,8 @@ import org.linli.webhooks.Identity;
 
 /**
  * Who may run polls in which chat, from the {@code consultation.moderators} setting: a
- * comma-separated list of {@code platform:chat:user} ({@code telegram:-100123:2222}), where chat
- * {@code *} means every chat of that platform ({@code telegram:*:2222}). The older {@code
+ * comma-separated list of {@code platform:chat:user} ({@code chatapp:-100123:2222}), where chat
+ * {@code *} means every chat of that platform ({@code chatapp:*:2222}). The older {@code
  * chat:user} form ({@code g1:mod}) still names one chat, on whichever platform it is; {@code *:user}
  * would name the user on every platform, so it is refused: write the platform.
  */
@@ -35,13 +35,13 @@ public final class Moderators {
       if (parts.length == 3) {
         if (parts[0].isEmpty() || parts[0].equals("*")) {
           throw new SettingsException("consultation.moderators: '" + e + "' must start with the platform's name"
-              + " (telegram:*:" + parts[2] + ")");
+              + " (<platform>:*:" + parts[2] + ")");
         }
         grants.add(new Grant(parts[0], parts[1], parts[2]));
       } else if (parts.length == 2) {
         if (parts[0].equals("*")) {
           throw new SettingsException("consultation.moderators: '" + e + "' would make " + parts[1]
-              + " a moderator on every platform; write the platform: telegram:*:" + parts[1]);
+              + " a moderator on every platform; write the platform: <platform>:*:" + parts[1]);
         }
         grants.add(new Grant(null, parts[0], parts[1]));
       }

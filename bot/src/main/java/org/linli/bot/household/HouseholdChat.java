@@ -32,7 +32,7 @@ public final class HouseholdChat {
     return BIND.contains(command);
   }
 
-  /** The identity a binding is kept under: {@code platform:userId} (generic:u1, telegram:12345). */
+  /** The identity a binding is kept under: {@code platform:userId} (generic:u1, or a chat app's own user id after its name). */
   public static String identity(ChatEvent event) {
     return event.identity().key();
   }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Runs a task on one instance at a time (Telegram allows one getUpdates poller per bot): the
+ * Runs a task on one instance at a time (a platform that allows one poller per bot, say): the
  * instance holding a Redis key with a 30-second expiry, renewed every 10 seconds, runs it; when the
  * holder dies its key expires and another instance takes over.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import org.linli.webhooks.Deduplicator;
 
 /**
- * Drops platform events delivered twice (WeCom retries three times, Telegram and Feishu redeliver
+ * Drops platform events delivered twice (platforms retry a callback that was not answered in time, and redeliver
  * when an answer is late), shared by every instance on the same Redis. An event is claimed for a
  * minute while it is handled (SET NX PX), kept as done for a day once handled (SET EX), and
  * released when handling failed (DEL), so the platform's retry is handled rather than dropped. A

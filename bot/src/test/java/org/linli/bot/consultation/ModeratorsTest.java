@@ -49,7 +49,7 @@ class ModeratorsTest {
     assertThatThrownBy(() -> new Moderators("g1:mod,*:u9"))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("every platform")
-        .hasMessageContaining("telegram:*:u9");
+        .hasMessageContaining("<platform>:*:u9");
     assertThatThrownBy(() -> new Moderators("*:*:u9")).isInstanceOf(SettingsException.class);
   }
 
