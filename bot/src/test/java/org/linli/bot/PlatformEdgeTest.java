@@ -37,6 +37,7 @@ import org.linli.webhooks.ChatService;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.dingtalk.FakeSessionWebhook;
 import org.linli.webhooks.feishu.FakeFeishu;
+import org.linli.webhooks.telegram.FakeBotApi;
 
 /**
  * The edge loses nothing: every platform's callback route as the service mounts it (the real
@@ -51,6 +52,7 @@ class PlatformEdgeTest {
   static RealRedis redis;
   static FakeFeishu feishu;
   static FakeSessionWebhook session;
+  static FakeBotApi telegram;
   static WebClient web;
   static WebClient client;
   static ChatOutbox outbox;
@@ -58,6 +60,7 @@ class PlatformEdgeTest {
 
   static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
   static final List<String> answered = new CopyOnWriteArrayList<>();
+  static final String TELEGRAM_TOKEN = "123456:test-token";
 
   @BeforeAll
   static void start() {
@@ -65,13 +68,14 @@ class PlatformEdgeTest {
     Vertx vertx = redis.vertx;
     feishu = RealRedis.await(new FakeFeishu().start(vertx));
     session = RealRedis.await(new FakeSessionWebhook().start(vertx));
+    telegram = RealRedis.await(FakeBotApi.start(vertx, TELEGRAM_TOKEN));
     Map<String, String> env = new HashMap<>();
     env.put("LINLI_DATA_DIR", data.toString());
     env.put("LINLI_GENERIC_TOKEN", "generic-secret");
-    env.put("LINLI_TELEGRAM_TOKEN", "123456:test-token");
+    env.put("LINLI_TELEGRAM_TOKEN", TELEGRAM_TOKEN);
     env.put("LINLI_TELEGRAM_SECRET", SignedCallbacks.TELEGRAM_SECRET);
     env.put("LINLI_TELEGRAM_MODE", "webhook");
-    env.put("LINLI_TELEGRAM_API_URL", "http://127.0.0.1:1");
+    env.put("LINLI_TELEGRAM_API_URL", telegram.url());
     env.put("LINLI_TELEGRAM_BOT_USERNAME", "linli_bot");
     env.put("LINLI_WECOM_TOKEN", SignedCallbacks.WECOM_TOKEN);
     env.put("LINLI_WECOM_AES_KEY", SignedCallbacks.WECOM_AES_KEY);
@@ -237,6 +241,25 @@ class PlatformEdgeTest {
     // The session webhook refuses the first post with 500; the outbox posts the reply again.
     eventually(() -> sentToSession("第二条：" + text).size() >= 2);
     assertThat(sentToSession("第二条：" + text)).hasSize(2);
+  }
+
+  @Test
+  void a_telegram_reply_the_bot_api_refuses_once_is_delivered_by_the_outbox() {
+    String reply = "答复：a refused reply on telegram";
+    telegram.script("sendMessage", 500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}");
+
+    assertThat(post("/webhooks/telegram", SignedCallbacks.telegram(7007, "a refused reply on telegram")).statusCode())
+        .isEqualTo(200);
+
+    // The Bot API refuses the first sendMessage; the outbox sends the reply again.
+    eventually(() -> sentToTelegram(reply).size() >= 2);
+    assertThat(sentToTelegram(reply)).hasSize(2);
+  }
+
+  private static List<FakeBotApi.Call> sentToTelegram(String text) {
+    return telegram.calls("sendMessage").stream()
+        .filter(call -> text.equals(call.params().getString("text")))
+        .toList();
   }
 
   private static List<JsonObject> sentToFeishu(String text) {

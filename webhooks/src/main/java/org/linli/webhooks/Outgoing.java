@@ -13,13 +13,22 @@ import java.util.Objects;
  * names the platform and chat it goes to; the adapter of that platform delivers it.
  *
  * <p>It travels through the durable outbox as JSON ({@link #toJson()} / {@link #fromJson}).
+ *
+ * @param replyTo the platform's id of the message this one answers (quoted where the platform
+ *     quotes), or blank
  */
-public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply) {
+public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply, String replyTo) {
 
   public Outgoing {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(chat, "chat");
     Objects.requireNonNull(reply, "reply");
+    replyTo = replyTo == null ? "" : replyTo;
+  }
+
+  /** A message that answers no message in particular. */
+  public Outgoing(String platform, ChatEvent.Chat chat, Reply reply) {
+    this(platform, chat, reply, "");
   }
 
   /** The message as stored in the outbox. */
@@ -33,6 +42,9 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply) {
         .put("buttons", buttons)
         .put("forward", reply.forward())
         .put("private", reply.privately());
+    if (!replyTo.isEmpty()) {
+      out.put("replyTo", replyTo);
+    }
     if (reply.image() != null) {
       out.put("image", new JsonObject().put("base64", reply.image().base64()).put("url", reply.image().url()));
     }
@@ -59,6 +71,6 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply) {
     return new Outgoing(json.getString("platform"),
         new ChatEvent.Chat(chat.getString("id"),
             ChatEvent.ChatType.valueOf(chat.getString("type", "group").toUpperCase(java.util.Locale.ROOT))),
-        reply);
+        reply, json.getString("replyTo", ""));
   }
 }

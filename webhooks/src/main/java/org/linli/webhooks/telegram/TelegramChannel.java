@@ -6,6 +6,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.linli.config.Secret;
@@ -86,11 +87,37 @@ public final class TelegramChannel implements CallbackChannel {
     });
   }
 
-  /** As {@link #respond(RoutingContext, List)}: Telegram's replies go through the Bot API. */
+  /**
+   * Stores the replies that go to the update's chat in the durable outbox (so a refused send is
+   * tried again), then answers Telegram with 200, then sends the rest at once — an edit of the
+   * pressed message, a private reply to someone who wrote in a group — and answers the button press.
+   */
   @Override
   public Future<Void> respond(RoutingContext ctx, List<Reply> replies, Outbound outbox) {
-    respond(ctx, replies);
-    return Future.succeededFuture();
+    List<Incoming> received = ctx.get(RECEIVED);
+    if (received == null || received.isEmpty()) {
+      respond(ctx, replies);
+      return Future.succeededFuture();
+    }
+    Incoming incoming = received.get(0);
+    String call = incoming.isCallback() ? incoming.callbackQueryId() : String.valueOf(incoming.event().messageId());
+    List<Reply> now = new ArrayList<>();
+    List<Future<Boolean>> queued = new ArrayList<>();
+    for (int i = 0; i < replies.size(); i++) {
+      Reply reply = replies.get(i);
+      if (TelegramSender.durable(incoming, reply)) {
+        String id = PLATFORM + "-" + incoming.event().chat().id() + "-" + call + "-" + i;
+        queued.add(outbox.post(id, TelegramSender.outgoing(incoming, reply)));
+      } else {
+        now.add(reply);
+      }
+    }
+    return Future.all(queued).map(v -> {
+      ctx.response().setStatusCode(200).end();
+      sender.reply(incoming, now)
+          .onFailure(e -> LOG.warn("Telegram webhook: replies not all delivered: {}", e.getMessage()));
+      return null;
+    });
   }
 
   /**

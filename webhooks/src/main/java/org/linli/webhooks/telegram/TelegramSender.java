@@ -90,9 +90,28 @@ public final class TelegramSender implements ChannelSender {
       return Future.failedFuture(new SendFailure("the chat is at Telegram's sending pace", false,
           Math.max(1, (slot.waitMillis() + 999) / 1000)));
     }
-    return deliver(chat, message.reply(), "", true)
+    return deliver(chat, message.reply(), message.replyTo(), true)
         .recover(e -> Future.failedFuture(e instanceof BotApiError b ? b.toSendFailure()
             : e instanceof SendFailure ? e : new SendFailure(String.valueOf(e.getMessage()), false)));
+  }
+
+  /**
+   * True when {@code reply} to {@code incoming} can wait in the durable outbox: it goes to the chat
+   * the update came from. A reply that edits the pressed message (a live tally, stale a moment
+   * later) or that goes privately to someone who wrote in a group (it falls back to a note shown to
+   * the presser alone) is sent at once by {@link #reply}.
+   */
+  static boolean durable(Incoming incoming, Reply reply) {
+    boolean group = incoming.event().chat().type() == ChatEvent.ChatType.GROUP;
+    return !reply.replacesPressed() && !(reply.privately() && group);
+  }
+
+  /** {@code reply} to {@code incoming} as a message for the outbox, quoting the resident's message in a group. */
+  static Outgoing outgoing(Incoming incoming, Reply reply) {
+    ChatEvent event = incoming.event();
+    boolean group = event.chat().type() == ChatEvent.ChatType.GROUP;
+    String replyTo = group && !incoming.isCallback() && event.messageId() != null ? event.messageId() : "";
+    return new Outgoing(TelegramChannel.PLATFORM, event.chat(), reply, replyTo);
   }
 
   /**
