@@ -89,7 +89,8 @@ class DingtalkCardsEndToEndTest {
     Mac mac = Mac.getInstance("HmacSHA256");
     String secret = FakeDingtalkOpenApi.APP_SECRET;
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String sign = Base64.getEncoder().encodeToString(mac.doFinal((now + "\n" + secret).getBytes(StandardCharsets.UTF_8)));
+    byte[] signed = mac.doFinal((now + "\n" + secret).getBytes(StandardCharsets.UTF_8));
+    String sign = Base64.getEncoder().encodeToString(signed);
     return RunningService.await(service.client.post("/webhooks/dingtalk")
         .putHeader("timestamp", String.valueOf(now)).putHeader("sign", sign)
         .sendBuffer(Buffer.buffer(message.encode())));
@@ -113,6 +114,10 @@ class DingtalkCardsEndToEndTest {
     return answer.bodyAsJsonObject();
   }
 
+  private JsonObject results(String pollId) {
+    return service.get("/api/v1/polls/" + pollId + "/results", RunningService.ADMIN).bodyAsJsonObject();
+  }
+
   @Test
   void a_vote_pressed_on_a_group_card_is_counted_and_confirmed_to_the_voter_alone() throws Exception {
     assertThat(dingtalk.calls(REGISTER)).as("the card callback is registered once at start").hasSize(1);
@@ -131,7 +136,8 @@ class DingtalkCardsEndToEndTest {
     assertThat(card.getString("callbackType")).isEqualTo("HTTP");
     assertThat(card.getString("callbackRouteKey")).isEqualTo(ROUTE_KEY);
     assertThat(card.getString("openSpaceId")).isEqualTo("dtv1.card//IM_GROUP." + GROUP);
-    assertThat(card.getJsonObject("imGroupOpenDeliverModel").getString("robotCode")).isEqualTo(FakeDingtalkOpenApi.APP_KEY);
+    assertThat(card.getJsonObject("imGroupOpenDeliverModel").getString("robotCode"))
+        .isEqualTo(FakeDingtalkOpenApi.APP_KEY);
     JsonObject params = card.getJsonObject("cardData").getJsonObject("cardParamMap");
     assertThat(params.getString("markdown")).contains("周六活动室开放时间", "上午", "下午");
     JsonArray buttons = new JsonArray(params.getString("buttons"));
@@ -155,7 +161,7 @@ class DingtalkCardsEndToEndTest {
     assertThat(second.getJsonObject("cardData").getJsonObject("cardParamMap").getString("markdown"))
         .contains("上午 1", "下午 1");
 
-    JsonObject results = service.get("/api/v1/polls/" + id.group(1) + "/results", RunningService.ADMIN).bodyAsJsonObject();
+    JsonObject results = results(id.group(1));
     assertThat(results.getLong("ballots")).isEqualTo(2);
     assertThat(results.getJsonArray("tally").getJsonObject(0).getLong("votes")).isEqualTo(1);
     assertThat(results.getJsonArray("tally").getJsonObject(1).getLong("votes")).isEqualTo(1);
@@ -166,17 +172,18 @@ class DingtalkCardsEndToEndTest {
     say("msg-card-2", "mod-staff", "/poll 楼道灯换成声控的吗 | 换 | 不换");
     JsonObject card = firstCard();
     String outTrackId = card.getString("outTrackId");
-    JsonArray buttons = new JsonArray(card.getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
-    String body = FakeDingtalkOpenApi.callbackBody(outTrackId, "staff-9", buttons.getJsonObject(0).getString("payload"));
+    JsonObject params = card.getJsonObject("cardData").getJsonObject("cardParamMap");
+    String payload = new JsonArray(params.getString("buttons")).getJsonObject(0).getString("payload");
+    String body = FakeDingtalkOpenApi.callbackBody(outTrackId, "staff-9", payload);
 
-    FakeDingtalkOpenApi.Route forged = new FakeDingtalkOpenApi.Route(dingtalk.routeOf(outTrackId).url(), "not-our-secret");
+    String url = dingtalk.routeOf(outTrackId).url();
+    FakeDingtalkOpenApi.Route forged = new FakeDingtalkOpenApi.Route(url, "not-our-secret");
     HttpResponse<Buffer> refused = RunningService.await(dingtalk.post(forged, body, System.currentTimeMillis()));
     assertThat(refused.statusCode()).isEqualTo(401);
 
-    Matcher id = Pattern.compile("议事投票 (p[0-9a-z]+)：")
-        .matcher(card.getJsonObject("cardData").getJsonObject("cardParamMap").getString("markdown"));
+    Matcher id = Pattern.compile("议事投票 (p[0-9a-z]+)：").matcher(params.getString("markdown"));
     assertThat(id.find()).isTrue();
-    JsonObject results = service.get("/api/v1/polls/" + id.group(1) + "/results", RunningService.ADMIN).bodyAsJsonObject();
+    JsonObject results = results(id.group(1));
     assertThat(results.getLong("ballots")).isZero();
   }
 }

@@ -205,7 +205,8 @@ class SettingsLoaderTest {
       assertThat(new SettingsLoader().load(less).dingtalk().cardsOn()).as("without " + missing).isFalse();
     }
     assertThat(new SettingsLoader().load(Map.of()).dingtalk().cardsOn()).isFalse();
-    assertThatThrownBy(() -> new SettingsLoader().load(Map.of("LINLI_DINGTALK_CARD_CALLBACK_URL", "linli.example/cards")))
+    Map<String, String> notUrl = Map.of("LINLI_DINGTALK_CARD_CALLBACK_URL", "linli.example/cards");
+    assertThatThrownBy(() -> new SettingsLoader().load(notUrl))
         .hasMessageContaining("dingtalk.cardCallbackUrl");
   }
 }

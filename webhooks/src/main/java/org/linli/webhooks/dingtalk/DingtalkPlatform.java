@@ -124,16 +124,17 @@ public final class DingtalkPlatform implements ChatPlatform {
       Settings.Dingtalk dingtalk = context.settings().dingtalk();
       SessionWebhooks hooks = new SessionWebhooks(context.shared() == null ? null : sessions(context.shared()));
       Optional<DingtalkCardSender> cardSender = dingtalk.cardsOn()
-          ? Optional.of(new DingtalkCardSender(context.web(), dingtalk.apiUrl(), dingtalk.appKey(), dingtalk.appSecret(),
-              dingtalk.cardTemplateId(), dingtalk.cardCallbackRouteKey(), dingtalk.cardCallbackSecret(),
-              Clock.systemUTC(), TIMEOUT))
+          ? Optional.of(new DingtalkCardSender(context.web(), dingtalk.apiUrl(), dingtalk.appKey(),
+              dingtalk.appSecret(), dingtalk.cardTemplateId(), dingtalk.cardCallbackRouteKey(),
+              dingtalk.cardCallbackSecret(), Clock.systemUTC(), TIMEOUT))
           : Optional.empty();
       DingtalkSender sender = new DingtalkSender(
           context.web(), hooks, dingtalk.appSecret(), Clock.systemUTC(), TIMEOUT, cardSender);
       Optional<DingtalkCardCallback> callback = cardSender.map(
           c -> new DingtalkCardCallback(dingtalk.cardCallbackSecret(), Clock.systemUTC()));
-      ChatPlatform platform = new DingtalkPlatform(
-          new DingtalkChannel(dingtalk.appSecret(), context.dedupe(), hooks, sender, Clock.systemUTC()), sender, callback);
+      DingtalkChannel channel =
+          new DingtalkChannel(dingtalk.appSecret(), context.dedupe(), hooks, sender, Clock.systemUTC());
+      ChatPlatform platform = new DingtalkPlatform(channel, sender, callback);
       Future<Void> registered = cardSender
           .map(c -> register(c, callbackUrl(dingtalk, context.settings().http().publicUrl()), dingtalk))
           .orElse(Future.succeededFuture());

@@ -105,7 +105,8 @@ class DingtalkPlatformTest {
   }
 
   private static Reply poll() {
-    return new Reply("议事投票 p1：议题", List.of(new Reply.Button("是", "vote:p1:1"), new Reply.Button("否", "vote:p1:2")), false);
+    return new Reply("议事投票 p1：议题",
+        List.of(new Reply.Button("是", "vote:p1:1"), new Reply.Button("否", "vote:p1:2")), false);
   }
 
   @Test
@@ -153,7 +154,7 @@ class DingtalkPlatformTest {
   }
 
   @Test
-  void with_cards_on_a_first_reply_with_buttons_in_a_group_goes_to_the_outbox_and_in_a_private_chat_stays_in_the_answer() {
+  void with_cards_on_a_first_reply_with_buttons_in_a_group_goes_to_the_outbox_but_stays_in_a_private_answer() {
     int port = serve(build(cardsOn(FakeDingtalkOpenApi.APP_SECRET)));
     replies = List.of(poll(), Reply.text("投票已发起"));
 
