@@ -33,11 +33,36 @@ public record Settings(
 
   /**
    * The DingTalk enterprise-internal robot in HTTP mode: the app secret that signs every message
-   * DingTalk posts to {@code /webhooks/dingtalk}. Unset: that route refuses every call.
+   * DingTalk posts to {@code /webhooks/dingtalk} (unset: that route refuses every call), and the
+   * interactive cards that carry buttons in groups: the app's key (an enterprise-internal robot's
+   * robotCode), the card template, the callback route key and its apiSecret, the public URL of
+   * Linli's card route (blank: {@code http.publicUrl} + {@code /webhooks/dingtalk/cards}) and the
+   * OpenAPI's address. Cards are on only when {@link #cardsOn()}.
    */
-  public record Dingtalk(Secret appSecret) {
+  public record Dingtalk(
+      Secret appSecret, String appKey, String cardTemplateId, String cardCallbackRouteKey,
+      Secret cardCallbackSecret, String cardCallbackUrl, String apiUrl) {
     public Dingtalk {
       appSecret = appSecret == null ? Secret.none() : appSecret;
+      appKey = appKey == null ? "" : appKey.strip();
+      cardTemplateId = cardTemplateId == null ? "" : cardTemplateId.strip();
+      cardCallbackRouteKey = cardCallbackRouteKey == null || cardCallbackRouteKey.isBlank()
+          ? "linli-cards" : cardCallbackRouteKey.strip();
+      cardCallbackSecret = cardCallbackSecret == null ? Secret.none() : cardCallbackSecret;
+      cardCallbackUrl = cardCallbackUrl == null ? "" : cardCallbackUrl.strip();
+      apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.dingtalk.com" : apiUrl.strip().replaceAll("/+$", "");
+      if (!apiUrl.matches("https?://.+")) {
+        throw new SettingsException("dingtalk.apiUrl must be an http(s) URL, was '" + apiUrl + "'");
+      }
+      if (!cardCallbackUrl.isEmpty() && !cardCallbackUrl.matches("https?://.+")) {
+        throw new SettingsException("dingtalk.cardCallbackUrl must be an http(s) URL, was '" + cardCallbackUrl + "'");
+      }
+    }
+
+    /** True when buttons in groups go as interactive cards: app key and secret, template and callback secret set. */
+    @JsonIgnore
+    public boolean cardsOn() {
+      return appSecret.isSet() && !appKey.isEmpty() && !cardTemplateId.isEmpty() && cardCallbackSecret.isSet();
     }
   }
 

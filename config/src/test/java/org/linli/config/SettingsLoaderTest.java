@@ -189,4 +189,24 @@ class SettingsLoaderTest {
     assertThat(settings.toString()).doesNotContain("hunter2-admin").contains("********");
     assertThat(settings.admin().token().matches("hunter2-admin")).isTrue();
   }
+
+  @Test
+  void dingtalk_cards_are_on_only_with_app_key_app_secret_template_and_callback_secret() {
+    Map<String, String> all = Map.of("LINLI_DINGTALK_APP_SECRET", "s1", "LINLI_DINGTALK_APP_KEY", "dingkey",
+        "LINLI_DINGTALK_CARD_TEMPLATE_ID", "tpl.schema", "LINLI_DINGTALK_CARD_CALLBACK_SECRET", "cb-secret");
+    Settings.Dingtalk on = new SettingsLoader().load(all).dingtalk();
+    assertThat(on.cardsOn()).isTrue();
+    assertThat(on.cardCallbackRouteKey()).isEqualTo("linli-cards");
+    assertThat(on.apiUrl()).isEqualTo("https://api.dingtalk.com");
+    assertThat(on.cardCallbackUrl()).isEmpty();
+    for (String missing : all.keySet()) {
+      Map<String, String> less = new java.util.HashMap<>(all);
+      less.remove(missing);
+      assertThat(new SettingsLoader().load(less).dingtalk().cardsOn()).as("without " + missing).isFalse();
+    }
+    assertThat(new SettingsLoader().load(Map.of()).dingtalk().cardsOn()).isFalse();
+    Map<String, String> notUrl = Map.of("LINLI_DINGTALK_CARD_CALLBACK_URL", "linli.example/cards");
+    assertThatThrownBy(() -> new SettingsLoader().load(notUrl))
+        .hasMessageContaining("dingtalk.cardCallbackUrl");
+  }
 }

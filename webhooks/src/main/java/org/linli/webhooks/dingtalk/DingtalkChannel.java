@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>Out: {@link #respond} puts the first reply in the HTTP response body; the others go through
  * the durable outbox, which posts them to the session webhook. A private reply in a group cannot be shown to one member through the robot,
  * so the group sees only a note, @-mentioning the resident, asking them to write to the robot
- * directly.
+ * directly. With {@linkplain DingtalkCardSender cards} on, a reply with buttons to a group cannot
+ * go in the HTTP answer nor through the session webhook: it goes through the outbox as a card,
+ * and when it is the first reply the HTTP answer is an empty 200.
  */
 public final class DingtalkChannel implements CallbackChannel {
 
@@ -141,7 +143,9 @@ public final class DingtalkChannel implements CallbackChannel {
     String base = PLATFORM + "-" + (origin.msgId().isEmpty() ? UUID.randomUUID().toString() : origin.msgId()) + "-";
     Future<Void> queued = Future.succeededFuture();
     List<JsonObject> notes = new ArrayList<>();
-    for (int i = 1; i < replies.size(); i++) {
+    // A card cannot ride in the HTTP answer: then the first reply goes through the outbox too.
+    boolean firstIsCard = sender.asCard(new Outgoing(PLATFORM, origin.chat(), replies.get(0)));
+    for (int i = firstIsCard ? 0 : 1; i < replies.size(); i++) {
       Reply reply = replies.get(i);
       if (privateInGroup(origin, reply)) {
         notes.add(DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE));
@@ -152,18 +156,27 @@ public final class DingtalkChannel implements CallbackChannel {
       }
     }
     return queued.onSuccess(v -> {
+      if (firstIsCard) {
+        ctx.response().setStatusCode(200).end();
+        postNotes(origin, notes);
+        return;
+      }
       Reply first = replies.get(0);
       sender.count(origin.chat().id());
       ctx.response()
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
           .end((privateInGroup(origin, first) ? DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE)
               : DingtalkMessages.render(first)).encode());
-      Future<Void> chain = Future.succeededFuture();
-      for (JsonObject note : notes) {
-        chain = chain.compose(x -> sender.post(origin.chat().id(), note));
-      }
-      chain.onFailure(e -> LOG.warn("DingTalk: a note after the first reply could not be posted: {}", e.getMessage()));
+      postNotes(origin, notes);
     });
+  }
+
+  private void postNotes(Origin origin, List<JsonObject> notes) {
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject note : notes) {
+      chain = chain.compose(x -> sender.post(origin.chat().id(), note));
+    }
+    chain.onFailure(e -> LOG.warn("DingTalk: a note after the first reply could not be posted: {}", e.getMessage()));
   }
 
   private static boolean privateInGroup(Origin origin, Reply reply) {

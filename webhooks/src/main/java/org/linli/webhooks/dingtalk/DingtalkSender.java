@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * the seconds to wait where known; a private message to a group is permanent (the robot cannot
  * show a message to one member of a group), as are other refusals. Without an app secret nothing
  * ever arrives, so the channel is not {@link #configured()}.
+ *
+ * <p>With {@linkplain DingtalkCardSender cards} on, a reply with buttons to a whole group goes as
+ * an interactive card through the OpenAPI instead (the session webhook cannot carry one, and an
+ * action card's buttons never reach the robot in a group); everything else is sent as before.
  */
 public final class DingtalkSender implements ChannelSender {
 
@@ -44,12 +48,20 @@ public final class DingtalkSender implements ChannelSender {
   private final Clock clock;
   private final long timeoutMillis;
   private final ChatPacer pacer;
+  private final Optional<DingtalkCardSender> cards;
 
   /**
    * A sender through the session webhooks in {@code webhooks}, configured when {@code appSecret} is
-   * set, giving up on a request after {@code timeout}.
+   * set, giving up on a request after {@code timeout}, with no cards.
    */
   public DingtalkSender(WebClient client, SessionWebhooks webhooks, Secret appSecret, Clock clock, Duration timeout) {
+    this(client, webhooks, appSecret, clock, timeout, Optional.empty());
+  }
+
+  /** As above, sending replies with buttons to groups through {@code cards} when given. */
+  public DingtalkSender(WebClient client, SessionWebhooks webhooks, Secret appSecret, Clock clock, Duration timeout,
+      Optional<DingtalkCardSender> cards) {
+    this.cards = Objects.requireNonNull(cards, "cards");
     this.client = Objects.requireNonNull(client, "client");
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
     this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
@@ -75,6 +87,20 @@ public final class DingtalkSender implements ChannelSender {
 
   @Override
   public Future<Void> send(Outgoing message) {
+    return cards.isPresent() && asCard(message) ? cards.get().send(message) : robot(message);
+  }
+
+  @Override
+  public Future<Void> send(String id, Outgoing message) {
+    return cards.isPresent() && asCard(message) ? cards.get().send(id, message) : robot(message);
+  }
+
+  /** True when {@code message} goes as an interactive card: cards are on and it is a group reply with buttons. */
+  boolean asCard(Outgoing message) {
+    return cards.isPresent() && DingtalkCardSender.handles(message);
+  }
+
+  private Future<Void> robot(Outgoing message) {
     if (message.reply().privately() && message.chat().type() == ChatEvent.ChatType.GROUP) {
       return Future.failedFuture(new SendFailure("a DingTalk robot cannot show a message to one member of a group", true));
     }

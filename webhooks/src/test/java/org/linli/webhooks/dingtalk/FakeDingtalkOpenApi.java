@@ -33,15 +33,16 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>It also plays the DingTalk client: {@link #press} posts the documented {@code actionCallback}
  * for a button of a card it holds to the URL registered under the card's route key, signed by the
  * documented rule ({@code x-ddpaas-signature} = Base64(HmacSHA256(apiSecret, timestamp)), written
- * here from the documentation's Java snippet), and returns DingTalk's view of the answer.
+ * here from the documentation's Java snippet), and returns DingTalk's view of the answer. Public
+ * for the bot's end-to-end tests (through the webhooks test-jar).
  */
-final class FakeDingtalkOpenApi {
+public final class FakeDingtalkOpenApi {
 
-  static final String APP_KEY = "dingabcdefghijklmn";
-  static final String APP_SECRET = "app-secret-for-card-tests";
+  public static final String APP_KEY = "dingabcdefghijklmn";
+  public static final String APP_SECRET = "app-secret-for-card-tests";
 
   /** One call as the API received it. */
-  record Call(String path, String token, JsonObject json) {}
+  public record Call(String path, String token, JsonObject json) {}
 
   /** A scripted answer to a card call. */
   record Answer(int status, Map<String, String> headers, JsonObject body) {
@@ -51,7 +52,7 @@ final class FakeDingtalkOpenApi {
   }
 
   /** A registered callback. */
-  record Route(String url, String apiSecret) {}
+  public record Route(String url, String apiSecret) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Set<String> valid = ConcurrentHashMap.newKeySet();
@@ -62,7 +63,7 @@ final class FakeDingtalkOpenApi {
   private HttpServer server;
   private WebClient client;
 
-  Future<FakeDingtalkOpenApi> start(Vertx vertx) {
+  public Future<FakeDingtalkOpenApi> start(Vertx vertx) {
     client = WebClient.create(vertx);
     return vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").map(s -> {
       server = s;
@@ -70,16 +71,16 @@ final class FakeDingtalkOpenApi {
     });
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
-  List<Call> calls(String path) {
+  public List<Call> calls(String path) {
     return calls.stream().filter(c -> c.path().equals(path)).toList();
   }
 
   /** The card created as {@code outTrackId}, as its createAndDeliver request gave it. */
-  JsonObject card(String outTrackId) {
+  public JsonObject card(String outTrackId) {
     return cards.get(outTrackId);
   }
 
@@ -101,7 +102,7 @@ final class FakeDingtalkOpenApi {
    * The member {@code userId} presses button {@code index} of card {@code outTrackId}: DingTalk
    * posts the callback, signed at {@code timestampMillis}, and this returns the answer Linli gave.
    */
-  Future<HttpResponse<Buffer>> press(String outTrackId, int index, String userId, long timestampMillis) {
+  public Future<HttpResponse<Buffer>> press(String outTrackId, int index, String userId, long timestampMillis) {
     JsonObject card = cards.get(outTrackId);
     Route route = routes.get(card.getString("callbackRouteKey"));
     JsonArray buttons = new JsonArray(card.getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
@@ -110,7 +111,7 @@ final class FakeDingtalkOpenApi {
   }
 
   /** Posts {@code body} to {@code route} signed with its apiSecret, as DingTalk does. */
-  Future<HttpResponse<Buffer>> post(Route route, String body, long timestampMillis) {
+  public Future<HttpResponse<Buffer>> post(Route route, String body, long timestampMillis) {
     String timestamp = Long.toString(timestampMillis);
     return client.postAbs(route.url())
         .putHeader("Content-Type", "application/json")
@@ -119,12 +120,12 @@ final class FakeDingtalkOpenApi {
         .sendBuffer(Buffer.buffer(body));
   }
 
-  Route routeOf(String outTrackId) {
+  public Route routeOf(String outTrackId) {
     return routes.get(cards.get(outTrackId).getString("callbackRouteKey"));
   }
 
   /** The callback body as the documentation shows it: {@code content} is a JSON string. */
-  static String callbackBody(String outTrackId, String userId, String payload) {
+  public static String callbackBody(String outTrackId, String userId, String payload) {
     JsonObject content = new JsonObject().put("cardPrivateData", new JsonObject()
         .put("actionIds", new JsonArray().add("press"))
         .put("params", new JsonObject().put("payload", payload)));
