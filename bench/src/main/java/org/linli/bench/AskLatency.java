@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.linli.kb.Answer;
 import org.linli.kb.Entry;
 import org.linli.kb.EntryLoader;
@@ -115,11 +116,12 @@ final class AskLatency {
 
   private Figures lexical(String kb, Path entries, Path temp) {
     long t0 = System.nanoTime();
-    try (KnowledgeBase base =
-        new KnowledgeBase(entries, null, Calibration.shipped().lexical(), 3, temp.resolve("index-lexical"))) {
+    try (KnowledgeBase base = new KnowledgeBase(entries, null, Calibration.shipped().lexical(), 3,
+        temp.resolve("index-lexical"))) {
       int guides = load(base);
       double build = (System.nanoTime() - t0) / 1e9;
-      Timed times = measure(base, () -> {});
+      Timed times = measure(base, () -> {
+      });
       return figures(kb, "lexical", guides, build, times, 0, 0, 0, 0, "-", "-");
     }
   }
@@ -129,8 +131,8 @@ final class AskLatency {
     Calibration calibration = Calibration.shipped();
     TimedEmbedder embedder = new TimedEmbedder(CachedEmbedder.wrap(
         new MicroBatchingEmbedder(BgeSmallZhEmbedder.load(temp, 1), 2, 8), vectorCache));
-    try (KnowledgeBase base =
-        new KnowledgeBase(entries, embedder, calibration.hybrid(), 3, temp.resolve("index-hybrid"))) {
+    try (KnowledgeBase base = new KnowledgeBase(entries, embedder, calibration.hybrid(), 3,
+        temp.resolve("index-hybrid"))) {
       base.withShortcut(calibration.shortcut());
       int guides = load(base);
       double build = (System.nanoTime() - t0) / 1e9;
@@ -184,7 +186,8 @@ final class AskLatency {
   }
 
   /** Each timed call: its nanoseconds and the index of its question. */
-  private record Timed(long[] nanos, int[] question) {}
+  private record Timed(long[] nanos, int[] question) {
+  }
 
   /** Warm-up, then {@code atStart}, then the timed calls. */
   private Timed measure(KnowledgeBase base, Runnable atStart) {
@@ -247,7 +250,7 @@ final class AskLatency {
     double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
     StringBuilder byLength = new StringBuilder();
     for (int[] range : LENGTHS) {
-      long[] part = java.util.stream.IntStream.range(0, times.nanos().length)
+      long[] part = IntStream.range(0, times.nanos().length)
           .filter(i -> {
             int len = questions.get(times.question()[i]).length();
             return len >= range[0] && len < range[1];

@@ -50,8 +50,7 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class BenchMain {
 
-  private static final String USAGE =
-      """
+  private static final String USAGE = """
       Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|ask|synth] [options]
         (run from the repository root; default command: all)
 
@@ -168,20 +167,19 @@ public final class BenchMain {
           jvm.add("-D" + property + "=" + System.getProperty(property));
         }
       }
-      ChainedOptionsBuilder options =
-          new OptionsBuilder()
-              .include(Pattern.quote(SearchBenchmark.class.getName()) + "\\.ask")
-              .param("kb", kbs.toArray(String[]::new))
-              .param("mode", modes.toArray(String[]::new))
-              .warmupIterations(args.integer("warmup-iterations", 2))
-              .warmupTime(TimeValue.seconds(args.integer("warmup-time", 3)))
-              .measurementIterations(args.integer("iterations", 3))
-              .measurementTime(TimeValue.seconds(args.integer("time", 5)))
-              .forks(1)
-              .threads(1)
-              .shouldFailOnError(true)
-              .verbosity(VerboseMode.NORMAL)
-              .jvmArgsAppend(jvm.toArray(String[]::new));
+      ChainedOptionsBuilder options = new OptionsBuilder()
+          .include(Pattern.quote(SearchBenchmark.class.getName()) + "\\.ask")
+          .param("kb", kbs.toArray(String[]::new))
+          .param("mode", modes.toArray(String[]::new))
+          .warmupIterations(args.integer("warmup-iterations", 2))
+          .warmupTime(TimeValue.seconds(args.integer("warmup-time", 3)))
+          .measurementIterations(args.integer("iterations", 3))
+          .measurementTime(TimeValue.seconds(args.integer("time", 5)))
+          .forks(1)
+          .threads(1)
+          .shouldFailOnError(true)
+          .verbosity(VerboseMode.NORMAL)
+          .jvmArgsAppend(jvm.toArray(String[]::new));
       System.out.println("== search: SearchBenchmark kb=" + kbs + " mode=" + modes);
       Collection<RunResult> results = new Runner(options.build()).run();
       Map<String, Map<String, String>> setups = readSetups(setupLog);
@@ -194,12 +192,13 @@ public final class BenchMain {
         BenchmarkParams p = r.getParams();
         Statistics s = r.getPrimaryResult().getStatistics();
         Map<String, String> setup = setups.getOrDefault(p.getParam("kb") + "/" + p.getParam("mode"), Map.of());
-        double build =
-            (Long.parseLong(setup.getOrDefault("model_ms", "0")) + Long.parseLong(setup.getOrDefault("index_ms", "0")))
-                / 1000.0;
+        double build = (Long.parseLong(setup.getOrDefault("model_ms", "0"))
+            + Long.parseLong(setup.getOrDefault("index_ms", "0")))
+            / 1000.0;
         table.add(String.format(Locale.ROOT, "  %-14s %-8s %8.2f %8.2f %8.2f %8.2f %7s %10d %10.1f %8s",
             p.getParam("kb"), p.getParam("mode"), s.getPercentile(50), s.getPercentile(90), s.getPercentile(99),
-            s.getMean(), setup.getOrDefault("guides", "?"), s.getN(), build, setup.getOrDefault("answered_right", "?")));
+            s.getMean(), setup.getOrDefault("guides", "?"), s.getN(), build,
+            setup.getOrDefault("answered_right", "?")));
       }
       table.add("  (build s = embedding model load + indexing, the trial setup; right = in-scope eval questions"
           + " answered with the expected guide, or a variant of it in synthetic5000)");
@@ -240,13 +239,12 @@ public final class BenchMain {
       }
     }
     Path root = Files.createTempDirectory("linli-bench-service-");
-    StartupTime launcher =
-        new StartupTime(
-            Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
-            StartupTime.env(args.all("env")),
-            args.all("jvm-arg"),
-            Duration.ofSeconds(args.integer("service-timeout", 180)),
-            root);
+    StartupTime launcher = new StartupTime(
+        Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
+        StartupTime.env(args.all("env")),
+        args.all("jvm-arg"),
+        Duration.ofSeconds(args.integer("service-timeout", 180)),
+        root);
     boolean ok = true;
     try {
       if (!launcher.available()) {
@@ -278,7 +276,8 @@ public final class BenchMain {
             default -> throw new IllegalArgumentException("--modes takes hybrid and/or lexical: " + mode);
           };
           System.out.println("== http: service with LINLI_KB_SEMANTIC=" + semantic);
-          try (StartupTime.Service service = launcher.launch(data, Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
+          try (StartupTime.Service service = launcher.launch(data,
+              Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
             System.out.println("  started in " + service.startMillis() + " ms on port " + service.port());
             if (!runLoad(load.withPort(service.port()), "http " + mode)) {
               System.out.println("  service log: " + service.log());
@@ -319,7 +318,8 @@ public final class BenchMain {
 
   /** Runs one load; returns false when it saw errors. */
   private boolean runLoad(HttpLoad.Options o, String label) throws InterruptedException {
-    System.out.printf(Locale.ROOT, "  POST http://127.0.0.1:%d%s  body %s  headers %s  %d in flight, %d s warm-up + %d s%n",
+    System.out.printf(Locale.ROOT,
+        "  POST http://127.0.0.1:%d%s  body %s  headers %s  %d in flight, %d s warm-up + %d s%n",
         o.port(), o.path(), o.bodyTemplate(), HttpLoad.describeHeaders(o.headers()), o.concurrency(),
         o.warmupSeconds(), o.durationSeconds());
     HttpLoad.Result r = new HttpLoad(o, EvalQuestions.texts()).run(label + " (" + o.concurrency() + " in flight)");
@@ -329,7 +329,8 @@ public final class BenchMain {
   }
 
   private void selfTest() throws Exception {
-    boolean pass = SelfTest.run(args.integer("concurrency", 64), args.integer("warmup", 1), args.integer("duration", 3));
+    boolean pass = SelfTest.run(args.integer("concurrency", 64), args.integer("warmup", 1),
+        args.integer("duration", 3));
     summary.add("HttpLoad self-test: " + (pass ? "PASSED" : "FAILED"));
     failed |= !pass;
   }
@@ -406,7 +407,8 @@ public final class BenchMain {
   private void ask() throws Exception {
     Path file = args.has("questions") ? Path.of(args.value("questions", "")) : null;
     List<String> questions = MixedQuestions.load(file);
-    System.out.println("== ask: " + questions.size() + " questions from " + (file == null ? MixedQuestions.RESOURCE : file));
+    System.out
+        .println("== ask: " + questions.size() + " questions from " + (file == null ? MixedQuestions.RESOURCE : file));
     List<String> checks = new ArrayList<>();
     List<String> httpModes = args.list("http-modes", "hybrid").stream().filter(m -> !m.equals("none")).toList();
     if (!httpModes.isEmpty()) {
@@ -489,10 +491,11 @@ public final class BenchMain {
         try (StartupTime.Service service = launcher.launch(root.resolve("data-" + mode),
             Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
           System.out.printf(Locale.ROOT, "  started in %d ms on port %d; wrk -t1 -c%d: %d s warm-up on the same mix,"
-                  + " then %d s measured%n", service.startMillis(), service.port(), o.concurrency(), o.warmupSeconds(),
+              + " then %d s measured%n", service.startMillis(), service.port(), o.concurrency(), o.warmupSeconds(),
               o.durationSeconds());
           HttpLoad.Result r = new WrkLoad(o.withPort(service.port()))
-              .runScript("http ask " + mode + " (wrk -c" + o.concurrency() + ")", files[1], List.of(files[0].toString()));
+              .runScript("http ask " + mode + " (wrk -c" + o.concurrency() + ")", files[1],
+                  List.of(files[0].toString()));
           System.out.println(r.line());
           summary.add(r.line());
           if (mode.equals("hybrid")) {

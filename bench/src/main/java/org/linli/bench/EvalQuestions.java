@@ -25,7 +25,8 @@ public final class EvalQuestions {
   /** Classpath folder of the bundled questions. */
   public static final String RESOURCE = "linli/eval/";
 
-  private EvalQuestions() {}
+  private EvalQuestions() {
+  }
 
   /** Every question with its kind and expected answer, in file order. */
   public static List<EvalQuestion> all() {

@@ -144,16 +144,15 @@ public final class HttpLoad {
   public Result run(String label) throws InterruptedException {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     try {
-      WebClient client =
-          WebClient.create(
-              vertx,
-              new WebClientOptions()
-                  .setDefaultHost("127.0.0.1")
-                  .setDefaultPort(options.port())
-                  .setKeepAlive(true)
-                  .setConnectTimeout(5_000)
-                  .setUserAgent("linli-bench"),
-              new PoolOptions().setHttp1MaxSize(options.concurrency()).setMaxWaitQueueSize(-1));
+      WebClient client = WebClient.create(
+          vertx,
+          new WebClientOptions()
+              .setDefaultHost("127.0.0.1")
+              .setDefaultPort(options.port())
+              .setKeepAlive(true)
+              .setConnectTimeout(5_000)
+              .setUserAgent("linli-bench"),
+          new PoolOptions().setHttp1MaxSize(options.concurrency()).setMaxWaitQueueSize(-1));
       Run run = new Run(client);
       return run.go(label);
     } finally {

@@ -3,7 +3,8 @@ package org.linli.bench;
 /** The one JSON (and YAML double-quoted) string escape the benchmarks need. */
 public final class Json {
 
-  private Json() {}
+  private Json() {
+  }
 
   /** Escapes {@code text} for the inside of a JSON string literal (no surrounding quotes). */
   public static String escape(String text) {

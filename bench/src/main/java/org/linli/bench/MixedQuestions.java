@@ -25,7 +25,8 @@ final class MixedQuestions {
   /** Classpath location of the wrk script that posts them. */
   static final String WRK_SCRIPT = "bench/ask-mixed.lua";
 
-  private MixedQuestions() {}
+  private MixedQuestions() {
+  }
 
   /** The bundled questions, or those of {@code file} when it is not null; blank lines skipped. */
   static List<String> load(Path file) {
@@ -44,7 +45,7 @@ final class MixedQuestions {
       Files.createDirectories(dir);
       Path list = Files.write(dir.resolve("ask-mixed.txt"), questions, StandardCharsets.UTF_8);
       Path script = Files.write(dir.resolve("ask-mixed.lua"), resource(WRK_SCRIPT));
-      return new Path[] {list, script};
+      return new Path[]{list, script};
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

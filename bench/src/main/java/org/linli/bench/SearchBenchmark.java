@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.linli.kb.Answer;
 import org.linli.kb.Entry;
@@ -130,17 +131,16 @@ public class SearchBenchmark {
       if (q.inScope()) {
         inScope++;
         if (a.answered() && (a.entry().id().equals(q.expected()) || a.entry().id().matches(
-            java.util.regex.Pattern.quote(q.expected()) + "-\\d{4}"))) {
+            Pattern.quote(q.expected()) + "-\\d{4}"))) {
           right++;
         }
       }
     }
-    String line =
-        String.format(
-            Locale.ROOT,
-            "setup kb=%s mode=%s guides=%d generate_ms=%d model_ms=%d index_ms=%d answered_right=%d/%d",
-            kb, mode, report.entries(), ms(t0, generated), ms(generated, modelLoaded), ms(modelLoaded, indexed),
-            right, inScope);
+    String line = String.format(
+        Locale.ROOT,
+        "setup kb=%s mode=%s guides=%d generate_ms=%d model_ms=%d index_ms=%d answered_right=%d/%d",
+        kb, mode, report.entries(), ms(t0, generated), ms(generated, modelLoaded), ms(modelLoaded, indexed),
+        right, inScope);
     System.out.println(line);
     String log = System.getProperty("linli.bench.setupLog");
     if (log != null && !log.isBlank()) {

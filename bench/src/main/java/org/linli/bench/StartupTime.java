@@ -197,10 +197,10 @@ public final class StartupTime {
     environment.put("LINLI_HTTP_PORT", String.valueOf(port));
     environment.put("LINLI_DATA_DIR", data.toAbsolutePath().toString());
 
-    HttpClient http =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(500)).build();
-    HttpRequest health =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(Duration.ofSeconds(2)).GET().build();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofMillis(500)).build();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        .timeout(Duration.ofSeconds(2)).GET().build();
     long t0 = System.nanoTime();
     Process process = builder.start();
     Service service = null;
@@ -222,7 +222,8 @@ public final class StartupTime {
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "/health did not answer 200 within " + timeout.toSeconds() + " s. Last lines of " + log + ":\n" + tail(log, 20));
+              "/health did not answer 200 within " + timeout.toSeconds() + " s. Last lines of " + log + ":\n"
+                  + tail(log, 20));
         }
         Thread.sleep(POLL_MILLIS);
       }

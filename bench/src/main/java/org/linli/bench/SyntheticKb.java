@@ -35,18 +35,19 @@ public final class SyntheticKb {
   static final int SECTION_CHARS = 150;
 
   private static final String[] CITIES = {
-    "杭州", "成都", "武汉", "南京", "苏州", "合肥", "长沙", "郑州", "西安", "重庆", "青岛", "厦门"
+      "杭州", "成都", "武汉", "南京", "苏州", "合肥", "长沙", "郑州", "西安", "重庆", "青岛", "厦门"
   };
   private static final String[] DISTRICTS = {
-    "东城", "西城", "城南", "城北", "河西", "滨江", "高新", "老城", "新区", "湖滨"
+      "东城", "西城", "城南", "城北", "河西", "滨江", "高新", "老城", "新区", "湖滨"
   };
   private static final String[] EDITIONS = {"", "·试行", "·2025版", "·补充说明", "·简版", "·问答版"};
   private static final String[] TEMPLATES = {
-    "在%2$s，%1$s", "%2$s这边%1$s", "请问%1$s", "%1$s？%2$s也一样吗", "想问一下，%1$s", "%1$s，在%2$s哪里办",
-    "我住%2$s，%1$s"
+      "在%2$s，%1$s", "%2$s这边%1$s", "请问%1$s", "%1$s？%2$s也一样吗", "想问一下，%1$s", "%1$s，在%2$s哪里办",
+      "我住%2$s，%1$s"
   };
 
-  private SyntheticKb() {}
+  private SyntheticKb() {
+  }
 
   /**
    * {@code count} guides: the shipped ones first (unchanged), then variants until {@code count}.
@@ -94,8 +95,9 @@ public final class SyntheticKb {
       items.addAll(List.of(guide.summary().split("[，。；]")));
     }
     Collections.shuffle(items, rng);
-    String heading =
-        guide.sections().isEmpty() ? "办理须知" : guide.sections().get(rng.nextInt(guide.sections().size())).heading();
+    String heading = guide.sections().isEmpty()
+        ? "办理须知"
+        : guide.sections().get(rng.nextInt(guide.sections().size())).heading();
     // One paragraph of the guide's items in shuffled order, skipping any that would overshoot,
     // until about SECTION_CHARS. A paragraph, not a list: the index gives every list item of a
     // multi-item section its own vector, which would more than double the embedding work.

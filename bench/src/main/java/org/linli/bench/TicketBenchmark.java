@@ -3,6 +3,7 @@ package org.linli.bench;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Requests for help, end to end: residents send {@code /help …} to {@code /webhooks/generic}
@@ -109,10 +112,10 @@ final class TicketBenchmark {
    */
   private String paced(int port, int perSecond, int seconds) throws InterruptedException {
     latencyMillis.clear();
-    io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
+    WebClient client = WebClient.create(vertx);
     int total = perSecond * seconds;
-    java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(total);
-    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch answered = new CountDownLatch(total);
+    AtomicInteger failures = new AtomicInteger();
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
       long due = start + i * 1_000_000_000L / perSecond;

@@ -1,6 +1,5 @@
 package org.linli.bench;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.embed.ForwardingEmbedder;
@@ -39,8 +38,5 @@ final class TimedEmbedder extends ForwardingEmbedder {
       calls.incrementAndGet();
     }
   }
-
-
-
 
 }

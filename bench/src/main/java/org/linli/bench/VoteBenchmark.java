@@ -2,7 +2,6 @@ package org.linli.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -12,13 +11,13 @@ import io.vertx.redis.client.RedisOptions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.linli.bot.consultation.Ballot;
 import org.linli.bot.consultation.PollStore;
 
 /**
@@ -73,7 +72,8 @@ final class VoteBenchmark {
         residents.add("r" + i);
       }
       HttpLoad.Options http = new HttpLoad.Options(servicePort, "/webhooks/generic",
-          "{\"chat\":{\"id\":\"bench\",\"type\":\"group\"},\"from\":{\"id\":\"%s\"},\"callback\":\"vote:" + httpPoll + ":2\"}",
+          "{\"chat\":{\"id\":\"bench\",\"type\":\"group\"},\"from\":{\"id\":\"%s\"},\"callback\":\"vote:" + httpPoll
+              + ":2\"}",
           Map.of("Authorization", "Bearer " + GENERIC), options.concurrency(), options.warmupSeconds(),
           options.durationSeconds(), options.timeoutMillis());
       // wrk (C) when installed: the generator then takes little of the CPU the service shares with it.
@@ -87,7 +87,8 @@ final class VoteBenchmark {
       String scriptLine = String.format(Locale.ROOT, "%-34s %8.1f votes/s (%d in flight, EVALSHA from this process)",
           "vote Lua script alone", script, options.concurrency());
       System.out.println(scriptLine);
-      String ratio = String.format(Locale.ROOT, "Votes: HTTP %.0f/s is %.0f%% of the script alone (%.0f/s); target >= 40%%",
+      String ratio = String.format(Locale.ROOT,
+          "Votes: HTTP %.0f/s is %.0f%% of the script alone (%.0f/s); target >= 40%%",
           viaHttp.requestsPerSecond(), 100 * viaHttp.requestsPerSecond() / script, script);
       System.out.println(ratio);
       long errors = viaHttp.errors();
@@ -113,7 +114,8 @@ final class VoteBenchmark {
         .putHeader("Authorization", "Bearer " + ADMIN)
         .sendJsonObject(draft).await();
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("opening a poll returned " + response.statusCode() + ": " + response.bodyAsString());
+      throw new IllegalStateException(
+          "opening a poll returned " + response.statusCode() + ": " + response.bodyAsString());
     }
     return response.bodyAsJsonObject().getString("id");
   }
@@ -151,8 +153,8 @@ final class VoteBenchmark {
       long windowEnd, CountDownLatch done, long[] errors) {
     long n = counter.getAndIncrement();
     String voter = "generic:s" + (n % RESIDENTS);
-    Future<PollStore.VoteResult> vote =
-        store.vote(poll, voter, "", Arrays.asList(1 + (int) (n % 3)), System.currentTimeMillis(), voter);
+    Future<PollStore.VoteResult> vote = store.vote(
+        Ballot.cast(poll, voter, List.of(1 + (int) (n % 3)), System.currentTimeMillis()).castBy(voter));
     vote.onComplete(r -> {
       long now = System.nanoTime();
       if (r.failed()) {

@@ -57,7 +57,8 @@ final class WrkLoad {
    * Runs a ready-made script (which builds its own requests) against {@code options.path()}: the
    * warm-up, not counted, then the measured run. {@code scriptArgs} go after wrk's {@code --}.
    */
-  HttpLoad.Result runScript(String label, Path script, List<String> scriptArgs) throws IOException, InterruptedException {
+  HttpLoad.Result runScript(String label, Path script, List<String> scriptArgs)
+      throws IOException, InterruptedException {
     if (options.warmupSeconds() > 0) {
       wrk(script, scriptArgs, options.path(), options.warmupSeconds());
     }
@@ -73,7 +74,8 @@ final class WrkLoad {
     return "counter = 0\n"
         + "request = function()\n"
         + "  counter = counter + 1\n"
-        + "  local body = " + luaString(parts[0]) + " .. 'r' .. (counter % " + idCount + ") .. " + luaString(parts[1]) + "\n"
+        + "  local body = " + luaString(parts[0]) + " .. 'r' .. (counter % " + idCount + ") .. " + luaString(parts[1])
+        + "\n"
         + "  return wrk.format('POST', " + luaString(options.path()) + ", {" + headers + "}, body)\n"
         + "end\n";
   }
@@ -103,7 +105,8 @@ final class WrkLoad {
     long completed = number(out, "(\\d+) requests in");
     long non2xx = number(out, "Non-2xx or 3xx responses: (\\d+)");
     long socketErrors = 0;
-    Matcher s = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
+    Matcher s = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+        .matcher(out);
     if (s.find()) {
       for (int i = 1; i <= 4; i++) {
         socketErrors += Long.parseLong(s.group(i));

@@ -29,7 +29,8 @@ class MixedQuestionsTest {
   @Test
   void the_set_is_mixed_like_real_questions_and_owes_nothing_to_the_evaluation_sets() {
     assertThat(questions).hasSizeGreaterThanOrEqualTo(300).doesNotHaveDuplicates();
-    assertThat(questions.stream().filter(q -> q.length() >= 60).count()).as("long questions").isGreaterThanOrEqualTo(50);
+    assertThat(questions.stream().filter(q -> q.length() >= 60).count()).as("long questions")
+        .isGreaterThanOrEqualTo(50);
     assertThat(questions.stream().filter(q -> q.codePoints().anyMatch(c -> c > 0xFFFF)).count())
         .as("emoji outside the BMP").isGreaterThanOrEqualTo(30);
     assertThat(questions).anyMatch(q -> q.contains("\u200d")).as("a ZWJ sequence");
@@ -66,8 +67,8 @@ class MixedQuestionsTest {
     server.start();
     try {
       Path[] files = MixedQuestions.writeForWrk(questions, dir);
-      HttpLoad.Options options =
-          new HttpLoad.Options(server.getAddress().getPort(), "/api/v1/ask", "%s", Map.of(), 16, 0, 3, 5_000);
+      HttpLoad.Options options = new HttpLoad.Options(server.getAddress().getPort(), "/api/v1/ask", "%s", Map.of(), 16,
+          0, 3, 5_000);
       HttpLoad.Result result = new WrkLoad(options).runScript("self", files[1], List.of(files[0].toString()));
       assertThat(result.errors()).isZero();
       assertThat(wrong.get()).isZero();

@@ -2,6 +2,7 @@ package org.linli.bot;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
@@ -11,13 +12,12 @@ import org.linli.bot.gaps.GapStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.helpline.HelpDesk;
 import org.linli.bot.household.HouseholdChat;
+import org.linli.bot.kb.KbService;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.Words;
-import org.linli.kb.intent.MessageKind;
-import org.linli.bot.kb.KbService;
-
-
+import org.linli.kb.Answer;
 import org.linli.kb.Entry;
+import org.linli.kb.intent.MessageKind;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -93,20 +93,21 @@ public final class Conversation {
           answer.intent().rule(), String.format("%.2f", answer.confidence()));
       Reply reply = composer.compose(answer, text);
       switch (answer.outcome()) {
-        case ANSWERED:
+        case ANSWERED :
           return feedback.attach(reply, event, text, answer).map(List::of);
-        case FORWARD:
+        case FORWARD :
           // A request for help: a ticket at once when the resident spoke to the bot or someone may
           // be in danger; in a group among neighbours, the offer to forward it (one press).
           if (answer.intent().urgent() || (addressed && answer.intent().kind() == MessageKind.HELP_REQUEST)) {
             return helpDesk.open(event, text, answer.intent().urgent(), answer.intent().rule());
           }
           return withOffer(reply, text, answer).map(List::of);
-        case NOT_SURE:
+        case NOT_SURE :
           // Residents talk among themselves in groups: a "not sure" there is noise unless asked.
           return gaps.recordIfUnanswered(text, answer)
-              .compose(v -> addressed ? withOffer(reply, text, answer).map(List::of) : Future.succeededFuture(List.of()));
-        default:
+              .compose(
+                  v -> addressed ? withOffer(reply, text, answer).map(List::of) : Future.succeededFuture(List.of()));
+        default :
           // Small talk: a short fitting reply when addressed (不客气, 您好…), silence among neighbours.
           return Future.succeededFuture(addressed ? List.of(reply) : List.of());
       }
@@ -114,7 +115,7 @@ public final class Conversation {
   }
 
   /** The reply with its "转给求助热线" button carrying the question (kept in Redis for a day). */
-  private Future<Reply> withOffer(Reply reply, String text, org.linli.kb.Answer answer) {
+  private Future<Reply> withOffer(Reply reply, String text, Answer answer) {
     if (reply.buttons().stream().noneMatch(b -> b.data().equals(ReplyComposer.FORWARD))) {
       return Future.succeededFuture(reply);
     }
@@ -126,7 +127,7 @@ public final class Conversation {
 
   private Future<List<Reply>> command(ChatEvent event, String text) {
     String[] parts = text.split("\\s+", 2);
-    String name = parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@.*$", "");
+    String name = parts[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
     String rest = parts.length > 1 ? parts[1].strip() : "";
     if (ConsultationService.handles(name)) {
       return consultations.command(event, name, rest);

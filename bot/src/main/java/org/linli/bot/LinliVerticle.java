@@ -18,8 +18,6 @@ import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.consultation.ChartMaker;
-import org.linli.bot.text.Phones;
-import org.linli.bot.text.TraditionalScript;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.consultation.PollKeeper;
@@ -55,6 +53,8 @@ import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.redis.EmbeddedRedis;
 import org.linli.bot.redis.Leadership;
+import org.linli.bot.text.Phones;
+import org.linli.bot.text.TraditionalScript;
 import org.linli.config.Settings;
 import org.linli.webhooks.ChatPlatforms;
 import org.linli.webhooks.ChatService;
@@ -103,14 +103,14 @@ public final class LinliVerticle extends VerticleBase {
   public Future<?> start() {
     Path data = settings.data().path();
     return vertx.executeBlocking(() -> {
-          Files.createDirectories(data);
-          if (settings.redis().embedded()) {
-            embeddedRedis = EmbeddedRedis.start(data, settings.redis().embeddedPort());
-            LOG.info("Embedded Redis listening at {} (data in {})", embeddedRedis.url(), data.resolve("redis"));
-            return embeddedRedis.url();
-          }
-          return settings.redis().url();
-        })
+      Files.createDirectories(data);
+      if (settings.redis().embedded()) {
+        embeddedRedis = EmbeddedRedis.start(data, settings.redis().embeddedPort());
+        LOG.info("Embedded Redis listening at {} (data in {})", embeddedRedis.url(), data.resolve("redis"));
+        return embeddedRedis.url();
+      }
+      return settings.redis().url();
+    })
         .compose(this::startWith);
   }
 
@@ -197,7 +197,8 @@ public final class LinliVerticle extends VerticleBase {
     }
     Future<Void> polling = Future.all(background.stream().map(Leadership::stop).toList()).mapEmpty();
     // The outbox waits for attempts in flight before Redis goes away.
-    Future<Void> outbox = polling.eventually(() -> chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
+    Future<Void> outbox = polling
+        .eventually(() -> chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
         .eventually(() -> helpline == null ? Future.succeededFuture() : helpline.stop());
     Future<Void> closing = outbox.eventually(() -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> vertx.executeBlocking(() -> {

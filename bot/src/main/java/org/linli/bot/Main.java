@@ -1,6 +1,7 @@
 package org.linli.bot;
 
 import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 import org.linli.config.Settings;
 import org.linli.config.SettingsException;
 import org.linli.config.SettingsLoader;
@@ -12,7 +13,8 @@ public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-  private Main() {}
+  private Main() {
+  }
 
   public static void main(String[] args) {
     SettingsLoader loader = new SettingsLoader();
@@ -36,7 +38,7 @@ public final class Main {
         });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         // Shutting down anyway.
       }

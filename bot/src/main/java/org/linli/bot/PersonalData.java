@@ -11,11 +11,14 @@ import org.linli.bot.text.Words;
  */
 public final class PersonalData {
 
-  private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])\\d{2}\\d{3}[\\dXx](?!\\d)");
+  private static final Pattern ID_CARD = Pattern
+      .compile("(?<!\\d)\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])\\d{2}\\d{3}[\\dXx](?!\\d)");
   private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(\\+?86[- ]?)?1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}(?!\\d)");
-  private static final Pattern LONG_NUMBER = Pattern.compile("(?<!\\d)\\d{3,4}-?\\d{7,8}(?!\\d)|(?<!\\d)\\d{9,}(?!\\d)");
+  private static final Pattern LONG_NUMBER = Pattern
+      .compile("(?<!\\d)\\d{3,4}-?\\d{7,8}(?!\\d)|(?<!\\d)\\d{9,}(?!\\d)");
 
-  private PersonalData() {}
+  private PersonalData() {
+  }
 
   private static final Pattern ADDRESS = Words.PERSONAL_ADDRESS.pattern();
 

@@ -20,7 +20,8 @@ import org.linli.webhooks.PlatformContext;
  */
 final class Platforms {
 
-  private Platforms() {}
+  private Platforms() {
+  }
 
   /** Every platform on the class path, built from {@code settings}. */
   static Future<ChatPlatforms> build(Vertx vertx, WebClient web, Settings settings, RedisAPI redis) {

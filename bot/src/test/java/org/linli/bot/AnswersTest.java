@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The answer a resident reads: the part asked first, the guide list, small talk, and feedback. */
 class AnswersTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of());
 
   @Test
   void a_materials_question_gets_a_card_that_starts_with_the_materials_and_fits_a_chat_bubble() {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AskApiTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of());
 
   @Test
   void a_plain_question_gets_the_guide_as_a_card_with_a_link_to_the_full_page() {
@@ -90,7 +91,8 @@ class AskApiTest {
   void phone_numbers_in_an_unanswered_question_are_masked_before_they_are_stored() {
     assertThat(service.ask("我电话13812345678，谁会修古董钟表？").getBoolean("answered")).isFalse();
 
-    JsonArray list = service.get("/api/v1/kb/gaps?limit=1000", RunningService.ADMIN).bodyAsJsonObject().getJsonArray("gaps");
+    JsonArray list = service.get("/api/v1/kb/gaps?limit=1000", RunningService.ADMIN).bodyAsJsonObject()
+        .getJsonArray("gaps");
     assertThat(list.encode()).doesNotContain("13812345678").contains("[手机号]");
   }
 
@@ -107,7 +109,7 @@ class AskApiTest {
 
   @Test
   void a_missing_or_empty_text_gets_a_400_that_names_the_field() {
-    for (String body : new String[] {"{}", "{\"text\": \"  \"}", "{\"text\": 42}", "[1,2]"}) {
+    for (String body : new String[]{"{}", "{\"text\": \"  \"}", "{\"text\": 42}", "[1,2]"}) {
       HttpResponse<Buffer> response = service.post("/api/v1/ask", body, null);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
       assertThat(response.bodyAsJsonObject().getString("detail")).as(body).isNotBlank();
@@ -149,7 +151,8 @@ class AskApiTest {
   }
 
   private long gapCount() {
-    JsonArray list = service.get("/api/v1/kb/gaps?limit=1000", RunningService.ADMIN).bodyAsJsonObject().getJsonArray("gaps");
+    JsonArray list = service.get("/api/v1/kb/gaps?limit=1000", RunningService.ADMIN).bodyAsJsonObject()
+        .getJsonArray("gaps");
     return list.stream().mapToLong(o -> ((JsonObject) o).getLong("count")).sum();
   }
 }

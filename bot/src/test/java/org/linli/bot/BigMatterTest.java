@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BigMatterTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RunningService service;
   static FakeChatApp app;
 
@@ -54,7 +55,8 @@ class BigMatterTest {
   }
 
   private static void bind(String user, String household) {
-    JsonObject code = service.post("/api/v1/households/" + household + "/codes", "", RunningService.ADMIN).bodyAsJsonObject();
+    JsonObject code = service.post("/api/v1/households/" + household + "/codes", "", RunningService.ADMIN)
+        .bodyAsJsonObject();
     String reply = say(user, "/bind " + code.getString("code")).getJsonObject(0).getString("text");
     assertThat(reply).contains("已绑定");
   }
@@ -64,7 +66,8 @@ class BigMatterTest {
         .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
         .put("from", new JsonObject().put("id", user))
         .put("text", text);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject().getJsonArray("replies");
+    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+        .getJsonArray("replies");
   }
 
   private static String open(String line) {

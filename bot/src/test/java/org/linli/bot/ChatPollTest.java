@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A quick poll in a group, end to end through the generic channel. */
 class ChatPollTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_MODERATORS", "g1:mod"));
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_MODERATORS", "g1:mod"));
 
   private static JsonArray say(String user, String text, String callback) {
     JsonObject body = new JsonObject()
@@ -24,7 +25,8 @@ class ChatPollTest {
     if (callback != null) {
       body.put("callback", callback);
     }
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject().getJsonArray("replies");
+    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+        .getJsonArray("replies");
   }
 
   private static String pollId(JsonObject announcement) {
@@ -77,7 +79,8 @@ class ChatPollTest {
         .put("from", new JsonObject().put("id", user))
         .put("text", text)
         .put("replyTo", new JsonObject().put("text", quoted));
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject().getJsonArray("replies");
+    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+        .getJsonArray("replies");
   }
 
   @Test

@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.bot.redis.RealRedis;
 
 /**
  * DingTalk's robot can speak in a group only through the session webhook of a recent message:
@@ -26,21 +27,25 @@ class DingtalkAcrossInstancesTest {
 
   static final String SECRET = "dingtalk-app-secret";
 
-  @TempDir Path data;
-  @TempDir Path otherData;
-  @TempDir Path redisData;
+  @TempDir
+  Path data;
+  @TempDir
+  Path otherData;
+  @TempDir
+  Path redisData;
 
   private static String sign(long timestamp) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "\n" + SECRET).getBytes(StandardCharsets.UTF_8)));
+    return Base64.getEncoder()
+        .encodeToString(mac.doFinal((timestamp + "\n" + SECRET).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void a_session_webhook_received_by_one_instance_lets_another_post_into_the_group() throws Exception {
     // One Redis outside both instances, so the first can stop while the second goes on.
     try (FakeChatApp dingtalk = new FakeChatApp();
-        org.linli.bot.redis.RealRedis redis = org.linli.bot.redis.RealRedis.start(redisData)) {
+        RealRedis redis = RealRedis.start(redisData)) {
       Map<String, String> env = new HashMap<>();
       env.put("LINLI_DINGTALK_APP_SECRET", SECRET);
       env.put("LINLI_OUTBOX_POLL_MILLIS", "50");

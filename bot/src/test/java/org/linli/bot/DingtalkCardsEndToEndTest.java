@@ -42,7 +42,8 @@ class DingtalkCardsEndToEndTest {
   private static final String CREATE = "/v1.0/card/instances/createAndDeliver";
   private static final String REGISTER = "/v1.0/card/callbacks/register";
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
 
   private Vertx vertx;
   private FakeDingtalkOpenApi dingtalk;

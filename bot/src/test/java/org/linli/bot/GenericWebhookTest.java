@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GenericWebhookTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of());
 
   @Test
   void small_talk_in_a_group_gets_no_reply() {

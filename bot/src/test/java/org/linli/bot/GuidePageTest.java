@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GuidePageTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of());
 
   @Test
   void a_guide_page_shows_the_whole_guide_with_its_office_source_and_date() {

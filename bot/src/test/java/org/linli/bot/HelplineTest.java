@@ -9,6 +9,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,10 @@ class HelplineTest {
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   static final String HUB_TOKEN = "hub-token";
 
-  @TempDir Path data;
-  @TempDir Path otherData;
+  @TempDir
+  Path data;
+  @TempDir
+  Path otherData;
   FakeHub hub;
   FakeChatApp app;
 
@@ -188,7 +193,7 @@ class HelplineTest {
     Map<String, String> down = env();
     down.put("LINLI_HUB_URL", "http://127.0.0.1:1/hub/events"); // nobody listens: every try fails
     down.put("LINLI_OUTBOX_RETRY_SECONDS", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1");
-    List<String> receipts = new java.util.ArrayList<>();
+    List<String> receipts = new ArrayList<>();
     try (RunningService first = RunningService.start(data, down)) {
       for (int i = 0; i < 5; i++) {
         receipts.add(receipt(say(first, "u" + i, "/help " + (i + 1) + "号楼楼道灯坏了")));
@@ -328,7 +333,7 @@ class HelplineTest {
       callback(service, "msg_s2", now, SECRET, status(receipt, "resolved", "已修好"));
       press(service, "u1", "rate:" + receipt + ":4");
 
-      String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+      String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
       JsonObject stats = service.get("/api/v1/stats?month=" + month, HUB_TOKEN).bodyAsJsonObject();
 
       assertThat(stats.getInteger("opened")).isEqualTo(2);

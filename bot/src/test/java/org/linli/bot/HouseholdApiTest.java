@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The moderators' household register API through the running service. */
 class HouseholdApiTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_BINDING_CODE_HOURS", "48"));
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_BINDING_CODE_HOURS", "48"));
 
   private static HttpResponse<Buffer> upload(Buffer csv, String contentType, String bearer) {
     var request = service.client.post("/api/v1/households").putHeader("Content-Type", contentType);

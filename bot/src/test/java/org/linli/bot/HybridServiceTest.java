@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The service as shipped: words and the embedding model together. */
 class HybridServiceTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of("LINLI_KB_SEMANTIC", "true"));
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of("LINLI_KB_SEMANTIC", "true"));
 
   @Test
   void health_reports_hybrid_retrieval() {

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PersistenceTest {
 
-  @TempDir Path data;
-  @TempDir Path otherData;
+  @TempDir
+  Path data;
+  @TempDir
+  Path otherData;
 
   @Test
   void unanswered_questions_survive_a_restart_on_the_embedded_redis() {

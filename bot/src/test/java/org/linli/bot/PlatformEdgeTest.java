@@ -48,7 +48,8 @@ import org.linli.webhooks.telegram.FakeBotApi;
  */
 class PlatformEdgeTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis redis;
   static FakeFeishu feishu;
   static FakeSessionWebhook session;
@@ -234,7 +235,8 @@ class PlatformEdgeTest {
     session.answer(new FakeSessionWebhook.Answer(500, Map.of(), "busy"), FakeSessionWebhook.Answer.ok());
     String text = "two replies on dingtalk";
 
-    HttpResponse<Buffer> response = post("/webhooks/dingtalk", SignedCallbacks.dingtalk("msg-7006", text, session.url()));
+    HttpResponse<Buffer> response = post("/webhooks/dingtalk",
+        SignedCallbacks.dingtalk("msg-7006", text, session.url()));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsJsonObject().getJsonObject("text").getString("content")).isEqualTo("第一条：" + text);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The moderators' poll API, as the contract in the issue describes it. */
 class PollApiTest {
 
-  @RegisterExtension static final RunningService service = RunningService.perClass(Map.of());
+  @RegisterExtension
+  static final RunningService service = RunningService.perClass(Map.of());
 
   private static JsonObject draft() {
     return new JsonObject()

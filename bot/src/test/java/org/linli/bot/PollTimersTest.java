@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PollTimersTest {
 
-  @TempDir Path data;
-  @TempDir Path otherData;
+  @TempDir
+  Path data;
+  @TempDir
+  Path otherData;
   FakeChatApp app;
 
   @BeforeEach

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReloadTest {
 
-  @TempDir static Path data;
-  @TempDir static Path guides;
+  @TempDir
+  static Path data;
+  @TempDir
+  static Path guides;
   static RunningService service;
 
   @BeforeAll

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Replies take their words from the bundles and their phone numbers from the settings. */
 class RepliesTextTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RunningService service;
 
   @BeforeAll

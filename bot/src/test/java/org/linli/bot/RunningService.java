@@ -1,16 +1,20 @@
 package org.linli.bot;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -105,7 +109,8 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     vertx = Vertx.vertx();
     verticle = new LinliVerticle(new SettingsLoader().load(env));
     deployment = await(vertx.deployVerticle(verticle));
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
+    client = WebClient.create(vertx,
+        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
   }
 
   HttpResponse<Buffer> post(String path, String body, String bearer) {
@@ -148,9 +153,9 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
 
   /** Every key of the service's Redis with every value in it, as text (to look for what must not be there). */
   String redisDump() {
-    io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(vertx, verticle.redisUrl());
+    Redis redis = Redis.createClient(vertx, verticle.redisUrl());
     try {
-      io.vertx.redis.client.RedisAPI api = io.vertx.redis.client.RedisAPI.api(redis);
+      RedisAPI api = RedisAPI.api(redis);
       StringBuilder all = new StringBuilder();
       for (var key : await(api.keys("*"))) {
         String k = key.toString();
@@ -158,7 +163,7 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
         switch (await(api.type(k)).toString()) {
           case "hash" -> await(api.hgetall(k)).forEach(v -> all.append(v).append('\n'));
           case "string" -> all.append(await(api.get(k))).append('\n');
-          case "zset" -> await(api.zrange(java.util.List.of(k, "0", "-1"))).forEach(v -> all.append(v).append('\n'));
+          case "zset" -> await(api.zrange(List.of(k, "0", "-1"))).forEach(v -> all.append(v).append('\n'));
           case "set" -> await(api.smembers(k)).forEach(v -> all.append(v).append('\n'));
           case "list" -> await(api.lrange(k, "0", "-1")).forEach(v -> all.append(v).append('\n'));
           default -> all.append("?\n");
@@ -170,7 +175,7 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     }
   }
 
-  static <T> T await(io.vertx.core.Future<T> future) {
+  static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -3,12 +3,14 @@ package org.linli.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,8 @@ class TelegramEndToEndTest {
   static final String TOKEN = "7000000001:test-token";
   static final long GROUP = -1001234567890L;
 
-  @TempDir Path data;
+  @TempDir
+  Path data;
   Vertx vertx;
   FakeBotApi api;
   RunningService service;
@@ -80,7 +83,7 @@ class TelegramEndToEndTest {
         .put("data", data)));
   }
 
-  private static <T> T eventually(Supplier<T> probe, java.util.function.Predicate<T> done) {
+  private static <T> T eventually(Supplier<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     T value = probe.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
@@ -104,7 +107,7 @@ class TelegramEndToEndTest {
   void one_household_has_one_ballot_across_platforms_when_both_identities_are_bound_to_it() {
     var imported = RunningService.await(service.client.post("/api/v1/households")
         .putHeader("Content-Type", "text/csv").putHeader("Authorization", "Bearer " + RunningService.ADMIN)
-        .sendBuffer(io.vertx.core.buffer.Buffer.buffer("household,building,room,area,owners\n8-1-101,8,101,90,2\n")));
+        .sendBuffer(Buffer.buffer("household,building,room,area,owners\n8-1-101,8,101,90,2\n")));
     assertThat(imported.statusCode()).isEqualTo(200);
     String webCode = service.post("/api/v1/households/8-1-101/codes", "", RunningService.ADMIN).bodyAsJsonObject()
         .getString("code");
@@ -113,9 +116,11 @@ class TelegramEndToEndTest {
     // The same resident: in the community app (generic channel) and on Telegram.
     JsonObject bindWeb = new JsonObject().put("chat", new JsonObject().put("id", "app").put("type", "private"))
         .put("from", new JsonObject().put("id", "resident-8")).put("text", "/bind " + webCode);
-    assertThat(service.post("/webhooks/generic", bindWeb.encode(), RunningService.GENERIC).bodyAsString()).contains("已绑定");
+    assertThat(service.post("/webhooks/generic", bindWeb.encode(), RunningService.GENERIC).bodyAsString())
+        .contains("已绑定");
     say(5555, "/bind " + tgCode, "bot_command", 5);
-    eventually(() -> api.calls("sendMessage"), l -> l.stream().anyMatch(c -> c.params().getString("text", "").contains("已绑定")));
+    eventually(() -> api.calls("sendMessage"),
+        l -> l.stream().anyMatch(c -> c.params().getString("text", "").contains("已绑定")));
 
     say(2222, "/poll 是否同意更换电梯 | 同意 | 不同意 --big --rule civil-code-major", "bot_command", 5);
     FakeBotApi.Call poll = eventually(this::sentToGroup,
@@ -126,7 +131,8 @@ class TelegramEndToEndTest {
 
     JsonObject voteWeb = new JsonObject().put("chat", new JsonObject().put("id", "app").put("type", "private"))
         .put("from", new JsonObject().put("id", "resident-8")).put("callback", "vote:" + pollId + ":1");
-    assertThat(service.post("/webhooks/generic", voteWeb.encode(), RunningService.GENERIC).bodyAsString()).contains("已记录");
+    assertThat(service.post("/webhooks/generic", voteWeb.encode(), RunningService.GENERIC).bodyAsString())
+        .contains("已记录");
     press(5555, "vote:" + pollId + ":2", 502);
 
     JsonObject results = eventually(

@@ -21,7 +21,8 @@ class TestOnlyPlatformTest {
 
   private static final String TOKEN = "echo-secret";
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RunningService service;
 
   @BeforeAll

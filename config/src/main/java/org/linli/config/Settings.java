@@ -2,6 +2,9 @@ package org.linli.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,7 +50,8 @@ public record Settings(
       appKey = appKey == null ? "" : appKey.strip();
       cardTemplateId = cardTemplateId == null ? "" : cardTemplateId.strip();
       cardCallbackRouteKey = cardCallbackRouteKey == null || cardCallbackRouteKey.isBlank()
-          ? "linli-cards" : cardCallbackRouteKey.strip();
+          ? "linli-cards"
+          : cardCallbackRouteKey.strip();
       cardCallbackSecret = cardCallbackSecret == null ? Secret.none() : cardCallbackSecret;
       cardCallbackUrl = cardCallbackUrl == null ? "" : cardCallbackUrl.strip();
       apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.dingtalk.com" : apiUrl.strip().replaceAll("/+$", "");
@@ -100,7 +104,9 @@ public record Settings(
       corpId = corpId == null ? "" : corpId.strip();
       agentId = agentId == null ? "" : agentId.strip();
       botName = botName == null ? "" : botName.strip();
-      apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://qyapi.weixin.qq.com" : apiUrl.strip().replaceAll("/+$", "");
+      apiUrl = apiUrl == null || apiUrl.isBlank()
+          ? "https://qyapi.weixin.qq.com"
+          : apiUrl.strip().replaceAll("/+$", "");
       if (aesKey.isSet() && !aesKey.reveal().matches("[A-Za-z0-9+/]{43}")) {
         throw new SettingsException("wecom.aesKey (the EncodingAESKey) must be the 43 letters and digits shown in the "
             + "WeCom admin console");
@@ -244,7 +250,8 @@ public record Settings(
   }
 
   /** The administrators' API. */
-  public record Admin(Secret token) {}
+  public record Admin(Secret token) {
+  }
 
   /**
    * The generic chat channel for community apps: the token the app sends us, and where messages
@@ -265,12 +272,12 @@ public record Settings(
    * for due messages, and the retry delays in seconds (the last one spent, a message becomes a
    * dead letter).
    */
-  public record Outbox(int pollMillis, java.util.List<Integer> retrySeconds) {
+  public record Outbox(int pollMillis, List<Integer> retrySeconds) {
     public Outbox {
       if (pollMillis < 10) {
         throw new SettingsException("outbox.pollMillis must be at least 10");
       }
-      retrySeconds = java.util.List.copyOf(retrySeconds == null ? java.util.List.of() : retrySeconds);
+      retrySeconds = List.copyOf(retrySeconds == null ? List.of() : retrySeconds);
       if (retrySeconds.stream().anyMatch(s -> s == null || s < 0)) {
         throw new SettingsException("outbox.retrySeconds must be zero or more seconds each");
       }
@@ -291,7 +298,7 @@ public record Settings(
         throw new SettingsException("consultation.bindingCodeHours must be at least 1");
       }
       try {
-        java.time.ZoneId.of(zone);
+        ZoneId.of(zone);
       } catch (RuntimeException e) {
         throw new SettingsException("consultation.zone '" + zone + "' is not a time zone (e.g. Asia/Shanghai)");
       }
@@ -312,7 +319,7 @@ public record Settings(
       if (!apiUrl.matches("https?://.+")) {
         throw new SettingsException("telegram.apiUrl must be an http(s) URL, was '" + apiUrl + "'");
       }
-      mode = mode == null || mode.isBlank() ? "webhook" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+      mode = mode == null || mode.isBlank() ? "webhook" : mode.strip().toLowerCase(Locale.ROOT);
       if (!mode.equals("webhook") && !mode.equals("polling")) {
         throw new SettingsException("telegram.mode must be webhook or polling, was '" + mode + "'");
       }

@@ -1,8 +1,11 @@
 package org.linli.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -15,6 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Reads the settings in three layers: the documented defaults ({@code application.yaml} on the
@@ -30,10 +35,9 @@ public final class SettingsLoader {
   /** The variable naming an optional extra settings file. */
   public static final String FILE_VARIABLE = "LINLI_CONFIG";
 
-  private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private final List<String> warnings = new ArrayList<>();
 
@@ -52,7 +56,7 @@ public final class SettingsLoader {
     applyEnvironment(tree, env);
     try {
       return yaml.treeToValue(tree, Settings.class);
-    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+    } catch (JsonMappingException e) {
       // A record that refused a value says which one, in words: pass that on, and nothing else
       // (the section around it may hold secrets).
       for (Throwable c = e; c != null; c = c.getCause()) {
@@ -61,9 +65,9 @@ public final class SettingsLoader {
         }
       }
       String path = e.getPath().stream()
-          .map(com.fasterxml.jackson.databind.JsonMappingException.Reference::getFieldName)
-          .filter(java.util.Objects::nonNull)
-          .collect(java.util.stream.Collectors.joining("."));
+          .map(JsonMappingException.Reference::getFieldName)
+          .filter(Objects::nonNull)
+          .collect(Collectors.joining("."));
       if (path.isEmpty()) {
         throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);
       }
@@ -71,8 +75,9 @@ public final class SettingsLoader {
       boolean shown = value.isValueNode() && !path.matches("(?i).*(token|secret|key|password).*");
       throw new SettingsException(
           "Settings are not valid: " + path + " (" + variableFor(path) + ") has a value that does not fit"
-              + (shown ? ": " + value : "") + " (" + e.getOriginalMessage() + ")", e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+              + (shown ? ": " + value : "") + " (" + e.getOriginalMessage() + ")",
+          e);
+    } catch (JsonProcessingException e) {
       throw new SettingsException("Settings are not valid: " + e.getOriginalMessage(), e);
     } catch (IllegalArgumentException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -159,7 +164,7 @@ public final class SettingsLoader {
       String value = env.get(variable);
       if (value != null && field.getValue().isArray()) {
         // Lists are written comma-separated in a variable: LINLI_OUTBOX_RETRY_SECONDS=1,2,5
-        com.fasterxml.jackson.databind.node.ArrayNode list = node.arrayNode();
+        ArrayNode list = node.arrayNode();
         for (String item : value.split(",")) {
           if (!item.isBlank()) {
             list.add(item.strip());

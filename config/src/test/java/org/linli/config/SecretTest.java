@@ -35,7 +35,7 @@ class SecretTest {
 
   @Test
   void an_unset_secret_matches_nothing_not_even_an_empty_token() {
-    for (Secret unset : new Secret[] {Secret.none(), Secret.of(null), Secret.of(""), Secret.of("   ")}) {
+    for (Secret unset : new Secret[]{Secret.none(), Secret.of(null), Secret.of(""), Secret.of("   ")}) {
       assertThat(unset.isSet()).isFalse();
       assertThat(unset.matches("")).isFalse();
       assertThat(unset.matches(" ")).isFalse();

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void with_no_file_and_no_variables_the_documented_defaults_apply() {
@@ -38,14 +40,13 @@ class SettingsLoaderTest {
 
   @Test
   void environment_variables_override_the_defaults() {
-    Settings settings =
-        new SettingsLoader()
-            .load(
-                Map.of(
-                    "LINLI_HTTP_PORT", "9090",
-                    "LINLI_KB_WORKER_THREADS", "4",
-                    "LINLI_REDIS_URL", "redis://127.0.0.1:6380/0",
-                    "LINLI_GENERIC_TOKEN", "app-token"));
+    Settings settings = new SettingsLoader()
+        .load(
+            Map.of(
+                "LINLI_HTTP_PORT", "9090",
+                "LINLI_KB_WORKER_THREADS", "4",
+                "LINLI_REDIS_URL", "redis://127.0.0.1:6380/0",
+                "LINLI_GENERIC_TOKEN", "app-token"));
 
     assertThat(settings.http().port()).isEqualTo(9090);
     assertThat(settings.kb().workerThreads()).isEqualTo(4);
@@ -71,7 +72,7 @@ class SettingsLoaderTest {
   @Test
   void a_refused_value_is_named_without_printing_the_secrets_beside_it() {
     assertThatThrownBy(() -> new SettingsLoader().load(Map.of(
-            "LINLI_WECOM_SECRET", "very-secret-value", "LINLI_WECOM_AGENT_ID", "abc")))
+        "LINLI_WECOM_SECRET", "very-secret-value", "LINLI_WECOM_AGENT_ID", "abc")))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("wecom.agentId")
         .hasMessageNotContaining("very-secret-value");
@@ -123,11 +124,10 @@ class SettingsLoaderTest {
 
   @Test
   void a_config_file_overrides_the_defaults_and_the_environment_overrides_the_file() throws IOException {
-    Path file =
-        Files.writeString(dir.resolve("linli.yaml"), "http:\n  port: 7000\n  host: 127.0.0.1\nkb:\n  semantic: false\n");
+    Path file = Files.writeString(dir.resolve("linli.yaml"),
+        "http:\n  port: 7000\n  host: 127.0.0.1\nkb:\n  semantic: false\n");
 
-    Settings settings =
-        new SettingsLoader().load(Map.of("LINLI_CONFIG", file.toString(), "LINLI_HTTP_PORT", "7001"));
+    Settings settings = new SettingsLoader().load(Map.of("LINLI_CONFIG", file.toString(), "LINLI_HTTP_PORT", "7001"));
 
     assertThat(settings.http().port()).isEqualTo(7001);
     assertThat(settings.http().host()).isEqualTo("127.0.0.1");
@@ -200,7 +200,7 @@ class SettingsLoaderTest {
     assertThat(on.apiUrl()).isEqualTo("https://api.dingtalk.com");
     assertThat(on.cardCallbackUrl()).isEmpty();
     for (String missing : all.keySet()) {
-      Map<String, String> less = new java.util.HashMap<>(all);
+      Map<String, String> less = new HashMap<>(all);
       less.remove(missing);
       assertThat(new SettingsLoader().load(less).dingtalk().cardsOn()).as("without " + missing).isFalse();
     }

@@ -2,6 +2,7 @@ package org.linli.kb;
 
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,7 +19,8 @@ public final class ChineseScript {
   private static final int CACHE_LIMIT = 50_000;
   private static final ConcurrentHashMap<String, String> FOLDED = new ConcurrentHashMap<>();
 
-  private ChineseScript() {}
+  private ChineseScript() {
+  }
 
   /**
    * Folds text for matching: Unicode compatibility forms (full-width letters and digits become
@@ -41,7 +43,7 @@ public final class ChineseScript {
       simplified = TO_SIMPLIFIED.transliterate(nfkc);
     }
     // Marks last: lower-casing İ makes i and a combining dot.
-    String folded = withoutMarks(simplified.toLowerCase(java.util.Locale.ROOT));
+    String folded = withoutMarks(simplified.toLowerCase(Locale.ROOT));
     if (text.length() <= 200) {
       if (FOLDED.size() > CACHE_LIMIT) {
         FOLDED.clear();
@@ -56,7 +58,8 @@ public final class ChineseScript {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
       if (pair) {
         if (out != null) {
           out.append(c).append(text.charAt(i + 1));

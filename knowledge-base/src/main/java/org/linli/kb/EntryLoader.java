@@ -2,8 +2,14 @@ package org.linli.kb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +52,12 @@ public final class EntryLoader {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files =
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().endsWith(".md"))
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
-              .sorted()
-              .toList();
+      files = walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".md"))
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,22 +78,22 @@ public final class EntryLoader {
 
   /** Loads the entries shipped inside the jar (or the classes folder, when run from a build). */
   public Loaded shipped() {
-    java.net.URL url = EntryLoader.class.getClassLoader().getResource(SHIPPED);
+    URL url = EntryLoader.class.getClassLoader().getResource(SHIPPED);
     if (url == null) {
       return new Loaded(List.of(), List.of(new Problem(SHIPPED, "no entries are shipped on the classpath")));
     }
     try {
-      java.net.URI uri = url.toURI();
+      URI uri = url.toURI();
       if (!"jar".equals(uri.getScheme())) {
         return fromDirectory(Path.of(uri));
       }
       // The jar's file system is opened per load and closed after; loads are serialised.
       synchronized (EntryLoader.class) {
-        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
           return fromDirectory(jar.provider().getPath(uri));
         }
       }
-    } catch (java.net.URISyntaxException | IOException e) {
+    } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("The shipped entries cannot be listed: " + e.getMessage(), e);
     }
   }
@@ -96,7 +101,7 @@ public final class EntryLoader {
   private static String decode(byte[] bytes) throws CharacterCodingException {
     return StandardCharsets.UTF_8
         .newDecoder()
-        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .decode(ByteBuffer.wrap(bytes))
         .toString();
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,7 @@ public final class EntryParser {
 
   private static final Pattern CLOSING = Pattern.compile("(?m)^---[ \t]*$");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
-  private static final List<String> KNOWN =
-      List.of("id", "title", "questions", "tags", "office", "source", "updated");
+  private static final List<String> KNOWN = List.of("id", "title", "questions", "tags", "office", "source", "updated");
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -29,7 +29,7 @@ public final class EntryParser {
     if (!normalized.startsWith("---\n")) {
       throw new EntryFormatException("does not start with a '---' front matter line");
     }
-    java.util.regex.Matcher closing = CLOSING.matcher(normalized);
+    Matcher closing = CLOSING.matcher(normalized);
     if (!closing.find(3)) {
       throw new EntryFormatException("front matter is not closed by a '---' line");
     }

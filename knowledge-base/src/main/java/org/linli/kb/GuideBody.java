@@ -2,6 +2,7 @@ package org.linli.kb;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -71,14 +72,14 @@ public record GuideBody(String summary, List<Section> sections) {
   }
 
   /** The first section whose heading contains any of the given words, if any. */
-  public java.util.Optional<Section> section(String... words) {
+  public Optional<Section> section(String... words) {
     for (Section s : sections) {
       for (String w : words) {
         if (s.heading().contains(w)) {
-          return java.util.Optional.of(s);
+          return Optional.of(s);
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

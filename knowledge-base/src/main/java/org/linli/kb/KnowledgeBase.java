@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.index.Candidate;
 import org.linli.kb.index.IndexFolders;
@@ -15,8 +17,8 @@ import org.linli.kb.intent.IntentClassifier;
 import org.linli.kb.intent.MessageKind;
 import org.linli.kb.search.Calibrator;
 import org.linli.kb.search.Ranking;
+import org.linli.kb.search.Sample;
 import org.linli.kb.search.ScoringModel;
-import org.linli.kb.analysis.LinliAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +103,8 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /** What a (re)load did. */
-  public record LoadReport(int entries, List<EntryLoader.Problem> problems, long millis) {}
+  public record LoadReport(int entries, List<EntryLoader.Problem> problems, long millis) {
+  }
 
   /**
    * Reads the guides and swaps in a new index. Searches in flight finish on the old index. Bad
@@ -175,7 +178,7 @@ public final class KnowledgeBase implements AutoCloseable {
     }
     KbIndex current = requireIndex();
     Retriever.Prepared query = retriever.prepareWords(text);
-    java.util.Map<String, Double> words = retriever.wordHits(query, current);
+    Map<String, Double> words = retriever.wordHits(query, current);
     ScoringModel quick = shortcut;
     if (quick != null && current.semantic()) {
       Ranking byWords = Ranking.of(retriever.candidates(query, current, words), quick);
@@ -185,8 +188,7 @@ public final class KnowledgeBase implements AutoCloseable {
       }
     }
     ScoringModel scoring = model;
-    Ranking ranking =
-        Ranking.of(retriever.candidates(retriever.withVector(query, current), current, words), scoring);
+    Ranking ranking = Ranking.of(retriever.candidates(retriever.withVector(query, current), current, words), scoring);
     List<Entry> ordered = new ArrayList<>();
     for (Candidate c : ranking.ordered()) {
       ordered.add(current.entry(c.entryId()));
@@ -220,8 +222,8 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public SelfSamples selfSamples(List<String> offScope) {
     List<Entry> entries = List.copyOf(requireIndex().entries());
-    SelfCalibration.Samples samples =
-        new SelfCalibration(analyzer, retriever, embedder, intents).of(entries, offScope, indexRoot);
+    SelfCalibration.Samples samples = new SelfCalibration(analyzer, retriever, embedder, intents).of(entries, offScope,
+        indexRoot);
     return new SelfSamples(samples.full(), samples.words(), samples.variants());
   }
 
@@ -230,26 +232,26 @@ public final class KnowledgeBase implements AutoCloseable {
    * {@code variants} are generated near-topic variants.
    */
   public record SelfSamples(
-      List<org.linli.kb.search.Sample> full, List<org.linli.kb.search.Sample> words, int variants) {
+      List<Sample> full, List<Sample> words, int variants) {
 
     /** The samples that are not generated variants (held-out questions and given off-scope ones). */
-    public List<org.linli.kb.search.Sample> real() {
+    public List<Sample> real() {
       return full.subList(0, full.size() - variants);
     }
 
     /** The words-only samples of {@link #real}, in the same order. */
-    public List<org.linli.kb.search.Sample> realWords() {
+    public List<Sample> realWords() {
       return words.subList(0, words.size() - variants);
     }
 
     /** The guides' held-out alternative questions alone (full samples), in order. */
-    public List<org.linli.kb.search.Sample> heldOut() {
-      return real().stream().filter(org.linli.kb.search.Sample::inScope).toList();
+    public List<Sample> heldOut() {
+      return real().stream().filter(Sample::inScope).toList();
     }
 
     /** The words-only samples of {@link #heldOut}, in the same order. */
-    public List<org.linli.kb.search.Sample> heldOutWords() {
-      return realWords().stream().filter(org.linli.kb.search.Sample::inScope).toList();
+    public List<Sample> heldOutWords() {
+      return realWords().stream().filter(Sample::inScope).toList();
     }
   }
 

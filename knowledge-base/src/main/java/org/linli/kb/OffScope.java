@@ -7,7 +7,8 @@ final class OffScope {
 
   private static final List<String> SHIPPED = ResourceLines.read("linli/off-scope.txt");
 
-  private OffScope() {}
+  private OffScope() {
+  }
 
   /** The shipped questions. */
   static List<String> shipped() {

@@ -52,7 +52,8 @@ public final class QuestionFocus {
     }
   }
 
-  private QuestionFocus() {}
+  private QuestionFocus() {
+  }
 
   /**
    * The aspects a question asks about, most specific first (materials, fees, time, place, who
@@ -102,5 +103,6 @@ public final class QuestionFocus {
   }
 
   /** An aspect and the guide's section for it. */
-  public record Focus(Aspect aspect, GuideBody.Section section) {}
+  public record Focus(Aspect aspect, GuideBody.Section section) {
+  }
 }

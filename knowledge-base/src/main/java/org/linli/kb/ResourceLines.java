@@ -12,7 +12,8 @@ import java.util.List;
 /** The lines of a UTF-8 text resource shipped in the jar, without blank lines and {@code #} comments. */
 public final class ResourceLines {
 
-  private ResourceLines() {}
+  private ResourceLines() {
+  }
 
   /** The stripped lines of the resource, comments and blank lines left out. */
   public static List<String> read(String resource) {
@@ -22,7 +23,7 @@ public final class ResourceLines {
         throw new IllegalStateException(resource + " is missing from the classpath");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = reader.readLine()) != null; ) {
+      for (String line; (line = reader.readLine()) != null;) {
         if (!line.isBlank() && !line.startsWith("#")) {
           out.add(line.strip());
         }

@@ -3,6 +3,8 @@ package org.linli.kb;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.index.KbIndex;
@@ -61,7 +63,7 @@ final class SelfCalibration {
         List<String> stay = new ArrayList<>();
         for (int i = 0; i < e.questions().size(); i++) {
           if (i % 2 == half && e.questions().size() > 1) {
-            heldOut.add(new String[] {e.id(), e.questions().get(i), ChineseScript.fold(e.title() + e.body())});
+            heldOut.add(new String[]{e.id(), e.questions().get(i), ChineseScript.fold(e.title() + e.body())});
           } else {
             stay.add(e.questions().get(i));
           }
@@ -96,7 +98,7 @@ final class SelfCalibration {
     }
     Retriever.Prepared query = retriever.prepareWords(text);
     // One words search serves both samples, as in KnowledgeBase.ask.
-    java.util.Map<String, Double> hits = retriever.wordHits(query, index);
+    Map<String, Double> hits = retriever.wordHits(query, index);
     words.add(new Sample(expected, index.semantic() ? retriever.candidates(query, index, hits) : List.of(), true));
     full.add(new Sample(expected, retriever.candidates(retriever.withVector(query, index), index, hits), true));
   }
@@ -114,7 +116,7 @@ final class SelfCalibration {
         for (String sibling : group) {
           if (!sibling.equals(word) && !guideText.contains(sibling) && !heads.contains(sibling)
               && !sibling.contains(word) && !word.contains(sibling)) {
-            return question.replaceFirst(java.util.regex.Pattern.quote(word), sibling);
+            return question.replaceFirst(Pattern.quote(word), sibling);
           }
         }
       }

@@ -19,7 +19,8 @@ class AliasesTest {
 
   private static final ScoringModel LEXICAL = Calibration.shipped().model(false);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private void write(String aliases) throws IOException {
     Files.writeString(

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EntryLoaderTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private final EntryLoader loader = new EntryLoader();
 
@@ -30,8 +31,10 @@ class EntryLoaderTest {
     EntryLoader.Loaded loaded = loader.fromDirectory(dir);
 
     assertThat(loaded.entries()).extracting(Entry::id).containsExactly("community-garden", "library-card");
-    assertThat(loaded.entries()).extracting(Entry::origin).containsExactly("a-garden.md", Path.of("sub", "d-library.md").toString());
-    assertThat(loaded.problems()).extracting(EntryLoader.Problem::file).containsExactly("b-no-title.md", "c-no-front-matter.md");
+    assertThat(loaded.entries()).extracting(Entry::origin).containsExactly("a-garden.md",
+        Path.of("sub", "d-library.md").toString());
+    assertThat(loaded.problems()).extracting(EntryLoader.Problem::file).containsExactly("b-no-title.md",
+        "c-no-front-matter.md");
     assertThat(loaded.problems().get(0).toString()).isEqualTo("b-no-title.md: front matter has no 'title'");
     assertThat(loaded.problems().get(1).reason()).contains("front matter");
   }
@@ -75,7 +78,8 @@ class EntryLoaderTest {
     EntryLoader.Loaded loaded = loader.fromDirectory(dir.resolve("missing"));
 
     assertThat(loaded.entries()).isEmpty();
-    assertThat(loaded.problems()).singleElement().extracting(EntryLoader.Problem::reason).isEqualTo("is not a directory");
+    assertThat(loaded.problems()).singleElement().extracting(EntryLoader.Problem::reason)
+        .isEqualTo("is not a directory");
   }
 
   @Test
@@ -96,7 +100,8 @@ class EntryLoaderTest {
     assertThat(loaded.problems()).isEmpty();
     List<Entry> entries = loaded.entries();
     assertThat(entries).hasSizeGreaterThanOrEqualTo(40);
-    assertThat(entries).extracting(Entry::id).doesNotHaveDuplicates().contains("juzhuzheng-apply", "unemployment-registration");
+    assertThat(entries).extracting(Entry::id).doesNotHaveDuplicates().contains("juzhuzheng-apply",
+        "unemployment-registration");
     assertThat(entries)
         .allSatisfy(
             e -> {

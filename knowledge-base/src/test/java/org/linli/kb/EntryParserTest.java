@@ -3,6 +3,7 @@ package org.linli.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,7 @@ class EntryParserTest {
 
   @Test
   void a_valid_entry_keeps_its_fields_and_unknown_front_matter_in_extra() throws EntryFormatException {
-    String text =
-        """
+    String text = """
         ---
         id: community-garden
         title: 认领社区菜园地块
@@ -42,7 +42,8 @@ class EntryParserTest {
     assertThat(entry.source()).isEqualTo("本社区菜园管理办法");
     assertThat(entry.updated()).isEqualTo("2025-04-01");
     assertThat(entry.extra())
-        .containsExactlyInAnyOrderEntriesOf(Map.<String, Object>of("contact_room", "201室", "seasons", java.util.List.of("春", "秋")));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.<String, Object>of("contact_room", "201室", "seasons", List.of("春", "秋")));
     assertThat(entry.origin()).isEqualTo("garden.md");
     assertThat(entry.body()).startsWith("一句话摘要：").endsWith("2. 抽签分地。");
     assertThat(entry.guide().summary()).isEqualTo("居民可向居委会申请认领一块菜地。");

@@ -28,7 +28,8 @@ class HybridKnowledgeBaseTest {
 
   private static final ScoringModel HYBRID = Calibration.shipped().model(true);
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
 
   private static BgeSmallZhEmbedder embedder;
   private static KnowledgeBase kb;
@@ -49,14 +50,14 @@ class HybridKnowledgeBaseTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-    // 宠物狗/牌照 for 养犬登记/狗证: words alone do not reach the threshold.
-    "宠物狗要上牌照吗, dog-registration",
-    // 义工 is 志愿者 in other words.
-    "想做义工在哪报名, volunteer-register",
-    // Words alone pick the guide for old people living alone; the meaning is 特困供养.
-    "家里老人走了后事补助怎么申请, funeral-subsidy",
-    // 失去工作/帮助 for 失业登记/就业援助.
-    "失去工作以后社区能提供什么帮助, unemployment-registration",
+      // 宠物狗/牌照 for 养犬登记/狗证: words alone do not reach the threshold.
+      "宠物狗要上牌照吗, dog-registration",
+      // 义工 is 志愿者 in other words.
+      "想做义工在哪报名, volunteer-register",
+      // Words alone pick the guide for old people living alone; the meaning is 特困供养.
+      "家里老人走了后事补助怎么申请, funeral-subsidy",
+      // 失去工作/帮助 for 失业登记/就业援助.
+      "失去工作以后社区能提供什么帮助, unemployment-registration",
   })
   void a_paraphrase_in_other_words_than_its_guide_is_answered_by_it(String question, String expected) {
     Answer answer = kb.ask(question);

@@ -26,7 +26,8 @@ class KnowledgeBaseTest {
   private static final ScoringModel RELOADING = LEXICAL.withThreshold(0.5);
   private static KnowledgeBase shipped;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @BeforeAll
   static void load_the_shipped_guides() {
@@ -59,7 +60,8 @@ class KnowledgeBaseTest {
 
     assertThat(answer.outcome()).isEqualTo(twin.outcome());
     assertThat(answer.confidence()).isEqualTo(twin.confidence());
-    assertThat(answer.answered() ? answer.entry().id() : answer.alternatives().get(0).id()).isEqualTo("juzhuzheng-apply");
+    assertThat(answer.answered() ? answer.entry().id() : answer.alternatives().get(0).id())
+        .isEqualTo("juzhuzheng-apply");
     assertThat(answer.traditional()).isTrue();
     assertThat(twin.traditional()).isFalse();
   }
@@ -94,7 +96,8 @@ class KnowledgeBaseTest {
     assertThat(answer.outcome()).isEqualTo(Answer.Outcome.NOT_SURE);
     assertThat(answer.entry()).isNull();
     assertThat(answer.confidence()).isLessThan(LEXICAL.threshold());
-    assertThat(answer.alternatives()).hasSizeLessThanOrEqualTo(3).allSatisfy(e -> assertThat(shipped.entry(e.id())).isSameAs(e));
+    assertThat(answer.alternatives()).hasSizeLessThanOrEqualTo(3)
+        .allSatisfy(e -> assertThat(shipped.entry(e.id())).isSameAs(e));
   }
 
   @Test
@@ -120,18 +123,18 @@ class KnowledgeBaseTest {
       Files.writeString(
           dir.resolve("community-garden.md"),
           """
-          ---
-          id: community-garden
-          title: 认领社区菜园地块
-          questions: [社区菜园怎么认领, 小区里能种菜吗]
-          tags: [菜园, 认领]
-          ---
-          一句话摘要：居民可向居委会申请认领社区菜园的一块地，每年认领一次。
+              ---
+              id: community-garden
+              title: 认领社区菜园地块
+              questions: [社区菜园怎么认领, 小区里能种菜吗]
+              tags: [菜园, 认领]
+              ---
+              一句话摘要：居民可向居委会申请认领社区菜园的一块地，每年认领一次。
 
-          ## 办理步骤
-          1. 到居委会登记；
-          2. 抽签分地。
-          """);
+              ## 办理步骤
+              1. 到居委会登记；
+              2. 抽签分地。
+              """);
       KnowledgeBase.LoadReport report = kb.reload();
 
       assertThat(report.entries()).isEqualTo(4);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.linli.kb.QuestionFocus.Aspect;
 
@@ -61,12 +62,16 @@ class QuestionFocusTest {
         1. 申请
         """);
 
-    assertThat(QuestionFocus.section(body, Aspect.MATERIALS)).get().extracting(GuideBody.Section::heading).isEqualTo("需要准备");
-    assertThat(QuestionFocus.section(body, Aspect.TIME_LIMIT)).get().extracting(GuideBody.Section::heading).isEqualTo("多长时间");
+    assertThat(QuestionFocus.section(body, Aspect.MATERIALS)).get().extracting(GuideBody.Section::heading)
+        .isEqualTo("需要准备");
+    assertThat(QuestionFocus.section(body, Aspect.TIME_LIMIT)).get().extracting(GuideBody.Section::heading)
+        .isEqualTo("多长时间");
     assertThat(QuestionFocus.section(body, Aspect.FEES)).get().extracting(GuideBody.Section::heading).isEqualTo("费用");
     assertThat(QuestionFocus.section(body, Aspect.PLACE)).get().extracting(GuideBody.Section::heading).isEqualTo("在哪办");
-    assertThat(QuestionFocus.section(body, Aspect.STEPS)).get().extracting(GuideBody.Section::heading).isEqualTo("办理流程");
-    assertThat(QuestionFocus.section(body, Aspect.ELIGIBILITY)).get().extracting(GuideBody.Section::heading).isEqualTo("申请条件");
+    assertThat(QuestionFocus.section(body, Aspect.STEPS)).get().extracting(GuideBody.Section::heading)
+        .isEqualTo("办理流程");
+    assertThat(QuestionFocus.section(body, Aspect.ELIGIBILITY)).get().extracting(GuideBody.Section::heading)
+        .isEqualTo("申请条件");
   }
 
   @Test
@@ -82,7 +87,7 @@ class QuestionFocusTest {
   @Test
   void every_shipped_guide_has_one_of_the_ten_categories() throws Exception {
     EntryParser parser = new EntryParser();
-    java.util.Set<String> allowed = java.util.Set.of(
+    Set<String> allowed = Set.of(
         "户籍证件", "社会救助", "养老助残", "卫生健康", "社保就业", "住房物业", "教育托育", "法律服务", "平安应急", "社区生活");
     try (var files = Files.list(Path.of("entries"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {

@@ -91,11 +91,10 @@ class RuleFileTest {
 
   @Test
   void continuation_lines_are_appended_as_written_and_references_expand() {
-    RuleFile rules =
-        RuleFile.parse(
-            "t.rules",
-            "# comment\nKIN = (妈|\n    爸)\n\nPERSON = (人|{KIN})\nNEAR = {PERSON}.{0,4}\\p{P}\n"
-                + "  # a comment inside a rule\n    [\\p{IsHan}]{2,}\n");
+    RuleFile rules = RuleFile.parse(
+        "t.rules",
+        "# comment\nKIN = (妈|\n    爸)\n\nPERSON = (人|{KIN})\nNEAR = {PERSON}.{0,4}\\p{P}\n"
+            + "  # a comment inside a rule\n    [\\p{IsHan}]{2,}\n");
 
     assertThat(rules.text("KIN")).isEqualTo("(妈|爸)");
     assertThat(rules.text("PERSON")).isEqualTo("(人|(妈|爸))");

@@ -2,10 +2,13 @@ package org.linli.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.kb.analysis.LinliAnalyzer;
+import org.linli.kb.intent.IntentClassifier;
 import org.linli.kb.search.Calibration;
 import org.linli.kb.search.Sample;
 import org.linli.kb.search.ScoringModel;
@@ -13,7 +16,8 @@ import org.linli.kb.search.ScoringModel;
 /** Self-calibration makes labelled samples from the guides alone, and moves only the threshold. */
 class SelfCalibrationTest {
 
-  @TempDir Path root;
+  @TempDir
+  Path root;
 
   @Test
   void the_guides_held_out_questions_are_in_scope_samples_and_their_topic_swaps_are_not() {
@@ -38,8 +42,8 @@ class SelfCalibrationTest {
 
   @Test
   void a_topic_swap_names_a_sibling_that_neither_the_guide_nor_any_title_mentions() {
-    SelfCalibration self = new SelfCalibration(new org.linli.kb.analysis.LinliAnalyzer(), null, null,
-        new org.linli.kb.intent.IntentClassifier());
+    SelfCalibration self = new SelfCalibration(new LinliAnalyzer(), null, null,
+        new IntentClassifier());
 
     assertThat(self.nearTopic("身份证丢了怎么补办", "身份证 补办 户口簿", "身份证补领")).isEqualTo("护照丢了怎么补办");
     assertThat(self.nearTopic("今天天气不错", "身份证", "身份证")).isNull();
@@ -48,10 +52,10 @@ class SelfCalibrationTest {
   @Test
   void self_calibration_of_an_offices_folder_keeps_the_model_and_chooses_a_threshold() throws Exception {
     Path dir = root.resolve("guides");
-    java.nio.file.Files.createDirectories(dir);
+    Files.createDirectories(dir);
     for (String id : List.of("juzhuzheng-apply", "dog-registration", "dibao-apply", "id-card-renew")) {
       try (var in = getClass().getClassLoader().getResourceAsStream(EntryLoader.SHIPPED + id + ".md")) {
-        java.nio.file.Files.copy(in, dir.resolve(id + ".md"));
+        Files.copy(in, dir.resolve(id + ".md"));
       }
     }
     ScoringModel shipped = Calibration.shipped().model(false);

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 public final class CachedToken {
 
   /** A token and how long to keep it, in milliseconds from now. */
-  public record Issued(String token, long keepMillis) {}
+  public record Issued(String token, long keepMillis) {
+  }
 
   private final Clock clock;
   private final Supplier<Future<Issued>> fetch;

@@ -2,7 +2,6 @@ package org.linli.webhooks;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +20,8 @@ import java.util.function.LongSupplier;
 public final class ChatPacer {
 
   /** A send may go after {@code waitMillis} when {@code granted}; otherwise a slot frees in that time. */
-  public record Slot(boolean granted, long waitMillis) {}
+  public record Slot(boolean granted, long waitMillis) {
+  }
 
   /** How many sends a bucket holds at most, and how many it regains per {@code period}. */
   public record Rate(int burst, int count, Duration period) {

@@ -50,7 +50,8 @@ public interface ChatPlatform {
    * @param start starts the task
    * @param stop stops it
    */
-  record Background(String lease, Supplier<Future<Void>> start, Supplier<Future<Void>> stop) {}
+  record Background(String lease, Supplier<Future<Void>> start, Supplier<Future<Void>> stop) {
+  }
 
   /**
    * Builds one platform. Providers are found with {@link java.util.ServiceLoader}: a platform

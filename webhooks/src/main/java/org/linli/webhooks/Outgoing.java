@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply, String
     reply.buttons().forEach(b -> buttons.add(new JsonObject().put("label", b.label()).put("data", b.data())));
     JsonObject out = new JsonObject()
         .put("platform", platform)
-        .put("chat", new JsonObject().put("id", chat.id()).put("type", chat.type().name().toLowerCase(java.util.Locale.ROOT)))
+        .put("chat", new JsonObject().put("id", chat.id()).put("type", chat.type().name().toLowerCase(Locale.ROOT)))
         .put("text", reply.text())
         .put("buttons", buttons)
         .put("forward", reply.forward())
@@ -61,7 +62,8 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply, String
       buttons.add(new Reply.Button(b.getString("label"), b.getString("data")));
     }
     JsonObject image = json.getJsonObject("image");
-    Reply.Image picture = image == null ? null
+    Reply.Image picture = image == null
+        ? null
         : new Reply.Image(Base64.getDecoder().decode(image.getString("base64", "")), image.getString("url", ""));
     Reply reply = Reply.builder(json.getString("text")).buttons(buttons)
         .offersForward(json.getBoolean("forward", false))
@@ -70,7 +72,7 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply, String
         .build();
     return new Outgoing(json.getString("platform"),
         new ChatEvent.Chat(chat.getString("id"),
-            ChatEvent.ChatType.valueOf(chat.getString("type", "group").toUpperCase(java.util.Locale.ROOT))),
+            ChatEvent.ChatType.valueOf(chat.getString("type", "group").toUpperCase(Locale.ROOT))),
         reply, json.getString("replyTo", ""));
   }
 }

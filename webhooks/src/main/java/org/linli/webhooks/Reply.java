@@ -1,6 +1,7 @@
 package org.linli.webhooks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -155,12 +156,12 @@ public record Reply(
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Image other && java.util.Arrays.equals(png, other.png) && url.equals(other.url);
+      return o instanceof Image other && Arrays.equals(png, other.png) && url.equals(other.url);
     }
 
     @Override
     public int hashCode() {
-      return 31 * java.util.Arrays.hashCode(png) + url.hashCode();
+      return 31 * Arrays.hashCode(png) + url.hashCode();
     }
 
     @Override

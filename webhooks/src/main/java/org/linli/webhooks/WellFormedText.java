@@ -7,7 +7,8 @@ package org.linli.webhooks;
  */
 public final class WellFormedText {
 
-  private WellFormedText() {}
+  private WellFormedText() {
+  }
 
   /** The text with each lone surrogate replaced by U+FFFD; the same instance when it has none; null stays null. */
   public static String of(String text) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,14 +91,15 @@ class ChatPlatformsTest {
       }
 
       @Override
-      public void mount(Router router, Handler<RoutingContext> body, ChatService service) {}
+      public void mount(Router router, Handler<RoutingContext> body, ChatService service) {
+      }
     };
   }
 
   private static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ReplyTest {
 
-  private static final Reply.Image CHART = new Reply.Image(new byte[] {1, 2, 3}, "https://linli.example/polls/p1/chart.png");
+  private static final Reply.Image CHART = new Reply.Image(new byte[]{1, 2, 3},
+      "https://linli.example/polls/p1/chart.png");
 
   @Test
   void a_reply_given_new_buttons_still_replaces_the_pressed_message() {

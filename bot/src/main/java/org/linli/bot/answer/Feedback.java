@@ -53,7 +53,7 @@ public final class Feedback {
   /** The guide reply with the two feedback buttons, the question kept behind a short token. */
   public Future<Reply> attach(Reply reply, ChatEvent event, String question, Answer answer) {
     return store.remember(new FeedbackStore.Given(question, answer.entry().id(),
-            event.chatRef().key()))
+        event.chatRef().key()))
         .map(token -> {
           List<Reply.Button> buttons = new ArrayList<>(reply.buttons());
           buttons.add(new Reply.Button(Text.BUTTON_HELPFUL.in(answer.traditional()), HELPFUL + token));
@@ -73,7 +73,8 @@ public final class Feedback {
       }
       if (helpful) {
         return Future.succeededFuture(List.of(Reply.text(vote.counted()
-            ? Text.FEEDBACK_THANKS.of() : Text.FEEDBACK_ALREADY.of())));
+            ? Text.FEEDBACK_THANKS.of()
+            : Text.FEEDBACK_ALREADY.of())));
       }
       // The vote is in; if the search fails now, the help-line offer alone is still worth sending.
       return others(vote.given()).recover(e -> Future.succeededFuture(List.of()))

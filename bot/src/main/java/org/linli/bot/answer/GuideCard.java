@@ -2,6 +2,7 @@ package org.linli.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ final class GuideCard {
   private static final Pattern ITEM_END = Words.CARD_ITEM_END.pattern();
   private static final List<Aspect> KEY_POINTS = List.of(Aspect.MATERIALS, Aspect.STEPS, Aspect.TIME_LIMIT);
 
-  private GuideCard() {}
+  private GuideCard() {
+  }
 
   /**
    * The card; {@code asked} is the part the question asked about (null when it asked none) and
@@ -56,7 +58,7 @@ final class GuideCard {
 
     boolean officeShown = false;
     if (asked != null) {
-      java.util.Optional<GuideBody.Section> section = QuestionFocus.section(body, asked);
+      Optional<GuideBody.Section> section = QuestionFocus.section(body, asked);
       if (section.isPresent()) {
         // For "where": the section's own words (address, hours, phone) say more than the office's name.
         List<String> items = section.get().items().stream().map(g).toList();
@@ -72,8 +74,8 @@ final class GuideCard {
     }
     for (Aspect a : KEY_POINTS) {
       if (a != asked) {
-        QuestionFocus.section(body, a).ifPresent(s ->
-            add(lines, room, items(g.apply(a.label()), s.items().stream().map(g).toList(), room[0] - 1,
+        QuestionFocus.section(body, a)
+            .ifPresent(s -> add(lines, room, items(g.apply(a.label()), s.items().stream().map(g).toList(), room[0] - 1,
                 OTHER_ITEMS, false)));
       }
     }
@@ -81,9 +83,10 @@ final class GuideCard {
       if (!entry.office().isBlank()) {
         add(lines, room, fitting(Text.CARD_OFFICE.in(traditional, g.apply(entry.office())), room[0] - 1));
       } else {
-        QuestionFocus.section(body, Aspect.PLACE).ifPresent(s ->
-            add(lines, room, items(g.apply(Aspect.PLACE.label()), s.items().stream().map(g).toList(), room[0] - 1, 1,
-                false)));
+        QuestionFocus.section(body, Aspect.PLACE)
+            .ifPresent(s -> add(lines, room,
+                items(g.apply(Aspect.PLACE.label()), s.items().stream().map(g).toList(), room[0] - 1, 1,
+                    false)));
       }
     }
     if (!entry.source().isBlank() || !entry.updated().isBlank()) {

@@ -3,11 +3,13 @@ package org.linli.bot.answer;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +45,8 @@ public final class GuideDirectory {
   }
 
   /** The list as shown, and the guide ids in the order of their numbers. */
-  public record Listing(String text, List<String> ids) {}
+  public record Listing(String text, List<String> ids) {
+  }
 
   /** Groups and numbers the guides. */
   public static Listing of(Collection<Entry> entries) {
@@ -51,7 +54,7 @@ public final class GuideDirectory {
     CATEGORIES.forEach(c -> groups.put(c, new ArrayList<>()));
     // In pinyin order, as residents look for a title.
     List<Entry> sorted = entries.stream()
-        .sorted(Comparator.comparing(Entry::title, java.text.Collator.getInstance(java.util.Locale.CHINA))).toList();
+        .sorted(Comparator.comparing(Entry::title, Collator.getInstance(Locale.CHINA))).toList();
     for (Entry e : sorted) {
       String category = e.category().isBlank() ? OTHER : e.category();
       groups.computeIfAbsent(category, c -> new ArrayList<>()).add(e);

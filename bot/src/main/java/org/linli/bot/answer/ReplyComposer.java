@@ -2,6 +2,7 @@ package org.linli.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
@@ -27,10 +28,10 @@ public final class ReplyComposer {
   private volatile String publicUrl;
   private final Phones phones;
   /** Cards by guide id and part asked, in both scripts; an entry reloaded from its file is a new object. */
-  private final java.util.concurrent.ConcurrentHashMap<String, RenderedCard> cards =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, RenderedCard> cards = new ConcurrentHashMap<>();
 
-  private record RenderedCard(Entry entry, String simplified, String traditional) {}
+  private record RenderedCard(Entry entry, String simplified, String traditional) {
+  }
 
   public ReplyComposer(String publicUrl, Phones phones) {
     this.publicUrl = publicUrl;

@@ -18,7 +18,8 @@ final class SmallTalk {
   private static final Pattern GREETING_TEXT = Words.SMALLTALK_GREETING.pattern();
   private static final Pattern ACKNOWLEDGEMENT_TEXT = Words.SMALLTALK_ACKNOWLEDGEMENT.pattern();
 
-  private SmallTalk() {}
+  private SmallTalk() {
+  }
 
   /** The reply to small talk decided by {@code rule}, looking at {@code text} when the rule is generic. */
   static String reply(String rule, String text, String introduction) {

@@ -2,7 +2,9 @@ package org.linli.bot.consultation;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.linli.bot.PersonalData;
 import org.linli.bot.outbox.Poster;
-import org.linli.webhooks.Capabilities;
-import org.linli.webhooks.Capability;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.Words;
+import org.linli.webhooks.Capabilities;
+import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Identity;
 import org.linli.webhooks.Outgoing;
@@ -57,7 +59,7 @@ public final class ConsultationService {
 
   public ConsultationService(
       PollStore store, PollSchedule schedule, PollKeeper keeper, HouseholdDirectory households, Poster poster,
-      Moderators moderators, PollMessages messages, java.time.ZoneId zone, Clock clock, Capabilities capabilities) {
+      Moderators moderators, PollMessages messages, ZoneId zone, Clock clock, Capabilities capabilities) {
     this.store = store;
     this.schedule = schedule;
     this.keeper = keeper;
@@ -226,9 +228,9 @@ public final class ConsultationService {
         ? "\n" + Text.POLL_RECEIPT.of(result.receipt())
         : "";
     switch (result.status()) {
-      case COUNTED:
+      case COUNTED :
         return reply(true, Text.POLL_VOTE_COUNTED.of(poll.id(), chosen) + receipt);
-      case CHANGED:
+      case CHANGED :
         String earlier = PollMessages.names(poll, result.previous());
         boolean otherMember = poll.byHousehold() && !result.previousCaster().isEmpty()
             && !result.previousCaster().equals(identity);
@@ -238,9 +240,10 @@ public final class ConsultationService {
         }
         // One ballot per household: tell the member whose ballot was replaced, privately.
         String note = Text.POLL_VOTE_REPLACED_NOTE.of(poll.id(), poll.question(), chosen, earlier);
-        return poster.post("household:" + poll.id() + ":" + UUID.randomUUID(), privateMessage(result.previousCaster(), note))
+        return poster
+            .post("household:" + poll.id() + ":" + UUID.randomUUID(), privateMessage(result.previousCaster(), note))
             .map(v -> List.of(Reply.privateText(Text.POLL_VOTE_REPLACED.of(chosen, earlier))));
-      default:
+      default :
         return reply(true, refusal(poll, result.reason()));
     }
   }
@@ -299,10 +302,12 @@ public final class ConsultationService {
       if (!closesAt.isAfter(poll.closesAt())) {
         return reply(Text.POLL_EXTEND_EARLIER.of(messages.when(poll.closesAt())));
       }
-      Instant remindAt = poll.remindAt() == null ? null
-          : closesAt.minus(java.time.Duration.between(poll.remindAt(), poll.closesAt()));
+      Instant remindAt = poll.remindAt() == null
+          ? null
+          : closesAt.minus(Duration.between(poll.remindAt(), poll.closesAt()));
       return store.extend(poll.id(), closesAt)
-          .compose(ok -> ok ? schedule.reschedule(poll.id(), closesAt, remindAt).map(true) : Future.succeededFuture(false))
+          .compose(
+              ok -> ok ? schedule.reschedule(poll.id(), closesAt, remindAt).map(true) : Future.succeededFuture(false))
           .map(ok -> List.of(Reply.text(ok
               ? Text.POLL_EXTENDED.of(poll.id(), poll.question(), messages.when(closesAt))
               : Text.POLL_EXTEND_CLOSED.of(poll.id()))));

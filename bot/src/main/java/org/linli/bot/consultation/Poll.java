@@ -3,6 +3,7 @@ package org.linli.bot.consultation;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,7 +66,7 @@ public record Poll(
     f.put("question", question);
     f.put("options", String.join("\u001f", options));
     f.put("optionCount", String.valueOf(options.size()));
-    f.put("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
+    f.put("scale", scale.name().toLowerCase(Locale.ROOT));
     f.put("rule", rule.apiName());
     f.put("opensAt", String.valueOf(opensAt.toEpochMilli()));
     f.put("closesAt", String.valueOf(closesAt.toEpochMilli()));

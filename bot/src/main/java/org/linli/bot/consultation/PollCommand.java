@@ -51,7 +51,8 @@ public final class PollCommand {
       boolean hidden,
       boolean anonymous,
       Poll.Scale scale,
-      Rule rule) {}
+      Rule rule) {
+  }
 
   /** A command that cannot become a poll; the message is for the moderator, in plain words. */
   public static final class Invalid extends Exception {
@@ -75,7 +76,7 @@ public final class PollCommand {
     int firstFlag = body.length();
     while (m.find()) {
       firstFlag = Math.min(firstFlag, m.start());
-      flags.add(new String[] {m.group(1).toLowerCase(Locale.ROOT), m.group(2)});
+      flags.add(new String[]{m.group(1).toLowerCase(Locale.ROOT), m.group(2)});
     }
     String[] parts = OPTION_SEPARATORS.split(body.substring(0, firstFlag));
     List<String> cleaned = new ArrayList<>();
@@ -144,7 +145,8 @@ public final class PollCommand {
     if (rule.needsRegister() && scale != Poll.Scale.BIG) {
       scale = Poll.Scale.BIG;
     }
-    return new Request(question, List.copyOf(options), opensAt, closesAt, remind, multi, hidden, anonymous, scale, rule);
+    return new Request(question, List.copyOf(options), opensAt, closesAt, remind, multi, hidden, anonymous, scale,
+        rule);
   }
 
   /**
@@ -185,10 +187,13 @@ public final class PollCommand {
     }
     long n = Long.parseLong(d.group(1));
     String unit = d.group(2).toLowerCase(Locale.ROOT);
-    Duration out = MINUTES.contains(unit) ? Duration.ofMinutes(n)
-        : HOURS.contains(unit) ? Duration.ofHours(n)
-        : DAYS.contains(unit) ? Duration.ofDays(n)
-        : Duration.ofDays(7 * n);
+    Duration out = MINUTES.contains(unit)
+        ? Duration.ofMinutes(n)
+        : HOURS.contains(unit)
+            ? Duration.ofHours(n)
+            : DAYS.contains(unit)
+                ? Duration.ofDays(n)
+                : Duration.ofDays(7 * n);
     if (out.isZero() || out.compareTo(Duration.ofDays(90)) > 0) {
       throw new Invalid(Text.POLL_COMMAND_DURATION_RANGE.of());
     }

@@ -16,7 +16,8 @@ final class PollDefinitions {
   private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final int MAX = 1_000;
 
-  private record Entry(PollStore.Stored stored, long expires) {}
+  private record Entry(PollStore.Stored stored, long expires) {
+  }
 
   private final PollStore store;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();

@@ -3,7 +3,7 @@ package org.linli.bot.consultation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Text;
@@ -77,7 +77,7 @@ public final class PollKeeper {
         .compose(v -> announce ? announce(poll, "open:" + poll.id(), votingOpen(poll)) : Future.succeededFuture())
         .map(v -> {
           LOG.info("Poll {} opened in {}:{} ({}, {}, closes {})", poll.id(), poll.channel(), poll.chat(),
-              poll.scale().name().toLowerCase(java.util.Locale.ROOT), poll.rule().apiName(), poll.closesAt());
+              poll.scale().name().toLowerCase(Locale.ROOT), poll.rule().apiName(), poll.closesAt());
           return poll;
         });
   }
@@ -91,7 +91,8 @@ public final class PollKeeper {
   }
 
   private Future<Void> post(String id, Poll poll, Reply reply) {
-    return poster.post(id, new Outgoing(poll.channel(), new ChatEvent.Chat(poll.chat(), ChatEvent.ChatType.GROUP), reply))
+    return poster
+        .post(id, new Outgoing(poll.channel(), new ChatEvent.Chat(poll.chat(), ChatEvent.ChatType.GROUP), reply))
         .mapEmpty();
   }
 
@@ -128,7 +129,8 @@ public final class PollKeeper {
   }
 
   private Future<Void> announceResult(String pollId) {
-    return store.find(pollId).compose(stored -> resultReply(pollId).compose(reply -> post("result:" + pollId, stored.poll(), reply)));
+    return store.find(pollId)
+        .compose(stored -> resultReply(pollId).compose(reply -> post("result:" + pollId, stored.poll(), reply)));
   }
 
   /** Starts the timer loop of this instance (every {@code periodMillis}). */
@@ -156,10 +158,13 @@ public final class PollKeeper {
         case OPEN -> stored.open() ? announce(poll, "voting:" + poll.id(), true) : Future.succeededFuture();
         case REMIND -> stored.open()
             ? store.tally(poll.id(), poll.options().size())
-                .compose(t -> post("remind:" + poll.id() + ":" + poll.closesAt().toEpochMilli(), poll, messages.reminder(poll, t)))
+                .compose(t -> post("remind:" + poll.id() + ":" + poll.closesAt().toEpochMilli(), poll,
+                    messages.reminder(poll, t)))
             : Future.succeededFuture();
         case CLOSE -> store.close(poll.id(), clock.millis(), "deadline")
-            .compose(closed -> closed ? Future.succeededFuture(true) : store.find(poll.id()).map(s -> "deadline".equals(s.closedBy())))
+            .compose(closed -> closed
+                ? Future.succeededFuture(true)
+                : store.find(poll.id()).map(s -> "deadline".equals(s.closedBy())))
             .compose(ours -> {
               if (ours) {
                 LOG.info("Poll {} closed at its deadline", poll.id());

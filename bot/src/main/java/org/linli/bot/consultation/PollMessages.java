@@ -1,9 +1,11 @@
 package org.linli.bot.consultation;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.linli.bot.text.Text;
 import org.linli.webhooks.Reply;
@@ -29,7 +31,7 @@ public final class PollMessages {
   }
 
   /** A time as residents read it: 12月1日 20:00. */
-  public String when(java.time.Instant at) {
+  public String when(Instant at) {
     return WHEN.format(at.atZone(zone));
   }
 
@@ -137,6 +139,6 @@ public final class PollMessages {
   }
 
   private static String percent(long part, long whole) {
-    return whole == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    return whole == 0 ? "—" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
   }
 }

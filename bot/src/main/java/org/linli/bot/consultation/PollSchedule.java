@@ -5,6 +5,7 @@ import io.vertx.redis.client.RedisAPI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.linli.bot.timer.LeasedTimers;
 
 /**
@@ -27,7 +28,8 @@ public final class PollSchedule {
   }
 
   /** A claimed job; {@code lease} is the time it was moved to while this instance works on it. */
-  public record Job(Kind kind, String pollId, long lease) {}
+  public record Job(Kind kind, String pollId, long lease) {
+  }
 
   private final RedisAPI redis;
   private final LeasedTimers timers;
@@ -52,7 +54,8 @@ public final class PollSchedule {
 
   /** Moves the deadline (and the reminder, if any) of a poll. */
   public Future<Void> reschedule(String pollId, Instant closesAt, Instant remindAt) {
-    List<String> args = new ArrayList<>(List.of(KEY, String.valueOf(closesAt.toEpochMilli()), member(Kind.CLOSE, pollId)));
+    List<String> args = new ArrayList<>(
+        List.of(KEY, String.valueOf(closesAt.toEpochMilli()), member(Kind.CLOSE, pollId)));
     if (remindAt != null) {
       args.addAll(List.of(String.valueOf(remindAt.toEpochMilli()), member(Kind.REMIND, pollId)));
     }
@@ -73,7 +76,7 @@ public final class PollSchedule {
           List<Job> jobs = new ArrayList<>();
           for (String m : members) {
             String[] parts = m.split(":", 2);
-            jobs.add(new Job(Kind.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT)), parts[1], lease));
+            jobs.add(new Job(Kind.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1], lease));
           }
           return jobs;
         });
@@ -85,6 +88,6 @@ public final class PollSchedule {
   }
 
   private static String member(Kind kind, String pollId) {
-    return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + pollId;
+    return kind.name().toLowerCase(Locale.ROOT) + ":" + pollId;
   }
 }

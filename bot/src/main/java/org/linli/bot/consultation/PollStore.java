@@ -3,15 +3,21 @@ package org.linli.bot.consultation;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.linli.bot.redis.LuaScript;
 
 /**
@@ -44,7 +50,8 @@ public final class PollStore {
   }
 
   /** What a vote did; {@code receipt} is the ballot's receipt code (secret ballots only, else ""). */
-  public record VoteResult(Status status, String reason, List<Integer> previous, String previousCaster, String receipt) {
+  public record VoteResult(Status status, String reason, List<Integer> previous, String previousCaster,
+      String receipt) {
 
     /** Counted for the first time, replaced an earlier ballot, or refused (see reason). */
     public enum Status {
@@ -55,7 +62,8 @@ public final class PollStore {
   }
 
   /** One ballot of a secret poll as published: its receipt code and the options recorded. */
-  public record Receipt(String code, List<Integer> choices) {}
+  public record Receipt(String code, List<Integer> choices) {
+  }
 
   static String meta(String id) {
     return "poll:{" + id + "}";
@@ -178,7 +186,7 @@ public final class PollStore {
   /** The counts so far. */
   public Future<Tally> tally(String pollId, int options) {
     return Future.all(redis.hgetall(meta(pollId)), redis.hgetall(part(pollId, "tally")),
-            redis.hgetall(part(pollId, "area")))
+        redis.hgetall(part(pollId, "area")))
         .map(all -> {
           Response meta = all.resultAt(0);
           Response tally = all.resultAt(1);
@@ -205,7 +213,7 @@ public final class PollStore {
           out.add(new Receipt(parts[2], choices(parts[0])));
         }
       }
-      out.sort(java.util.Comparator.comparing(Receipt::code));
+      out.sort(Comparator.comparing(Receipt::code));
       return out;
     });
   }
@@ -243,11 +251,11 @@ public final class PollStore {
         return "closed";
       }
       try {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(ballotSecret, "HmacSHA256"));
-        byte[] h = mac.doFinal(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return "b:" + java.util.HexFormat.of().formatHex(h, 0, 16);
-      } catch (java.security.GeneralSecurityException e) {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(ballotSecret, "HmacSHA256"));
+        byte[] h = mac.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+        return "b:" + HexFormat.of().formatHex(h, 0, 16);
+      } catch (GeneralSecurityException e) {
         throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
       }
     }

@@ -48,7 +48,8 @@ public enum Rule {
   }
 
   /** One condition of a rule and how it came out. */
-  public record Condition(String description, boolean met, String detail) {}
+  public record Condition(String description, boolean met, String detail) {
+  }
 
   /** Whether the proposal (option 1) passed, and each condition on the way. */
   public record Outcome(boolean passed, List<Condition> conditions) {
@@ -82,7 +83,8 @@ public enum Rule {
     return new Outcome(conditions.stream().allMatch(Condition::met), conditions);
   }
 
-  private static Condition share(String description, long part, long whole, Fraction fraction, boolean strict, String unit) {
+  private static Condition share(String description, long part, long whole, Fraction fraction, boolean strict,
+      String unit) {
     boolean met = strict ? fraction.exceededBy(part, whole) : fraction.reachedBy(part, whole);
     if (whole == 0) {
       return new Condition(description, false, Text.RULE_NOBODY.of());

@@ -42,16 +42,20 @@ public final class FeedbackStore {
   }
 
   /** The question a guide was given for (masked), the guide, and the chat ({@code platform:chat}). */
-  public record Given(String question, String guide, String chat) {}
+  public record Given(String question, String guide, String chat) {
+  }
 
   /** A vote as recorded: what it was about, and whether it counted (false when the person had voted). */
-  public record Vote(Given given, boolean counted) {}
+  public record Vote(Given given, boolean counted) {
+  }
 
   /** A question whose guide did not help, as listed to the office. */
-  public record Unhelpful(String question, String guide, long count, String lastSeen) {}
+  public record Unhelpful(String question, String guide, long count, String lastSeen) {
+  }
 
   /** How one guide was rated. */
-  public record GuideTally(String guide, long helpful, long unhelpful) {}
+  public record GuideTally(String guide, long helpful, long unhelpful) {
+  }
 
   /** Keeps what was given; returns the token the buttons carry (12 letters and digits). */
   public Future<String> remember(Given given) {
@@ -88,7 +92,8 @@ public final class FeedbackStore {
         .arg("ttlSeconds", TTL_SECONDS)
         .arg("cap", CAP)
         .run(redis)
-        .map(r -> r == null || r.size() < 4 ? null
+        .map(r -> r == null || r.size() < 4
+            ? null
             : new Vote(new Given(r.get(0).toString(), r.get(1).toString(), r.get(2).toString()),
                 r.get(3).toLong() == 1));
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.linli.bot.PersonalData;
 import org.linli.bot.redis.LuaScript;
+import org.linli.kb.Answer;
 import org.linli.kb.ChineseScript;
 
 /**
@@ -37,11 +38,12 @@ public final class GapStore {
   }
 
   /** One unanswered question, as listed to the office. */
-  public record Gap(String question, long count, String lastSeen) {}
+  public record Gap(String question, long count, String lastSeen) {
+  }
 
   /** Counts the question when the knowledge base was not sure of it (not for help requests or small talk). */
-  public Future<Void> recordIfUnanswered(String question, org.linli.kb.Answer answer) {
-    boolean gap = answer.outcome() == org.linli.kb.Answer.Outcome.NOT_SURE && answer.intent().question();
+  public Future<Void> recordIfUnanswered(String question, Answer answer) {
+    boolean gap = answer.outcome() == Answer.Outcome.NOT_SURE && answer.intent().question();
     return gap ? record(question) : Future.succeededFuture();
   }
 

@@ -28,7 +28,8 @@ public final class ForwardOffers {
   }
 
   /** A question the resident may forward, and what the bot made of it. */
-  public record Offer(String text, boolean urgent, String rule) {}
+  public record Offer(String text, boolean urgent, String rule) {
+  }
 
   /** Keeps the question; returns the button data that forwards it. */
   public Future<String> remember(Offer offer) {
@@ -37,7 +38,8 @@ public final class ForwardOffers {
       token[i] = LETTERS[RANDOM.nextInt(LETTERS.length)];
     }
     String id = new String(token);
-    JsonObject json = new JsonObject().put("text", offer.text()).put("urgent", offer.urgent()).put("rule", offer.rule());
+    JsonObject json = new JsonObject().put("text", offer.text()).put("urgent", offer.urgent()).put("rule",
+        offer.rule());
     return redis.set(List.of(KEY + id, json.encode(), "EX", String.valueOf(TTL_SECONDS))).map(r -> PREFIX + id);
   }
 

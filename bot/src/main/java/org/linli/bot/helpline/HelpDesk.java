@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.linli.bot.PersonalData;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.text.Phones;
@@ -93,7 +95,8 @@ public final class HelpDesk {
   /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; empty when not ours. */
   public Optional<Future<List<Reply>>> button(ChatEvent event, String data) {
     return data.startsWith(ForwardOffers.PREFIX) || data.startsWith(RATE)
-        ? Optional.of(press(event, data)) : Optional.empty();
+        ? Optional.of(press(event, data))
+        : Optional.empty();
   }
 
   private Future<List<Reply>> press(ChatEvent event, String data) {
@@ -120,11 +123,12 @@ public final class HelpDesk {
     String category = guesser.guess(text, rule);
     boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
     TicketSource source = new TicketSource(event.platform(), event.chat().id(),
-        event.chat().type().name().toLowerCase(java.util.Locale.ROOT), event.messageId(),
+        event.chat().type().name().toLowerCase(Locale.ROOT), event.messageId(),
         event.identity().key());
     return tickets.open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", clock.instant()))
-        .compose(ticket -> hub.enqueue(HubEvents.id("created", ticket.receipt()), HubEvents.created(ticket, clock.instant()))
-            .map(queued -> ticket))
+        .compose(
+            ticket -> hub.enqueue(HubEvents.id("created", ticket.receipt()), HubEvents.created(ticket, clock.instant()))
+                .map(queued -> ticket))
         .map(ticket -> List.of(Reply.text(received(ticket))))
         .recover(e -> {
           if (e instanceof TicketLimitReached limit) {
@@ -142,7 +146,8 @@ public final class HelpDesk {
     }
     out.append(Text.HELP_RECEIVED.of(t.receipt(), categoryName(t.category())));
     if (t.timeLimit() != null && t.dueAt() != null) {
-      String limit = t.timeLimit().toHours() > 0 ? hours(t.timeLimit().toHours())
+      String limit = t.timeLimit().toHours() > 0
+          ? hours(t.timeLimit().toHours())
           : Text.DURATION_MINUTES.of(Math.max(1, t.timeLimit().toMinutes()));
       out.append(Text.HELP_RECEIVED_LIMIT.of(limit, WHEN.format(t.dueAt().atZone(zone))));
     }
@@ -213,17 +218,19 @@ public final class HelpDesk {
       if (!t.source().resident().equals(event.identity().key())) {
         return reply(true, Text.RATE_NOT_YOURS.of());
       }
-      return tickets.rate(receipt, stars, org.linli.bot.PersonalData.mask(comment), clock.instant())
+      return tickets.rate(receipt, stars, PersonalData.mask(comment), clock.instant())
           .compose(result -> {
             if (!result.applied()) {
               return reply(true, result.outcome() == TransitionResult.Outcome.BAD_RATING
-                  ? Text.RATE_BAD.of() : Text.RATE_NOT_YET.of(result.current().label()));
+                  ? Text.RATE_BAD.of()
+                  : Text.RATE_NOT_YET.of(result.current().label()));
             }
             Ticket rated = result.ticket();
             LOG.info("Ticket {} rated {}", receipt, stars);
             return hub.enqueue(HubEvents.id("rated", receipt), HubEvents.rated(rated, clock.instant()))
                 .map(v -> List.of(Reply.privateText(stars <= 2
-                    ? Text.RATE_REOPENED.of(receipt) : Text.RATE_THANKS.of(receipt))));
+                    ? Text.RATE_REOPENED.of(receipt)
+                    : Text.RATE_THANKS.of(receipt))));
           });
     });
   }
@@ -231,8 +238,8 @@ public final class HelpDesk {
   /** The rating buttons sent with "已办结". */
   public static List<Reply.Button> ratingButtons(String receipt) {
     List<Reply.Button> buttons = new ArrayList<>();
-    Text[] labels =
-        {Text.RATE_BUTTON_1, Text.RATE_BUTTON_2, Text.RATE_BUTTON_3, Text.RATE_BUTTON_4, Text.RATE_BUTTON_5};
+    Text[] labels = {Text.RATE_BUTTON_1, Text.RATE_BUTTON_2, Text.RATE_BUTTON_3, Text.RATE_BUTTON_4,
+        Text.RATE_BUTTON_5};
     for (int i = 1; i <= 5; i++) {
       buttons.add(new Reply.Button(labels[i - 1].of(), RATE + receipt + ":" + i));
     }

@@ -22,6 +22,8 @@ import org.linli.webhooks.hub.HubCallbackVerifier;
 import org.linli.webhooks.hub.HubSender;
 import org.linli.webhooks.hub.Open311Sender;
 import org.linli.webhooks.hub.StandardWebhooks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The help-line's parts, built from the settings: tickets in Redis, the hub queue of the outbox
@@ -30,7 +32,7 @@ import org.linli.webhooks.hub.StandardWebhooks;
  */
 public final class Helpline {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Helpline.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Helpline.class);
 
   /** The outbox queue of hub deliveries. */
   public static final String QUEUE = "hub";
@@ -59,7 +61,8 @@ public final class Helpline {
     state = new HubState(redis);
     HubSender webhooks = signer == null ? null : new HubSender(web, hubSettings.url(), signer);
     Open311Sender open311 = hubSettings.mode().equals("open311")
-        ? new Open311Sender(web, hubSettings.url(), hubSettings.apiKey()) : null;
+        ? new Open311Sender(web, hubSettings.url(), hubSettings.apiKey())
+        : null;
     HubDelivery delivery = new HubDelivery(open311 == null ? webhooks : null, open311, hubSettings.serviceCode(), state,
         (receipt, filed) -> tickets.setHubReference(receipt, new HubReference(filed.serviceRequestId(), filed.token()))
             .mapEmpty(),

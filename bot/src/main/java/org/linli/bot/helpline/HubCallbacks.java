@@ -8,16 +8,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Clock;
 import java.util.List;
-import org.linli.bot.text.Phones;
-import org.linli.bot.text.Text;
 import java.util.function.Supplier;
 import org.linli.bot.errors.BadRequest;
 import org.linli.bot.errors.Conflict;
 import org.linli.bot.errors.NotFound;
 import org.linli.bot.errors.Unauthorized;
+import org.linli.bot.text.Phones;
+import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketStatus;
 import org.linli.bot.ticket.TicketStore;
+import org.linli.webhooks.Reply;
 import org.linli.webhooks.hub.HubCallbackVerifier;
 import org.linli.webhooks.hub.Verification;
 import org.slf4j.Logger;
@@ -85,7 +86,8 @@ public final class HubCallbacks {
     } catch (DecodeException | ClassCastException e) {
       return Future.failedFuture(new BadRequest("The body is not a JSON object"));
     }
-    if (call == null || !(call.getValue("data") instanceof JsonObject data) || !(data.getValue("receipt") instanceof String receipt)) {
+    if (call == null || !(call.getValue("data") instanceof JsonObject data)
+        || !(data.getValue("receipt") instanceof String receipt)) {
       return Future.failedFuture(new BadRequest("Expected {\"type\": …, \"data\": {\"receipt\": …}}"));
     }
     String type = call.getString("type", "");
@@ -134,14 +136,15 @@ public final class HubCallbacks {
     if (!note.isBlank()) {
       text.append(Text.STATUS_DETAILS_NOTE.of(note));
     }
-    List<org.linli.webhooks.Reply.Button> buttons = List.of();
+    List<Reply.Button> buttons = List.of();
     switch (t.status()) {
       case WAITING_RESIDENT -> text.append('\n').append(Text.HUB_WAITING_RESIDENT.of(phones.hotline()));
       case RESOLVED -> {
         text.append('\n').append(Text.HUB_RESOLVED.of());
         buttons = HelpDesk.ratingButtons(t.receipt());
       }
-      default -> { }
+      default -> {
+      }
     }
     return residents.tell("hub-" + id, t, text.toString(), buttons).mapEmpty();
   }

@@ -23,7 +23,8 @@ public final class HubEvents {
 
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d{9}(?!\\d)");
 
-  private HubEvents() {}
+  private HubEvents() {
+  }
 
   /** The webhook-id of an event about a ticket (no dots: the spec keeps them out of ids). */
   public static String id(String kind, String receipt) {
@@ -92,7 +93,8 @@ public final class HubEvents {
         .put("dueAt", t.dueAt() == null ? null : t.dueAt().toString())
         .put("history", history);
     if (t.hub() != null) {
-      out.put("hub", new JsonObject().put("serviceRequestId", t.hub().serviceRequestId()).put("token", t.hub().token()));
+      out.put("hub",
+          new JsonObject().put("serviceRequestId", t.hub().serviceRequestId()).put("token", t.hub().token()));
     }
     if (t.rating() != null) {
       out.put("rating", t.rating()).put("comment", t.comment());

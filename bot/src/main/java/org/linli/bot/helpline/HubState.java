@@ -25,8 +25,8 @@ public final class HubState {
   /** Records that the hub answered 410 (first time wins; later calls keep the first moment). */
   public Future<Void> markGone(String webhookId, Instant at) {
     goneSeen = true;
-    return redis.hset(List.of(KEY, "gone", "1")).compose(v ->
-        redis.hsetnx(KEY, "since", at.toString())).compose(v -> redis.hsetnx(KEY, "webhookId", webhookId)).mapEmpty();
+    return redis.hset(List.of(KEY, "gone", "1")).compose(v -> redis.hsetnx(KEY, "since", at.toString()))
+        .compose(v -> redis.hsetnx(KEY, "webhookId", webhookId)).mapEmpty();
   }
 
   /** When the hub said 410, or null while it is reachable. */

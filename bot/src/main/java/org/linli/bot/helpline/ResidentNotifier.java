@@ -43,6 +43,7 @@ public final class ResidentNotifier {
         : new ChatEvent.Chat(ticket.source().chatId(),
             "private".equals(ticket.source().chatType()) ? ChatEvent.ChatType.PRIVATE : ChatEvent.ChatType.GROUP);
     String shown = chat.type() == ChatEvent.ChatType.GROUP ? PersonalData.maskForGroup(text) : text;
-    return poster.post(id, new Outgoing(platform, chat, Reply.builder(shown).buttons(buttons).privately(privately).build()));
+    return poster.post(id,
+        new Outgoing(platform, chat, Reply.builder(shown).buttons(buttons).privately(privately).build()));
   }
 }

@@ -87,7 +87,8 @@ public final class TicketTimers {
       LOG.info("Ticket {}: {} (reminder)", t.receipt(), stage);
       // The ticket itself first, in case it never left (idempotent by id), then the reminder.
       return hub.enqueue(HubEvents.id("created", t.receipt()), HubEvents.created(t, clock.instant()))
-          .compose(v -> hub.enqueue(HubEvents.id(stage, t.receipt()), HubEvents.reminder(t, job.kind(), clock.instant())))
+          .compose(
+              v -> hub.enqueue(HubEvents.id(stage, t.receipt()), HubEvents.reminder(t, job.kind(), clock.instant())))
           .compose(v -> tellModerators(t, job.kind(), stage));
     });
   }

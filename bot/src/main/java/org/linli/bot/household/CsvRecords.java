@@ -30,7 +30,8 @@ final class CsvRecords {
     }
   }
 
-  private CsvRecords() {}
+  private CsvRecords() {
+  }
 
   static List<Row> split(String text) {
     String s = text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -45,7 +45,8 @@ public final class HouseholdCsv {
 
   private static final List<String> REQUIRED = List.of("household", "building", "room", "area", "owners");
 
-  private HouseholdCsv() {}
+  private HouseholdCsv() {
+  }
 
   /** The households of a file and the columns it had that the register does not keep. */
   public record Parsed(List<Household> households, List<String> ignoredColumns) {

@@ -8,6 +8,7 @@ import io.vertx.redis.client.ResponseType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.linli.bot.consultation.HouseholdDirectory;
 import org.linli.bot.redis.LuaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * households:{register}:tries:&lt;identity&gt; counter of wrong codes within the last hour
  * </pre>
  */
-public final class HouseholdRegister implements org.linli.bot.consultation.HouseholdDirectory {
+public final class HouseholdRegister implements HouseholdDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(HouseholdRegister.class);
 
@@ -72,7 +74,8 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
   }
 
   /** A household on the register with the number of chat identities bound to it. */
-  public record Listed(Household household, int boundMembers) {}
+  public record Listed(Household household, int boundMembers) {
+  }
 
   /**
    * Reads a CSV file and adds its households to the register, replacing stored ones with the same
@@ -102,7 +105,8 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
     return UPSERT.call().key("register", PREFIX).args("pairs", args).run(redis).map(r -> {
       int added = r.get(0).toInteger();
       long total = r.get(1).toLong();
-      LOG.info("Household register: {} households imported ({} new), {} on the register", households.size(), added, total);
+      LOG.info("Household register: {} households imported ({} new), {} on the register", households.size(), added,
+          total);
       return new ImportResult(households.size(), added, total, List.of());
     });
   }
@@ -135,9 +139,11 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
           .keys("members", households.stream().map(HouseholdRegister::membersKey).toList())
           .args("households", households)
           .run(redis);
-    }).compose(r -> r != null && r.type() == ResponseType.MULTI ? Future.succeededFuture(listed(r))
-        : attempt < 10 ? list(attempt + 1)
-        : Future.failedFuture(new IllegalStateException("the register kept changing while it was listed")));
+    }).compose(r -> r != null && r.type() == ResponseType.MULTI
+        ? Future.succeededFuture(listed(r))
+        : attempt < 10
+            ? list(attempt + 1)
+            : Future.failedFuture(new IllegalStateException("the register kept changing while it was listed")));
   }
 
   private static List<Listed> listed(Response r) {
@@ -209,7 +215,7 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
   private Future<BindingCode> issueCode(String householdId, int attempt) {
     String code = String.format("%06d", random.nextInt(1_000_000));
     long millis = codeLifetime.toMillis();
-    java.time.Instant expiresAt = clock.instant().plusMillis(millis);
+    Instant expiresAt = clock.instant().plusMillis(millis);
     return ISSUE.call()
         .key("register", PREFIX)
         .key("code", codeKey(code))
@@ -273,7 +279,8 @@ public final class HouseholdRegister implements org.linli.bot.consultation.House
       case "bound" -> Future.succeededFuture(bound(r));
       case "used" -> Future.succeededFuture(BindResult.refused(BindResult.Status.ALREADY_USED));
       case "too_many" -> Future.succeededFuture(BindResult.refused(BindResult.Status.TOO_MANY_ATTEMPTS));
-      case "stale" -> attempt < 10 ? bind(code, identity, attempt + 1)
+      case "stale" -> attempt < 10
+          ? bind(code, identity, attempt + 1)
           : Future.failedFuture(new IllegalStateException("the binding kept changing while it was made"));
       default -> Future.succeededFuture(BindResult.refused(BindResult.Status.UNKNOWN_OR_EXPIRED));
     });

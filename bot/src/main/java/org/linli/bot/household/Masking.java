@@ -18,7 +18,8 @@ public final class Masking {
 
   private static final Pattern PHONE = Words.REGISTER_PHONE.pattern();
 
-  private Masking() {}
+  private Masking() {
+  }
 
   /** A phone number that is not one (fewer than 7 or more than 15 digits). */
   public static final class NotAPhoneNumber extends IllegalArgumentException {

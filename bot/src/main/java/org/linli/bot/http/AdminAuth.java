@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.List;
 import org.linli.config.Secret;
 
 /**
@@ -12,7 +13,7 @@ import org.linli.config.Secret;
  */
 public final class AdminAuth implements Handler<RoutingContext> {
 
-  private final java.util.List<Secret> tokens;
+  private final List<Secret> tokens;
   private final String variable;
 
   /** {@code variable} names the setting in the refusal when it is not set. */
@@ -22,7 +23,7 @@ public final class AdminAuth implements Handler<RoutingContext> {
 
   /** Any of {@code tokens}; {@code variables} names their settings in the refusal when none is set. */
   public AdminAuth(String variables, Secret... tokens) {
-    this.tokens = java.util.List.of(tokens);
+    this.tokens = List.of(tokens);
     this.variable = variables;
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Locale;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.kb.KbService;
@@ -67,7 +68,7 @@ public final class AskHandler implements Handler<RoutingContext> {
         .put("answered", answer.answered())
         .put("score", Math.round(answer.confidence() * 1000) / 1000.0)
         .put("forward", reply.forward())
-        .put("kind", answer.outcome().name().toLowerCase(java.util.Locale.ROOT))
+        .put("kind", answer.outcome().name().toLowerCase(Locale.ROOT))
         .put("traditional", answer.traditional());
     if (answer.answered()) {
       Entry e = answer.entry();

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.linli.bot.outbox.DeadLetter;
@@ -31,8 +33,8 @@ public final class DeadLetterApi {
   }
 
   /** The queues this API serves. */
-  public java.util.List<Outbox> outboxes() {
-    return java.util.List.copyOf(queues.values());
+  public List<Outbox> outboxes() {
+    return List.copyOf(queues.values());
   }
 
   /** {@code GET /api/v1/outbox/:queue/dead}: a queue's dead letters with its counts. */
@@ -54,7 +56,7 @@ public final class DeadLetterApi {
     Future.all(outbox.stats(), outbox.deadLetters(limit))
         .onSuccess(all -> {
           Outbox.Stats stats = all.resultAt(0);
-          java.util.List<DeadLetter> letters = all.resultAt(1);
+          List<DeadLetter> letters = all.resultAt(1);
           JsonArray out = new JsonArray();
           letters.forEach(l -> out.add(l.toJson()));
           Routes.json(ctx, new JsonObject().put("queue", outbox.queue()).put("pending", stats.pending())
@@ -75,7 +77,8 @@ public final class DeadLetterApi {
           if (replayed) {
             Routes.json(ctx, new JsonObject().put("id", id).put("replayed", true));
           } else {
-            ctx.fail(new HttpException(404, "There is no dead letter '" + id + "' in the " + outbox.queue() + " outbox"));
+            ctx.fail(
+                new HttpException(404, "There is no dead letter '" + id + "' in the " + outbox.queue() + " outbox"));
           }
         })
         .onFailure(ctx::fail);
@@ -85,7 +88,7 @@ public final class DeadLetterApi {
     Outbox outbox = queues.get(ctx.pathParam("queue"));
     if (outbox == null) {
       ctx.fail(new HttpException(404, "There is no outbox '" + ctx.pathParam("queue") + "'; there are "
-          + String.join(", ", new java.util.TreeSet<>(queues.keySet()))));
+          + String.join(", ", new TreeSet<>(queues.keySet()))));
     }
     return outbox;
   }

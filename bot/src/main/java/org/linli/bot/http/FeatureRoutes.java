@@ -20,5 +20,6 @@ public interface FeatureRoutes {
    * @param admin lets through calls that carry the admin token
    * @param operators lets through calls that carry the hub's or the admin token
    */
-  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators) {}
+  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators) {
+  }
 }

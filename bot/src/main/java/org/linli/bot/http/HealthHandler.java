@@ -2,9 +2,11 @@ package org.linli.bot.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.RedisAPI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,10 +43,10 @@ public final class HealthHandler implements Handler<RoutingContext> {
         .compose(redisUp -> redisUp
             ? Future.all(outboxes(), hub.goneSince().otherwiseEmpty()).map(all -> {
               JsonObject body = body(kbUp, true).put("outbox", all.<JsonObject>resultAt(0));
-              java.time.Instant gone = all.resultAt(1);
+              Instant gone = all.resultAt(1);
               body.put("hub", new JsonObject().put("deliveries", gone == null ? "ON" : "STOPPED"));
               if (gone != null) {
-                body.put("alarms", new io.vertx.core.json.JsonArray().add("The help-line hub answered 410 Gone at " + gone
+                body.put("alarms", new JsonArray().add("The help-line hub answered 410 Gone at " + gone
                     + ": deliveries are stopped; fix hub.url, then POST /api/v1/hub/resume"));
               }
               return body;
@@ -76,7 +78,8 @@ public final class HealthHandler implements Handler<RoutingContext> {
     List<Future<?>> stats = new ArrayList<>();
     for (Outbox o : outboxes) {
       stats.add(o.stats().timeout(2, TimeUnit.SECONDS)
-          .onSuccess(st -> queues.put(o.queue(), new JsonObject().put("pending", st.pending()).put("dead", st.dead()))));
+          .onSuccess(
+              st -> queues.put(o.queue(), new JsonObject().put("pending", st.pending()).put("dead", st.dead()))));
     }
     return Future.join(stats).transform(ar -> Future.succeededFuture(queues));
   }

@@ -23,8 +23,8 @@ public final class HouseholdApi {
   /** Largest CSV accepted: about 50 000 households. */
   public static final int MAX_CSV_BYTES = 4 * 1024 * 1024;
 
-  private static final List<String> CSV_TYPES =
-      List.of("text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/comma-separated-values");
+  private static final List<String> CSV_TYPES = List.of("text/csv", "text/plain", "application/csv",
+      "application/vnd.ms-excel", "text/comma-separated-values");
 
   private final HouseholdRegister register;
   private final BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_CSV_BYTES);

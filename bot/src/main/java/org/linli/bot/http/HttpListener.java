@@ -44,7 +44,8 @@ public final class HttpListener extends VerticleBase {
     return vertx.createHttpServer(options)
         .requestHandler(router)
         .listen(http.port(), http.host())
-        .compose(server -> listeners <= 1 ? Future.succeededFuture(server)
+        .compose(server -> listeners <= 1
+            ? Future.succeededFuture(server)
             : vertx.deployVerticle(() -> new HttpListener(router, options, http.host(), http.port()),
                 new DeploymentOptions().setInstances(listeners - 1)).map(id -> server))
         .onSuccess(server -> LOG.info("Linli listening on {}:{} ({} event loops)", http.host(), server.actualPort(),

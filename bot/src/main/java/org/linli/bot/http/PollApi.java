@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.linli.bot.consultation.Poll;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
@@ -94,7 +95,8 @@ public final class PollApi {
           List<PollStore.Receipt> receipts = all.resultAt(1);
           if (stored.poll().anonymous() && !stored.open()) {
             JsonArray list = new JsonArray();
-            receipts.forEach(r -> list.add(new JsonObject().put("receipt", r.code()).put("choices", new JsonArray(r.choices()))));
+            receipts.forEach(
+                r -> list.add(new JsonObject().put("receipt", r.code()).put("choices", new JsonArray(r.choices()))));
             body.put("receipts", list);
           }
           body.put("reasons", new JsonArray((List<String>) all.resultAt(2)));
@@ -139,7 +141,7 @@ public final class PollApi {
         .put("chat", poll.chat())
         .put("question", poll.question())
         .put("options", new JsonArray(poll.options()))
-        .put("scale", poll.scale().name().toLowerCase(java.util.Locale.ROOT))
+        .put("scale", poll.scale().name().toLowerCase(Locale.ROOT))
         .put("rule", poll.rule().apiName())
         .put("opensAt", poll.opensAt().toString())
         .put("closesAt", poll.closesAt().toString())
@@ -192,7 +194,8 @@ public final class PollApi {
       throw new HttpException(400, "\"rule\" must be majority, two-thirds, civil-code-ordinary or civil-code-major");
     }
     if (rule.needsRegister() && scale != Poll.Scale.BIG) {
-      throw new HttpException(400, "The rule " + rule.apiName() + " counts households and floor areas: use \"scale\": \"big\"");
+      throw new HttpException(400,
+          "The rule " + rule.apiName() + " counts households and floor areas: use \"scale\": \"big\"");
     }
     Instant now = clock.instant();
     Instant opensAt = now;
@@ -214,7 +217,8 @@ public final class PollApi {
       throw new HttpException(400, "\"closesAt\" must be a date and time with offset, e.g. 2026-12-01T20:00:00+08:00");
     }
     if (!closesAt.isAfter(opensAt)) {
-      throw new HttpException(400, opensAt.equals(now) ? "\"closesAt\" is in the past" : "\"closesAt\" must be after \"opensAt\"");
+      throw new HttpException(400,
+          opensAt.equals(now) ? "\"closesAt\" is in the past" : "\"closesAt\" must be after \"opensAt\"");
     }
     Instant remindAt = null;
     Object remind = body.getValue("remindMinutesBefore");

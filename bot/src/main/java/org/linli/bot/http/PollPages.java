@@ -103,7 +103,8 @@ public final class PollPages {
     };
   }
 
-  private record Drawn(boolean open, byte[] png) {}
+  private record Drawn(boolean open, byte[] png) {
+  }
 
   /** Poll ids are short and plain (p1, p2a …); anything else cannot be one and is not looked up. */
   static boolean validId(String id) {

@@ -8,7 +8,8 @@ import io.vertx.ext.web.handler.HttpException;
 /** Reads a JSON object request body, or fails with a 400 that shows what was expected. */
 final class RequestBodies {
 
-  private RequestBodies() {}
+  private RequestBodies() {
+  }
 
   /** The body as a JSON object; {@code example} is shown to the caller when it is not one. */
   static JsonObject jsonObject(RoutingContext ctx, String example) {

@@ -16,7 +16,8 @@ import org.linli.config.Settings;
  */
 public final class Routes {
 
-  private Routes() {}
+  private Routes() {
+  }
 
   /** The router of the whole service. */
   public static Router create(Vertx vertx, Settings settings, HealthHandler health, List<FeatureRoutes> features) {

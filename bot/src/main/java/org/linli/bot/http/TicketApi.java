@@ -1,15 +1,21 @@
 package org.linli.bot.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.linli.bot.helpline.HubEvents;
 import org.linli.bot.helpline.HubState;
 import org.linli.bot.ticket.CategoryGuesser;
@@ -70,8 +76,8 @@ public final class TicketApi {
     if (sinceText != null && !sinceText.isBlank()) {
       try {
         since = sinceText.length() == 10
-            ? java.time.LocalDate.parse(sinceText).atStartOfDay(zone).toInstant()
-            : java.time.OffsetDateTime.parse(sinceText).toInstant();
+            ? LocalDate.parse(sinceText).atStartOfDay(zone).toInstant()
+            : OffsetDateTime.parse(sinceText).toInstant();
       } catch (DateTimeParseException e) {
         ctx.fail(new HttpException(400, "since must be a date (2026-11-01) or a date and time with offset"));
         return;
@@ -101,13 +107,15 @@ public final class TicketApi {
     JsonObject body = RequestBodies.jsonObject(ctx, "{\"category\": \"repair\"}");
     Object category = body.getValue("category");
     if (!(category instanceof String c) || !CATEGORIES.contains(c)) {
-      ctx.fail(new HttpException(400, "category must be one of " + String.join(", ", new java.util.TreeSet<>(CATEGORIES))));
+      ctx.fail(new HttpException(400, "category must be one of " + String.join(", ", new TreeSet<>(CATEGORIES))));
       return;
     }
     String receipt = ctx.pathParam("receipt");
     tickets.setCategory(receipt, c, clock.instant())
-        .compose(ok -> ok ? tickets.find(receipt) : io.vertx.core.Future.failedFuture(
-            new HttpException(404, "There is no ticket " + receipt)))
+        .compose(ok -> ok
+            ? tickets.find(receipt)
+            : Future.failedFuture(
+                new HttpException(404, "There is no ticket " + receipt)))
         .onSuccess(t -> Routes.json(ctx, HubEvents.ticket(t)))
         .onFailure(ctx::fail);
   }
@@ -131,7 +139,7 @@ public final class TicketApi {
     return new JsonObject()
         .put("month", f.month().toString())
         .put("opened", f.opened())
-        .put("byCategory", new JsonObject(new java.util.TreeMap<>(f.byCategory())))
+        .put("byCategory", new JsonObject(new TreeMap<>(f.byCategory())))
         .put("byStatus", byStatus)
         .put("resolved", f.resolved())
         .put("medianHoursToResolve", hours(f.medianToResolve()))
@@ -141,7 +149,7 @@ public final class TicketApi {
         .put("averageRating", f.averageRating());
   }
 
-  private static Double hours(java.time.Duration d) {
+  private static Double hours(Duration d) {
     return d == null ? null : Math.round(d.toMinutes() / 6.0) / 10.0;
   }
 

@@ -19,13 +19,15 @@ import org.linli.kb.search.ScoringModel;
  */
 public final class KbLoader {
 
-  private KbLoader() {}
+  private KbLoader() {
+  }
 
   /** The knowledge base service of {@code settings}, not started. */
   public static Future<KbService> open(Vertx vertx, Settings settings) {
     Settings.Kb kbSettings = settings.kb();
-    Calibration calibration =
-        kbSettings.calibration().isEmpty() ? Calibration.shipped() : Calibration.read(Path.of(kbSettings.calibration()));
+    Calibration calibration = kbSettings.calibration().isEmpty()
+        ? Calibration.shipped()
+        : Calibration.read(Path.of(kbSettings.calibration()));
     ScoringModel model = calibration.model(kbSettings.semantic());
     if (kbSettings.threshold() >= 0) {
       model = model.withThreshold(kbSettings.threshold());

@@ -65,7 +65,8 @@ public final class KbService implements AutoCloseable {
    */
   public Future<Answer> ask(String text) {
     if (!kb.loaded()) {
-      return Future.failedFuture(new ServiceUnavailable("The knowledge base is still loading; try again in a few seconds"));
+      return Future
+          .failedFuture(new ServiceUnavailable("The knowledge base is still loading; try again in a few seconds"));
     }
     return workers.executeBlocking(() -> askSafely(text), false);
   }
@@ -115,7 +116,8 @@ public final class KbService implements AutoCloseable {
     StringBuilder out = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.append(p).append(':').append(Files.getLastModifiedTime(p).toMillis()).append(':').append(Files.size(p)).append('\n');
+        out.append(p).append(':').append(Files.getLastModifiedTime(p).toMillis()).append(':').append(Files.size(p))
+            .append('\n');
       }
     }
     return out.toString();

@@ -47,8 +47,10 @@ final class SearchFailures {
 
   static String kind(Throwable failure) {
     StackTraceElement[] trace = failure.getStackTrace();
-    String where = trace.length == 0 ? "?" : trace[0].getClassName() + "." + trace[0].getMethodName() + ":"
-        + trace[0].getLineNumber();
+    String where = trace.length == 0
+        ? "?"
+        : trace[0].getClassName() + "." + trace[0].getMethodName() + ":"
+            + trace[0].getLineNumber();
     return failure.getClass().getName() + " at " + where;
   }
 

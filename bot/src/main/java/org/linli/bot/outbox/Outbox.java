@@ -65,7 +65,8 @@ public final class Outbox {
   }
 
   /** Messages waiting (or in flight) and dead letters, for the health check. */
-  public record Stats(long pending, long dead) {}
+  public record Stats(long pending, long dead) {
+  }
 
   private final Vertx vertx;
   private final String queue;

@@ -35,7 +35,8 @@ final class OutboxStore {
   private static final LuaScript DEAD_LETTERS = LuaScript.load("outbox-dead-letters");
 
   /** A message claimed for one delivery attempt, under the token of that claim. */
-  record Claimed(String id, JsonObject payload, int attempt, String token) {}
+  record Claimed(String id, JsonObject payload, int attempt, String token) {
+  }
 
   private final RedisAPI redis;
   private final String base;

@@ -24,7 +24,8 @@ final class RetryPolicy {
   }
 
   /** An outcome, the delay before the next try (for DEFERRED and RETRY), and the error to keep. */
-  record Decision(Kind kind, long delayMillis, String error) {}
+  record Decision(Kind kind, long delayMillis, String error) {
+  }
 
   private final List<Duration> retries;
   private final Duration deferral;

@@ -1,11 +1,10 @@
 package org.linli.bot.page;
 
-import org.linli.bot.text.Text;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.linli.bot.text.Text;
 
 /**
  * The frame of every public page (guides, polls): a Chinese document that reads well on a phone,
@@ -17,7 +16,8 @@ public final class Page {
   /** The stylesheet, read once from the classpath. */
   static final String STYLE = read("linli.css");
 
-  private Page() {}
+  private Page() {
+  }
 
   /**
    * The whole document.

@@ -29,17 +29,16 @@ public final class EmbeddedRedis implements AutoCloseable {
       Path dir = dataDir.resolve("redis");
       Files.createDirectories(dir);
       int chosen = port == 0 ? freePort() : port;
-      RedisServer server =
-          RedisServer.newRedisServer()
-              .executableProvider(ExecutableProvider.newJarResourceProvider(dir.toFile()))
-              .bind("127.0.0.1")
-              .port(chosen)
-              .setting("dir " + dir)
-              .setting("appendonly yes")
-              .setting("appendfsync everysec")
-              .setting("save 60 1")
-              .setting("protected-mode yes")
-              .build();
+      RedisServer server = RedisServer.newRedisServer()
+          .executableProvider(ExecutableProvider.newJarResourceProvider(dir.toFile()))
+          .bind("127.0.0.1")
+          .port(chosen)
+          .setting("dir " + dir)
+          .setting("appendonly yes")
+          .setting("appendfsync everysec")
+          .setting("save 60 1")
+          .setting("protected-mode yes")
+          .build();
       server.start();
       return new EmbeddedRedis(server, chosen);
     } catch (IOException e) {

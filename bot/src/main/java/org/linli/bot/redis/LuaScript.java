@@ -98,7 +98,8 @@ public final class LuaScript {
     private final Map<String, List<String>> givenKeys = new HashMap<>();
     private final Map<String, List<String>> givenArgs = new HashMap<>();
 
-    private Call() {}
+    private Call() {
+    }
 
     /** The key named {@code keyName} in the header. */
     public Call key(String keyName, String value) {
@@ -171,7 +172,8 @@ public final class LuaScript {
         }
         if (line.startsWith(prefix)) {
           String list = line.substring(prefix.length()).strip();
-          List<String> names = list.equals("(none)") ? List.of()
+          List<String> names = list.equals("(none)")
+              ? List.of()
               : Arrays.stream(list.split(",")).map(String::strip).toList();
           check(script, kind, names);
           return new Names(script, kind, names);

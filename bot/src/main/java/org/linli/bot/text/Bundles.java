@@ -23,7 +23,8 @@ final class Bundles {
   private static final Properties TRADITIONAL_TEXTS = read(TRADITIONAL);
   private static final Properties WORD_LISTS = read(WORDS);
 
-  private Bundles() {}
+  private Bundles() {
+  }
 
   static String simplified(String key) {
     return value(SIMPLIFIED_TEXTS, SIMPLIFIED, key);

@@ -23,7 +23,8 @@ public final class TraditionalScript {
   private static final int CACHE_LIMIT = 20_000;
   private static final ConcurrentHashMap<String, String> CONVERTED = new ConcurrentHashMap<>();
 
-  private TraditionalScript() {}
+  private TraditionalScript() {
+  }
 
   /**
    * Loads OpenCC's dictionaries (about a second, once): call it where blocking is allowed, so the

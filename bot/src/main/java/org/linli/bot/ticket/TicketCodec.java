@@ -12,9 +12,11 @@ import java.util.Map;
 final class TicketCodec {
 
   /** A ticket as read, with the revision its hash was at (for {@link TicketIndex#sync}). */
-  record Loaded(Ticket ticket, long rev) {}
+  record Loaded(Ticket ticket, long rev) {
+  }
 
-  private TicketCodec() {}
+  private TicketCodec() {
+  }
 
   /** The hash fields of a new ticket, as field, value, field, value ... */
   static List<String> fields(Ticket t) {
@@ -50,7 +52,8 @@ final class TicketCodec {
         h.get("community"), h.get("grid"), instant(h.get("createdAt")),
         Duration.ofMillis(Long.parseLong(h.get("limitMs"))), instant(h.get("dueAt")),
         status == TicketStatus.WAITING_RESIDENT && h.containsKey("remainingMs")
-            ? Duration.ofMillis(Long.parseLong(h.get("remainingMs"))) : null,
+            ? Duration.ofMillis(Long.parseLong(h.get("remainingMs")))
+            : null,
         status,
         hubId.isEmpty() && hubToken.isEmpty() ? null : new HubReference(hubId, hubToken),
         h.containsKey("rating") ? Integer.valueOf(h.get("rating")) : null, h.get("comment"),

@@ -37,7 +37,8 @@ public final class TicketDeadlines {
   }
 
   /** A claimed job; {@code lease} is when the claim runs out (and the score it was moved to). */
-  public record Job(Kind kind, String receipt, Instant lease) {}
+  public record Job(Kind kind, String receipt, Instant lease) {
+  }
 
   private final RedisAPI redis;
   private final LeasedTimers timers;

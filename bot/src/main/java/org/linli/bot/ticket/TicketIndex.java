@@ -22,7 +22,8 @@ final class TicketIndex {
   private static final LuaScript SYNC = LuaScript.load("ticket-sync");
 
   /** A receipt number given out, or the time the resident may open the next ticket. */
-  record Reservation(String receipt, Instant retryAfter) {}
+  record Reservation(String receipt, Instant retryAfter) {
+  }
 
   private final RedisAPI redis;
 
@@ -54,7 +55,9 @@ final class TicketIndex {
 
   /** Brings the indexes and timers in line with a stored ticket at revision {@code rev}. */
   Future<Boolean> sync(Ticket ticket, long rev, Instant now) {
-    String clock = ticket.status().clockRuns() ? "run" : ticket.status() == TicketStatus.WAITING_RESIDENT ? "pause" : "stop";
+    String clock = ticket.status().clockRuns()
+        ? "run"
+        : ticket.status() == TicketStatus.WAITING_RESIDENT ? "pause" : "stop";
     return SYNC.call()
         .key("revisions", TicketKeys.REV)
         .key("timers", TicketKeys.TIMERS)

@@ -17,7 +17,8 @@ final class TicketKeys {
   static final String REV = INDEX + ":rev";
   static final String TIMERS = INDEX + ":timers";
 
-  private TicketKeys() {}
+  private TicketKeys() {
+  }
 
   static String ticket(String receipt) {
     return "ticket:{" + receipt + "}";

@@ -187,7 +187,8 @@ public final class TicketStore {
     }
     return load(receipt).compose(loaded -> index.sync(loaded.ticket(), loaded.rev(), at).map(synced -> {
       LOG.info("ticket {} {} -> {}", receipt, previous.apiName(), loaded.ticket().status().apiName());
-      return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(), loaded.ticket());
+      return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(),
+          loaded.ticket());
     }));
   }
 
@@ -258,7 +259,8 @@ public final class TicketStore {
   }
 
   private Future<Void> resync(String receipt, Instant at) {
-    return load(receipt).compose(l -> l == null ? Future.succeededFuture() : index.sync(l.ticket(), l.rev(), at).mapEmpty());
+    return load(receipt)
+        .compose(l -> l == null ? Future.succeededFuture() : index.sync(l.ticket(), l.rev(), at).mapEmpty());
   }
 
   private Future<List<Ticket>> loadAll(List<String> receipts) {

@@ -37,7 +37,9 @@ public final class TimeLimits {
         }
         String v = kv[1].strip();
         long n = Long.parseLong(v.replaceAll("[hms]$", ""));
-        Duration limit = v.endsWith("s") ? Duration.ofSeconds(n) : v.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+        Duration limit = v.endsWith("s")
+            ? Duration.ofSeconds(n)
+            : v.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofHours(n);
         out.put(kv[0].strip().toLowerCase(Locale.ROOT), limit);
       }
     }

@@ -22,15 +22,16 @@ import java.util.TreeSet;
  */
 final class KnownExceptions {
 
-  private KnownExceptions() {}
+  private KnownExceptions() {
+  }
 
   /** Classes outside an http package that still use Vert.x HTTP server types. */
   static final Set<String> HTTP_CLASSES = Set.of(
       // The composition root starts the HTTP server on the router it builds.
       "org.linli.bot.LinliVerticle");
 
-  static final DescribedPredicate<JavaClass> HTTP_OUTSIDE_HTTP =
-      DescribedPredicate.describe("known to use HTTP outside http", c -> HTTP_CLASSES.contains(outer(c).getName()));
+  static final DescribedPredicate<JavaClass> HTTP_OUTSIDE_HTTP = DescribedPredicate
+      .describe("known to use HTTP outside http", c -> HTTP_CLASSES.contains(outer(c).getName()));
 
   /** The composition root builds everything and hands it round: it is on no ring by design. */
   static final Set<String> COMPOSITION_ROOT = Set.of("org.linli.bot.LinliVerticle", "org.linli.bot.Main");

@@ -37,7 +37,8 @@ class PollCommandTest {
   @Test
   void a_big_matter_with_a_civil_code_rule_a_date_and_a_secret_ballot() throws Exception {
     PollCommand.Request r = command.parse(
-        "加装电梯 | 同意 | 不同意 --big --rule civil-code-major --closes 2026-12-01T20:00 --anonymous --discuss 2d --remind 1d", NOW);
+        "加装电梯 | 同意 | 不同意 --big --rule civil-code-major --closes 2026-12-01T20:00 --anonymous --discuss 2d --remind 1d",
+        NOW);
 
     assertThat(r.scale()).isEqualTo(Poll.Scale.BIG);
     assertThat(r.rule()).isEqualTo(Rule.CIVIL_CODE_MAJOR);

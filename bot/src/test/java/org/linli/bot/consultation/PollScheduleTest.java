@@ -2,7 +2,6 @@ package org.linli.bot.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.redis.client.Redis;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.linli.bot.redis.RealRedis;
 /** Poll timers in a real Redis: claimed by one caller at a time, kept until done. */
 class PollScheduleTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis redis;
   static PollSchedule schedule;
 

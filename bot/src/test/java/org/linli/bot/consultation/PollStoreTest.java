@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +23,8 @@ import org.linli.bot.redis.RealRedis;
 /** The poll store against a real (embedded) Redis. */
 class PollStoreTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis redis;
   static Redis client;
   static PollStore store;
@@ -74,7 +75,8 @@ class PollStoreTest {
       // Each resident's votes in order (a resident changes their mind), residents all at once.
       Future<?> chain = Future.succeededFuture();
       for (int choice : choices) {
-        chain = chain.compose(v -> store.vote(Ballot.cast(p.id(), voter, List.of(choice), System.currentTimeMillis()).castBy(voter)));
+        chain = chain.compose(
+            v -> store.vote(Ballot.cast(p.id(), voter, List.of(choice), System.currentTimeMillis()).castBy(voter)));
       }
       residents.add(chain);
     }
@@ -123,7 +125,8 @@ class PollStoreTest {
 
     assertThat(vote(p, "u2", "", 3).reason()).isEqualTo("option");
     assertThat(vote(p, "u2", "", 1, 2).reason()).isEqualTo("count");
-    assertThat(await(store.vote(Ballot.cast("no-such-poll", "u2", List.of(1), System.currentTimeMillis()).castBy("u2"))).reason())
+    assertThat(await(store.vote(Ballot.cast("no-such-poll", "u2", List.of(1), System.currentTimeMillis()).castBy("u2")))
+        .reason())
         .isEqualTo("unknown");
     assertThat(await(store.close(p.id(), System.currentTimeMillis()))).isTrue();
     assertThat(vote(p, "u1", "", 2).reason()).isEqualTo("closed");
@@ -220,7 +223,8 @@ class PollStoreTest {
     String redis = everythingIn(small.id());
     assertThat(redis).doesNotContain("resident-", "7-1-101|", "h:7-1-101");
     assertThat(await(store.tally(small.id(), 2)).votes()).containsExactly(0L, 2L);
-    assertThat(await(store.receipts(small.id()))).extracting(PollStore.Receipt::code).contains(first.receipt()).hasSize(2);
+    assertThat(await(store.receipts(small.id()))).extracting(PollStore.Receipt::code).contains(first.receipt())
+        .hasSize(2);
     assertThat(await(store.reasons(small.id()))).containsOnly("理由：楼下太吵");
   }
 

@@ -12,7 +12,8 @@ class RuleTest {
   }
 
   /** Areas in m² × 100. */
-  private static Tally big(long yesHouseholds, long noHouseholds, long yesArea, long noArea, long households, long area) {
+  private static Tally big(long yesHouseholds, long noHouseholds, long yesArea, long noArea, long households,
+      long area) {
     return new Tally(List.of(yesHouseholds, noHouseholds), List.of(yesArea, noArea), yesHouseholds + noHouseholds,
         yesArea + noArea, households, area);
   }

@@ -17,7 +17,8 @@ import org.linli.webhooks.Reply;
 /** What a resident sees when they send {@code /bind}. */
 class HouseholdChatTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis server;
   static HouseholdRegister register;
   static HouseholdChat chat;

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ class HouseholdRegisterTest {
       + "3-2-602,3,2,602,120.25,1,王小明,021-64381234\n"
       + "1-1-101,1,1,101,60,1,,\n";
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis server;
   static Vertx vertx;
   static RedisAPI redis;
@@ -99,8 +101,8 @@ class HouseholdRegisterTest {
   void a_code_binds_a_resident_to_its_household_and_can_be_used_only_once() {
     BindingCode code = await(register.issueCode("3-2-601"));
     assertThat(code.code()).matches("\\d{6}");
-    assertThat(code.expiresAt()).isBetween(java.time.Instant.now().plus(Duration.ofHours(167)),
-        java.time.Instant.now().plus(Duration.ofHours(169)));
+    assertThat(code.expiresAt()).isBetween(Instant.now().plus(Duration.ofHours(167)),
+        Instant.now().plus(Duration.ofHours(169)));
 
     BindResult first = await(register.bind(code.code(), "generic:u1"));
     BindResult again = await(register.bind(code.code(), "generic:u2"));
@@ -186,8 +188,8 @@ class HouseholdRegisterTest {
     String first = await(register.issueCode("3-2-601")).code();
     String second = await(register.issueCode("3-2-602")).code();
 
-    List<Future<BindResult>> binds =
-        List.of(register.bind(first, "generic:hurry"), register.bind(second, "generic:hurry"));
+    List<Future<BindResult>> binds = List.of(register.bind(first, "generic:hurry"),
+        register.bind(second, "generic:hurry"));
     await(Future.join(binds));
 
     assertThat(binds).allSatisfy(f -> assertThat(f.result().bound()).isTrue());
@@ -285,7 +287,7 @@ class HouseholdRegisterTest {
   static Throwable failure(Future<?> future) {
     try {
       future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       return e.getCause();
     } catch (Exception e) {
       throw new IllegalStateException(e);

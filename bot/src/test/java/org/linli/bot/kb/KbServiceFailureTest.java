@@ -25,7 +25,8 @@ class KbServiceFailureTest {
    */
   private static final String BOOM = "zzboomzz";
 
-  @TempDir static Path index;
+  @TempDir
+  static Path index;
   private static Vertx vertx;
   private static KbService service;
 

@@ -16,6 +16,7 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,8 @@ class DeadLetterApiTest {
 
   private static final String ADMIN = "admin-token";
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static EmbeddedRedis server;
   static Vertx vertx;
   static Redis client;
@@ -106,7 +108,7 @@ class DeadLetterApiTest {
     assertThat(t1.getJsonObject("payload")).isEqualTo(new JsonObject().put("ticket", "T1").put("status", "accepted"));
     assertThat(t1.getInteger("attempts")).isEqualTo(1);
     assertThat(t1.getString("error")).isEqualTo("receiver answered 422");
-    assertThat(java.time.Instant.parse(t1.getString("diedAt"))).isBefore(java.time.Instant.now());
+    assertThat(Instant.parse(t1.getString("diedAt"))).isBefore(Instant.now());
   }
 
   @Test
@@ -115,7 +117,8 @@ class DeadLetterApiTest {
     HttpResponse<Buffer> replay = post("/api/v1/outbox/hub/dead/ticket:T2:status/replay");
 
     assertThat(replay.statusCode()).isEqualTo(200);
-    assertThat(replay.bodyAsJsonObject()).isEqualTo(new JsonObject().put("id", "ticket:T2:status").put("replayed", true));
+    assertThat(replay.bodyAsJsonObject())
+        .isEqualTo(new JsonObject().put("id", "ticket:T2:status").put("replayed", true));
     eventually(() -> delivered.contains("ticket:T2:status"));
     assertThat(get("/api/v1/outbox/hub/dead").bodyAsJsonObject().getJsonArray("deadLetters").stream()
         .map(l -> ((JsonObject) l).getString("id"))).doesNotContain("ticket:T2:status");

@@ -11,6 +11,7 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.bot.redis.RealRedis;
 import org.linli.config.Secret;
+import org.linli.config.Settings;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -38,7 +40,8 @@ class OutboxTest {
   private static final Duration ZERO = Duration.ZERO;
   private static final String TOKEN = "app-token";
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis server;
   static Vertx vertx;
   static RedisAPI redis;
@@ -105,7 +108,8 @@ class OutboxTest {
     FakeReceiver.Request r = app.requests.get(0);
     assertThat(r.method()).isEqualTo("POST");
     assertThat(r.path()).isEqualTo("/app/messages");
-    assertThat(r.headers()).containsEntry("Idempotency-Key", "poll:p9").containsEntry("Authorization", "Bearer " + TOKEN);
+    assertThat(r.headers()).containsEntry("Idempotency-Key", "poll:p9").containsEntry("Authorization",
+        "Bearer " + TOKEN);
     assertThat(r.body()).isEqualTo(new JsonObject("""
         {"id": "poll:p9", "chat": {"id": "g-1", "type": "group"}, "text": "投票开始：是否在楼下加装充电桩？",
          "buttons": [{"label": "赞成", "data": "vote:p9:1"}], "private": false, "forward": false}
@@ -146,7 +150,7 @@ class OutboxTest {
     assertThat(letter.payload()).isEqualTo(note.toJson());
     assertThat(letter.attempts()).isEqualTo(1);
     assertThat(letter.error()).isEqualTo("generic receiver answered 400");
-    assertThat(letter.diedAt()).isBetween(java.time.Instant.now().minusSeconds(10), java.time.Instant.now());
+    assertThat(letter.diedAt()).isBetween(Instant.now().minusSeconds(10), Instant.now());
     assertThat(await(outbox.outbox().stats())).isEqualTo(new Outbox.Stats(0, 1));
 
     app.otherwise = 200;
@@ -298,7 +302,7 @@ class OutboxTest {
 
   @Test
   void the_service_paces_the_outbox_by_its_settings() {
-    Outbox.Timing timing = Outbox.Timing.from(new org.linli.config.Settings.Outbox(250, List.of(5, 300, 1800)));
+    Outbox.Timing timing = Outbox.Timing.from(new Settings.Outbox(250, List.of(5, 300, 1800)));
 
     assertThat(timing.poll()).isEqualTo(Duration.ofMillis(250));
     assertThat(timing.retries()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30));

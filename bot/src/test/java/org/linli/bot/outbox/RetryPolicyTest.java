@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.linli.bot.outbox.RetryPolicy.Kind;
 import org.linli.webhooks.ChannelSender.SendFailure;
@@ -56,7 +57,7 @@ class RetryPolicyTest {
 
   @Test
   void a_foreign_failure_is_kept_by_its_type_and_text_shortened_to_five_hundred_characters() {
-    assertThat(policy.decide(1, new java.util.concurrent.TimeoutException("Timeout 45000 (ms) fired")).error())
+    assertThat(policy.decide(1, new TimeoutException("Timeout 45000 (ms) fired")).error())
         .isEqualTo("TimeoutException: Timeout 45000 (ms) fired");
     assertThat(policy.decide(1, new IllegalStateException("x".repeat(2000))).error()).hasSize(500);
   }

@@ -2,6 +2,7 @@ package org.linli.bot.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -72,7 +73,8 @@ class ChatRoutePropertyTest {
     vertx = Vertx.vertx();
     LinliVerticle verticle = new LinliVerticle(new SettingsLoader().load(env));
     await(vertx.deployVerticle(verticle));
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
+    client = WebClient.create(vertx,
+        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));
   }
 
   @AfterContainer
@@ -237,7 +239,7 @@ class ChatRoutePropertyTest {
     }
   }
 
-  private static <T> T await(io.vertx.core.Future<T> future) {
+  private static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -31,9 +32,11 @@ public final class SignedCallbacks {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A callback: query string (may be empty), headers, body. */
-  public record Callback(String query, java.util.Map<String, String> headers, String body) {}
+  public record Callback(String query, Map<String, String> headers, String body) {
+  }
 
-  private SignedCallbacks() {}
+  private SignedCallbacks() {
+  }
 
   public static Callback telegram(long updateId, String text) {
     JsonObject update = new JsonObject().put("update_id", updateId).put("message", new JsonObject()
@@ -42,7 +45,7 @@ public final class SignedCallbacks {
         .put("chat", new JsonObject().put("id", 1111111).put("type", "private"))
         .put("date", System.currentTimeMillis() / 1000)
         .put("text", text));
-    return new Callback("", java.util.Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET), update.encode());
+    return new Callback("", Map.of("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET), update.encode());
   }
 
   public static Callback dingtalk(String msgId, String text) {
@@ -58,23 +61,25 @@ public final class SignedCallbacks {
         .put("msgtype", "text").put("text", new JsonObject().put("content", text))
         .put("sessionWebhook", sessionWebhook).put("sessionWebhookExpiredTime", now + 60_000);
     String sign = base64(hmacSha256(DINGTALK_SECRET, now + "\n" + DINGTALK_SECRET));
-    return new Callback("", java.util.Map.of("timestamp", String.valueOf(now), "sign", sign), message.encode());
+    return new Callback("", Map.of("timestamp", String.valueOf(now), "sign", sign), message.encode());
   }
 
   public static Callback wecom(long msgId, String text) {
     String plain = "<xml><ToUserName><![CDATA[" + WECOM_CORP + "]]></ToUserName><FromUserName><![CDATA[LiSi]]>"
         + "</FromUserName><CreateTime>" + System.currentTimeMillis() / 1000 + "</CreateTime><MsgType><![CDATA[text]]>"
-        + "</MsgType><Content>" + xmlEscape(text) + "</Content><MsgId>" + msgId + "</MsgId><AgentID>1000002</AgentID></xml>";
+        + "</MsgType><Content>" + xmlEscape(text) + "</Content><MsgId>" + msgId
+        + "</MsgId><AgentID>1000002</AgentID></xml>";
     String encrypted = wecomEncrypt(plain);
     String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
     String nonce = "n" + msgId;
     String[] parts = {WECOM_TOKEN, timestamp, nonce, encrypted};
     Arrays.sort(parts);
-    String signature = HexFormat.of().formatHex(digest("SHA-1", String.join("", parts).getBytes(StandardCharsets.UTF_8)));
+    String signature = HexFormat.of()
+        .formatHex(digest("SHA-1", String.join("", parts).getBytes(StandardCharsets.UTF_8)));
     String body = "<xml><ToUserName><![CDATA[" + WECOM_CORP + "]]></ToUserName><Encrypt><![CDATA[" + encrypted
         + "]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>";
     return new Callback("?msg_signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + nonce,
-        java.util.Map.of("Content-Type", "text/xml"), body);
+        Map.of("Content-Type", "text/xml"), body);
   }
 
   public static Callback feishu(String eventId, String text) {
@@ -97,7 +102,7 @@ public final class SignedCallbacks {
     byte[] all = Arrays.copyOf(prefix, prefix.length + raw.length);
     System.arraycopy(raw, 0, all, prefix.length, raw.length);
     String signature = HexFormat.of().formatHex(digest("SHA-256", all));
-    return new Callback("", java.util.Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", nonce,
+    return new Callback("", Map.of("X-Lark-Request-Timestamp", timestamp, "X-Lark-Request-Nonce", nonce,
         "X-Lark-Signature", signature, "Content-Type", "application/json"), body);
   }
 

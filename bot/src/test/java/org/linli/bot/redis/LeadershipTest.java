@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** One instance at a time runs the task, against a real (embedded) Redis. */
 class LeadershipTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis server;
 
   @BeforeAll

@@ -27,7 +27,8 @@ class LuaScriptTest {
       return redis.call('SCARD', set)
       """);
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis server;
 
   @BeforeAll

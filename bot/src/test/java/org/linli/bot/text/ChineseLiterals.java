@@ -25,7 +25,8 @@ final class ChineseLiterals {
     }
   }
 
-  private ChineseLiterals() {}
+  private ChineseLiterals() {
+  }
 
   /** Every hit in the {@code .java} files under a source root, in file order. */
   static List<Hit> under(Path root) {

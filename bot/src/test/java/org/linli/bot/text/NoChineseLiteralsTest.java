@@ -43,19 +43,17 @@ class NoChineseLiteralsTest {
 
   @Test
   void comments_and_javadoc_may_hold_chinese() {
-    String source =
-        "/** 居民咨询 \"引号\" */\nclass A {\n  // 注释 \"电梯\"\n  /* 块注释 '字' */\n"
-            + "  int a = 1; // 行尾 \"x\"\n"
-            + "  String url = \"http://x\"; // 网址\n}\n";
+    String source = "/** 居民咨询 \"引号\" */\nclass A {\n  // 注释 \"电梯\"\n  /* 块注释 '字' */\n"
+        + "  int a = 1; // 行尾 \"x\"\n"
+        + "  String url = \"http://x\"; // 网址\n}\n";
 
     assertThat(ChineseLiterals.in("A.java", source)).isEmpty();
   }
 
   @Test
   void text_blocks_char_literals_and_full_width_punctuation_are_found() {
-    String source =
-        "class A {\n  String t = \"\"\"\n      line\n      第二行\n      \"\"\";\n  char c = '、';\n"
-            + "  String p = \"a：b\";\n  String q = \"\\\"，\\\"\";\n  String ok = \"a:b\";\n}\n";
+    String source = "class A {\n  String t = \"\"\"\n      line\n      第二行\n      \"\"\";\n  char c = '、';\n"
+        + "  String p = \"a：b\";\n  String q = \"\\\"，\\\"\";\n  String ok = \"a:b\";\n}\n";
 
     assertThat(ChineseLiterals.in("A.java", source))
         .extracting(ChineseLiterals.Hit::line)

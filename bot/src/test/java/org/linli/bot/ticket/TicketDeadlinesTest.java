@@ -20,7 +20,8 @@ import org.linli.bot.redis.RealRedis;
 /** The ticket timers against a real Redis, with explicit timestamps instead of waiting. */
 class TicketDeadlinesTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis redis;
   static TicketStore store;
   static TicketDeadlines deadlines;

@@ -17,7 +17,8 @@ import org.linli.bot.redis.RealRedis;
 /** Monthly figures over hand-made tickets in a real Redis. */
 class TicketStatsTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis redis;
   static TicketStore store;
 
@@ -35,7 +36,8 @@ class TicketStatsTest {
   private static Ticket resolvedAfter(String category, Instant at, double hours) {
     Ticket t = await(store.open(Tickets.request(category, at)));
     await(store.transition(t.receipt(), TicketStatus.DISPATCHED, "hub", "", at.plusSeconds(60)));
-    await(store.transition(t.receipt(), TicketStatus.RESOLVED, "hub", "已修复", at.plusMillis((long) (hours * 3_600_000))));
+    await(
+        store.transition(t.receipt(), TicketStatus.RESOLVED, "hub", "已修复", at.plusMillis((long) (hours * 3_600_000))));
     return t;
   }
 

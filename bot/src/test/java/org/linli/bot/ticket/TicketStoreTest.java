@@ -22,7 +22,8 @@ import org.linli.bot.redis.RealRedis;
 /** The ticket store against a real (embedded) Redis. */
 class TicketStoreTest {
 
-  @TempDir static Path data;
+  @TempDir
+  static Path data;
   static RealRedis redis;
   static TicketStore store;
   static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z"); // 10:00 in Shanghai

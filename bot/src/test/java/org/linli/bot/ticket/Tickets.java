@@ -12,7 +12,8 @@ final class Tickets {
   static final String LIMITS = "emergency=2,repair=48,elderly=24,social_assistance=120,consultation=72,default=72";
   private static final AtomicInteger residents = new AtomicInteger();
 
-  private Tickets() {}
+  private Tickets() {
+  }
 
   static TicketStore store(RealRedis redis, int perHour) {
     return new TicketStore(redis.api, TimeLimits.parse(LIMITS), perHour, SHANGHAI);

@@ -12,19 +12,19 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.linli.webhooks.callback.CallbackChannel;
-import org.linli.webhooks.callback.Callbacks;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
-import org.linli.webhooks.callback.Claims;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Callbacks;
+import org.linli.webhooks.callback.Claims;
 
 /**
  * A platform that exists only in tests, to show what adding one takes: this package, its settings

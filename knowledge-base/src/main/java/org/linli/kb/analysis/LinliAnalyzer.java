@@ -41,10 +41,9 @@ public final class LinliAnalyzer extends Analyzer {
    * Words that carry no topic: question words, particles, pronouns, politeness, punctuation. The
    * words are in {@code linli/stop-words.txt}.
    */
-  static final CharArraySet STOP_WORDS =
-      new CharArraySet(
-          ResourceLines.words("linli/stop-words.txt"),
-          false);
+  static final CharArraySet STOP_WORDS = new CharArraySet(
+      ResourceLines.words("linli/stop-words.txt"),
+      false);
 
   /** Components are reused per field: each field kind has its own chain. */
   public LinliAnalyzer() {
@@ -65,8 +64,8 @@ public final class LinliAnalyzer extends Analyzer {
       return new TokenStreamComponents(tokenizer, shingles);
     }
     Tokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream =
-        new CJKBigramFilter(new LowerCaseFilter(new SymbolFilter(tokenizer)), CJKBigramFilter.HAN, true);
+    TokenStream stream = new CJKBigramFilter(new LowerCaseFilter(new SymbolFilter(tokenizer)), CJKBigramFilter.HAN,
+        true);
     return new TokenStreamComponents(tokenizer, stream);
   }
 

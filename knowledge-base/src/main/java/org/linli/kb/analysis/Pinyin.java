@@ -1,6 +1,7 @@
 package org.linli.kb.analysis;
 
 import com.ibm.icu.text.Transliterator;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,7 +14,8 @@ public final class Pinyin {
   private static final Transliterator HAN_LATIN = Transliterator.getInstance("Han-Latin; Latin-ASCII");
   private static final ConcurrentHashMap<Integer, String> CACHE = new ConcurrentHashMap<>();
 
-  private Pinyin() {}
+  private Pinyin() {
+  }
 
   /** The syllable for one code point, or the character itself when it is not Han. */
   public static String of(int codePoint) {
@@ -26,7 +28,7 @@ public final class Pinyin {
       return text;
     }
     synchronized (HAN_LATIN) {
-      return HAN_LATIN.transliterate(text).strip().toLowerCase(java.util.Locale.ROOT);
+      return HAN_LATIN.transliterate(text).strip().toLowerCase(Locale.ROOT);
     }
   }
 }

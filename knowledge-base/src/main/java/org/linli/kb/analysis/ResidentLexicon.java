@@ -29,18 +29,18 @@ public final class ResidentLexicon {
   public static final String RESOURCE = "linli/lexicon.tsv";
 
   /** What kind of speech an entry comes from; the file must use one of these. */
-  public static final Set<String> KINDS =
-      Set.of(
-          "colloquial",
-          "dialect-north",
-          "dialect-southwest",
-          "dialect-yue",
-          "dialect-wu",
-          "tw-hk",
-          "typo");
+  public static final Set<String> KINDS = Set.of(
+      "colloquial",
+      "dialect-north",
+      "dialect-southwest",
+      "dialect-yue",
+      "dialect-wu",
+      "tw-hk",
+      "typo");
 
   /** One line of the lexicon: {@code from} is rewritten to {@code to}. */
-  public record Rule(String from, String to, String kind, String note) {}
+  public record Rule(String from, String to, String kind, String note) {
+  }
 
   private static final int MAX_PASSES = 3;
   private static volatile ResidentLexicon shipped;
@@ -57,10 +57,10 @@ public final class ResidentLexicon {
     this.guards = Set.copyOf(guards);
     Map<Character, List<String[]>> grouped = new HashMap<>();
     for (Rule rule : rules) {
-      grouped.computeIfAbsent(rule.from().charAt(0), c -> new ArrayList<>()).add(new String[] {rule.from(), rule.to()});
+      grouped.computeIfAbsent(rule.from().charAt(0), c -> new ArrayList<>()).add(new String[]{rule.from(), rule.to()});
     }
     for (String guard : guards) {
-      grouped.computeIfAbsent(guard.charAt(0), c -> new ArrayList<>()).add(new String[] {guard, guard});
+      grouped.computeIfAbsent(guard.charAt(0), c -> new ArrayList<>()).add(new String[]{guard, guard});
     }
     Map<Character, String[][]> index = new HashMap<>();
     grouped.forEach(
@@ -87,7 +87,7 @@ public final class ResidentLexicon {
    */
   static String withoutSymbols(String text) {
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0; i < text.length();) {
       int cp = text.codePointAt(i);
       int next = i + Character.charCount(cp);
       int type = Character.getType(cp);
@@ -188,7 +188,7 @@ public final class ResidentLexicon {
   private String pass(String text) {
     StringBuilder out = null;
     int length = text.length();
-    for (int i = 0; i < length; ) {
+    for (int i = 0; i < length;) {
       char c = text.charAt(i);
       String[][] words = starts[c] ? byFirst.get(c) : null;
       String[] match = null;

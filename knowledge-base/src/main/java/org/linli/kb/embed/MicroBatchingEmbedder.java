@@ -120,7 +120,4 @@ public final class MicroBatchingEmbedder extends ForwardingEmbedder {
     return out;
   }
 
-
-
-
 }

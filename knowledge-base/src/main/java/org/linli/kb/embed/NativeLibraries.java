@@ -17,7 +17,8 @@ public final class NativeLibraries {
 
   private static final String ORT_RESOURCE = "ai/onnxruntime/native/";
 
-  private NativeLibraries() {}
+  private NativeLibraries() {
+  }
 
   /** Must run before the first use of ONNX Runtime or DJL in this JVM. */
   public static synchronized void placeUnder(Path dataDir) {

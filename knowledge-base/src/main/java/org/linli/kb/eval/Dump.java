@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -19,7 +20,8 @@ import org.linli.kb.search.ScoringModel;
  */
 final class Dump {
 
-  private Dump() {}
+  private Dump() {
+  }
 
   static void write(
       Path file,
@@ -30,8 +32,8 @@ final class Dump {
       try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
         out.println("set\tkind\texpected\ttop\tconfidence\t" + String.join("\t", ScoringModel.FEATURES) + "\tquestion");
         for (Evidence to : sets) {
-          List<Sample> full = new java.util.ArrayList<>();
-          List<Sample> words = new java.util.ArrayList<>();
+          List<Sample> full = new ArrayList<>();
+          List<Sample> words = new ArrayList<>();
           sets.stream().filter(e -> e != to).forEach(e -> {
             full.addAll(e.full());
             words.addAll(e.words());

@@ -23,14 +23,13 @@ import java.util.stream.Stream;
 public record EvalQuestion(String kind, String expected, String text, String file, int line) {
 
   /** Kinds that a guide should answer. */
-  public static final Set<String> IN_SCOPE =
-      Set.of("paraphrase", "colloquial", "dialect", "traditional", "typo", "detail", "context", "alarming");
+  public static final Set<String> IN_SCOPE = Set.of("paraphrase", "colloquial", "dialect", "traditional", "typo",
+      "detail", "context", "alarming");
 
   /** Every kind, in the order the evaluation prints them. */
-  public static final List<String> KINDS =
-      List.of(
-          "paraphrase", "colloquial", "dialect", "traditional", "typo", "detail", "context", "alarming",
-          "neartopic", "offtopic", "chitchat", "personal", "emergency");
+  public static final List<String> KINDS = List.of(
+      "paraphrase", "colloquial", "dialect", "traditional", "typo", "detail", "context", "alarming",
+      "neartopic", "offtopic", "chitchat", "personal", "emergency");
 
   /** True when a guide should answer this question. */
   public boolean inScope() {
@@ -62,7 +61,8 @@ public record EvalQuestion(String kind, String expected, String text, String fil
           if (cols.length != 3) {
             throw new IllegalArgumentException(file.getFileName() + ":" + (i + 1) + " needs 3 tab-separated columns");
           }
-          out.add(new EvalQuestion(cols[0].strip(), cols[1].strip(), cols[2].strip(), file.getFileName().toString(), i + 1));
+          out.add(new EvalQuestion(cols[0].strip(), cols[1].strip(), cols[2].strip(), file.getFileName().toString(),
+              i + 1));
         }
       }
     } catch (IOException e) {

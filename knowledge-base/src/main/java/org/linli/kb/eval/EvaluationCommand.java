@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,7 @@ import org.linli.kb.search.ScoringModel;
  */
 public final class EvaluationCommand {
 
-  private static final String DEFAULT_SETS =
-      "shipped=knowledge-base/entries:knowledge-base/eval,second=knowledge-base/eval/second/entries:knowledge-base/eval/second";
+  private static final String DEFAULT_SETS = "shipped=knowledge-base/entries:knowledge-base/eval,second=knowledge-base/eval/second/entries:knowledge-base/eval/second";
 
   private final PrintStream out;
   private final int folds;
@@ -76,10 +76,12 @@ public final class EvaluationCommand {
   }
 
   /** A knowledge base with its question set. */
-  record QuestionSet(String name, Path entries, Path questions) {}
+  record QuestionSet(String name, Path entries, Path questions) {
+  }
 
   /** What a fit produced: the model, and for hybrid runs the words-only shortcut. */
-  record Fitted(ScoringModel model, ScoringModel shortcut) {}
+  record Fitted(ScoringModel model, ScoringModel shortcut) {
+  }
 
   /** Entry point; see the class comment for the arguments. */
   public static void main(String[] args) {
@@ -92,14 +94,13 @@ public final class EvaluationCommand {
     List<QuestionSet> sets = sets(opts.getOrDefault("sets", DEFAULT_SETS));
     Path data = Path.of(opts.getOrDefault("data", "data"));
     String mode = opts.getOrDefault("mode", "both");
-    EvaluationCommand command =
-        new EvaluationCommand(
-            out,
-            Integer.parseInt(opts.getOrDefault("folds", "5")),
-            Double.parseDouble(opts.getOrDefault("decline-target", "0.9")),
-            Double.parseDouble(opts.getOrDefault("max-wrong", "0.02")),
-            opts.containsKey("verbose"),
-            !opts.getOrDefault("self", "yes").equals("no"));
+    EvaluationCommand command = new EvaluationCommand(
+        out,
+        Integer.parseInt(opts.getOrDefault("folds", "5")),
+        Double.parseDouble(opts.getOrDefault("decline-target", "0.9")),
+        Double.parseDouble(opts.getOrDefault("max-wrong", "0.02")),
+        opts.containsKey("verbose"),
+        !opts.getOrDefault("self", "yes").equals("no"));
     command.dump = opts.containsKey("dump") ? Path.of(opts.get("dump")) : null;
     Fitted hybrid = null;
     Fitted lexical = null;
@@ -170,7 +171,8 @@ public final class EvaluationCommand {
         Fitted both = fit(full, words);
         report(mode + " other sets' labels + self-calibration on " + to.name() + "'s guides, reported on "
             + to.name() + String.format(" (threshold %.2f)", both.model().threshold()), to, both);
-        Fitted others = fit(full.subList(self.full().size(), full.size()), words.subList(self.full().size(), full.size()));
+        Fitted others = fit(full.subList(self.full().size(), full.size()),
+            words.subList(self.full().size(), full.size()));
         double threshold = Calibrator.threshold(self.real(), others.model(), declineTarget, maxWrong);
         Fitted tuned = new Fitted(others.model().withThreshold(threshold), others.shortcut());
         report(mode + " other sets' model, threshold from " + to.name() + "'s own guides, reported on " + to.name()
@@ -235,7 +237,7 @@ public final class EvaluationCommand {
   }
 
   private void printShortcut(Calibrator.Decision[] decisions) {
-    long quick = java.util.Arrays.stream(decisions).filter(Calibrator.Decision::shortcut).count();
+    long quick = Arrays.stream(decisions).filter(Calibrator.Decision::shortcut).count();
     if (quick > 0) {
       out.printf("answered by words alone (the shortcut, no embedding): %d of %d%n", quick, decisions.length);
     }

@@ -16,7 +16,8 @@ import org.linli.kb.search.Sample;
  * on exactly the same searches: the full candidates, the words-only candidates (for the shortcut)
  * and the intent.
  */
-record Evidence(String name, List<EvalQuestion> questions, List<Sample> full, List<Sample> words, List<Intent> intents) {
+record Evidence(String name, List<EvalQuestion> questions, List<Sample> full, List<Sample> words,
+    List<Intent> intents) {
 
   /** Searches every question in {@code kb}; in-scope questions must name a guide of it. */
   static Evidence collect(String name, KnowledgeBase kb, List<EvalQuestion> questions) {

@@ -16,9 +16,11 @@ import org.linli.kb.search.Calibrator;
 final class Table {
 
   /** The headline figures of one table, for summaries. */
-  record Figures(double inScopeTop1, double declined, double confidentlyWrong, double emergencyRecall, int n) {}
+  record Figures(double inScopeTop1, double declined, double confidentlyWrong, double emergencyRecall, int n) {
+  }
 
-  private Table() {}
+  private Table() {
+  }
 
   static Figures print(
       PrintStream out, String title, Evidence evidence, Calibrator.Decision[] decisions, boolean verbose) {

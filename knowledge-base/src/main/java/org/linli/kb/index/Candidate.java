@@ -49,4 +49,5 @@ public record Candidate(
     double leastCoverage,
     double headTopicCoverage,
     double unknownTopics,
-    double siblingNamed) {}
+    double siblingNamed) {
+}

@@ -1,13 +1,14 @@
 package org.linli.kb.index;
 
-import org.linli.kb.analysis.ResidentLexicon;
-
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.linli.kb.Entry;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.analysis.Pinyin;
+import org.linli.kb.analysis.ResidentLexicon;
 
 /**
  * The character bigrams and pinyin bigrams of an entry's title, questions, aliases and tags, and the
@@ -110,7 +111,7 @@ record EntryTerms(
   static boolean soundsThere(String word, Set<String> sounds) {
     int[] cps = word.codePoints().toArray();
     if (cps.length < 2
-        || !java.util.Arrays.stream(cps).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+        || !Arrays.stream(cps).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
       return false;
     }
     for (int i = 0; i + 1 < cps.length; i++) {
@@ -124,7 +125,7 @@ record EntryTerms(
   }
 
   static List<String> heads(Entry entry) {
-    List<String> heads = new java.util.ArrayList<>();
+    List<String> heads = new ArrayList<>();
     heads.add(entry.title());
     heads.addAll(entry.questions());
     heads.addAll(entry.aliases());

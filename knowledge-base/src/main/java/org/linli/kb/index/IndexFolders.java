@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  */
 public final class IndexFolders {
 
-  private IndexFolders() {}
+  private IndexFolders() {
+  }
 
   /** Removes folders of processes no longer running and returns this process's folder. */
   public static Path forThisProcess(Path root) {

@@ -2,21 +2,26 @@ package org.linli.kb.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -46,9 +51,9 @@ public final class KbIndex implements AutoCloseable {
   private final Map<String, Entry> entries;
   private final Map<String, EntryTerms> terms;
   private final Map<String, Integer> bigramFrequency;
-  private final java.util.Set<String> pinyinBigrams;
+  private final Set<String> pinyinBigrams;
   private final Map<String, Integer> wordFrequency;
-  private final java.util.Set<String> characters;
+  private final Set<String> characters;
   private final SearcherManager searchers;
   private final boolean semantic;
   private final Path folder;
@@ -65,18 +70,18 @@ public final class KbIndex implements AutoCloseable {
     this.table = table;
     this.entries = entries;
     this.terms = terms;
-    Map<String, Integer> df = new java.util.HashMap<>();
+    Map<String, Integer> df = new HashMap<>();
     terms.values().forEach(t -> t.bodyBigrams().forEach(b -> df.merge(b, 1, Integer::sum)));
     this.bigramFrequency = Map.copyOf(df);
-    java.util.Set<String> pinyin = new java.util.HashSet<>();
+    Set<String> pinyin = new HashSet<>();
     terms.values().forEach(t -> pinyin.addAll(t.allPinyin()));
-    this.pinyinBigrams = java.util.Set.copyOf(pinyin);
-    Map<String, Integer> wf = new java.util.HashMap<>();
+    this.pinyinBigrams = Set.copyOf(pinyin);
+    Map<String, Integer> wf = new HashMap<>();
     terms.values().forEach(t -> t.words().forEach(w -> wf.merge(w, 1, Integer::sum)));
     this.wordFrequency = Map.copyOf(wf);
-    java.util.Set<String> chars = new java.util.HashSet<>();
+    Set<String> chars = new HashSet<>();
     terms.values().forEach(t -> t.text().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp)))));
-    this.characters = java.util.Set.copyOf(chars);
+    this.characters = Set.copyOf(chars);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -89,8 +94,8 @@ public final class KbIndex implements AutoCloseable {
     Path folder;
     MMapDirectory directory;
     try {
-      java.nio.file.Files.createDirectories(root);
-      folder = java.nio.file.Files.createTempDirectory(root, "index-");
+      Files.createDirectories(root);
+      folder = Files.createTempDirectory(root, "index-");
       directory = new MMapDirectory(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create an index folder under " + root, e);
@@ -158,7 +163,7 @@ public final class KbIndex implements AutoCloseable {
   }
 
   /** All entries, in load order. */
-  public java.util.Collection<Entry> entries() {
+  public Collection<Entry> entries() {
     return entries.values();
   }
 

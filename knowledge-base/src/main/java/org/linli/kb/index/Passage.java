@@ -2,9 +2,9 @@ package org.linli.kb.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
+import org.linli.kb.analysis.ResidentLexicon;
 
 /** A piece of a guide that gets its own vector: its title, a question or alias, the summary, a section. */
 public record Passage(String entryId, VectorKind kind, String text) {

@@ -3,11 +3,13 @@ package org.linli.kb.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -18,8 +20,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.linli.kb.ResourceLines;
-import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.analysis.LinliAnalyzer;
+import org.linli.kb.analysis.Pinyin;
+import org.linli.kb.analysis.ResidentLexicon;
 import org.linli.kb.embed.Embedder;
 
 /**
@@ -44,13 +47,12 @@ public final class Retriever {
   private static final String FUNCTION_CHARS = String.join("", ResourceLines.words("linli/function-chars.txt"));
 
   /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
-  private static final List<Map.Entry<String, Float>> FIELDS =
-      List.of(
-          Map.entry(KbIndex.HEAD + LinliAnalyzer.WORDS, 3.0f),
-          Map.entry(KbIndex.BODY + LinliAnalyzer.WORDS, 0.8f),
-          Map.entry(KbIndex.HEAD + LinliAnalyzer.GRAMS, 1.5f),
-          Map.entry(KbIndex.BODY + LinliAnalyzer.GRAMS, 0.3f),
-          Map.entry(KbIndex.HEAD + LinliAnalyzer.PINYIN, 1.0f));
+  private static final List<Map.Entry<String, Float>> FIELDS = List.of(
+      Map.entry(KbIndex.HEAD + LinliAnalyzer.WORDS, 3.0f),
+      Map.entry(KbIndex.BODY + LinliAnalyzer.WORDS, 0.8f),
+      Map.entry(KbIndex.HEAD + LinliAnalyzer.GRAMS, 1.5f),
+      Map.entry(KbIndex.BODY + LinliAnalyzer.GRAMS, 0.3f),
+      Map.entry(KbIndex.HEAD + LinliAnalyzer.PINYIN, 1.0f));
 
   private final LinliAnalyzer analyzer;
   private final Embedder embedder;
@@ -155,7 +157,7 @@ public final class Retriever {
     double best = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     Set<String> ids = new LinkedHashSet<>(lexical.keySet());
     dense.entrySet().stream()
-        .sorted(java.util.Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]))
+        .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]))
         .limit(LEXICAL_DEPTH)
         .forEach(e -> ids.add(e.getKey()));
     double[] idf = new double[query.bigrams().size()];
@@ -221,7 +223,7 @@ public final class Retriever {
       return terms;
     }
     return terms.stream()
-        .sorted(java.util.Comparator.comparingInt(index::guidesWithTerm))
+        .sorted(Comparator.comparingInt(index::guidesWithTerm))
         .limit(TERMS_PER_FIELD)
         .toList();
   }
@@ -287,8 +289,8 @@ public final class Retriever {
       // A bigram no guide has, not even as a homophone (so not a pinyin typo): a topic the
       // knowledge base does not cover.
       if (index.unknown(bigram)
-          && index.unknownSound(org.linli.kb.analysis.Pinyin.of(bigram.codePointAt(0)) + " "
-              + org.linli.kb.analysis.Pinyin.of(bigram.codePointAt(bigram.offsetByCodePoints(0, 1))))) {
+          && index.unknownSound(Pinyin.of(bigram.codePointAt(0)) + " "
+              + Pinyin.of(bigram.codePointAt(bigram.offsetByCodePoints(0, 1))))) {
         unknown += w;
       }
     }
@@ -320,7 +322,7 @@ public final class Retriever {
   }
 
   private static double weightedShare(
-      List<String> topics, double[] weights, java.util.function.ToDoubleFunction<String> covered) {
+      List<String> topics, double[] weights, ToDoubleFunction<String> covered) {
     double total = 0;
     double hit = 0;
     for (int i = 0; i < weights.length; i++) {

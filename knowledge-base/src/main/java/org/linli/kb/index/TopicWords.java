@@ -17,10 +17,10 @@ final class TopicWords {
    * purpose: a word missing here only makes the topic check a little stricter. The words are in
    * {@code linli/generic-words.txt}.
    */
-  private static final Set<String> GENERIC =
-      Set.copyOf(ResourceLines.words("linli/generic-words.txt"));
+  private static final Set<String> GENERIC = Set.copyOf(ResourceLines.words("linli/generic-words.txt"));
 
-  private TopicWords() {}
+  private TopicWords() {
+  }
 
   /** The topic words among a question's segmented words (stop words already removed). */
   static List<String> of(List<String> words) {
@@ -31,7 +31,7 @@ final class TopicWords {
     if (GENERIC.contains(word)) {
       return false;
     }
-    for (int i = 0; i < word.length(); ) {
+    for (int i = 0; i < word.length();) {
       int cp = word.codePointAt(i);
       if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
         return true;

@@ -81,8 +81,8 @@ final class Danger {
   private static final Pattern HARM = RULE_FILE.pattern("HARM", Folded::pattern);
 
   /** Harm named last, as the whole report (着火, 楼下打架), not as the topic of a phrase (跌倒风险评估). */
-  private static final Pattern HARM_AT_END =
-      Pattern.compile("(" + HARM.pattern() + ")" + RULE_FILE.text("HARM_AT_END_TAIL"));
+  private static final Pattern HARM_AT_END = Pattern
+      .compile("(" + HARM.pattern() + ")" + RULE_FILE.text("HARM_AT_END_TAIL"));
 
   /** Over, or in hand: yesterday, or already in hospital. */
   private static final Pattern PAST = RULE_FILE.pattern("PAST", Folded::pattern);
@@ -194,14 +194,16 @@ final class Danger {
   /** The speaker is in it, so a general-sounding situation is their own. */
   private static final Pattern FIRST_PERSON = RULE_FILE.pattern("FIRST_PERSON", Folded::pattern);
 
-  private Danger() {}
+  private Danger() {
+  }
 
   /** Judges one folded message; {@code questionMarked} when it reads as a question at all. */
   static Verdict judge(String t, boolean questionMarked) {
     boolean call = CALL.matcher(t).find();
     boolean ongoing = ongoing(t, questionMarked);
     boolean harm = HARM.matcher(t).find();
-    boolean live = LIVE.matcher(t).find() || NOT_OVER.matcher(t).find() || HURRY.matcher(t).find() || NOW.matcher(t).find();
+    boolean live = LIVE.matcher(t).find() || NOT_OVER.matcher(t).find() || HURRY.matcher(t).find()
+        || NOW.matcher(t).find();
     if (!live && HANDLED.matcher(t).find() && PROCEDURE.matcher(t).find()) {
       return ongoing || harm || call ? Verdict.INFORMATION : Verdict.NONE;
     }
@@ -257,7 +259,8 @@ final class Danger {
     if (CATEGORY.matcher(t).find() && !SPEAKER_IN.matcher(t).find()) {
       return true;
     }
-    if (CAUSE.matcher(t).find() && SETTLED.matcher(t).find() && !CONTINUING.matcher(t).find() && !INSIDE.matcher(t).find()) {
+    if (CAUSE.matcher(t).find() && SETTLED.matcher(t).find() && !CONTINUING.matcher(t).find()
+        && !INSIDE.matcher(t).find()) {
       return true;
     }
     return BESIDES_POLICE.matcher(t).find() && CONTACT.matcher(t).find();

@@ -10,7 +10,8 @@ import org.linli.kb.ChineseScript;
  */
 final class Folded {
 
-  private Folded() {}
+  private Folded() {
+  }
 
   static Pattern pattern(String regex) {
     return Pattern.compile(ChineseScript.fold(regex));

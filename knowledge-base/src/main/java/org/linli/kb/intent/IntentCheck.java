@@ -19,7 +19,8 @@ import java.util.TreeMap;
 public final class IntentCheck {
 
   /** One labelled message. */
-  public record Case(String label, String text) {}
+  public record Case(String label, String text) {
+  }
 
   /** How the classifier did: confusions are counted as {@code expected -> got}. */
   public record Result(int total, int correct, Map<String, Integer> confusions, List<String> misses) {
@@ -27,14 +28,16 @@ public final class IntentCheck {
     /** A few lines for a terminal. */
     public String summary() {
       StringBuilder out = new StringBuilder();
-      out.append(String.format(Locale.ROOT, "%d/%d correct (%.1f%%)%n", correct, total, total == 0 ? 0 : 100.0 * correct / total));
+      out.append(String.format(Locale.ROOT, "%d/%d correct (%.1f%%)%n", correct, total,
+          total == 0 ? 0 : 100.0 * correct / total));
       confusions.forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-22s %d%n", k, v)));
       misses.forEach(m -> out.append("  miss ").append(m).append('\n'));
       return out.toString();
     }
   }
 
-  private IntentCheck() {}
+  private IntentCheck() {
+  }
 
   /** The label the classifier gives a message. */
   public static String label(Intent intent) {

@@ -45,6 +45,7 @@ public final class IntentClassifier {
         return new Intent(MessageKind.CHITCHAT, false, talk);
       }
     }
-    return new Intent(MessageKind.QUESTION, false, questionMarked || danger != Danger.Verdict.NONE ? "question" : "statement");
+    return new Intent(MessageKind.QUESTION, false,
+        questionMarked || danger != Danger.Verdict.NONE ? "question" : "statement");
   }
 }

@@ -33,7 +33,8 @@ final class Requests {
   /** The resident's own application, payment or file. */
   private static final Pattern PERSONAL_CASE = RULE_FILE.pattern("PERSONAL_CASE", Folded::pattern);
 
-  private Requests() {}
+  private Requests() {
+  }
 
   /**
    * The rule for a request, or null. {@code brokenCounts} is false when the message already asked

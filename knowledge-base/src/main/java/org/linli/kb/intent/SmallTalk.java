@@ -14,17 +14,17 @@ import org.linli.kb.RuleFile;
  */
 final class SmallTalk {
 
-  private record Kind(String rule, Pattern opening, int tail) {}
+  private record Kind(String rule, Pattern opening, int tail) {
+  }
 
   private static final RuleFile RULE_FILE = RuleFile.load("linli/intent/small-talk.rules");
 
   /** The openings, tried in this order; {@code tail} is how long a tail that asks nothing may be. */
-  private static final List<Kind> KINDS =
-      List.of(
-          new Kind("thanks", RULE_FILE.pattern("OPENING_THANKS"), 20),
-          new Kind("greeting", RULE_FILE.pattern("OPENING_GREETING"), 0),
-          new Kind("farewell", RULE_FILE.pattern("OPENING_FAREWELL"), 0),
-          new Kind("acknowledgement", RULE_FILE.pattern("OPENING_ACKNOWLEDGEMENT"), 16));
+  private static final List<Kind> KINDS = List.of(
+      new Kind("thanks", RULE_FILE.pattern("OPENING_THANKS"), 20),
+      new Kind("greeting", RULE_FILE.pattern("OPENING_GREETING"), 0),
+      new Kind("farewell", RULE_FILE.pattern("OPENING_FAREWELL"), 0),
+      new Kind("acknowledgement", RULE_FILE.pattern("OPENING_ACKNOWLEDGEMENT"), 16));
 
   private static final Pattern LAUGH = RULE_FILE.pattern("LAUGH");
 
@@ -43,7 +43,8 @@ final class SmallTalk {
 
   private static final Pattern BANTER = RULE_FILE.pattern("BANTER");
 
-  private SmallTalk() {}
+  private SmallTalk() {
+  }
 
   /** The small-talk rule for a folded, stripped message, or null when it asks or says more. */
   static String rule(String t, boolean questionMarked) {

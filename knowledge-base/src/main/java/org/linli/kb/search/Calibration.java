@@ -21,10 +21,9 @@ public record Calibration(ScoringModel hybrid, ScoringModel lexical, ScoringMode
   /** Classpath location of the shipped calibration. */
   public static final String RESOURCE = "linli/calibration.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The model for the given mode. */
   public ScoringModel model(boolean semantic) {

@@ -19,10 +19,12 @@ public final class Calibrator {
   /** Wrong answers allowed among those the words-only shortcut gives (see the evaluation's check). */
   private static final double SHORTCUT_WRONG = 0.02;
 
-  private Calibrator() {}
+  private Calibrator() {
+  }
 
   /** What the service would do with one question. */
-  public record Decision(boolean answered, String top, boolean shortcut) {}
+  public record Decision(boolean answered, String top, boolean shortcut) {
+  }
 
   /** The model fitted on these samples, at the threshold that keeps both promises on them. */
   public static ScoringModel fit(List<Sample> samples, double declineTarget, double maxWrong) {
@@ -51,7 +53,8 @@ public final class Calibrator {
     if (rx.isEmpty() || !ry.contains(Boolean.TRUE)) {
       throw new IllegalArgumentException("No in-scope sample found its guide among the candidates: nothing to fit");
     }
-    ScoringModel.LinearModel ranker = linear(LogisticFit.fit(rx.toArray(new double[0][]), labels(ry), LAMBDA, ITERATIONS));
+    ScoringModel.LinearModel ranker = linear(
+        LogisticFit.fit(rx.toArray(new double[0][]), labels(ry), LAMBDA, ITERATIONS));
     ScoringModel ranking = new ScoringModel(ranker, placeholderConfidence(), 0.5);
     List<double[]> xs = new ArrayList<>();
     List<Boolean> ys = new ArrayList<>();
@@ -63,8 +66,8 @@ public final class Calibrator {
       xs.add(r.features());
       ys.add(s.inScope() && s.expected().equals(r.top()));
     }
-    ScoringModel.LinearModel confidence =
-        linear(LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS));
+    ScoringModel.LinearModel confidence = linear(
+        LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS));
     ScoringModel fitted = new ScoringModel(ranker, confidence, 0.5);
     return fitted.withThreshold(threshold(operating, fitted, declineTarget, maxWrong));
   }
@@ -180,7 +183,8 @@ public final class Calibrator {
     int n = ScoringModel.RANK_FEATURES.size();
     double[] weights = new double[n];
     weights[0] = 1;
-    return new ScoringModel(new ScoringModel.LinearModel(0, weights, new double[n], ones(n)), placeholderConfidence(), 1.01);
+    return new ScoringModel(new ScoringModel.LinearModel(0, weights, new double[n], ones(n)), placeholderConfidence(),
+        1.01);
   }
 
   private static double bestDense(List<Candidate> candidates) {

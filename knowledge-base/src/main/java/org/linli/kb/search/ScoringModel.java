@@ -19,17 +19,16 @@ import org.linli.kb.index.Candidate;
 public record ScoringModel(LinearModel ranker, LinearModel confidence, double threshold) {
 
   /** Names of the per-candidate ranking features, in the order of {@link #rankFeatures}. */
-  public static final List<String> RANK_FEATURES =
-      List.of(
-          "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
-          "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
+  public static final List<String> RANK_FEATURES = List.of(
+      "dense", "denseGap", "denseHead", "denseBody", "denseSecond", "lexical", "lexicalRaw",
+      "headCoverage", "bodyCoverage", "pinyinCoverage", "topicCoverage", "keyCoverage", "leastCoverage",
+      "headTopicCoverage", "unknownTopics", "siblingNamed");
 
   /** Names of the confidence features, in the order of {@link #features}. */
-  public static final List<String> FEATURES =
-      List.of(
-          "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
-          "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
-          "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
+  public static final List<String> FEATURES = List.of(
+      "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
+      "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
+      "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
@@ -62,23 +61,23 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
 
   /** The ranking features of one candidate, given the best similarity among all candidates. */
   public static double[] rankFeatures(Candidate c, double bestDense) {
-    return new double[] {
-      c.dense(),
-      c.dense() - bestDense,
-      c.denseHead(),
-      c.denseBody(),
-      c.denseSecond(),
-      c.lexical(),
-      Math.log1p(c.lexicalRaw()),
-      c.headCoverage(),
-      c.bodyCoverage(),
-      c.pinyinCoverage(),
-      c.topicCoverage(),
-      c.keyCoverage(),
-      c.leastCoverage(),
-      c.headTopicCoverage(),
-      c.unknownTopics(),
-      c.siblingNamed()
+    return new double[]{
+        c.dense(),
+        c.dense() - bestDense,
+        c.denseHead(),
+        c.denseBody(),
+        c.denseSecond(),
+        c.lexical(),
+        Math.log1p(c.lexicalRaw()),
+        c.headCoverage(),
+        c.bodyCoverage(),
+        c.pinyinCoverage(),
+        c.topicCoverage(),
+        c.keyCoverage(),
+        c.leastCoverage(),
+        c.headTopicCoverage(),
+        c.unknownTopics(),
+        c.siblingNamed()
     };
   }
 
@@ -96,26 +95,26 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
     double rankMargin = second == null ? 5 : top - rank(second, bestDense);
     double denseMargin = second == null ? best.dense() : best.dense() - second.dense();
     double agree = (best.entryId().equals(lexicalTop) ? 0.5 : 0) + (best.entryId().equals(denseTop) ? 0.5 : 0);
-    return new double[] {
-      top,
-      rankMargin,
-      best.dense(),
-      denseMargin,
-      best.denseHead(),
-      best.denseBody(),
-      best.lexical(),
-      Math.log1p(best.lexicalRaw()),
-      best.headCoverage(),
-      best.bodyCoverage(),
-      best.pinyinCoverage(),
-      agree,
-      best.unknown(),
-      best.topicCoverage(),
-      best.keyCoverage(),
-      best.leastCoverage(),
-      best.headTopicCoverage(),
-      best.unknownTopics(),
-      best.siblingNamed()
+    return new double[]{
+        top,
+        rankMargin,
+        best.dense(),
+        denseMargin,
+        best.denseHead(),
+        best.denseBody(),
+        best.lexical(),
+        Math.log1p(best.lexicalRaw()),
+        best.headCoverage(),
+        best.bodyCoverage(),
+        best.pinyinCoverage(),
+        agree,
+        best.unknown(),
+        best.topicCoverage(),
+        best.keyCoverage(),
+        best.leastCoverage(),
+        best.headTopicCoverage(),
+        best.unknownTopics(),
+        best.siblingNamed()
     };
   }
 

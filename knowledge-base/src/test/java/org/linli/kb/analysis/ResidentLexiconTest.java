@@ -60,11 +60,10 @@ class ResidentLexiconTest {
 
   @Test
   void any_two_entries_side_by_side_give_a_stable_result() {
-    List<String> unstable =
-        LEXICON.rules().stream()
-            .flatMap(a -> LEXICON.rules().stream().map(b -> a.from() + b.from()))
-            .filter(text -> !LEXICON.normalise(LEXICON.normalise(text)).equals(LEXICON.normalise(text)))
-            .toList();
+    List<String> unstable = LEXICON.rules().stream()
+        .flatMap(a -> LEXICON.rules().stream().map(b -> a.from() + b.from()))
+        .filter(text -> !LEXICON.normalise(LEXICON.normalise(text)).equals(LEXICON.normalise(text)))
+        .toList();
 
     assertThat(unstable).isEmpty();
   }
@@ -109,12 +108,11 @@ class ResidentLexiconTest {
 
   @Test
   void everyday_words_that_look_like_dialect_are_left_alone() {
-    for (String text :
-        List.of("几点办理", "几点算迟到", "老公房加装电梯", "然而家长不同意", "按时发放工资", "周边度假", "伊拉克", "买老豆腐", "联系居委会",
-            "违法团伙", "城里民工", "聪明儿童", "如今儿童", "住房本身", "这里干事情", "院子里长着草", "落户政策",
-            "宠物管理规定", "正义工作", "同志工作", "不多会儿", "万里长城", "娃娃鱼",
-            "手机车载支架", "便捷运输", "房屋企业", "举报消防通道", "以下岗位", "马上户口就能办", "网上户口迁移",
-            "这一点算不算", "自行车本身", "四通八达", "把宠物管好", "本身分为两种", "没办法扶他上楼")) {
+    for (String text : List.of("几点办理", "几点算迟到", "老公房加装电梯", "然而家长不同意", "按时发放工资", "周边度假", "伊拉克", "买老豆腐", "联系居委会",
+        "违法团伙", "城里民工", "聪明儿童", "如今儿童", "住房本身", "这里干事情", "院子里长着草", "落户政策",
+        "宠物管理规定", "正义工作", "同志工作", "不多会儿", "万里长城", "娃娃鱼",
+        "手机车载支架", "便捷运输", "房屋企业", "举报消防通道", "以下岗位", "马上户口就能办", "网上户口迁移",
+        "这一点算不算", "自行车本身", "四通八达", "把宠物管好", "本身分为两种", "没办法扶他上楼")) {
       assertThat(LEXICON.normalise(text)).as(text).isEqualTo(text);
     }
   }
@@ -170,7 +168,8 @@ class ResidentLexiconTest {
 
   @Test
   void an_office_lexicon_without_notes_is_read() {
-    ResidentLexicon lexicon = ResidentLexicon.parse("\uFEFF# ours\r\n龙门阵\t聊天\tdialect-southwest\r\n!龙门阵地\r\n", "ours.tsv");
+    ResidentLexicon lexicon = ResidentLexicon.parse("\uFEFF# ours\r\n龙门阵\t聊天\tdialect-southwest\r\n!龙门阵地\r\n",
+        "ours.tsv");
 
     assertThat(lexicon.normalise("摆龙门阵，守龙门阵地")).isEqualTo("摆聊天，守龙门阵地");
     assertThat(lexicon.rules()).containsExactly(new ResidentLexicon.Rule("龙门阵", "聊天", "dialect-southwest", ""));

@@ -45,7 +45,7 @@ class MicroBatchingEmbedderTest {
       }
       List<float[]> out = new ArrayList<>();
       for (String t : texts) {
-        out.add(new float[] {t.length(), t.charAt(0)});
+        out.add(new float[]{t.length(), t.charAt(0)});
       }
       return out;
     }

@@ -21,8 +21,8 @@ class EvaluationCommandTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     // Surefire runs in the module folder.
     EvaluationCommand.run(
-        new String[] {
-          "--sets", "shipped=entries:eval,second=eval/second/entries:eval/second", "--mode", "lexical", "--self", "no"
+        new String[]{
+            "--sets", "shipped=entries:eval,second=eval/second/entries:eval/second", "--mode", "lexical", "--self", "no"
         },
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     printed = bytes.toString(StandardCharsets.UTF_8);
@@ -52,7 +52,7 @@ class EvaluationCommandTest {
   @Test
   void the_intent_classifier_gets_its_own_table_on_each_set() {
     assertThat(printed).contains("== intent on shipped").contains("== intent on second");
-    for (String kind : new String[] {"emergency", "help request", "question", "small talk"}) {
+    for (String kind : new String[]{"emergency", "help request", "question", "small talk"}) {
       assertThat(printed).containsPattern("(?m)^" + kind + " +\\d+ +[\\d.]+% +[\\d.]+%");
     }
   }

@@ -1,17 +1,17 @@
 package org.linli.kb.eval;
 
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.kb.Entry;
 import org.linli.kb.EntryLoader;
 
@@ -95,8 +95,8 @@ class EvaluationSetTest {
   @ParameterizedTest
   @MethodSource("sets")
   void every_guide_is_asked_about(KbQuestions set) {
-    Set<String> asked =
-        set.questions().stream().filter(EvalQuestion::inScope).map(EvalQuestion::expected).collect(Collectors.toSet());
+    Set<String> asked = set.questions().stream().filter(EvalQuestion::inScope).map(EvalQuestion::expected)
+        .collect(Collectors.toSet());
 
     assertThat(asked).containsAll(set.entries().keySet());
   }
@@ -104,7 +104,7 @@ class EvaluationSetTest {
   @ParameterizedTest
   @MethodSource("sets")
   void no_question_repeats_a_guide_title_or_alternative_question_verbatim(KbQuestions set) {
-    List<String> copies = new java.util.ArrayList<>();
+    List<String> copies = new ArrayList<>();
     for (Entry entry : set.entries().values()) {
       for (String phrase : heads(entry)) {
         set.questions().stream()

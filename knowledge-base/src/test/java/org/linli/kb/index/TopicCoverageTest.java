@@ -18,7 +18,8 @@ import org.linli.kb.analysis.LinliAnalyzer;
  */
 class TopicCoverageTest {
 
-  @TempDir static Path root;
+  @TempDir
+  static Path root;
   private static KbIndex index;
   private static final LinliAnalyzer ANALYZER = new LinliAnalyzer();
   private static final Retriever RETRIEVER = new Retriever(ANALYZER, null);

@@ -3,11 +3,10 @@ package org.linli.kb.property;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.linli.kb.ChineseScript;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.index.Retriever;

@@ -7,7 +7,8 @@ import org.linli.kb.Answer;
 /** What every answer must look like, whatever the question. */
 final class AnswerChecks {
 
-  private AnswerChecks() {}
+  private AnswerChecks() {
+  }
 
   static void wellFormed(Answer answer, int maxAlternatives) {
     assertThat(answer).isNotNull();

@@ -18,32 +18,33 @@ public final class ResidentTexts {
   public static final int LIMIT = 4_000;
 
   /** Questions the shipped guides answer, to be buried in noise. */
-  public static final List<String> QUESTIONS =
-      List.of("外地人怎么办居住证", "低保怎么申请", "养狗要登记吗", "垃圾分类怎么分", "怎么办理老年人优待证", "失业了怎么登记");
+  public static final List<String> QUESTIONS = List.of("外地人怎么办居住证", "低保怎么申请", "养狗要登记吗", "垃圾分类怎么分", "怎么办理老年人优待证",
+      "失业了怎么登记");
 
-  private static final List<String> EMOJI =
-      List.of(
-          "😀", "🎉", "🐶", "🏠", "🙏", "😂", "🤔", "🥲", "🫠", "☀", "☎", "✅", "❤", "❤️", "⚡", "☺", "✌", "⭐",
-          "👨‍👩‍👧", "👩‍💻", "🏳️‍🌈", "👨‍👨‍👦‍👦", "🧑🏽‍🦯",
-          "👍🏻", "👋🏿", "🙏🏼", "👶🏾",
-          "🇨🇳", "🇭🇰", "🇹🇼", "🇺🇸", "🏴󠁧󠁢󠁳󠁣󠁴󠁿",
-          "1️⃣", "#️⃣", "*️⃣", "9⃣",
-          "\uFE0F", "\uFE0E", "\uDB40\uDD00", "\u200D");
+  private static final List<String> EMOJI = List.of(
+      "😀", "🎉", "🐶", "🏠", "🙏", "😂", "🤔", "🥲", "🫠", "☀", "☎", "✅", "❤", "❤️", "⚡", "☺", "✌", "⭐",
+      "👨‍👩‍👧", "👩‍💻", "🏳️‍🌈", "👨‍👨‍👦‍👦", "🧑🏽‍🦯",
+      "👍🏻", "👋🏿", "🙏🏼", "👶🏾",
+      "🇨🇳", "🇭🇰", "🇹🇼", "🇺🇸", "🏴󠁧󠁢󠁳󠁣󠁴󠁿",
+      "1️⃣", "#️⃣", "*️⃣", "9⃣",
+      "\uFE0F", "\uFE0E", "\uDB40\uDD00", "\u200D");
 
-  private static final List<String> CONTROL =
-      List.of("\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\u001B", "\u007F", "\u0085", "\u009F",
-          "\u200B", "\u200E", "\u200F", "\u202E", "\u2028", "\u2029", "\uFEFF", "\uFFFE", "\uFFFF", "\uE000");
+  private static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\u001B",
+      "\u007F", "\u0085", "\u009F",
+      "\u200B", "\u200E", "\u200F", "\u202E", "\u2028", "\u2029", "\uFEFF", "\uFFFE", "\uFFFF", "\uE000");
 
-  private static final List<String> LONE_SURROGATES = List.of("\uD83D", "\uDE00", "\uD800", "\uDBFF", "\uDC00", "\uDFFF");
+  private static final List<String> LONE_SURROGATES = List.of("\uD83D", "\uDE00", "\uD800", "\uDBFF", "\uDC00",
+      "\uDFFF");
 
-  private static final List<String> PINYIN =
-      List.of("dibao", "ju zhu zheng", "hukou", "WiFi", "shenqing", "zenme ban", "ok", "QQ", "App", "ID", "12345",
-          "2024-05-01", "Hello", "diBAO", "ü", "lǜ", "nǚ", "İstanbul", "ΣΑΣ", "ß", "ǅ");
+  private static final List<String> PINYIN = List.of("dibao", "ju zhu zheng", "hukou", "WiFi", "shenqing", "zenme ban",
+      "ok", "QQ", "App", "ID", "12345",
+      "2024-05-01", "Hello", "diBAO", "ü", "lǜ", "nǚ", "İstanbul", "ΣΑΣ", "ß", "ǅ");
 
   private static final String TRADITIONAL = "國語學習證辦理戶籍醫療補貼養老們這個會員關於區鄉鎮鄰裡電話號碼請問應該麼樣還過";
   private static final String PUNCTUATION = "，。？！、…—“”‘’《》【】（）()?!.,;:~·@#$%^&*-_=+[]{}|\\/<>\"'`";
 
-  private ResidentTexts() {}
+  private ResidentTexts() {
+  }
 
   /** Any mix of the fragments above, from empty to {@link #LIMIT} chars. */
   public static Arbitrary<String> texts() {
@@ -67,7 +68,8 @@ public final class ResidentTexts {
    */
   public static Arbitrary<String> questionInNoise() {
     Arbitrary<String> pictographs = Arbitraries.of(EMOJI.stream().filter(e -> !e.contains("\u20E3")).toList());
-    return Combinators.combine(Arbitraries.of(QUESTIONS), pictographs.list().ofMaxSize(3), pictographs.list().ofMaxSize(3))
+    return Combinators
+        .combine(Arbitraries.of(QUESTIONS), pictographs.list().ofMaxSize(3), pictographs.list().ofMaxSize(3))
         .as((q, before, after) -> String.join("", before) + q + String.join("", after));
   }
 

@@ -5,13 +5,13 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatHandler;
 import org.linli.webhooks.ChatService;
 import org.linli.webhooks.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way a platform's callback is handled: the channel verifies and reads, the bot answers
@@ -23,7 +23,8 @@ public final class Callbacks {
 
   private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
 
-  private Callbacks() {}
+  private Callbacks() {
+  }
 
   /**
    * The route handler for {@code channel}, answering through {@code service}; replies that replace

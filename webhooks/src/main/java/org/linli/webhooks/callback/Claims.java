@@ -16,9 +16,11 @@ public final class Claims {
 
   private static final String KEY = Claims.class.getName();
 
-  private record Claim(Deduplicator dedupe, String key) {}
+  private record Claim(Deduplicator dedupe, String key) {
+  }
 
-  private Claims() {}
+  private Claims() {
+  }
 
   /**
    * Claims {@code key} for this call; true when the call should handle the event, false when it was
@@ -27,17 +29,18 @@ public final class Claims {
    */
   public static Future<Boolean> claim(RoutingContext ctx, Deduplicator dedupe, String key) {
     return dedupe.claim(key).recover(e -> Future.failedFuture(e instanceof Deduplicator.InFlight
-        ? new HttpException(503, "This event is being handled; try again shortly") : e)).map(claimed -> {
-      if (claimed) {
-        List<Claim> held = ctx.get(KEY);
-        if (held == null) {
-          held = new ArrayList<>();
-          ctx.put(KEY, held);
-        }
-        held.add(new Claim(dedupe, key));
-      }
-      return claimed;
-    });
+        ? new HttpException(503, "This event is being handled; try again shortly")
+        : e)).map(claimed -> {
+          if (claimed) {
+            List<Claim> held = ctx.get(KEY);
+            if (held == null) {
+              held = new ArrayList<>();
+              ctx.put(KEY, held);
+            }
+            held.add(new Claim(dedupe, key));
+          }
+          return claimed;
+        });
   }
 
   /** Marks every event this call claimed as handled. */

@@ -68,7 +68,8 @@ final class AccessTokens {
     String token = answer == null ? null : answer.getString("accessToken");
     if (response.statusCode() != 200 || token == null || token.isBlank()) {
       String code = answer == null || answer.getString("code") == null
-          ? "HTTP " + response.statusCode() : answer.getString("code");
+          ? "HTTP " + response.statusCode()
+          : answer.getString("code");
       return Future.failedFuture(new SendFailure("DingTalk gave no access token (" + code
           + "); check the DingTalk app key and LINLI_DINGTALK_APP_SECRET", false,
           response.statusCode() == 429 ? 1 : 0));

@@ -23,7 +23,8 @@ import org.linli.config.Secret;
 final class CardPayloads {
 
   /** A button's data and the conversation of its card, read back from a valid seal. */
-  record Press(String chatId, String data) {}
+  record Press(String chatId, String data) {
+  }
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();

@@ -22,11 +22,11 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.linli.config.Secret;
-import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.linli.config.Secret;
-import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
-import org.linli.webhooks.callback.Claims;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
-import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +64,8 @@ public final class DingtalkChannel implements CallbackChannel {
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Where a message came from, kept on the routing context for {@link #respond}. */
-  private record Origin(ChatEvent.Chat chat, String staffId, String msgId) {}
+  private record Origin(ChatEvent.Chat chat, String staffId, String msgId) {
+  }
 
   /**
    * A channel checking signatures with {@code appSecret} against {@code clock}, dropping messages
@@ -87,8 +88,10 @@ public final class DingtalkChannel implements CallbackChannel {
   @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!appSecret.isSet()) {
-      LOG.warn("DingTalk webhook: refused a call from {}: LINLI_DINGTALK_APP_SECRET is not set", ctx.request().remoteAddress());
-      return Future.failedFuture(new HttpException(401, "The DingTalk channel is closed: LINLI_DINGTALK_APP_SECRET is not set"));
+      LOG.warn("DingTalk webhook: refused a call from {}: LINLI_DINGTALK_APP_SECRET is not set",
+          ctx.request().remoteAddress());
+      return Future
+          .failedFuture(new HttpException(401, "The DingTalk channel is closed: LINLI_DINGTALK_APP_SECRET is not set"));
     }
     String refusal = DingtalkSignature.refusal(
         appSecret, ctx.request().getHeader("timestamp"), ctx.request().getHeader("sign"), clock.millis());
@@ -107,7 +110,8 @@ public final class DingtalkChannel implements CallbackChannel {
         root.path("sessionWebhookExpiredTime").asLong(0), clock.millis());
     String msgId = root.path("msgId").asText("");
     Future<Boolean> first = msgId.isEmpty()
-        ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + msgId);
+        ? Future.succeededFuture(true)
+        : Claims.claim(ctx, deduplicator, PLATFORM + ":" + msgId);
     return first.compose(fresh -> {
       if (!fresh) {
         LOG.debug("DingTalk webhook: dropped message {} delivered before", msgId);
@@ -165,7 +169,8 @@ public final class DingtalkChannel implements CallbackChannel {
       sender.count(origin.chat().id());
       ctx.response()
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-          .end((privateInGroup(origin, first) ? DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE)
+          .end((privateInGroup(origin, first)
+              ? DingtalkMessages.mentioning(origin.staffId(), PRIVATE_NOTE)
               : DingtalkMessages.render(first)).encode());
       postNotes(origin, notes);
     });

@@ -27,7 +27,8 @@ final class DingtalkMessages {
   private static final Pattern BUTTON = EdgeText.DINGTALK_BUTTON.pattern();
   private static final int TITLE_LENGTH = 30;
 
-  private DingtalkMessages() {}
+  private DingtalkMessages() {
+  }
 
   /** The message body for a reply. */
   static JsonObject render(Reply reply) {
@@ -83,6 +84,7 @@ final class DingtalkMessages {
     String line = text.strip().lines().findFirst().orElse(EdgeText.DINGTALK_TITLE.text());
     // Cut at a code point, never inside an emoji's surrogate pair.
     return line.codePointCount(0, line.length()) > TITLE_LENGTH
-        ? line.substring(0, line.offsetByCodePoints(0, TITLE_LENGTH)) + "…" : line;
+        ? line.substring(0, line.offsetByCodePoints(0, TITLE_LENGTH)) + "…"
+        : line;
   }
 }

@@ -13,13 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.Callbacks;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.SharedValues;
+import org.linli.webhooks.callback.Callbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,8 +132,8 @@ public final class DingtalkPlatform implements ChatPlatform {
           context.web(), hooks, dingtalk.appSecret(), Clock.systemUTC(), TIMEOUT, cardSender);
       Optional<DingtalkCardCallback> callback = cardSender.map(
           c -> new DingtalkCardCallback(dingtalk.cardCallbackSecret(), Clock.systemUTC()));
-      DingtalkChannel channel =
-          new DingtalkChannel(dingtalk.appSecret(), context.dedupe(), hooks, sender, Clock.systemUTC());
+      DingtalkChannel channel = new DingtalkChannel(dingtalk.appSecret(), context.dedupe(), hooks, sender,
+          Clock.systemUTC());
       ChatPlatform platform = new DingtalkPlatform(channel, sender, callback);
       Future<Void> registered = cardSender
           .map(c -> register(c, callbackUrl(dingtalk, context.settings().http().publicUrl()), dingtalk))

@@ -1,6 +1,5 @@
 package org.linli.webhooks.dingtalk;
 
-import org.linli.webhooks.ChatPacer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatPacer;
 import org.linli.webhooks.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +102,8 @@ public final class DingtalkSender implements ChannelSender {
 
   private Future<Void> robot(Outgoing message) {
     if (message.reply().privately() && message.chat().type() == ChatEvent.ChatType.GROUP) {
-      return Future.failedFuture(new SendFailure("a DingTalk robot cannot show a message to one member of a group", true));
+      return Future
+          .failedFuture(new SendFailure("a DingTalk robot cannot show a message to one member of a group", true));
     }
     return post(message.chat().id(), DingtalkMessages.render(message.reply()));
   }
@@ -157,7 +158,8 @@ public final class DingtalkSender implements ChannelSender {
     }
     LOG.debug("DingTalk refused a message with errcode {}", errcode);
     if (errcode == 130101) {
-      return Future.failedFuture(new SendFailure("DingTalk: sending too fast (errcode 130101)", false, RATE_LIMITED_SECONDS));
+      return Future
+          .failedFuture(new SendFailure("DingTalk: sending too fast (errcode 130101)", false, RATE_LIMITED_SECONDS));
     }
     if (errcode == -1) {
       return Future.failedFuture(new SendFailure("DingTalk is busy (errcode -1)", false));

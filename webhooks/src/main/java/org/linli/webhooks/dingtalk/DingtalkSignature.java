@@ -18,7 +18,8 @@ final class DingtalkSignature {
   /** How far the {@code timestamp} header may be from our clock, either way. */
   static final Duration TOLERANCE = Duration.ofHours(1);
 
-  private DingtalkSignature() {}
+  private DingtalkSignature() {
+  }
 
   /** The sign DingTalk sends for this timestamp. */
   static String sign(Secret appSecret, String timestamp) {

@@ -42,7 +42,8 @@ public final class SessionWebhooks {
 
   private static final int PRUNE_ABOVE = 10_000;
 
-  private record Entry(String url, long expiresAtMillis) {}
+  private record Entry(String url, long expiresAtMillis) {
+  }
 
   private final Map<String, Entry> byConversation = new ConcurrentHashMap<>();
 

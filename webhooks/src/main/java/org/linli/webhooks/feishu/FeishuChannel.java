@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.linli.config.Secret;
-import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
-import org.linli.webhooks.callback.Claims;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +64,8 @@ public final class FeishuChannel implements CallbackChannel {
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Where an event came from, kept on the routing context for {@link #respond}. */
-  private record Origin(ChatEvent.Chat chat, String openId, boolean buttonPress, String eventId) {}
+  private record Origin(ChatEvent.Chat chat, String openId, boolean buttonPress, String eventId) {
+  }
 
   /**
    * A channel checking with {@code encryptKey} and {@code verificationToken} against {@code clock},
@@ -95,7 +96,8 @@ public final class FeishuChannel implements CallbackChannel {
 
   private Future<List<ChatEvent>> read(RoutingContext ctx) {
     if (!verificationToken.isSet()) {
-      throw refuse(ctx, "LINLI_FEISHU_VERIFICATION_TOKEN is not set", "The Feishu channel is closed: LINLI_FEISHU_VERIFICATION_TOKEN is not set");
+      throw refuse(ctx, "LINLI_FEISHU_VERIFICATION_TOKEN is not set",
+          "The Feishu channel is closed: LINLI_FEISHU_VERIFICATION_TOKEN is not set");
     }
     Buffer body = ctx.body().buffer();
     byte[] raw = body == null ? new byte[0] : body.getBytes();
@@ -116,7 +118,8 @@ public final class FeishuChannel implements CallbackChannel {
         throw new HttpException(400, "The event is encrypted but LINLI_FEISHU_ENCRYPT_KEY is not set");
       }
       try {
-        root = parse(FeishuCipher.decrypt(encryptKey, root.path("encrypt").asText("")).getBytes(StandardCharsets.UTF_8));
+        root = parse(
+            FeishuCipher.decrypt(encryptKey, root.path("encrypt").asText("")).getBytes(StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
         if (!signed) {
           throw refuse(ctx, "an unsigned body that does not open with our encrypt key", "Not from Feishu");
@@ -151,15 +154,18 @@ public final class FeishuChannel implements CallbackChannel {
     String type = header.path("event_type").asText("");
     JsonNode event = root.path("event");
     Future<Boolean> first = eventId.isEmpty()
-        ? Future.succeededFuture(true) : Claims.claim(ctx, deduplicator, PLATFORM + ":" + eventId);
+        ? Future.succeededFuture(true)
+        : Claims.claim(ctx, deduplicator, PLATFORM + ":" + eventId);
     return first.compose(fresh -> {
       if (!fresh) {
         LOG.debug("Feishu webhook: dropped event {} delivered before", eventId);
         return Future.succeededFuture(List.<ChatEvent>of());
       }
       return switch (type) {
-        case "im.message.receive_v1" -> botOpenId().map(bot -> remember(ctx, FeishuEvents.message(event, bot, json), false, eventId));
-        case "card.action.trigger" -> Future.succeededFuture(remember(ctx, FeishuEvents.cardAction(event), true, eventId));
+        case "im.message.receive_v1" ->
+          botOpenId().map(bot -> remember(ctx, FeishuEvents.message(event, bot, json), false, eventId));
+        case "card.action.trigger" ->
+          Future.succeededFuture(remember(ctx, FeishuEvents.cardAction(event), true, eventId));
         default -> Future.succeededFuture(List.<ChatEvent>of());
       };
     });
@@ -184,7 +190,8 @@ public final class FeishuChannel implements CallbackChannel {
     }
     Future<Void> queued = Future.succeededFuture();
     if (origin != null) {
-      String base = PLATFORM + "-" + (origin.eventId().isEmpty() ? UUID.randomUUID().toString() : origin.eventId()) + "-";
+      String base = PLATFORM + "-" + (origin.eventId().isEmpty() ? UUID.randomUUID().toString() : origin.eventId())
+          + "-";
       for (int i = 0; i < replies.size(); i++) {
         Reply reply = replies.get(i);
         ChatEvent.Chat to = reply.privately() && origin.chat().type() == ChatEvent.ChatType.GROUP
@@ -195,8 +202,8 @@ public final class FeishuChannel implements CallbackChannel {
         queued = queued.compose(v -> outbox.post(id, new Outgoing(PLATFORM, to, reply)).mapEmpty());
       }
     }
-    return queued.onSuccess(v ->
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(answer.encode()));
+    return queued.onSuccess(v -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .end(answer.encode()));
   }
 
   private List<ChatEvent> remember(RoutingContext ctx, List<ChatEvent> events, boolean buttonPress, String eventId) {

@@ -15,7 +15,8 @@ import org.linli.config.Secret;
  */
 final class FeishuCipher {
 
-  private FeishuCipher() {}
+  private FeishuCipher() {
+  }
 
   /** The plaintext JSON; throws {@link IllegalArgumentException} when it cannot be opened. */
   static String decrypt(Secret encryptKey, String encrypted) {

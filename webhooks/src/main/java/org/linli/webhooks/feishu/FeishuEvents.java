@@ -15,13 +15,16 @@ import org.linli.webhooks.ChatEvent;
  */
 final class FeishuEvents {
 
-  private FeishuEvents() {}
+  private FeishuEvents() {
+  }
 
   /** The event a message makes, or none for a message type the bot does not read. */
   static List<ChatEvent> message(JsonNode event, String botOpenId, ObjectMapper json) {
     JsonNode message = event.path("message");
     String chatId = required(message, "chat_id");
-    ChatEvent.ChatType type = "p2p".equals(message.path("chat_type").asText()) ? ChatEvent.ChatType.PRIVATE : ChatEvent.ChatType.GROUP;
+    ChatEvent.ChatType type = "p2p".equals(message.path("chat_type").asText())
+        ? ChatEvent.ChatType.PRIVATE
+        : ChatEvent.ChatType.GROUP;
     String openId = required(event.path("sender").path("sender_id"), "open_id");
     JsonNode content;
     try {
@@ -48,8 +51,9 @@ final class FeishuEvents {
     }
     text = text.replaceAll("[ \\t]{2,}", " ").strip();
     String messageId = message.path("message_id").asText("");
-    return List.of(new ChatEvent(FeishuChannel.PLATFORM, new ChatEvent.Chat(chatId, type), new ChatEvent.Sender(openId, ""),
-        text, mentioned, null, messageId.isEmpty() ? null : messageId));
+    return List
+        .of(new ChatEvent(FeishuChannel.PLATFORM, new ChatEvent.Chat(chatId, type), new ChatEvent.Sender(openId, ""),
+            text, mentioned, null, messageId.isEmpty() ? null : messageId));
   }
 
   /** The event a card button press makes. */
@@ -61,15 +65,20 @@ final class FeishuEvents {
     if (data.isEmpty()) {
       throw new HttpException(400, "action.value carries no data");
     }
-    ChatEvent.ChatType type = "p2p".equals(value.path("chat_type").asText()) ? ChatEvent.ChatType.PRIVATE : ChatEvent.ChatType.GROUP;
+    ChatEvent.ChatType type = "p2p".equals(value.path("chat_type").asText())
+        ? ChatEvent.ChatType.PRIVATE
+        : ChatEvent.ChatType.GROUP;
     String messageId = event.path("context").path("open_message_id").asText("");
-    return List.of(new ChatEvent(FeishuChannel.PLATFORM, new ChatEvent.Chat(chatId, type), new ChatEvent.Sender(openId, ""),
-        "", true, data, messageId.isEmpty() ? null : messageId));
+    return List
+        .of(new ChatEvent(FeishuChannel.PLATFORM, new ChatEvent.Chat(chatId, type), new ChatEvent.Sender(openId, ""),
+            "", true, data, messageId.isEmpty() ? null : messageId));
   }
 
   /** The words of a rich-text message, paragraphs on their own lines, mentions as their keys. */
   private static String postText(JsonNode content) {
-    JsonNode post = content.has("content") ? content : content.elements().hasNext() ? content.elements().next() : content;
+    JsonNode post = content.has("content")
+        ? content
+        : content.elements().hasNext() ? content.elements().next() : content;
     StringBuilder out = new StringBuilder(post.path("title").asText(""));
     for (JsonNode paragraph : post.path("content")) {
       out.append(out.isEmpty() ? "" : "\n");
@@ -77,7 +86,8 @@ final class FeishuEvents {
         switch (element.path("tag").asText()) {
           case "text", "a" -> out.append(element.path("text").asText(""));
           case "at" -> out.append(element.path("user_id").asText(""));
-          default -> { }
+          default -> {
+          }
         }
       }
     }

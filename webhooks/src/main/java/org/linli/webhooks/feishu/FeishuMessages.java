@@ -14,9 +14,11 @@ import org.linli.webhooks.Reply;
 final class FeishuMessages {
 
   /** One message: its {@code msg_type} and its {@code content} object. */
-  record Part(String msgType, JsonObject content) {}
+  record Part(String msgType, JsonObject content) {
+  }
 
-  private FeishuMessages() {}
+  private FeishuMessages() {
+  }
 
   /** The text or card for a reply (null when the reply is only a picture). */
   static Part body(Reply reply, ChatEvent.ChatType chatType) {
@@ -38,7 +40,8 @@ final class FeishuMessages {
     JsonObject card = new JsonObject()
         .put("config", new JsonObject().put("wide_screen_mode", true))
         .put("elements", new JsonArray()
-            .add(new JsonObject().put("tag", "div").put("text", new JsonObject().put("tag", "plain_text").put("content", text)))
+            .add(new JsonObject().put("tag", "div").put("text",
+                new JsonObject().put("tag", "plain_text").put("content", text)))
             .add(new JsonObject().put("tag", "action").put("actions", actions)));
     return new Part("interactive", card);
   }

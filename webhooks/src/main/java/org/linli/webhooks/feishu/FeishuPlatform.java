@@ -1,20 +1,15 @@
 package org.linli.webhooks.feishu;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.CallbackPlatform;
 import org.linli.webhooks.Capability;
-import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
-import org.linli.webhooks.ChatService;
 import org.linli.webhooks.PlatformContext;
+import org.linli.webhooks.callback.CallbackPlatform;
 
 /**
  * Feishu as a platform: {@code POST /webhooks/feishu} (event subscription v2.0), answered at once;

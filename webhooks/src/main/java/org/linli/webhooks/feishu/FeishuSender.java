@@ -1,6 +1,5 @@
 package org.linli.webhooks.feishu;
 
-import org.linli.webhooks.ChatPacer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender;
+import org.linli.webhooks.ChatPacer;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -113,7 +113,9 @@ public final class FeishuSender implements ChannelSender {
       return Future.failedFuture(new SendFailure("Feishu is not configured", false));
     }
     if (botOpenId == null) {
-      botOpenId = call(token -> client.getAbs(apiUrl + "/open-apis/bot/v3/info").putHeader("Authorization", "Bearer " + token), null, true)
+      botOpenId = call(
+          token -> client.getAbs(apiUrl + "/open-apis/bot/v3/info").putHeader("Authorization", "Bearer " + token), null,
+          true)
           .map(answer -> answer.getJsonObject("bot", new JsonObject()).getString("open_id", ""));
       botOpenId.onFailure(e -> {
         synchronized (this) {
@@ -150,7 +152,9 @@ public final class FeishuSender implements ChannelSender {
     MultipartForm form = MultipartForm.create()
         .attribute("image_type", "message")
         .binaryFileUpload("image", "chart.png", Buffer.buffer(png), "image/png");
-    return call(token -> client.postAbs(apiUrl + "/open-apis/im/v1/images").putHeader("Authorization", "Bearer " + token), form, true)
+    return call(
+        token -> client.postAbs(apiUrl + "/open-apis/im/v1/images").putHeader("Authorization", "Bearer " + token), form,
+        true)
         .compose(answer -> {
           String key = answer.getJsonObject("data", new JsonObject()).getString("image_key");
           return key == null
@@ -160,12 +164,15 @@ public final class FeishuSender implements ChannelSender {
   }
 
   /** One API call with the tenant token: the answer when its code is 0, else a {@link SendFailure}. */
-  private Future<JsonObject> call(Function<String, HttpRequest<Buffer>> build, Object body, boolean retryOnInvalidToken) {
+  private Future<JsonObject> call(Function<String, HttpRequest<Buffer>> build, Object body,
+      boolean retryOnInvalidToken) {
     return tokens.token().compose(token -> {
       HttpRequest<Buffer> request = build.apply(token).timeout(timeoutMillis).connectTimeout(timeoutMillis);
-      Future<HttpResponse<Buffer>> sent = body == null ? request.send()
-          : body instanceof MultipartForm form ? request.sendMultipartForm(form)
-          : request.sendBuffer((Buffer) body);
+      Future<HttpResponse<Buffer>> sent = body == null
+          ? request.send()
+          : body instanceof MultipartForm form
+              ? request.sendMultipartForm(form)
+              : request.sendBuffer((Buffer) body);
       return sent
           .recover(e -> Future.failedFuture(new SendFailure("Feishu unreachable: " + e.getMessage(), false)))
           .compose(response -> {
@@ -225,7 +232,8 @@ public final class FeishuSender implements ChannelSender {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

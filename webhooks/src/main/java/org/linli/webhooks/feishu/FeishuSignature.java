@@ -21,7 +21,8 @@ final class FeishuSignature {
    */
   static final Duration TOLERANCE = Duration.ofHours(12);
 
-  private FeishuSignature() {}
+  private FeishuSignature() {
+  }
 
   /** The signature Feishu sends for these headers and body. */
   static String sign(Secret encryptKey, String timestamp, String nonce, byte[] body) {
@@ -36,7 +37,8 @@ final class FeishuSignature {
   }
 
   /** Why the headers do not prove the body comes from Feishu, fit for a log line; null when they do. */
-  static String refusal(Secret encryptKey, String timestamp, String nonce, String signature, byte[] body, long nowMillis) {
+  static String refusal(Secret encryptKey, String timestamp, String nonce, String signature, byte[] body,
+      long nowMillis) {
     if (timestamp == null || nonce == null || signature == null || signature.isBlank()) {
       return "the X-Lark-Request-Timestamp, X-Lark-Request-Nonce or X-Lark-Signature header is missing";
     }

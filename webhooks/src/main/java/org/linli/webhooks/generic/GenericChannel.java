@@ -13,10 +13,10 @@ import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.util.List;
 import org.linli.config.Secret;
-import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +38,7 @@ public final class GenericChannel implements CallbackChannel {
   private static final int MAX_TEXT = 4000;
 
   private final Secret token;
-  private final ObjectMapper json =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public GenericChannel(Secret token) {
     this.token = token;
@@ -49,7 +48,8 @@ public final class GenericChannel implements CallbackChannel {
   @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!token.isSet()) {
-      return Future.failedFuture(new HttpException(401, "The generic channel is closed: LINLI_GENERIC_TOKEN is not set"));
+      return Future
+          .failedFuture(new HttpException(401, "The generic channel is closed: LINLI_GENERIC_TOKEN is not set"));
     }
     if (!token.matchesBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
       LOG.warn("Generic webhook: refused a call from {} with a missing or wrong token", ctx.request().remoteAddress());
@@ -125,7 +125,8 @@ public final class GenericChannel implements CallbackChannel {
     for (Reply reply : replies) {
       JsonArray buttons = new JsonArray();
       reply.buttons().forEach(b -> buttons.add(new JsonObject().put("label", b.label()).put("data", b.data())));
-      JsonObject one = new JsonObject().put("text", reply.text()).put("buttons", buttons).put("forward", reply.forward())
+      JsonObject one = new JsonObject().put("text", reply.text()).put("buttons", buttons)
+          .put("forward", reply.forward())
           .put("private", reply.privately());
       if (reply.replacesPressed()) {
         one.put("replacesPressed", true);

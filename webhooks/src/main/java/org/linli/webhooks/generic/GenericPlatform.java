@@ -1,19 +1,14 @@
 package org.linli.webhooks.generic;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.CallbackPlatform;
 import org.linli.webhooks.Capability;
-import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
-import org.linli.webhooks.ChatService;
 import org.linli.webhooks.PlatformContext;
+import org.linli.webhooks.callback.CallbackPlatform;
 
 /**
  * The generic channel as a platform: {@code POST /webhooks/generic} answered in the HTTP response,

@@ -13,7 +13,8 @@ import org.linli.webhooks.ChannelSender.SendFailure;
  */
 final class HubAnswers {
 
-  private HubAnswers() {}
+  private HubAnswers() {
+  }
 
   static boolean success(int status) {
     return status >= 200 && status < 300;

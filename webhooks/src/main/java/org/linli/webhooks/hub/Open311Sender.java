@@ -112,7 +112,8 @@ public final class Open311Sender {
       String codes = errorCodes(response.body());
       LOG.info("Open311 hub answered {}{} to request {}", status, codes.isEmpty() ? "" : " (code " + codes + ")", ref);
       if (failure instanceof SendFailure f && !codes.isEmpty()) {
-        failure = new SendFailure(f.getMessage() + " (Open311 code " + codes + ")", f.permanent(), f.retryAfterSeconds());
+        failure = new SendFailure(f.getMessage() + " (Open311 code " + codes + ")", f.permanent(),
+            f.retryAfterSeconds());
       }
       return Future.failedFuture(failure);
     }

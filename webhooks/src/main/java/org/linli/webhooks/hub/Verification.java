@@ -1,5 +1,7 @@
 package org.linli.webhooks.hub;
 
+import java.util.Objects;
+
 /**
  * The outcome of checking one signed webhook: accepted, or rejected for a {@link Reason} with a
  * short detail fit for a log line (it never quotes the body or a signature).
@@ -38,7 +40,7 @@ public record Verification(String webhookId, Reason reason, String detail) {
 
   /** A rejected webhook. */
   public static Verification rejected(String webhookId, Reason reason, String detail) {
-    return new Verification(webhookId, java.util.Objects.requireNonNull(reason, "reason"), detail);
+    return new Verification(webhookId, Objects.requireNonNull(reason, "reason"), detail);
   }
 
   /** True when the signature, timestamp and headers all held. */

@@ -1,5 +1,6 @@
 package org.linli.webhooks.telegram;
 
+import java.util.Locale;
 import org.linli.webhooks.ChannelSender.SendFailure;
 
 /**
@@ -47,7 +48,7 @@ public final class BotApiError extends RuntimeException {
    * or Telegram does not know the chat.
    */
   public boolean unreachable() {
-    return status == 403 || (status == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("chat not found"));
+    return status == 403 || (status == 400 && description.toLowerCase(Locale.ROOT).contains("chat not found"));
   }
 
   /** The same failure in the form the outbox understands. */

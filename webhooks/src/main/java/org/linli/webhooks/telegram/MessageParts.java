@@ -21,9 +21,11 @@ final class MessageParts {
   private static final int SHORT_LABEL = 8;
 
   /** One Bot API call: its method, its parameters, and the PNG to upload (null when none). */
-  record Part(String method, JsonObject params, byte[] png) {}
+  record Part(String method, JsonObject params, byte[] png) {
+  }
 
-  private MessageParts() {}
+  private MessageParts() {
+  }
 
   /** The calls that send {@code reply} to {@code chatId}, the first replying to {@code replyTo} (blank: none). */
   static List<Part> of(String chatId, Reply reply, String replyTo) {
@@ -63,7 +65,8 @@ final class MessageParts {
 
   /** The parameters of {@code editMessageText} that show {@code reply} in place of an earlier message. */
   static JsonObject edit(String chatId, String messageId, Reply reply) {
-    JsonObject params = target(chatId).put("message_id", idValue(messageId)).put("text", shorten(reply.text().strip(), MAX_TEXT));
+    JsonObject params = target(chatId).put("message_id", idValue(messageId)).put("text",
+        shorten(reply.text().strip(), MAX_TEXT));
     JsonObject keyboard = keyboard(reply.buttons());
     return keyboard == null ? params : params.put("reply_markup", keyboard);
   }

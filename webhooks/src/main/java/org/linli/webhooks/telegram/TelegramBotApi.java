@@ -75,12 +75,14 @@ public final class TelegramBotApi {
 
   private HttpRequest<Buffer> request(String method, Duration extraWait) {
     long timeout = timeoutMillis + Math.max(0, extraWait.toMillis());
-    return client.postAbs(apiUrl + "/bot" + token.reveal() + "/" + method).timeout(timeout).connectTimeout(timeoutMillis);
+    return client.postAbs(apiUrl + "/bot" + token.reveal() + "/" + method).timeout(timeout)
+        .connectTimeout(timeoutMillis);
   }
 
   private Future<JsonObject> answer(String method, Future<HttpResponse<Buffer>> sent) {
     return sent
-        .recover(e -> Future.failedFuture(new BotApiError(method, 0, "no answer (" + scrub(e.getMessage()) + ")", 0, true)))
+        .recover(
+            e -> Future.failedFuture(new BotApiError(method, 0, "no answer (" + scrub(e.getMessage()) + ")", 0, true)))
         .compose(response -> outcome(method, response));
   }
 

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.linli.config.Secret;
-import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
-import org.linli.webhooks.callback.Claims;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +64,14 @@ public final class TelegramChannel implements CallbackChannel {
   @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!secret.isSet()) {
-      LOG.warn("Telegram webhook: refused a call from {}: LINLI_TELEGRAM_SECRET is not set", ctx.request().remoteAddress());
-      return Future.failedFuture(new HttpException(401, "The Telegram webhook is closed: LINLI_TELEGRAM_SECRET is not set"));
+      LOG.warn("Telegram webhook: refused a call from {}: LINLI_TELEGRAM_SECRET is not set",
+          ctx.request().remoteAddress());
+      return Future
+          .failedFuture(new HttpException(401, "The Telegram webhook is closed: LINLI_TELEGRAM_SECRET is not set"));
     }
     if (!secret.matches(ctx.request().getHeader(SECRET_HEADER))) {
-      LOG.warn("Telegram webhook: refused a call from {} with a missing or wrong secret token", ctx.request().remoteAddress());
+      LOG.warn("Telegram webhook: refused a call from {} with a missing or wrong secret token",
+          ctx.request().remoteAddress());
       return Future.failedFuture(new HttpException(401, "Missing or wrong " + SECRET_HEADER));
     }
     JsonObject update;
@@ -81,7 +84,8 @@ public final class TelegramChannel implements CallbackChannel {
       List<Incoming> received = read.stream().toList();
       ctx.put(RECEIVED, received);
       if (read.isEmpty()) {
-        LOG.debug("Telegram update {} ignored (seen before or not for the bot)", UpdateReader.updateId(update).orElse(-1L));
+        LOG.debug("Telegram update {} ignored (seen before or not for the bot)",
+            UpdateReader.updateId(update).orElse(-1L));
       }
       return received.stream().map(Incoming::event).toList();
     });

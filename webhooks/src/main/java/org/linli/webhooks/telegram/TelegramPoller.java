@@ -111,7 +111,8 @@ public final class TelegramPoller {
     api.call("getUpdates", params, longPoll)
         .compose(answer -> {
           if (!(answer.getValue("result") instanceof JsonArray updates)) {
-            return Future.failedFuture(new BotApiError("getUpdates", 200, "the result is not a list of updates", 0, true));
+            return Future
+                .failedFuture(new BotApiError("getUpdates", 200, "the result is not a list of updates", 0, true));
           }
           return handleAll(updates);
         })
@@ -123,7 +124,9 @@ public final class TelegramPoller {
           if (!running) {
             return;
           }
-          long wait = e instanceof BotApiError b && b.retryAfterSeconds() > 0 ? b.retryAfterSeconds() * 1000 : backoffMillis;
+          long wait = e instanceof BotApiError b && b.retryAfterSeconds() > 0
+              ? b.retryAfterSeconds() * 1000
+              : backoffMillis;
           LOG.warn("Telegram polling: getUpdates failed ({}); trying again in {} ms", e.getMessage(), wait);
           backoffMillis = Math.min(MAX_BACKOFF.toMillis(), backoffMillis * 2);
           later(wait);
@@ -188,7 +191,8 @@ public final class TelegramPoller {
           return Future.succeededFuture(List.of());
         })
         .onSuccess(replies -> sender.reply(incoming, replies)
-            .onFailure(e -> LOG.warn("Telegram polling: replies to update {} not all delivered: {}", id, e.getMessage())))
+            .onFailure(
+                e -> LOG.warn("Telegram polling: replies to update {} not all delivered: {}", id, e.getMessage())))
         .mapEmpty();
   }
 }

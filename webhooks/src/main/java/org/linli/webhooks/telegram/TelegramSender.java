@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
-import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.ChatPacer;
+import org.linli.webhooks.EdgeText;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -91,7 +91,8 @@ public final class TelegramSender implements ChannelSender {
           Math.max(1, (slot.waitMillis() + 999) / 1000)));
     }
     return deliver(chat, message.reply(), message.replyTo(), true)
-        .recover(e -> Future.failedFuture(e instanceof BotApiError b ? b.toSendFailure()
+        .recover(e -> Future.failedFuture(e instanceof BotApiError b
+            ? b.toSendFailure()
             : e instanceof SendFailure ? e : new SendFailure(String.valueOf(e.getMessage()), false)));
   }
 
@@ -131,10 +132,11 @@ public final class TelegramSender implements ChannelSender {
       }));
     }
     if (incoming.isCallback()) {
-      chain = chain.compose(v -> answerCallbackQuery(incoming.callbackQueryId(), notice.text, notice.alert).recover(e -> {
-        LOG.warn("Telegram: a button press could not be answered: {}", e.getMessage());
-        return Future.succeededFuture();
-      }));
+      chain = chain
+          .compose(v -> answerCallbackQuery(incoming.callbackQueryId(), notice.text, notice.alert).recover(e -> {
+            LOG.warn("Telegram: a button press could not be answered: {}", e.getMessage());
+            return Future.succeededFuture();
+          }));
     }
     return chain.compose(v -> first[0] == null ? Future.succeededFuture() : Future.failedFuture(first[0]));
   }
@@ -215,8 +217,9 @@ public final class TelegramSender implements ChannelSender {
     }
     ChatPacer.Slot slot = pacer.take(chat.id(), chat.type() == ChatEvent.ChatType.GROUP, MAX_REPLY_WAIT_MILLIS);
     if (!slot.granted()) {
-      return Future.failedFuture(new SendFailure("the chat is over Telegram's sending pace for more than a minute", false,
-          (slot.waitMillis() + 999) / 1000));
+      return Future
+          .failedFuture(new SendFailure("the chat is over Telegram's sending pace for more than a minute", false,
+              (slot.waitMillis() + 999) / 1000));
     }
     return slot.waitMillis() == 0 ? Future.succeededFuture() : vertx.timer(slot.waitMillis()).mapEmpty();
   }
@@ -228,13 +231,15 @@ public final class TelegramSender implements ChannelSender {
     } else {
       MultipartForm form = MultipartForm.create();
       part.params().forEach(p -> form.attribute(p.getKey(),
-          p.getValue() instanceof JsonObject || p.getValue() instanceof JsonArray ? p.getValue().toString()
+          p.getValue() instanceof JsonObject || p.getValue() instanceof JsonArray
+              ? p.getValue().toString()
               : String.valueOf(p.getValue())));
       form.binaryFileUpload("photo", "chart.png", Buffer.buffer(part.png()), "image/png");
       answer = api.upload(part.method(), form);
     }
     return answer.map(body -> body.getValue("result") instanceof JsonObject m && m.getValue("message_id") != null
-        ? String.valueOf(m.getValue("message_id")) : "");
+        ? String.valueOf(m.getValue("message_id"))
+        : "");
   }
 
   /** What a button press is answered with: the first private reply's text, as an alert if it could not go privately. */

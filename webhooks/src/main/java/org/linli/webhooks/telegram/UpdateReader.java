@@ -115,7 +115,8 @@ final class UpdateReader {
 
   /** What the message's entities say about the bot, and the text with the bot's name taken out. */
   private Addressing addressing(String text, JsonArray entities) {
-    record Cut(int start, int end) {}
+    record Cut(int start, int end) {
+    }
     List<Cut> cuts = new ArrayList<>();
     boolean mentioned = false;
     boolean command = false;
@@ -155,7 +156,8 @@ final class UpdateReader {
             otherBot = true;
           }
         }
-        default -> { }
+        default -> {
+        }
       }
     }
     StringBuilder kept = new StringBuilder(text);
@@ -169,7 +171,8 @@ final class UpdateReader {
     return new Addressing(kept.toString().strip(), mentioned, command, otherBot);
   }
 
-  private record Addressing(String text, boolean mentioned, boolean command, boolean otherBot) {}
+  private record Addressing(String text, boolean mentioned, boolean command, boolean otherBot) {
+  }
 
   private static ChatEvent.Chat chat(JsonObject chat) {
     if (chat == null || string(chat, "id").isEmpty()) {

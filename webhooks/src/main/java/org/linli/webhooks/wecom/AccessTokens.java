@@ -54,7 +54,8 @@ final class AccessTokens {
         .timeout(timeoutMillis)
         .connectTimeout(timeoutMillis)
         .send()
-        .recover(e -> Future.failedFuture(new SendFailure("WeCom gettoken unreachable: " + WecomSender.withoutQuery(e), false)))
+        .recover(e -> Future
+            .failedFuture(new SendFailure("WeCom gettoken unreachable: " + WecomSender.withoutQuery(e), false)))
         .compose(response -> {
           JsonObject body;
           try {
@@ -74,7 +75,8 @@ final class AccessTokens {
                 + " (check LINLI_WECOM_CORP_ID and LINLI_WECOM_SECRET)", false));
           }
           long seconds = body.getLong("expires_in", 7200L);
-          return Future.succeededFuture(new CachedToken.Issued(fresh, Math.max(60_000, seconds * 1000 - MARGIN_MILLIS)));
+          return Future
+              .succeededFuture(new CachedToken.Issued(fresh, Math.max(60_000, seconds * 1000 - MARGIN_MILLIS)));
         });
   }
 }

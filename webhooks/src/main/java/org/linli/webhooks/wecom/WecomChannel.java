@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.ChatEvent;
-import org.linli.webhooks.callback.Claims;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +81,10 @@ public final class WecomChannel implements CallbackChannel {
     }
     this.missing = String.join(", ", unset);
     this.crypto = unset.isEmpty()
-        ? new WecomCrypto(settings.token().reveal(), settings.aesKey().reveal(), corpId) : null;
-    this.mention = settings.botName().isEmpty() ? null
+        ? new WecomCrypto(settings.token().reveal(), settings.aesKey().reveal(), corpId)
+        : null;
+    this.mention = settings.botName().isEmpty()
+        ? null
         : Pattern.compile("@" + Pattern.quote(settings.botName()) + "[\\s\\u2005]*");
   }
 
@@ -206,10 +208,12 @@ public final class WecomChannel implements CallbackChannel {
   /** Checks the signature over {@code encrypted}, then decrypts it; 401 when either fails. */
   private String open(RoutingContext ctx, MultiMap query, String encrypted) {
     if (crypto == null) {
-      LOG.warn("WeCom callback from {} refused: the channel is closed ({} not set)", ctx.request().remoteAddress(), missing);
+      LOG.warn("WeCom callback from {} refused: the channel is closed ({} not set)", ctx.request().remoteAddress(),
+          missing);
       throw new HttpException(401, "The WeCom channel is closed: " + missing + " not set");
     }
-    if (encrypted == null || !crypto.verify(query.get("msg_signature"), query.get("timestamp"), query.get("nonce"), encrypted)) {
+    if (encrypted == null
+        || !crypto.verify(query.get("msg_signature"), query.get("timestamp"), query.get("nonce"), encrypted)) {
       LOG.warn("WeCom callback from {} refused: {}", ctx.request().remoteAddress(),
           encrypted == null ? "no single Encrypt value" : "msg_signature missing or wrong");
       throw new HttpException(401, "Missing or wrong msg_signature");
@@ -238,7 +242,8 @@ public final class WecomChannel implements CallbackChannel {
       mentioned = mention == null || mention.matcher(text).find();
       text = mention == null ? text : mention.matcher(text).replaceAll(" ").strip();
     }
-    ChatEvent.Chat chat = group ? new ChatEvent.Chat(chatId, ChatEvent.ChatType.GROUP)
+    ChatEvent.Chat chat = group
+        ? new ChatEvent.Chat(chatId, ChatEvent.ChatType.GROUP)
         : new ChatEvent.Chat(from, ChatEvent.ChatType.PRIVATE);
     return new ChatEvent(PLATFORM, chat, new ChatEvent.Sender(from, ""), text, mentioned, null, msgId);
   }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -49,7 +50,8 @@ public final class WecomCrypto {
     String[] parts = {token, timestamp, nonce, encrypted};
     Arrays.sort(parts);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-1")
+          .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-1 is missing from this JVM", e);
@@ -67,7 +69,7 @@ public final class WecomCrypto {
       return false;
     }
     byte[] expected = sign(timestamp, nonce, encrypted).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, presented.strip().toLowerCase(java.util.Locale.ROOT)
+    return MessageDigest.isEqual(expected, presented.strip().toLowerCase(Locale.ROOT)
         .getBytes(StandardCharsets.US_ASCII));
   }
 

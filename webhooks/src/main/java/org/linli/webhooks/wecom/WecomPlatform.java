@@ -8,12 +8,11 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.config.Settings;
-import org.linli.webhooks.callback.CallbackPlatform;
 import org.linli.webhooks.Capability;
-import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
 import org.linli.webhooks.PlatformContext;
+import org.linli.webhooks.callback.CallbackPlatform;
 
 /**
  * WeCom (企业微信) as a platform: {@code GET /webhooks/wecom} (the URL check) and {@code POST

@@ -1,6 +1,5 @@
 package org.linli.webhooks.wecom;
 
-import org.linli.webhooks.ChatPacer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +13,7 @@ import java.util.function.Function;
 import org.linli.config.Settings;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatPacer;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -56,7 +56,8 @@ public final class WecomSender implements ChannelSender {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = new AccessTokens(client, settings.apiUrl(), settings.corpId(), settings.secret(), clock, timeoutMillis);
+    this.tokens = new AccessTokens(client, settings.apiUrl(), settings.corpId(), settings.secret(), clock,
+        timeoutMillis);
     this.pacer = new ChatPacer(settings.perChatPerMinute(), Duration.ofMinutes(1), clock);
   }
 
@@ -94,11 +95,13 @@ public final class WecomSender implements ChannelSender {
     Future<String> media = hasImage ? upload(png) : Future.succeededFuture("");
     return media
         .compose(id -> hasText
-            ? post(message.chat(), new JsonObject().put("msgtype", "text").put("text", new JsonObject().put("content", text)))
+            ? post(message.chat(),
+                new JsonObject().put("msgtype", "text").put("text", new JsonObject().put("content", text)))
                 .map(id)
             : Future.succeededFuture(id))
         .compose(id -> hasImage
-            ? post(message.chat(), new JsonObject().put("msgtype", "image").put("image", new JsonObject().put("media_id", id)))
+            ? post(message.chat(),
+                new JsonObject().put("msgtype", "image").put("image", new JsonObject().put("media_id", id)))
             : Future.succeededFuture())
         .mapEmpty();
   }
@@ -135,7 +138,8 @@ public final class WecomSender implements ChannelSender {
         .sendMultipartForm(form), false)
         .compose(body -> {
           String id = body.getString("media_id", "");
-          return id.isEmpty() ? Future.failedFuture(new SendFailure("WeCom upload gave no media_id", false))
+          return id.isEmpty()
+              ? Future.failedFuture(new SendFailure("WeCom upload gave no media_id", false))
               : Future.succeededFuture(id);
         });
   }
@@ -160,7 +164,8 @@ public final class WecomSender implements ChannelSender {
             LOG.debug("WeCom refused the access_token (errcode {}); fetching a new one", errcode);
             return tokens.refresh(token).compose(fresh -> call(path, request, true));
           }
-          boolean temporary = errcode == TOO_OFTEN || errcode == BUSY || errcode == TOKEN_INVALID || errcode == TOKEN_EXPIRED;
+          boolean temporary = errcode == TOO_OFTEN || errcode == BUSY || errcode == TOKEN_INVALID
+              || errcode == TOKEN_EXPIRED;
           LOG.debug("WeCom {} answered errcode {} ({})", path, errcode, temporary ? "will retry" : "refused");
           return Future.failedFuture(new SendFailure("WeCom " + path + " answered errcode " + errcode + " " + errmsg,
               !temporary, errcode == TOO_OFTEN ? 60 : 0));

@@ -16,7 +16,8 @@ final class WecomText {
   /** WeCom's limit for a text message's content, in UTF-8 bytes. */
   static final int MAX_BYTES = 2048;
 
-  private WecomText() {}
+  private WecomText() {
+  }
 
   /** The whole text of a reply, buttons included, without the byte limit applied. */
   static String full(Reply reply) {

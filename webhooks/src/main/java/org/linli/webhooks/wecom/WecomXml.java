@@ -33,7 +33,8 @@ public final class WecomXml {
 
   private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(WecomXml::builder);
 
-  private WecomXml() {}
+  private WecomXml() {
+  }
 
   /** The Base64 ciphertext of an envelope, or null unless it holds exactly one {@code <Encrypt>}. */
   public static String encrypted(String envelope) {
@@ -113,7 +114,8 @@ public final class WecomXml {
 
   private static final ErrorHandler SILENT = new ErrorHandler() {
     @Override
-    public void warning(SAXParseException e) {}
+    public void warning(SAXParseException e) {
+    }
 
     @Override
     public void error(SAXParseException e) throws SAXException {

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
-import org.linli.webhooks.callback.Callbacks;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatService;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
+import org.linli.webhooks.callback.Callbacks;
 
 /**
  * A vote card in a DingTalk group, end to end on loopback: Linli sends it through a fake OpenAPI
@@ -78,7 +78,8 @@ class DingtalkCardCallbackTest {
     sender = new DingtalkCardSender(WebClient.create(vertx), dingtalk.url(), FakeDingtalkOpenApi.APP_KEY,
         Secret.of(FakeDingtalkOpenApi.APP_SECRET), "tpl-linli-buttons.schema", ROUTE_KEY, Secret.of(API_SECRET),
         clock, Duration.ofSeconds(2));
-    await(sender.registerCallback("http://127.0.0.1:" + port + "/webhooks/dingtalk/cards", ROUTE_KEY, Secret.of(API_SECRET)));
+    await(sender.registerCallback("http://127.0.0.1:" + port + "/webhooks/dingtalk/cards", ROUTE_KEY,
+        Secret.of(API_SECRET)));
   }
 
   @AfterEach
@@ -88,13 +89,15 @@ class DingtalkCardCallbackTest {
 
   private static void failure(RoutingContext rc) {
     int status = rc.failure() instanceof HttpException e ? e.getStatusCode() : 500;
-    rc.response().setStatusCode(status).end(new JsonObject().put("error", String.valueOf(rc.failure().getMessage())).encode());
+    rc.response().setStatusCode(status)
+        .end(new JsonObject().put("error", String.valueOf(rc.failure().getMessage())).encode());
   }
 
   private String sendPoll() {
     Reply poll = new Reply("投票：活动室开放到几点？\n请选择",
         List.of(new Reply.Button("到18点", "vote:p1:1"), new Reply.Button("到21点", "vote:p1:2")), false);
-    await(sender.send("outbox-17", new Outgoing("dingtalk", new ChatEvent.Chat(GROUP, ChatEvent.ChatType.GROUP), poll)));
+    await(
+        sender.send("outbox-17", new Outgoing("dingtalk", new ChatEvent.Chat(GROUP, ChatEvent.ChatType.GROUP), poll)));
     return DingtalkCardSender.outTrackId("outbox-17");
   }
 
@@ -166,15 +169,20 @@ class DingtalkCardCallbackTest {
   @Test
   void a_press_whose_button_data_was_tampered_with_is_refused_before_the_bot_sees_it() {
     String card = sendPoll();
-    JsonArray buttons = new JsonArray(dingtalk.card(card).getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
+    JsonArray buttons = new JsonArray(
+        dingtalk.card(card).getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
     String[] parts = buttons.getJsonObject(0).getString("payload").split("\\.");
-    String otherOption = Base64.getUrlEncoder().withoutPadding().encodeToString("vote:p1:2".getBytes(StandardCharsets.UTF_8));
-    String otherGroup = Base64.getUrlEncoder().withoutPadding().encodeToString("cidOtherGroup==".getBytes(StandardCharsets.UTF_8));
+    String otherOption = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("vote:p1:2".getBytes(StandardCharsets.UTF_8));
+    String otherGroup = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("cidOtherGroup==".getBytes(StandardCharsets.UTF_8));
 
     HttpResponse<Buffer> data = await(dingtalk.post(dingtalk.routeOf(card),
-        FakeDingtalkOpenApi.callbackBody(card, VOTER, parts[0] + "." + otherOption + "." + parts[2]), NOW.toEpochMilli()));
+        FakeDingtalkOpenApi.callbackBody(card, VOTER, parts[0] + "." + otherOption + "." + parts[2]),
+        NOW.toEpochMilli()));
     HttpResponse<Buffer> group = await(dingtalk.post(dingtalk.routeOf(card),
-        FakeDingtalkOpenApi.callbackBody(card, VOTER, otherGroup + "." + parts[1] + "." + parts[2]), NOW.toEpochMilli()));
+        FakeDingtalkOpenApi.callbackBody(card, VOTER, otherGroup + "." + parts[1] + "." + parts[2]),
+        NOW.toEpochMilli()));
     HttpResponse<Buffer> garbage = await(dingtalk.post(dingtalk.routeOf(card),
         FakeDingtalkOpenApi.callbackBody(card, VOTER, "vote:p1:2"), NOW.toEpochMilli()));
 
@@ -187,7 +195,8 @@ class DingtalkCardCallbackTest {
     String card = sendPoll();
     FakeDingtalkOpenApi.Route route = dingtalk.routeOf(card);
     FakeDingtalkOpenApi.Route impostor = new FakeDingtalkOpenApi.Route(route.url(), "not-the-secret");
-    JsonArray buttons = new JsonArray(dingtalk.card(card).getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
+    JsonArray buttons = new JsonArray(
+        dingtalk.card(card).getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
     String body = FakeDingtalkOpenApi.callbackBody(card, VOTER, buttons.getJsonObject(0).getString("payload"));
 
     int wrong = await(dingtalk.post(impostor, body, NOW.toEpochMilli())).statusCode();
@@ -215,7 +224,8 @@ class DingtalkCardCallbackTest {
   @Test
   void a_callback_that_is_not_a_button_press_gives_no_event_and_an_empty_answer() {
     String card = sendPoll();
-    String other = new JsonObject().put("type", "dynamicDataSource").put("outTrackId", card).put("userId", VOTER).encode();
+    String other = new JsonObject().put("type", "dynamicDataSource").put("outTrackId", card).put("userId", VOTER)
+        .encode();
 
     HttpResponse<Buffer> answer = await(dingtalk.post(dingtalk.routeOf(card), other, NOW.toEpochMilli()));
 
@@ -230,12 +240,15 @@ class DingtalkCardCallbackTest {
 
     int malformed = await(dingtalk.post(dingtalk.routeOf(card), "{not json", NOW.toEpochMilli())).statusCode();
     int noUser = await(dingtalk.post(dingtalk.routeOf(card),
-        new JsonObject().put("type", "actionCallback").put("outTrackId", card).encode(), NOW.toEpochMilli())).statusCode();
+        new JsonObject().put("type", "actionCallback").put("outTrackId", card).encode(), NOW.toEpochMilli()))
+        .statusCode();
 
     FakeDingtalkOpenApi.Route route = dingtalk.routeOf(card);
-    JsonArray buttons = new JsonArray(dingtalk.card(card).getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
+    JsonArray buttons = new JsonArray(
+        dingtalk.card(card).getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
     String press = FakeDingtalkOpenApi.callbackBody(card, VOTER, buttons.getJsonObject(0).getString("payload"));
-    FakeDingtalkOpenApi.Route toClosed = new FakeDingtalkOpenApi.Route(route.url().replace("/webhooks/dingtalk/cards", "/closed"), API_SECRET);
+    FakeDingtalkOpenApi.Route toClosed = new FakeDingtalkOpenApi.Route(
+        route.url().replace("/webhooks/dingtalk/cards", "/closed"), API_SECRET);
     int closed = await(dingtalk.post(toClosed, press, NOW.toEpochMilli())).statusCode();
 
     assertThat(malformed).isEqualTo(400);

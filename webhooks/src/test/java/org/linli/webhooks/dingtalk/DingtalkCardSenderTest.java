@@ -79,11 +79,13 @@ class DingtalkCardSenderTest {
     JsonObject body = call.json();
     assertThat(call.token()).isEqualTo("at-1");
     assertThat(body.getString("cardTemplateId")).isEqualTo(TEMPLATE);
-    assertThat(body.getString("outTrackId")).isEqualTo(DingtalkCardSender.outTrackId("outbox-1")).matches("[0-9a-f]{64}");
+    assertThat(body.getString("outTrackId")).isEqualTo(DingtalkCardSender.outTrackId("outbox-1"))
+        .matches("[0-9a-f]{64}");
     assertThat(body.getString("callbackType")).isEqualTo("HTTP");
     assertThat(body.getString("callbackRouteKey")).isEqualTo(ROUTE_KEY);
     assertThat(body.getString("openSpaceId")).isEqualTo("dtv1.card//IM_GROUP." + GROUP);
-    assertThat(body.getJsonObject("imGroupOpenDeliverModel").getString("robotCode")).isEqualTo(FakeDingtalkOpenApi.APP_KEY);
+    assertThat(body.getJsonObject("imGroupOpenDeliverModel").getString("robotCode"))
+        .isEqualTo(FakeDingtalkOpenApi.APP_KEY);
     assertThat(body.getJsonObject("imGroupOpenSpaceModel").getBoolean("supportForward")).isFalse();
     JsonObject params = body.getJsonObject("cardData").getJsonObject("cardParamMap");
     assertThat(params.getString("title")).isEqualTo("投票：活动室开放到几点？");
@@ -94,7 +96,8 @@ class DingtalkCardSenderTest {
     CardPayloads payloads = new CardPayloads(CALLBACK_SECRET);
     assertThat(payloads.open(buttons.getJsonObject(1).getString("payload")))
         .contains(new CardPayloads.Press(GROUP, "vote:p1:2"));
-    assertThat(new CardPayloads(Secret.of("another-secret")).open(buttons.getJsonObject(1).getString("payload"))).isEmpty();
+    assertThat(new CardPayloads(Secret.of("another-secret")).open(buttons.getJsonObject(1).getString("payload")))
+        .isEmpty();
   }
 
   @Test
@@ -119,7 +122,8 @@ class DingtalkCardSenderTest {
 
     assertThat(dingtalk.calls("/v1.0/oauth2/accessToken")).hasSize(2);
     assertThat(refused.permanent()).isFalse();
-    assertThat(dingtalk.calls(CREATE)).extracting(FakeDingtalkOpenApi.Call::token).containsExactly("at-1", "at-1", "at-1", "at-2");
+    assertThat(dingtalk.calls(CREATE)).extracting(FakeDingtalkOpenApi.Call::token).containsExactly("at-1", "at-1",
+        "at-1", "at-2");
   }
 
   @Test
@@ -133,7 +137,8 @@ class DingtalkCardSenderTest {
 
   @Test
   void a_429_is_temporary_with_its_retry_after_and_server_errors_are_temporary() {
-    dingtalk.answerCards(new FakeDingtalkOpenApi.Answer(429, Map.of("Retry-After", "7"), new JsonObject().put("code", "Throttling")),
+    dingtalk.answerCards(
+        new FakeDingtalkOpenApi.Answer(429, Map.of("Retry-After", "7"), new JsonObject().put("code", "Throttling")),
         FakeDingtalkOpenApi.Answer.code(503, "system.busy"));
 
     SendFailure throttled = failure(sender.send("a", toGroup(poll())));
@@ -149,9 +154,10 @@ class DingtalkCardSenderTest {
   @Test
   void a_card_dingtalk_refuses_fails_for_good() {
     SendFailure noTemplate = failure(sender(Secret.of(FakeDingtalkOpenApi.APP_SECRET), " ").send("a", toGroup(poll())));
-    dingtalk.answerCards(new FakeDingtalkOpenApi.Answer(200, Map.of(), new JsonObject().put("success", true).put("result",
-        new JsonObject().put("deliverResults", new JsonArray().add(new JsonObject()
-            .put("spaceType", "IM_GROUP").put("success", false).put("errorMsg", "robot not in group"))))));
+    dingtalk.answerCards(new FakeDingtalkOpenApi.Answer(200, Map.of(),
+        new JsonObject().put("success", true).put("result",
+            new JsonObject().put("deliverResults", new JsonArray().add(new JsonObject()
+                .put("spaceType", "IM_GROUP").put("success", false).put("errorMsg", "robot not in group"))))));
     SendFailure notDelivered = failure(sender.send("b", toGroup(poll())));
 
     assertThat(noTemplate.permanent()).isTrue();
@@ -163,7 +169,8 @@ class DingtalkCardSenderTest {
   @Test
   void only_a_group_reply_with_buttons_goes_as_a_card() {
     Outgoing text = toGroup(Reply.text("周六上午9点活动室开放。"));
-    Outgoing privately = new Outgoing("dingtalk", new ChatEvent.Chat("cidPrivate==", ChatEvent.ChatType.PRIVATE), poll());
+    Outgoing privately = new Outgoing("dingtalk", new ChatEvent.Chat("cidPrivate==", ChatEvent.ChatType.PRIVATE),
+        poll());
 
     assertThat(DingtalkCardSender.handles(toGroup(poll()))).isTrue();
     assertThat(DingtalkCardSender.handles(text)).isFalse();
@@ -186,7 +193,8 @@ class DingtalkCardSenderTest {
     String title = DingtalkCards.title(text);
 
     assertThat(title).isEqualTo("🏠".repeat(29) + "👍…");
-    assertThat(title.codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)).isTrue();
+    assertThat(title.codePoints().noneMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE))
+        .isTrue();
     assertThat(DingtalkCards.title("短标题\n第二行")).isEqualTo("短标题");
   }
 

@@ -1,6 +1,5 @@
 package org.linli.webhooks.dingtalk;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.dingtalk.DingtalkSenderTest.await;
 
@@ -33,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
-import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SendingInOrder;
+import org.linli.webhooks.SettableClock;
 
 /**
  * The DingTalk channel behind a real HTTP server on loopback, fed the message bodies DingTalk's
@@ -71,8 +71,10 @@ class DingtalkChannelTest {
     DingtalkChannel closed = new DingtalkChannel(Secret.none(), deduplicator, webhooks, sender, clock);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    router.post("/echo").handler(rc -> channel.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
-    router.post("/closed").handler(rc -> closed.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
+    router.post("/echo")
+        .handler(rc -> channel.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
+    router.post("/closed")
+        .handler(rc -> closed.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
     router.post("/bot").handler(rc -> channel.receive(rc)
         .onSuccess(events -> channel.respond(rc, events.isEmpty() ? List.of() : replies, new SendingInOrder(sender)))
         .onFailure(rc::fail));
@@ -124,7 +126,8 @@ class DingtalkChannelTest {
   }
 
   private HttpResponse<Buffer> post(String path, String timestamp, String sign, String body) {
-    HttpRequest<Buffer> request = client.post(port, "127.0.0.1", path).putHeader("Content-Type", "application/json; charset=utf-8");
+    HttpRequest<Buffer> request = client.post(port, "127.0.0.1", path).putHeader("Content-Type",
+        "application/json; charset=utf-8");
     if (timestamp != null) {
       request.putHeader("timestamp", timestamp);
     }
@@ -144,9 +147,11 @@ class DingtalkChannelTest {
     for (int i = 0; i < cases.size(); i++) {
       JsonObject c = cases.getJsonObject(i);
       long timestamp = Long.parseLong(c.getString("timestamp"));
-      assertThat(DingtalkSignature.refusal(Secret.of(c.getString("appSecret")), c.getString("timestamp"), c.getString("sign"), timestamp))
+      assertThat(DingtalkSignature.refusal(Secret.of(c.getString("appSecret")), c.getString("timestamp"),
+          c.getString("sign"), timestamp))
           .as("case %d", i).isNull();
-      assertThat(DingtalkSignature.sign(Secret.of(c.getString("appSecret")), c.getString("timestamp"))).isEqualTo(c.getString("sign"));
+      assertThat(DingtalkSignature.sign(Secret.of(c.getString("appSecret")), c.getString("timestamp")))
+          .isEqualTo(c.getString("sign"));
     }
   }
 
@@ -154,7 +159,8 @@ class DingtalkChannelTest {
   void a_group_message_signed_by_node_crypto_reaches_the_bot_with_chat_sender_text_and_mention() {
     JsonObject signed = new JsonArray(fixtureRaw("signatures.json")).getJsonObject(1);
 
-    HttpResponse<Buffer> response = post("/echo", signed.getString("timestamp"), signed.getString("sign"), fixture("group-text.json"));
+    HttpResponse<Buffer> response = post("/echo", signed.getString("timestamp"), signed.getString("sign"),
+        fixture("group-text.json"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsJsonArray()).containsExactly(new JsonObject("""
@@ -170,7 +176,8 @@ class DingtalkChannelTest {
     HttpResponse<Buffer> response = signedAt("/echo", NOW, fixture("single-text.json"));
 
     JsonObject event = response.bodyAsJsonArray().getJsonObject(0);
-    assertThat(event.getJsonObject("chat")).isEqualTo(new JsonObject().put("id", "cidSingleZ9y8==").put("type", "PRIVATE"));
+    assertThat(event.getJsonObject("chat"))
+        .isEqualTo(new JsonObject().put("id", "cidSingleZ9y8==").put("type", "PRIVATE"));
     assertThat(event.getJsonObject("from").getString("id")).isEqualTo("$:LWCP_v1:$senderLi");
     assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
     assertThat(event.getString("text")).isEmpty();
@@ -184,14 +191,16 @@ class DingtalkChannelTest {
 
     assertThat(signedAt("/echo", stale, fixture("group-text.json")).statusCode()).isEqualTo(401);
     assertThat(signedAt("/echo", ahead, fixture("group-text.json")).statusCode()).isEqualTo(401);
-    assertThat(signedAt("/echo", NOW.minus(Duration.ofMinutes(59)), fixture("group-text.json")).statusCode()).isEqualTo(200);
+    assertThat(signedAt("/echo", NOW.minus(Duration.ofMinutes(59)), fixture("group-text.json")).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void a_sign_made_with_another_secret_is_refused_with_401() throws Exception {
     long t = NOW.toEpochMilli();
 
-    HttpResponse<Buffer> response = post("/echo", String.valueOf(t), documentedSign("not-our-secret", t), fixture("group-text.json"));
+    HttpResponse<Buffer> response = post("/echo", String.valueOf(t), documentedSign("not-our-secret", t),
+        fixture("group-text.json"));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.bodyAsJsonObject().getString("error")).contains("sign does not match");
@@ -202,10 +211,12 @@ class DingtalkChannelTest {
   void a_sign_for_another_timestamp_or_missing_headers_are_refused_with_401() throws Exception {
     long t = NOW.toEpochMilli();
 
-    assertThat(post("/echo", String.valueOf(t), documentedSign(SECRET, t - 1), fixture("group-text.json")).statusCode()).isEqualTo(401);
+    assertThat(post("/echo", String.valueOf(t), documentedSign(SECRET, t - 1), fixture("group-text.json")).statusCode())
+        .isEqualTo(401);
     assertThat(post("/echo", null, documentedSign(SECRET, t), fixture("group-text.json")).statusCode()).isEqualTo(401);
     assertThat(post("/echo", String.valueOf(t), null, fixture("group-text.json")).statusCode()).isEqualTo(401);
-    assertThat(post("/echo", "yesterday", documentedSign(SECRET, t), fixture("group-text.json")).statusCode()).isEqualTo(401);
+    assertThat(post("/echo", "yesterday", documentedSign(SECRET, t), fixture("group-text.json")).statusCode())
+        .isEqualTo(401);
   }
 
   @Test

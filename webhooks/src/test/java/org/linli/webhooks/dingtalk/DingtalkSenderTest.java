@@ -1,6 +1,5 @@
 package org.linli.webhooks.dingtalk;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -23,6 +22,7 @@ import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SettableClock;
 
 /**
  * The DingTalk sender against a fake session webhook on loopback, on a clock the test moves: what
@@ -45,7 +45,8 @@ class DingtalkSenderTest {
     dingtalk = await(new FakeSessionWebhook().start(vertx));
     clock = new SettableClock(NOW);
     webhooks = new SessionWebhooks();
-    sender = new DingtalkSender(WebClient.create(vertx), webhooks, Secret.of("app-secret"), clock, Duration.ofSeconds(2));
+    sender = new DingtalkSender(WebClient.create(vertx), webhooks, Secret.of("app-secret"), clock,
+        Duration.ofSeconds(2));
     webhooks.remember(GROUP, dingtalk.url(), NOW.plus(Duration.ofMinutes(90)).toEpochMilli(), NOW.toEpochMilli());
   }
 
@@ -108,7 +109,8 @@ class DingtalkSenderTest {
 
   @Test
   void an_image_with_an_address_is_shown_in_markdown() {
-    Reply chart = Reply.text("投票结果").withImage(new Reply.Image(new byte[] {1, 2}, "https://linli.example/charts/p1.png"));
+    Reply chart = Reply.text("投票结果")
+        .withImage(new Reply.Image(new byte[]{1, 2}, "https://linli.example/charts/p1.png"));
 
     await(sender.send(toGroup(chart)));
 

@@ -42,7 +42,8 @@ public final class FakeDingtalkOpenApi {
   public static final String APP_SECRET = "app-secret-for-card-tests";
 
   /** One call as the API received it. */
-  public record Call(String path, String token, JsonObject json) {}
+  public record Call(String path, String token, JsonObject json) {
+  }
 
   /** A scripted answer to a card call. */
   record Answer(int status, Map<String, String> headers, JsonObject body) {
@@ -52,7 +53,8 @@ public final class FakeDingtalkOpenApi {
   }
 
   /** A registered callback. */
-  public record Route(String url, String apiSecret) {}
+  public record Route(String url, String apiSecret) {
+  }
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Set<String> valid = ConcurrentHashMap.newKeySet();
@@ -105,7 +107,8 @@ public final class FakeDingtalkOpenApi {
   public Future<HttpResponse<Buffer>> press(String outTrackId, int index, String userId, long timestampMillis) {
     JsonObject card = cards.get(outTrackId);
     Route route = routes.get(card.getString("callbackRouteKey"));
-    JsonArray buttons = new JsonArray(card.getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
+    JsonArray buttons = new JsonArray(
+        card.getJsonObject("cardData").getJsonObject("cardParamMap").getString("buttons"));
     String payload = buttons.getJsonObject(index).getString("payload");
     return post(route, callbackBody(outTrackId, userId, payload), timestampMillis);
   }
@@ -165,7 +168,8 @@ public final class FakeDingtalkOpenApi {
 
   private void answer(HttpServerRequest request, JsonObject json, String token) {
     if (request.path().equals("/v1.0/oauth2/accessToken")) {
-      if (json == null || !APP_KEY.equals(json.getString("appKey")) || !APP_SECRET.equals(json.getString("appSecret"))) {
+      if (json == null || !APP_KEY.equals(json.getString("appKey"))
+          || !APP_SECRET.equals(json.getString("appSecret"))) {
         reply(request, Answer.code(400, "invalidClientIdOrSecret"));
         return;
       }
@@ -180,9 +184,11 @@ public final class FakeDingtalkOpenApi {
     }
     switch (request.path()) {
       case "/v1.0/card/callbacks/register" -> {
-        routes.put(json.getString("callbackRouteKey"), new Route(json.getString("callbackUrl"), json.getString("apiSecret")));
+        routes.put(json.getString("callbackRouteKey"),
+            new Route(json.getString("callbackUrl"), json.getString("apiSecret")));
         reply(request, new Answer(200, Map.of(), new JsonObject().put("success", true).put("result",
-            new JsonObject().put("callbackUrl", json.getString("callbackUrl")).put("apiSecret", json.getString("apiSecret")))));
+            new JsonObject().put("callbackUrl", json.getString("callbackUrl")).put("apiSecret",
+                json.getString("apiSecret")))));
       }
       case "/v1.0/card/instances/createAndDeliver" -> {
         Answer scripted = nextScripted();
@@ -192,7 +198,8 @@ public final class FakeDingtalkOpenApi {
         }
         String wrong = schemaViolation(json);
         if (wrong != null) {
-          reply(request, new Answer(400, Map.of(), new JsonObject().put("code", "param.invalid").put("message", wrong)));
+          reply(request,
+              new Answer(400, Map.of(), new JsonObject().put("code", "param.invalid").put("message", wrong)));
           return;
         }
         cards.put(json.getString("outTrackId"), json);
@@ -200,7 +207,8 @@ public final class FakeDingtalkOpenApi {
         reply(request, new Answer(200, Map.of(), new JsonObject().put("success", true).put("result", new JsonObject()
             .put("outTrackId", json.getString("outTrackId"))
             .put("deliverResults", new JsonArray().add(new JsonObject()
-                .put("spaceType", "IM_GROUP").put("spaceId", space).put("success", true).put("carrierId", "carrier-1"))))));
+                .put("spaceType", "IM_GROUP").put("spaceId", space).put("success", true)
+                .put("carrierId", "carrier-1"))))));
       }
       default -> reply(request, Answer.code(404, "notFound"));
     }
@@ -251,6 +259,7 @@ public final class FakeDingtalkOpenApi {
 
   private static void reply(HttpServerRequest request, Answer answer) {
     answer.headers().forEach(request.response()::putHeader);
-    request.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json").end(answer.body().encode());
+    request.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+        .end(answer.body().encode());
   }
 }

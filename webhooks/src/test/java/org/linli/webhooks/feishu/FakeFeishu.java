@@ -28,7 +28,8 @@ public final class FakeFeishu {
 
   /** One call as the API received it. */
   public record Call(String method, String path, Map<String, String> query, String authorization, JsonObject json,
-      Map<String, String> form, byte[] file) {}
+      Map<String, String> form, byte[] file) {
+  }
 
   /** A scripted answer to a message call. */
   public record Answer(int status, Map<String, String> headers, JsonObject body) {
@@ -111,7 +112,8 @@ public final class FakeFeishu {
 
   private void answer(HttpServerRequest request, JsonObject json, String authorization) {
     if (request.path().equals("/open-apis/auth/v3/tenant_access_token/internal")) {
-      if (json == null || !APP_ID.equals(json.getString("app_id")) || !APP_SECRET.equals(json.getString("app_secret"))) {
+      if (json == null || !APP_ID.equals(json.getString("app_id"))
+          || !APP_SECRET.equals(json.getString("app_secret"))) {
         reply(request, new Answer(400, Map.of(), new JsonObject().put("code", 10014).put("msg", "app secret invalid")));
         return;
       }
@@ -127,13 +129,18 @@ public final class FakeFeishu {
     }
     switch (request.path()) {
       case "/open-apis/bot/v3/info" -> reply(request, new Answer(200, Map.of(),
-          new JsonObject().put("code", 0).put("msg", "ok").put("bot", new JsonObject().put("open_id", botOpenId).put("app_name", "邻里"))));
+          new JsonObject().put("code", 0).put("msg", "ok").put("bot",
+              new JsonObject().put("open_id", botOpenId).put("app_name", "邻里"))));
       case "/open-apis/im/v1/images" -> reply(request, new Answer(200, Map.of(),
-          new JsonObject().put("code", 0).put("msg", "success").put("data", new JsonObject().put("image_key", "img_v2_chart"))));
+          new JsonObject().put("code", 0).put("msg", "success").put("data",
+              new JsonObject().put("image_key", "img_v2_chart"))));
       case "/open-apis/im/v1/messages" -> {
         Answer scripted = nextScripted();
-        reply(request, scripted != null ? scripted : new Answer(200, Map.of(), new JsonObject().put("code", 0).put("msg", "success")
-            .put("data", new JsonObject().put("message_id", "om_sent_" + calls.size()))));
+        reply(request,
+            scripted != null
+                ? scripted
+                : new Answer(200, Map.of(), new JsonObject().put("code", 0).put("msg", "success")
+                    .put("data", new JsonObject().put("message_id", "om_sent_" + calls.size()))));
       }
       default -> reply(request, Answer.code(404, 404));
     }
@@ -141,6 +148,7 @@ public final class FakeFeishu {
 
   private static void reply(HttpServerRequest request, Answer answer) {
     answer.headers().forEach(request.response()::putHeader);
-    request.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json").end(answer.body().encode());
+    request.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+        .end(answer.body().encode());
   }
 }

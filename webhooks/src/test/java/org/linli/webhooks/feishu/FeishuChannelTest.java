@@ -1,6 +1,5 @@
 package org.linli.webhooks.feishu;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.feishu.FeishuSenderTest.await;
 
@@ -21,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
-import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SendingInOrder;
+import org.linli.webhooks.SettableClock;
 
 /**
  * The Feishu channel behind a real HTTP server on loopback, fed events encrypted and signed by
@@ -134,7 +135,8 @@ class FeishuChannelTest {
   }
 
   private HttpResponse<Buffer> post(String path, Map<String, String> headers, String body) {
-    HttpRequest<Buffer> request = client.post(port, "127.0.0.1", path).putHeader("Content-Type", "application/json; charset=utf-8");
+    HttpRequest<Buffer> request = client.post(port, "127.0.0.1", path).putHeader("Content-Type",
+        "application/json; charset=utf-8");
     headers.forEach(request::putHeader);
     return await(request.sendBuffer(Buffer.buffer(body)));
   }
@@ -146,7 +148,7 @@ class FeishuChannelTest {
   }
 
   private static Map<String, String> headers(JsonObject fixture) {
-    Map<String, String> headers = new java.util.HashMap<>();
+    Map<String, String> headers = new HashMap<>();
     fixture.getJsonObject("headers").forEach(e -> headers.put(e.getKey(), (String) e.getValue()));
     return headers;
   }
@@ -161,7 +163,8 @@ class FeishuChannelTest {
 
   @Test
   void the_url_check_in_plaintext_is_answered_when_no_key_is_set() {
-    HttpResponse<Buffer> response = post("/plain", Map.of(), fixtures.getJsonObject("url-verification").getString("plain"));
+    HttpResponse<Buffer> response = post("/plain", Map.of(),
+        fixtures.getJsonObject("url-verification").getString("plain"));
 
     assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("challenge", "ajls384kdjx98XX"));
   }
@@ -269,8 +272,10 @@ class FeishuChannelTest {
 
   @Test
   void an_unsigned_event_is_refused_with_401_when_an_encrypt_key_is_set() {
-    assertThat(post("/echo", Map.of(), fixtures.getJsonObject("group-message").getString("body")).statusCode()).isEqualTo(401);
-    assertThat(post("/echo", Map.of(), fixtures.getJsonObject("plain-group-message").getString("body")).statusCode()).isEqualTo(401);
+    assertThat(post("/echo", Map.of(), fixtures.getJsonObject("group-message").getString("body")).statusCode())
+        .isEqualTo(401);
+    assertThat(post("/echo", Map.of(), fixtures.getJsonObject("plain-group-message").getString("body")).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -285,7 +290,8 @@ class FeishuChannelTest {
   void without_a_key_a_plaintext_event_with_our_token_is_read_and_one_with_another_token_refused() {
     String body = fixtures.getJsonObject("plain-group-message").getString("body");
 
-    assertThat(post("/plain", Map.of(), body).bodyAsJsonArray().getJsonObject(0).getString("text")).isEqualTo("居住证怎么办？@张三 也想知道");
+    assertThat(post("/plain", Map.of(), body).bodyAsJsonArray().getJsonObject(0).getString("text"))
+        .isEqualTo("居住证怎么办？@张三 也想知道");
     assertThat(post("/plain", Map.of(), body.replace(TOKEN, "guessed-token")).statusCode()).isEqualTo(401);
   }
 

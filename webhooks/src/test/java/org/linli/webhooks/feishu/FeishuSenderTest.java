@@ -1,6 +1,5 @@
 package org.linli.webhooks.feishu;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -21,6 +20,7 @@ import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SettableClock;
 
 /**
  * The Feishu sender against a fake open API on loopback ({@link FakeFeishu}), on a clock the test
@@ -47,7 +47,8 @@ class FeishuSenderTest {
   }
 
   private FeishuSender sender(String secret) {
-    return new FeishuSender(WebClient.create(vertx), feishu.url() + "/", FakeFeishu.APP_ID, Secret.of(secret), clock, Duration.ofSeconds(2));
+    return new FeishuSender(WebClient.create(vertx), feishu.url() + "/", FakeFeishu.APP_ID, Secret.of(secret), clock,
+        Duration.ofSeconds(2));
   }
 
   @AfterEach
@@ -64,7 +65,8 @@ class FeishuSenderTest {
     await(sender.send("reminder:t-17", toGroup(Reply.text("您的求助单 T-17 已受理。"))));
 
     assertThat(feishu.calls(TOKENS)).singleElement()
-        .satisfies(c -> assertThat(c.json()).isEqualTo(new JsonObject().put("app_id", FakeFeishu.APP_ID).put("app_secret", FakeFeishu.APP_SECRET)));
+        .satisfies(c -> assertThat(c.json())
+            .isEqualTo(new JsonObject().put("app_id", FakeFeishu.APP_ID).put("app_secret", FakeFeishu.APP_SECRET)));
     FakeFeishu.Call message = feishu.calls(MESSAGES).get(0);
     assertThat(message.method()).isEqualTo("POST");
     assertThat(message.query()).containsEntry("receive_id_type", "chat_id");
@@ -79,7 +81,8 @@ class FeishuSenderTest {
   @Test
   void the_token_is_fetched_once_and_kept_until_shortly_before_it_expires() {
     await(Future.all(List.of(
-        sender.send(toGroup(Reply.text("一"))), sender.send(toGroup(Reply.text("二"))), sender.send(toGroup(Reply.text("三"))))));
+        sender.send(toGroup(Reply.text("一"))), sender.send(toGroup(Reply.text("二"))),
+        sender.send(toGroup(Reply.text("三"))))));
     clock.advance(Duration.ofSeconds(1));
     await(sender.send(toGroup(Reply.text("四"))));
 
@@ -101,7 +104,8 @@ class FeishuSenderTest {
 
     assertThat(feishu.calls(TOKENS)).hasSize(2);
     List<FakeFeishu.Call> messages = feishu.calls(MESSAGES);
-    assertThat(messages).extracting(FakeFeishu.Call::authorization).containsExactly("Bearer t-1", "Bearer t-1", "Bearer t-2");
+    assertThat(messages).extracting(FakeFeishu.Call::authorization).containsExactly("Bearer t-1", "Bearer t-1",
+        "Bearer t-2");
     assertThat(messages.get(2).json().getString("content")).isEqualTo("{\"text\":\"二\"}");
   }
 
@@ -193,7 +197,8 @@ class FeishuSenderTest {
     SendFailure failure = failure(sender("not-the-secret").send(toGroup(Reply.text("提醒"))));
 
     assertThat(failure.permanent()).isFalse();
-    assertThat(failure.getMessage()).contains("10014").contains("LINLI_FEISHU_APP_SECRET").doesNotContain("not-the-secret");
+    assertThat(failure.getMessage()).contains("10014").contains("LINLI_FEISHU_APP_SECRET")
+        .doesNotContain("not-the-secret");
     assertThat(feishu.calls(MESSAGES)).isEmpty();
   }
 
@@ -204,7 +209,8 @@ class FeishuSenderTest {
     }
 
     SendFailure paced = failure(sender.send(toGroup(Reply.text("第6条"))));
-    await(sender.send(new Outgoing("feishu", new ChatEvent.Chat("oc_other", ChatEvent.ChatType.GROUP), Reply.text("别的群"))));
+    await(sender
+        .send(new Outgoing("feishu", new ChatEvent.Chat("oc_other", ChatEvent.ChatType.GROUP), Reply.text("别的群"))));
 
     assertThat(paced.permanent()).isFalse();
     assertThat(paced.retryAfterSeconds()).isEqualTo(1);

@@ -53,15 +53,14 @@ class GenericChannelTest {
     router
         .post(REPLY)
         .handler(
-            rc ->
-                channel.respond(
-                    rc,
-                    List.of(
-                        new Reply(
-                            "居住证办理需要身份证和住址证明。",
-                            List.of(new Reply.Button("查看全文", "kb:juzhuzheng-apply"), new Reply.Button("转人工", "fwd")),
-                            true),
-                        Reply.text("还有别的问题吗？"))));
+            rc -> channel.respond(
+                rc,
+                List.of(
+                    new Reply(
+                        "居住证办理需要身份证和住址证明。",
+                        List.of(new Reply.Button("查看全文", "kb:juzhuzheng-apply"), new Reply.Button("转人工", "fwd")),
+                        true),
+                    Reply.text("还有别的问题吗？"))));
     router.route().failureHandler(GenericChannelTest::failure);
     client = WebClient.create(vertx);
     vertx
@@ -81,9 +80,12 @@ class GenericChannelTest {
   }
 
   private static void failure(RoutingContext rc) {
-    int status = rc.failure() instanceof HttpException e ? e.getStatusCode() : rc.statusCode() > 0 ? rc.statusCode() : 500;
+    int status = rc.failure() instanceof HttpException e
+        ? e.getStatusCode()
+        : rc.statusCode() > 0 ? rc.statusCode() : 500;
     String message = rc.failure() instanceof HttpException e ? e.getPayload() : "failed";
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json").end(new JsonObject().put("error", message).encode());
+    rc.response().setStatusCode(status).putHeader("content-type", "application/json")
+        .end(new JsonObject().put("error", message).encode());
   }
 
   private static JsonObject toJson(ChatEvent event) {
@@ -106,17 +108,17 @@ class GenericChannelTest {
   }
 
   /** Posts and checks the refusal: its status and that the error message says {@code why}. */
-  private void assertRefused(VertxTestContext ctx, String path, String authorization, String body, int status, String why) {
+  private void assertRefused(VertxTestContext ctx, String path, String authorization, String body, int status,
+      String why) {
     post(path, authorization, body)
         .onComplete(
             ctx.succeeding(
-                response ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(response.statusCode()).isEqualTo(status);
-                          assertThat(response.bodyAsJsonObject().getString("error")).contains(why);
-                          ctx.completeNow();
-                        })));
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(status);
+                      assertThat(response.bodyAsJsonObject().getString("error")).contains(why);
+                      ctx.completeNow();
+                    })));
   }
 
   private static String message(String chat, String rest) {
@@ -130,22 +132,21 @@ class GenericChannelTest {
     post(OPEN, BEARER, body)
         .onComplete(
             ctx.succeeding(
-                response ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(response.statusCode()).isEqualTo(200);
-                          JsonObject event = response.bodyAsJsonObject();
-                          assertThat(event.getString("platform")).isEqualTo("generic");
-                          assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("g-1");
-                          assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
-                          assertThat(event.getJsonObject("from").getString("id")).isEqualTo("u-7");
-                          assertThat(event.getJsonObject("from").getString("name")).isEqualTo("王阿姨");
-                          assertThat(event.getString("text")).isEqualTo("居住证怎么办");
-                          assertThat(event.getBoolean("mentioned")).isFalse();
-                          assertThat(event.getString("callback")).isNull();
-                          assertThat(event.getString("messageId")).isEqualTo("m-42");
-                          ctx.completeNow();
-                        })));
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(200);
+                      JsonObject event = response.bodyAsJsonObject();
+                      assertThat(event.getString("platform")).isEqualTo("generic");
+                      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("g-1");
+                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
+                      assertThat(event.getJsonObject("from").getString("id")).isEqualTo("u-7");
+                      assertThat(event.getJsonObject("from").getString("name")).isEqualTo("王阿姨");
+                      assertThat(event.getString("text")).isEqualTo("居住证怎么办");
+                      assertThat(event.getBoolean("mentioned")).isFalse();
+                      assertThat(event.getString("callback")).isNull();
+                      assertThat(event.getString("messageId")).isEqualTo("m-42");
+                      ctx.completeNow();
+                    })));
   }
 
   @Test
@@ -155,15 +156,14 @@ class GenericChannelTest {
     post(OPEN, BEARER, body)
         .onComplete(
             ctx.succeeding(
-                response ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(response.statusCode()).isEqualTo(200);
-                          JsonObject event = response.bodyAsJsonObject();
-                          assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("PRIVATE");
-                          assertThat(event.getBoolean("mentioned")).isTrue();
-                          ctx.completeNow();
-                        })));
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(200);
+                      JsonObject event = response.bodyAsJsonObject();
+                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("PRIVATE");
+                      assertThat(event.getBoolean("mentioned")).isTrue();
+                      ctx.completeNow();
+                    })));
   }
 
   @Test
@@ -173,18 +173,17 @@ class GenericChannelTest {
     post(OPEN, "bearer " + TOKEN, body)
         .onComplete(
             ctx.succeeding(
-                response ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(response.statusCode()).isEqualTo(200);
-                          JsonObject event = response.bodyAsJsonObject();
-                          assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("12345");
-                          assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
-                          assertThat(event.getString("text")).isEmpty();
-                          assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
-                          assertThat(event.getBoolean("mentioned")).isTrue();
-                          ctx.completeNow();
-                        })));
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(200);
+                      JsonObject event = response.bodyAsJsonObject();
+                      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("12345");
+                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
+                      assertThat(event.getString("text")).isEmpty();
+                      assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
+                      assertThat(event.getBoolean("mentioned")).isTrue();
+                      ctx.completeNow();
+                    })));
   }
 
   @Test
@@ -234,12 +233,14 @@ class GenericChannelTest {
 
   @Test
   void a_missing_chat_id_is_refused_with_400_naming_chat_id(VertxTestContext ctx) {
-    assertRefused(ctx, OPEN, BEARER, message("{\"type\": \"group\"}", ", \"text\": \"你好\""), 400, "\"chat.id\" is required");
+    assertRefused(ctx, OPEN, BEARER, message("{\"type\": \"group\"}", ", \"text\": \"你好\""), 400,
+        "\"chat.id\" is required");
   }
 
   @Test
   void a_blank_chat_id_is_refused_with_400_naming_chat_id(VertxTestContext ctx) {
-    assertRefused(ctx, OPEN, BEARER, message("{\"id\": \"  \"}", ", \"text\": \"你好\""), 400, "\"chat.id\" must not be empty");
+    assertRefused(ctx, OPEN, BEARER, message("{\"id\": \"  \"}", ", \"text\": \"你好\""), 400,
+        "\"chat.id\" must not be empty");
   }
 
   @Test
@@ -250,24 +251,28 @@ class GenericChannelTest {
   @Test
   void an_unknown_chat_type_is_refused_with_400(VertxTestContext ctx) {
     assertRefused(
-        ctx, OPEN, BEARER, message("{\"id\": \"g-1\", \"type\": \"channel\"}", ", \"text\": \"你好\""), 400, "chat.type must be");
+        ctx, OPEN, BEARER, message("{\"id\": \"g-1\", \"type\": \"channel\"}", ", \"text\": \"你好\""), 400,
+        "chat.type must be");
   }
 
   @Test
   void a_message_with_neither_text_nor_callback_is_refused_with_400(VertxTestContext ctx) {
-    assertRefused(ctx, OPEN, BEARER, message("{\"id\": \"g-1\"}", ", \"text\": \"  \""), 400, "\"text\" or \"callback\" is required");
+    assertRefused(ctx, OPEN, BEARER, message("{\"id\": \"g-1\"}", ", \"text\": \"  \""), 400,
+        "\"text\" or \"callback\" is required");
   }
 
   @Test
   void mentioned_that_is_not_a_boolean_is_refused_with_400(VertxTestContext ctx) {
     assertRefused(
-        ctx, OPEN, BEARER, message("{\"id\": \"g-1\"}", ", \"text\": \"你好\", \"mentioned\": \"yes\""), 400, "\"mentioned\" must be true or false");
+        ctx, OPEN, BEARER, message("{\"id\": \"g-1\"}", ", \"text\": \"你好\", \"mentioned\": \"yes\""), 400,
+        "\"mentioned\" must be true or false");
   }
 
   @Test
   void a_text_longer_than_4000_characters_is_refused_with_400(VertxTestContext ctx) {
     String text = "邻".repeat(4001);
-    assertRefused(ctx, OPEN, BEARER, message("{\"id\": \"g-1\"}", ", \"text\": \"" + text + "\""), 400, "longer than 4000");
+    assertRefused(ctx, OPEN, BEARER, message("{\"id\": \"g-1\"}", ", \"text\": \"" + text + "\""), 400,
+        "longer than 4000");
   }
 
   @Test
@@ -277,26 +282,26 @@ class GenericChannelTest {
         .send()
         .onComplete(
             ctx.succeeding(
-                response ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(response.statusCode()).isEqualTo(200);
-                          assertThat(response.getHeader("content-type")).startsWith("application/json");
-                          JsonArray replies = response.bodyAsJsonObject().getJsonArray("replies");
-                          assertThat(replies).hasSize(2);
-                          JsonObject first = replies.getJsonObject(0);
-                          assertThat(first.getString("text")).isEqualTo("居住证办理需要身份证和住址证明。");
-                          assertThat(first.getBoolean("forward")).isTrue();
-                          assertThat(first.getJsonArray("buttons"))
-                              .containsExactly(
-                                  new JsonObject().put("label", "查看全文").put("data", "kb:juzhuzheng-apply"),
-                                  new JsonObject().put("label", "转人工").put("data", "fwd"));
-                          JsonObject second = replies.getJsonObject(1);
-                          assertThat(second.fieldNames()).containsExactlyInAnyOrder("text", "buttons", "forward", "private");
-                          assertThat(second.getString("text")).isEqualTo("还有别的问题吗？");
-                          assertThat(second.getJsonArray("buttons")).isEmpty();
-                          assertThat(second.getBoolean("forward")).isFalse();
-                          ctx.completeNow();
-                        })));
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(200);
+                      assertThat(response.getHeader("content-type")).startsWith("application/json");
+                      JsonArray replies = response.bodyAsJsonObject().getJsonArray("replies");
+                      assertThat(replies).hasSize(2);
+                      JsonObject first = replies.getJsonObject(0);
+                      assertThat(first.getString("text")).isEqualTo("居住证办理需要身份证和住址证明。");
+                      assertThat(first.getBoolean("forward")).isTrue();
+                      assertThat(first.getJsonArray("buttons"))
+                          .containsExactly(
+                              new JsonObject().put("label", "查看全文").put("data", "kb:juzhuzheng-apply"),
+                              new JsonObject().put("label", "转人工").put("data", "fwd"));
+                      JsonObject second = replies.getJsonObject(1);
+                      assertThat(second.fieldNames()).containsExactlyInAnyOrder("text", "buttons", "forward",
+                          "private");
+                      assertThat(second.getString("text")).isEqualTo("还有别的问题吗？");
+                      assertThat(second.getJsonArray("buttons")).isEmpty();
+                      assertThat(second.getBoolean("forward")).isFalse();
+                      ctx.completeNow();
+                    })));
   }
 }

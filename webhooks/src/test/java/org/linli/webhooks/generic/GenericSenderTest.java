@@ -9,9 +9,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,8 @@ class GenericSenderTest {
   private volatile int status = 200;
   private volatile String retryAfter;
 
-  record Recorded(String method, String path, Map<String, String> headers, JsonObject body) {}
+  record Recorded(String method, String path, Map<String, String> headers, JsonObject body) {
+  }
 
   @BeforeEach
   void start_the_fake_app() {
@@ -45,7 +49,7 @@ class GenericSenderTest {
     client = WebClient.create(vertx);
     receiver = await(vertx.createHttpServer()
         .requestHandler(request -> request.body().onSuccess(body -> {
-          Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
           request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
           received.add(new Recorded(request.method().name(), request.path(), headers, body.toJsonObject()));
           if (status == 0) {
@@ -109,7 +113,7 @@ class GenericSenderTest {
     assertThat(received.get(0).body().getJsonObject("image"))
         .isEqualTo(new JsonObject().put("url", "https://linli.example/charts/p1.png"));
     assertThat(received.get(1).body().getJsonObject("image"))
-        .isEqualTo(new JsonObject().put("base64", java.util.Base64.getEncoder().encodeToString(png)));
+        .isEqualTo(new JsonObject().put("base64", Base64.getEncoder().encodeToString(png)));
     assertThat(received.get(1).body().getBoolean("private")).isTrue();
   }
 
@@ -131,7 +135,7 @@ class GenericSenderTest {
 
   @Test
   void server_errors_timeouts_and_throttling_are_temporary() {
-    for (int s : new int[] {408, 500, 503}) {
+    for (int s : new int[]{408, 500, 503}) {
       status = s;
       assertThat(failure(sender().send("n1", POLL)).permanent()).as("status %d", s).isFalse();
     }
@@ -168,7 +172,7 @@ class GenericSenderTest {
   private static SendFailure failure(Future<?> future) {
     try {
       future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(SendFailure.class);
       return (SendFailure) e.getCause();
     } catch (Exception e) {

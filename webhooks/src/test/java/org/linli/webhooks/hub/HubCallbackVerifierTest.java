@@ -1,6 +1,5 @@
 package org.linli.webhooks.hub;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
+import org.linli.webhooks.SettableClock;
 import org.linli.webhooks.hub.Verification.Reason;
 
 /** The check the bot's {@code POST /webhooks/hub} route runs before it reads a status update. */

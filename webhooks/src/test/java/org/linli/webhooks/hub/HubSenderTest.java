@@ -1,6 +1,5 @@
 package org.linli.webhooks.hub;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
+import org.linli.webhooks.SettableClock;
 import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
@@ -87,7 +87,8 @@ class HubSenderTest {
     for (Received r : hub.received()) {
       assertThat(r.body()).isEqualTo(EVENT);
       assertThat(r.headers().get("webhook-signature"))
-          .isEqualTo(SpecSignature.of(SECRET, r.headers().get("webhook-id"), r.headers().get("webhook-timestamp"), r.body()));
+          .isEqualTo(
+              SpecSignature.of(SECRET, r.headers().get("webhook-id"), r.headers().get("webhook-timestamp"), r.body()));
     }
   }
 
@@ -97,7 +98,8 @@ class HubSenderTest {
     Received r = hub.received().get(0);
 
     Verification v = new HubCallbackVerifier(Secret.of(SECRET), clock)
-        .verify(r.headers().get("webhook-id"), r.headers().get("webhook-timestamp"), r.headers().get("webhook-signature"), r.body());
+        .verify(r.headers().get("webhook-id"), r.headers().get("webhook-timestamp"),
+            r.headers().get("webhook-signature"), r.body());
 
     assertThat(v.ok()).isTrue();
   }
@@ -125,7 +127,7 @@ class HubSenderTest {
 
   @Test
   void other_client_errors_and_redirects_are_permanent() {
-    for (int status : new int[] {401, 403, 404, 413, 422, 301, 307}) {
+    for (int status : new int[]{401, 403, 404, 413, 422, 301, 307}) {
       hub.answer(new Answer(status, Map.of("Location", hub.url("/elsewhere")), ""));
       assertThat(failure(sender().send(ID, EVENT), SendFailure.class).permanent()).as("status %d", status).isTrue();
     }
@@ -151,7 +153,7 @@ class HubSenderTest {
 
   @Test
   void timeouts_408_and_other_server_errors_are_temporary() {
-    for (int status : new int[] {408, 500, 502, 504, 0}) {
+    for (int status : new int[]{408, 500, 502, 504, 0}) {
       hub.answer(Answer.of(status));
       SendFailure failure = failure(sender().send(ID, EVENT), SendFailure.class);
       assertThat(failure.permanent()).as("status %d", status).isFalse();

@@ -1,6 +1,5 @@
 package org.linli.webhooks.hub;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linli.webhooks.hub.HubSenderTest.await;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
+import org.linli.webhooks.SettableClock;
 import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
@@ -109,7 +109,7 @@ class Open311SenderTest {
     assertThat(throttled.permanent()).isFalse();
     assertThat(throttled.retryAfterSeconds()).isEqualTo(7);
 
-    for (int status : new int[] {408, 500, 503, 0}) {
+    for (int status : new int[]{408, 500, 503, 0}) {
       hub.answer(Answer.of(status));
       assertThat(failure(sender().submit(REF, LIGHT), SendFailure.class).permanent()).as("status %d", status).isFalse();
     }

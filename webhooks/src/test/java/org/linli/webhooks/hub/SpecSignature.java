@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SpecSignature {
 
-  private SpecSignature() {}
+  private SpecSignature() {
+  }
 
   public static String of(String secret, String msgId, String timestamp, byte[] payload) {
     try {

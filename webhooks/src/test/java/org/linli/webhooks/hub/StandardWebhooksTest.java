@@ -80,7 +80,7 @@ class StandardWebhooksTest {
 
   @Test
   void a_timestamp_within_five_minutes_either_way_is_accepted_and_beyond_is_refused() {
-    for (long offset : new long[] {-300, 300}) {
+    for (long offset : new long[]{-300, 300}) {
       String ts = Long.toString(NOW.getEpochSecond() + offset);
       assertThat(WEBHOOKS.verify("msg_1", ts, SpecSignature.of(SECRET, "msg_1", ts, TICKET), TICKET, NOW).ok())
           .as("offset %d", offset).isTrue();
@@ -89,7 +89,8 @@ class StandardWebhooksTest {
     String future = Long.toString(NOW.getEpochSecond() + 301);
 
     Verification old = WEBHOOKS.verify("msg_1", stale, SpecSignature.of(SECRET, "msg_1", stale, TICKET), TICKET, NOW);
-    Verification ahead = WEBHOOKS.verify("msg_1", future, SpecSignature.of(SECRET, "msg_1", future, TICKET), TICKET, NOW);
+    Verification ahead = WEBHOOKS.verify("msg_1", future, SpecSignature.of(SECRET, "msg_1", future, TICKET), TICKET,
+        NOW);
 
     assertThat(old.reason()).isEqualTo(Reason.TIMESTAMP_TOO_OLD);
     assertThat(old.detail()).contains("301 s old");
@@ -120,7 +121,8 @@ class StandardWebhooksTest {
     String laterTs = Long.toString(NOW.getEpochSecond() + 1);
 
     assertThat(WEBHOOKS.verify("msg_2", TS, signature, TICKET, NOW).reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
-    assertThat(WEBHOOKS.verify("msg_1", laterTs, signature, TICKET, NOW).reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
+    assertThat(WEBHOOKS.verify("msg_1", laterTs, signature, TICKET, NOW).reason())
+        .isEqualTo(Reason.NO_MATCHING_SIGNATURE);
   }
 
   @Test
@@ -156,14 +158,16 @@ class StandardWebhooksTest {
     String signature = WEBHOOKS.sign("msg_1", NOW.getEpochSecond(), TICKET);
 
     assertThat(WEBHOOKS.verify(null, TS, signature, TICKET, NOW).detail()).isEqualTo("webhook-id header missing");
-    assertThat(WEBHOOKS.verify("msg_1", " ", signature, TICKET, NOW).detail()).isEqualTo("webhook-timestamp header missing");
+    assertThat(WEBHOOKS.verify("msg_1", " ", signature, TICKET, NOW).detail())
+        .isEqualTo("webhook-timestamp header missing");
     assertThat(WEBHOOKS.verify("msg_1", TS, null, TICKET, NOW).detail()).isEqualTo("webhook-signature header missing");
     assertThat(WEBHOOKS.verify("msg_1", TS, null, TICKET, NOW).reason()).isEqualTo(Reason.MISSING_HEADER);
   }
 
   @Test
   void a_timestamp_that_is_not_a_whole_number_of_seconds_is_refused() {
-    for (String ts : new String[] {"2025-06-11T10:00:00Z", "1760000000.5", "-1760000000", "1e9", "99999999999999999999"}) {
+    for (String ts : new String[]{"2025-06-11T10:00:00Z", "1760000000.5", "-1760000000", "1e9",
+        "99999999999999999999"}) {
       assertThat(WEBHOOKS.verify("msg_1", ts, "v1,AAAA", TICKET, NOW).reason()).as(ts)
           .isEqualTo(Reason.TIMESTAMP_NOT_A_NUMBER);
     }
@@ -211,7 +215,7 @@ class StandardWebhooksTest {
 
   @Test
   void an_id_with_a_full_stop_or_a_space_cannot_be_signed() {
-    for (String id : new String[] {"ticket.42", "ticket 42", "", "ticket\r\n42"}) {
+    for (String id : new String[]{"ticket.42", "ticket 42", "", "ticket\r\n42"}) {
       assertThatThrownBy(() -> WEBHOOKS.sign(id, 1, TICKET)).as(id).isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(WEBHOOKS.sign("ticket:T-42:created", 1, TICKET)).startsWith("v1,");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,9 +50,11 @@ public final class FakeBotApi {
     }
   }
 
-  private record Scripted(int status, String body) {}
+  private record Scripted(int status, String body) {
+  }
 
-  private record Waiter(long offset, HttpServerRequest request, long timer) {}
+  private record Waiter(long offset, HttpServerRequest request, long timer) {
+  }
 
   private final Vertx vertx;
   private final String token;
@@ -113,7 +116,7 @@ public final class FakeBotApi {
    * usual; status 0 leaves the call unanswered.
    */
   public FakeBotApi script(String method, int status, String body) {
-    scripts.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedDeque<>()).add(new Scripted(status, body));
+    scripts.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(new Scripted(status, body));
     return this;
   }
 
@@ -183,13 +186,17 @@ public final class FakeBotApi {
       case "sendMessage", "sendPhoto", "editMessageText" -> {
         String chat = String.valueOf(params.getValue("chat_id"));
         if (forbidden.contains(chat)) {
-          response.setStatusCode(403).end(error(403, "Forbidden: bot can't initiate conversation with a user").encode());
+          response.setStatusCode(403)
+              .end(error(403, "Forbidden: bot can't initiate conversation with a user").encode());
           return;
         }
         long id = method.equals("editMessageText")
-            ? Long.parseLong(String.valueOf(params.getValue("message_id"))) : nextMessageId.getAndIncrement();
+            ? Long.parseLong(String.valueOf(params.getValue("message_id")))
+            : nextMessageId.getAndIncrement();
         JsonObject message = new JsonObject().put("message_id", id).put("date", System.currentTimeMillis() / 1000)
-            .put("chat", new JsonObject().put("id", Long.parseLong(chat)).put("type", chat.startsWith("-") ? "supergroup" : "private"))
+            .put("chat",
+                new JsonObject().put("id", Long.parseLong(chat)).put("type",
+                    chat.startsWith("-") ? "supergroup" : "private"))
             .put("from", new JsonObject().put("id", BOT_ID).put("is_bot", true).put("username", BOT_USERNAME));
         if (params.containsKey("text")) {
           message.put("text", params.getValue("text"));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Update fixtures (shaped as in the Bot API documentation) and a way to wait for a future. */
 final class Fixtures {
@@ -14,7 +15,8 @@ final class Fixtures {
   static final String TOKEN = FakeBotApi.BOT_ID + ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
   static final BotIdentity BOT = new BotIdentity(String.valueOf(FakeBotApi.BOT_ID), FakeBotApi.BOT_USERNAME);
 
-  private Fixtures() {}
+  private Fixtures() {
+  }
 
   /** The text of {@code src/test/resources/telegram/<name>.json}. */
   static String text(String name) {
@@ -55,7 +57,7 @@ final class Fixtures {
   }
 
   /** Waits up to 5 s for {@code condition} (sends that follow a response happen after it). */
-  static void eventually(java.util.function.BooleanSupplier condition) {
+  static void eventually(BooleanSupplier condition) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {

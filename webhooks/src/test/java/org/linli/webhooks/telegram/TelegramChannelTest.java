@@ -116,7 +116,8 @@ class TelegramChannelTest {
     HttpResponse<Buffer> response = post(PATH, "s3cr3t_Token-for-linlI", "{this is not json");
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("Missing or wrong X-Telegram-Bot-Api-Secret-Token");
+    assertThat(response.bodyAsJsonObject().getString("error"))
+        .isEqualTo("Missing or wrong X-Telegram-Bot-Api-Secret-Token");
     assertThat(post(PATH, "forged", Fixtures.text("group_mention")).statusCode()).isEqualTo(401);
     assertThat(post(PATH, SECRET.substring(0, 10), Fixtures.text("group_mention")).statusCode()).isEqualTo(401);
     assertThat(seen.asked).isEmpty();

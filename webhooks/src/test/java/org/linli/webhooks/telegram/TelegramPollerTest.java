@@ -10,6 +10,7 @@ import static org.linli.webhooks.telegram.Fixtures.update;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.List;
@@ -49,15 +50,16 @@ class TelegramPollerTest {
   }
 
   private TelegramPoller poller(Function<ChatEvent, Future<List<Reply>>> bot) {
-    TelegramBotApi api = new TelegramBotApi(WebClient.create(vertx), telegram.url(), Secret.of(TOKEN), Duration.ofSeconds(2));
+    TelegramBotApi api = new TelegramBotApi(WebClient.create(vertx), telegram.url(), Secret.of(TOKEN),
+        Duration.ofSeconds(2));
     poller = new TelegramPoller(vertx, api, BOT, new SeenKeys(), new TelegramSender(vertx, api), bot,
         Duration.ofSeconds(1), Duration.ofMillis(50));
     return poller;
   }
 
   /** A fixture under the next update_id of the fake, as Telegram numbers updates in order of arrival. */
-  private static io.vertx.core.json.JsonObject fresh(String fixture) {
-    io.vertx.core.json.JsonObject update = update(fixture);
+  private static JsonObject fresh(String fixture) {
+    JsonObject update = update(fixture);
     update.remove("update_id");
     return update;
   }
@@ -94,7 +96,8 @@ class TelegramPollerTest {
   void polling_survives_a_502_garbage_and_a_conflict_and_goes_on() {
     telegram.script("getUpdates", 502, "<html><body>502 Bad Gateway</body></html>")
         .script("getUpdates", 200, "{\"ok\": true, \"result\": [")
-        .script("getUpdates", 409, "{\"ok\": false, \"error_code\": 409, \"description\": \"Conflict: can't use getUpdates method while webhook is active\"}");
+        .script("getUpdates", 409,
+            "{\"ok\": false, \"error_code\": 409, \"description\": \"Conflict: can't use getUpdates method while webhook is active\"}");
     await(poller(this::answer).start());
 
     telegram.push(fresh("group_mention"));

@@ -95,7 +95,8 @@ class TelegramSenderTest {
   @Test
   void a_chart_is_uploaded_with_sendPhoto_as_multipart_with_the_text_as_caption() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 1, 2, (byte) 0xff};
-    await(sender.send(toGroup(new Reply("投票 p1 结果：到21点 12票", POLL.buttons(), false).withImage(new Reply.Image(png, "")))));
+    await(sender
+        .send(toGroup(new Reply("投票 p1 结果：到21点 12票", POLL.buttons(), false).withImage(new Reply.Image(png, "")))));
 
     FakeBotApi.Call call = telegram.calls("sendPhoto").get(0);
     assertThat(call.headers().get("Content-Type")).startsWith("multipart/form-data");
@@ -110,7 +111,8 @@ class TelegramSenderTest {
   void a_chart_with_a_public_address_is_sent_by_address_and_a_long_text_follows_it() {
     String text = "结果说明。".repeat(300);
     byte[] png = "png".getBytes(StandardCharsets.UTF_8);
-    await(sender.send(toGroup(Reply.text(text).withImage(new Reply.Image(png, "https://linli.example/charts/p1.png")))));
+    await(
+        sender.send(toGroup(Reply.text(text).withImage(new Reply.Image(png, "https://linli.example/charts/p1.png")))));
 
     JsonObject photo = telegram.calls("sendPhoto").get(0).params();
     assertThat(photo.getString("photo")).isEqualTo("https://linli.example/charts/p1.png");
@@ -211,7 +213,8 @@ class TelegramSenderTest {
     telegram.script("sendMessage", 200, "not json at all");
     assertThat(((SendFailure) failure(sender.send(toGroup(Reply.text("b"))))).permanent()).isFalse();
 
-    telegram.script("sendMessage", 400, "{\"ok\": false, \"error_code\": 400, \"description\": \"Bad Request: chat not found\"}");
+    telegram.script("sendMessage", 400,
+        "{\"ok\": false, \"error_code\": 400, \"description\": \"Bad Request: chat not found\"}");
     SendFailure refused = (SendFailure) failure(sender.send(toGroup(Reply.text("c"))));
     assertThat(refused.permanent()).isTrue();
     assertThat(refused.getMessage()).contains("chat not found");
@@ -234,7 +237,8 @@ class TelegramSenderTest {
     assertThat(paced.permanent()).isFalse();
     assertThat(paced.retryAfterSeconds()).isBetween(1L, 3L);
     assertThat(telegram.calls("sendMessage")).hasSize(3);
-    await(sender.send(new Outgoing("telegram", new ChatEvent.Chat(RESIDENT, ChatEvent.ChatType.PRIVATE), Reply.text("另一个聊天不受影响"))));
+    await(sender.send(
+        new Outgoing("telegram", new ChatEvent.Chat(RESIDENT, ChatEvent.ChatType.PRIVATE), Reply.text("另一个聊天不受影响"))));
   }
 
   @Test

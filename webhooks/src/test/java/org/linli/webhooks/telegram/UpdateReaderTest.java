@@ -5,6 +5,7 @@ import static org.linli.webhooks.telegram.Fixtures.BOT;
 import static org.linli.webhooks.telegram.Fixtures.await;
 import static org.linli.webhooks.telegram.Fixtures.update;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class UpdateReaderTest {
   void a_plain_command_in_a_group_is_kept_without_counting_as_a_mention() {
     JsonObject update = update("group_command");
     update.getJsonObject("message").put("text", "/help").put("entities",
-        new io.vertx.core.json.JsonArray().add(new JsonObject().put("offset", 0).put("length", 5).put("type", "bot_command")));
+        new JsonArray().add(new JsonObject().put("offset", 0).put("length", 5).put("type", "bot_command")));
 
     ChatEvent event = reader.read(update).orElseThrow().event();
 
@@ -134,7 +135,7 @@ class UpdateReaderTest {
     JsonObject update = update("group_mention");
     JsonObject message = update.getJsonObject("message");
     message.put("caption", message.remove("text")).put("caption_entities", message.remove("entities"))
-        .put("photo", new io.vertx.core.json.JsonArray().add(new JsonObject().put("file_id", "AgAD").put("width", 90)));
+        .put("photo", new JsonArray().add(new JsonObject().put("file_id", "AgAD").put("width", 90)));
 
     assertThat(reader.read(update).orElseThrow().event().text()).isEqualTo("居住证怎么办");
   }
@@ -142,7 +143,7 @@ class UpdateReaderTest {
   @Test
   void entities_pointing_outside_the_text_and_ids_given_as_strings_do_not_break_reading() {
     JsonObject update = update("group_mention");
-    update.getJsonObject("message").put("message_id", "1365").put("entities", new io.vertx.core.json.JsonArray()
+    update.getJsonObject("message").put("message_id", "1365").put("entities", new JsonArray()
         .add(new JsonObject().put("offset", 40).put("length", 10).put("type", "mention"))
         .add("not an entity"));
     update.getJsonObject("message").getJsonObject("chat").put("id", "-1001234567890");
@@ -154,6 +155,7 @@ class UpdateReaderTest {
   void the_same_update_is_read_once_and_its_key_names_bot_and_update_id() {
     assertThat(await(reader.intake(update("private_message")))).isPresent();
     assertThat(await(reader.intake(update("private_message")))).isEmpty();
-    assertThat(seen.asked).containsExactly("telegram:7000000001:update:10000105", "telegram:7000000001:update:10000105");
+    assertThat(seen.asked).containsExactly("telegram:7000000001:update:10000105",
+        "telegram:7000000001:update:10000105");
   }
 }

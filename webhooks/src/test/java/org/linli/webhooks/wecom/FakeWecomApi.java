@@ -47,8 +47,9 @@ final class FakeWecomApi {
             answer = switch (request.path()) {
               case "/cgi-bin/gettoken" -> new JsonObject().put("errcode", 0).put("errmsg", "ok")
                   .put("access_token", "TOKEN-" + tokens.incrementAndGet()).put("expires_in", 7200);
-              case "/cgi-bin/media/upload" -> new JsonObject().put("errcode", 0).put("errmsg", "ok").put("type", "image")
-                  .put("media_id", "MEDIA-1").put("created_at", "1735689600");
+              case "/cgi-bin/media/upload" ->
+                new JsonObject().put("errcode", 0).put("errmsg", "ok").put("type", "image")
+                    .put("media_id", "MEDIA-1").put("created_at", "1735689600");
               default -> new JsonObject().put("errcode", 0).put("errmsg", "ok");
             };
           }

@@ -21,7 +21,8 @@ final class Fixtures {
   static final String SAMPLE_AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
   static final String SAMPLE_CORP_ID = "wx5823bf96d3bd56c7";
 
-  private Fixtures() {}
+  private Fixtures() {
+  }
 
   /** One generated callback: timestamp, nonce, msg_signature, body, plaintext, receiveId. */
   static JsonObject callback(String name) {

@@ -1,7 +1,5 @@
 package org.linli.webhooks.wecom;
 
-import org.linli.webhooks.SeenKeys;
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -32,6 +30,8 @@ import org.linli.config.Settings;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SeenKeys;
+import org.linli.webhooks.SettableClock;
 
 /**
  * The WeCom channel behind a real HTTP server on loopback, routed as the service routes it: GET for
@@ -65,7 +65,8 @@ class WecomChannelTest {
         Fixtures.corpId(), Secret.none(), "", "", "", 20), seen, clock);
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    for (Map.Entry<String, WecomChannel> route : Map.of(PATH, channel, SAMPLE_PATH, sample, CLOSED_PATH, closed).entrySet()) {
+    for (Map.Entry<String, WecomChannel> route : Map.of(PATH, channel, SAMPLE_PATH, sample, CLOSED_PATH, closed)
+        .entrySet()) {
       WecomChannel c = route.getValue();
       router.get(route.getKey()).handler(c::verifyUrl);
       router.post(route.getKey()).handler(ctx -> c.receive(ctx)
@@ -96,7 +97,8 @@ class WecomChannelTest {
         .addQueryParam("msg_signature", "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3")
         .addQueryParam("timestamp", "1409659589")
         .addQueryParam("nonce", "263014780")
-        .addQueryParam("echostr", "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==")
+        .addQueryParam("echostr",
+            "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==")
         .send());
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -132,8 +134,9 @@ class WecomChannelTest {
         "1372623149", body));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(events).containsExactly(new ChatEvent("wecom", new ChatEvent.Chat("mycreate", ChatEvent.ChatType.PRIVATE),
-        new ChatEvent.Sender("mycreate", ""), "hello", true, null, "4561255354251345929"));
+    assertThat(events)
+        .containsExactly(new ChatEvent("wecom", new ChatEvent.Chat("mycreate", ChatEvent.ChatType.PRIVATE),
+            new ChatEvent.Sender("mycreate", ""), "hello", true, null, "4561255354251345929"));
   }
 
   @Test
@@ -151,7 +154,8 @@ class WecomChannelTest {
 
     assertThat(events).hasSize(1);
     ChatEvent event = events.get(0);
-    assertThat(event.chat()).isEqualTo(new ChatEvent.Chat("wrkSFfCgAAtMQKg4xqDatM5C9IrfUoNa", ChatEvent.ChatType.GROUP));
+    assertThat(event.chat())
+        .isEqualTo(new ChatEvent.Chat("wrkSFfCgAAtMQKg4xqDatM5C9IrfUoNa", ChatEvent.ChatType.GROUP));
     assertThat(event.from().id()).isEqualTo("WangAyi");
     assertThat(event.mentioned()).isTrue();
     assertThat(event.text()).isEqualTo("垃圾分类几点收");
@@ -177,7 +181,7 @@ class WecomChannelTest {
 
   @Test
   void events_and_pictures_give_no_event_and_an_empty_200() {
-    for (String name : new String[] {"event", "image"}) {
+    for (String name : new String[]{"event", "image"}) {
       HttpResponse<Buffer> response = await(post(name));
       assertThat(response.statusCode()).as(name).isEqualTo(200);
       assertThat(response.bodyAsString()).as(name).isNullOrEmpty();
@@ -191,7 +195,8 @@ class WecomChannelTest {
     String hostile = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
         + c.getString("body").replace("</xml>", "<Content>&x;</Content></xml>");
 
-    HttpResponse<Buffer> forged = await(post(PATH, "0".repeat(40), c.getString("timestamp"), c.getString("nonce"), hostile));
+    HttpResponse<Buffer> forged = await(
+        post(PATH, "0".repeat(40), c.getString("timestamp"), c.getString("nonce"), hostile));
     HttpResponse<Buffer> otherTime = await(post(PATH, c.getString("msg_signature"), "1735689601", c.getString("nonce"),
         c.getString("body")));
 
@@ -208,7 +213,8 @@ class WecomChannelTest {
     String encrypt = Fixtures.ciphertext(c);
     String twice = c.getString("body").replace("</xml>", "<Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
 
-    assertThat(await(post(PATH, null, c.getString("timestamp"), c.getString("nonce"), c.getString("body"))).statusCode())
+    assertThat(
+        await(post(PATH, null, c.getString("timestamp"), c.getString("nonce"), c.getString("body"))).statusCode())
         .isEqualTo(401);
     assertThat(await(post(PATH, c.getString("msg_signature"), c.getString("timestamp"), c.getString("nonce"), twice))
         .statusCode()).isEqualTo(401);
@@ -274,7 +280,8 @@ class WecomChannelTest {
     assertThat(outer).containsKeys("Encrypt", "MsgSignature", "TimeStamp", "Nonce");
     assertThat(outer.get("TimeStamp")).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
     WecomCrypto crypto = new WecomCrypto(Fixtures.token(), Fixtures.aesKey(), Fixtures.corpId());
-    assertThat(crypto.verify(outer.get("MsgSignature"), outer.get("TimeStamp"), outer.get("Nonce"), outer.get("Encrypt")))
+    assertThat(
+        crypto.verify(outer.get("MsgSignature"), outer.get("TimeStamp"), outer.get("Nonce"), outer.get("Encrypt")))
         .isTrue();
     Map<String, String> inner = WecomXml.fields(crypto.decrypt(outer.get("Encrypt")));
     assertThat(inner).containsEntry("ToUserName", "LiSi")
@@ -316,7 +323,8 @@ class WecomChannelTest {
     assertThat(leftForSender).containsExactly(
         new Outgoing("wecom", new ChatEvent.Chat("wrkSFfCgAAtMQKg4xqDatM5C9IrfUoNa", ChatEvent.ChatType.GROUP),
             Reply.text("投票已记录。")),
-        new Outgoing("wecom", new ChatEvent.Chat("WangAyi", ChatEvent.ChatType.PRIVATE), Reply.privateText("您的回执码：K7Q2")));
+        new Outgoing("wecom", new ChatEvent.Chat("WangAyi", ChatEvent.ChatType.PRIVATE),
+            Reply.privateText("您的回执码：K7Q2")));
   }
 
   @Test
@@ -326,7 +334,7 @@ class WecomChannelTest {
     assertThat(leftForSender).hasSize(1);
 
     leftForSender.clear();
-    bot = e -> List.of(Reply.text("结果").withImage(new Reply.Image(new byte[] {1, 2, 3}, "")));
+    bot = e -> List.of(Reply.text("结果").withImage(new Reply.Image(new byte[]{1, 2, 3}, "")));
     assertThat(await(post("privateText")).bodyAsString()).isNullOrEmpty();
     assertThat(leftForSender).hasSize(1);
 
@@ -362,10 +370,12 @@ class WecomChannelTest {
   }
 
   private Future<HttpResponse<Buffer>> post(String path, JsonObject c) {
-    return post(path, c.getString("msg_signature"), c.getString("timestamp"), c.getString("nonce"), c.getString("body"));
+    return post(path, c.getString("msg_signature"), c.getString("timestamp"), c.getString("nonce"),
+        c.getString("body"));
   }
 
-  private Future<HttpResponse<Buffer>> post(String path, String signature, String timestamp, String nonce, String body) {
+  private Future<HttpResponse<Buffer>> post(String path, String signature, String timestamp, String nonce,
+      String body) {
     var request = client.post(server.actualPort(), "127.0.0.1", path)
         .addQueryParam("timestamp", timestamp)
         .addQueryParam("nonce", nonce)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class WecomCryptoTest {
 
-  private static final WecomCrypto SAMPLE =
-      new WecomCrypto(Fixtures.SAMPLE_TOKEN, Fixtures.SAMPLE_AES_KEY, Fixtures.SAMPLE_CORP_ID);
+  private static final WecomCrypto SAMPLE = new WecomCrypto(Fixtures.SAMPLE_TOKEN, Fixtures.SAMPLE_AES_KEY,
+      Fixtures.SAMPLE_CORP_ID);
   private static final WecomCrypto OURS = new WecomCrypto(Fixtures.token(), Fixtures.aesKey(), Fixtures.corpId());
 
-  private static final String SAMPLE_ECHOSTR =
-      "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
+  private static final String SAMPLE_ECHOSTR = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
   static final String SAMPLE_MESSAGE = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3Qcz"
       + "cdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+"
       + "kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGU"
@@ -55,7 +55,7 @@ class WecomCryptoTest {
 
   @Test
   void the_official_sdk_fixtures_verify_and_decrypt_to_what_was_encrypted() {
-    for (String name : new String[] {"privateText", "groupMention", "groupChatter", "blockAligned", "event"}) {
+    for (String name : new String[]{"privateText", "groupMention", "groupChatter", "blockAligned", "event"}) {
       JsonObject c = Fixtures.callback(name);
       String ciphertext = Fixtures.ciphertext(c);
       assertThat(OURS.verify(c.getString("msg_signature"), c.getString("timestamp"), c.getString("nonce"), ciphertext))
@@ -66,7 +66,7 @@ class WecomCryptoTest {
 
   @Test
   void java_encrypts_byte_for_byte_as_the_official_sdk_including_a_full_block_of_padding() throws Exception {
-    for (String name : new String[] {"privateText", "blockAligned"}) {
+    for (String name : new String[]{"privateText", "blockAligned"}) {
       JsonObject c = Fixtures.callback(name);
       byte[] random = MessageDigest.getInstance("MD5").digest(
           (name.equals("privateText") ? "private" : "aligned").getBytes(StandardCharsets.UTF_8));
@@ -75,7 +75,7 @@ class WecomCryptoTest {
     String aligned = Fixtures.callback("blockAligned").getString("plaintext");
     int plain = 20 + aligned.getBytes(StandardCharsets.UTF_8).length + Fixtures.corpId().length();
     assertThat(plain % 32).isZero();
-    assertThat(java.util.Base64.getDecoder().decode(Fixtures.ciphertext(Fixtures.callback("blockAligned"))))
+    assertThat(Base64.getDecoder().decode(Fixtures.ciphertext(Fixtures.callback("blockAligned"))))
         .hasSize(plain + 32);
   }
 

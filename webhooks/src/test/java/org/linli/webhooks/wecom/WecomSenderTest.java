@@ -1,16 +1,17 @@
 package org.linli.webhooks.wecom;
 
-import org.linli.webhooks.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.SettableClock;
 
 /** The WeCom sender against a fake WeCom API on loopback ({@link FakeWecomApi}). */
 class WecomSenderTest {
@@ -251,9 +253,11 @@ class WecomSenderTest {
 
   @Test
   void an_api_that_does_not_answer_is_a_temporary_failure_that_names_neither_secret_nor_token() {
-    io.vertx.core.http.HttpServer silent = await(vertx.createHttpServer().requestHandler(request -> {}).listen(0, "127.0.0.1"));
+    HttpServer silent = await(vertx.createHttpServer().requestHandler(request -> {
+    }).listen(0, "127.0.0.1"));
     WecomSender sender = new WecomSender(client,
-        Fixtures.settings("http://127.0.0.1:" + silent.actualPort(), SECRET, "1000002", 20), clock, Duration.ofMillis(200));
+        Fixtures.settings("http://127.0.0.1:" + silent.actualPort(), SECRET, "1000002", 20), clock,
+        Duration.ofMillis(200));
 
     SendFailure failure = failure(sender.send(toPerson("LiSi", Reply.text("提醒"))));
 
@@ -277,7 +281,7 @@ class WecomSenderTest {
   private static SendFailure failure(Future<?> future) {
     try {
       future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(SendFailure.class);
       return (SendFailure) e.getCause();
     } catch (Exception e) {

@@ -3,6 +3,8 @@ package org.linli.webhooks.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Settings;
@@ -42,9 +44,9 @@ class WecomSettingsTest {
     assertThat(wecom.token().isSet()).isFalse();
     assertThat(wecom.aesKey().isSet()).isFalse();
     assertThat(wecom.corpId()).isEmpty();
-    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    Vertx vertx = Vertx.vertx();
     try {
-      assertThat(new WecomSender(io.vertx.ext.web.client.WebClient.create(vertx), wecom).configured()).isFalse();
+      assertThat(new WecomSender(WebClient.create(vertx), wecom).configured()).isFalse();
     } finally {
       vertx.close();
     }

@@ -11,7 +11,8 @@ final class ChartText {
   /** Punctuation a line may not begin with. */
   private static final String NO_LINE_START = Words.CHART_NO_LINE_START.text();
 
-  private ChartText() {}
+  private ChartText() {
+  }
 
   /** Breaks text into at most {@code max} lines of {@code width} pixels, the last one cut with "…". */
   static List<String> wrap(String text, FontMetrics metrics, int width, int max) {

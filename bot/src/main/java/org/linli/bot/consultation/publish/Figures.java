@@ -6,7 +6,8 @@ import org.linli.bot.text.Text;
 /** How figures are written on the chart, the page and in the CSV, the same way everywhere. */
 final class Figures {
 
-  private Figures() {}
+  private Figures() {
+  }
 
   /** 0.6667 as "66.7%". */
   static String percent(double share) {

@@ -3,9 +3,9 @@ package org.linli.bot.consultation.publish;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.linli.bot.consultation.Rule;
+import org.linli.bot.page.Html;
 import org.linli.bot.page.Page;
 import org.linli.bot.text.Text;
-import org.linli.bot.page.Html;
 
 /**
  * The public, read-only page of a poll (居务公开): {@code GET /polls/:id} shows the question, the
@@ -60,7 +60,8 @@ public final class PollPage {
     out.append(passed ? "<p class=\"verdict passed\">" : "<p class=\"verdict failed\">")
         .append(passed ? Text.PAGE_POLL_PASSED.of() : Text.PAGE_POLL_FAILED.of())
         .append("<span>").append((passed ? Text.PAGE_POLL_PASSED_WHY : Text.PAGE_POLL_FAILED_WHY)
-            .of(Html.escape(r.options().get(0)))).append("</span></p>");
+            .of(Html.escape(r.options().get(0))))
+        .append("</span></p>");
   }
 
   private static void participation(StringBuilder out, PublishedResult r) {
@@ -73,8 +74,8 @@ public final class PollPage {
     out.append("</p>");
     if (r.big() && r.eligibleAreaHundredths() > 0) {
       out.append("<p>").append(Text.PAGE_POLL_AREA.of(Figures.area(r.participatingAreaHundredths()),
-              Figures.area(r.eligibleAreaHundredths()),
-              Figures.percent((double) r.participatingAreaHundredths() / r.eligibleAreaHundredths())))
+          Figures.area(r.eligibleAreaHundredths()),
+          Figures.percent((double) r.participatingAreaHundredths() / r.eligibleAreaHundredths())))
           .append("</p>");
     }
   }
@@ -93,7 +94,8 @@ public final class PollPage {
     for (Rule.Condition c : r.conditions()) {
       out.append("<li>");
       if (r.outcome() != null) {
-        out.append(c.met() ? "<span class=\"met\">✔ " + Text.PAGE_POLL_MET.of() + "</span> "
+        out.append(c.met()
+            ? "<span class=\"met\">✔ " + Text.PAGE_POLL_MET.of() + "</span> "
             : "<span class=\"unmet\">✘ " + Text.PAGE_POLL_UNMET.of() + "</span> ");
       }
       out.append(Html.escape(c.description()));

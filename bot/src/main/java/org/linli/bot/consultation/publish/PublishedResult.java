@@ -112,7 +112,8 @@ public record PublishedResult(
   /** Share of the participating floor area that chose option {@code n} (from 1). */
   public double areaShare(int n) {
     return participatingAreaHundredths == 0 || !hasAreas()
-        ? 0 : (double) areasHundredths.get(n - 1) / participatingAreaHundredths;
+        ? 0
+        : (double) areasHundredths.get(n - 1) / participatingAreaHundredths;
   }
 
   /** The rule's name in words, e.g. 过半数通过. */

@@ -132,8 +132,9 @@ public final class ResultChart {
         g.setFont(f.font(19, true));
         g.setColor(r.outcome().passed() ? PASSED : FAILED);
         String verdict = r.outcome().passed() ? Text.PAGE_POLL_PASSED.of() : Text.PAGE_POLL_FAILED.of();
-        g.drawString(zh ? Text.CHART_OUTCOME.of(verdict)
-                : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
+        g.drawString(zh
+            ? Text.CHART_OUTCOME.of(verdict)
+            : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
             PAD, y + 24);
         y += 34;
       }
@@ -190,7 +191,8 @@ public final class ResultChart {
     String joined = zh ? Text.CHART_JOINED.of(r.ballots(), who) : r.ballots() + " ballots";
     if (r.eligible() > 0) {
       double share = Math.min(1, (double) r.ballots() / r.eligible());
-      joined += zh ? Text.CHART_ELIGIBLE.of(r.eligible(), who, Figures.percent(share))
+      joined += zh
+          ? Text.CHART_ELIGIBLE.of(r.eligible(), who, Figures.percent(share))
           : " of " + r.eligible() + " (" + Figures.percent(share) + ")";
       bar(g, y + 82, 22, share, BARS[1]);
     }
@@ -211,13 +213,15 @@ public final class ResultChart {
   private static List<String> subtitle(PublishedResult r, boolean zh) {
     List<String> lines = new ArrayList<>();
     String status = r.open() ? (zh ? Text.CHART_OPEN.of() : "open") : (zh ? Text.CHART_CLOSED.of() : "closed");
-    lines.add(zh ? Text.CHART_SUBTITLE.of(r.pollId(), status, r.ruleTitle())
+    lines.add(zh
+        ? Text.CHART_SUBTITLE.of(r.pollId(), status, r.ruleTitle())
         : "Results · " + status);
     String who = Figures.voters(r);
     String joined = zh ? Text.CHART_BALLOTS.of(r.ballots(), who) : r.ballots() + " ballots";
     if (r.eligible() > 0) {
       String share = Figures.percent((double) r.ballots() / r.eligible());
-      joined += zh ? Text.CHART_ELIGIBLE.of(r.eligible(), who, share)
+      joined += zh
+          ? Text.CHART_ELIGIBLE.of(r.eligible(), who, share)
           : " of " + r.eligible() + " eligible (" + share + ")";
     }
     if (r.showsTally()) {
@@ -227,7 +231,8 @@ public final class ResultChart {
       String part = Figures.area(r.participatingAreaHundredths());
       String all = Figures.area(r.eligibleAreaHundredths());
       String share = Figures.percent((double) r.participatingAreaHundredths() / r.eligibleAreaHundredths());
-      lines.add(zh ? Text.CHART_PARTICIPATING_AREA.of(part, all, share)
+      lines.add(zh
+          ? Text.CHART_PARTICIPATING_AREA.of(part, all, share)
           : "area " + part + " m2 of " + all + " m2 (" + share + ")");
     }
     return lines;
@@ -240,7 +245,8 @@ public final class ResultChart {
     if (!r.showsTally()) {
       return Text.CHART_NO_PERSONAL_DATA.of();
     }
-    String basis = r.big() ? Text.CHART_SHARE_HOUSEHOLDS.of() + (r.hasAreas() ? Text.CHART_SHARE_AREA.of() : "")
+    String basis = r.big()
+        ? Text.CHART_SHARE_HOUSEHOLDS.of() + (r.hasAreas() ? Text.CHART_SHARE_AREA.of() : "")
         : Text.CHART_SHARE_PEOPLE.of();
     String multi = r.multi() > 1 ? Text.CHART_MULTI.of() : "";
     return basis + multi + " · " + Text.CHART_NO_PERSONAL_DATA.of();

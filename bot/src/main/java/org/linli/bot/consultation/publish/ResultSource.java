@@ -28,7 +28,8 @@ public interface ResultSource {
         return Future.succeededFuture(null);
       }
       Future<List<PublishedResult.Receipt>> published = !stored.open() && stored.poll().anonymous()
-          ? receipts.apply(id) : Future.succeededFuture(List.of());
+          ? receipts.apply(id)
+          : Future.succeededFuture(List.of());
       return Future.all(store.tally(id, stored.poll().options().size()), published)
           .map(all -> PublishedResult.from(stored, all.resultAt(0), all.resultAt(1)));
     });

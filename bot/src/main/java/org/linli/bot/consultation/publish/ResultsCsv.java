@@ -15,7 +15,8 @@ public final class ResultsCsv {
 
   private static final String CRLF = "\r\n";
 
-  private ResultsCsv() {}
+  private ResultsCsv() {
+  }
 
   /** The whole file, byte order mark first. */
   public static String render(PublishedResult r) {

@@ -10,10 +10,11 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.ZoneId;
-import org.linli.bot.http.PollPages;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.linli.bot.http.FailureHandler;
+import org.linli.bot.http.PollPages;
 
 /**
  * The publishing handlers on a real HTTP server on loopback, mounted as the service mounts them,
@@ -34,7 +35,7 @@ final class PageServer implements AutoCloseable {
     router.get("/polls/:id").handler(pages.page());
     router.get("/polls/:id/chart.png").handler(pages.chart());
     router.get("/api/v1/polls/:id/results.csv").handler(pages.csv());
-    router.route().failureHandler(new org.linli.bot.http.FailureHandler());
+    router.route().failureHandler(new FailureHandler());
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port()));
   }

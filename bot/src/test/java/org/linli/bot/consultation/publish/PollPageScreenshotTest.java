@@ -25,7 +25,8 @@ class PollPageScreenshotTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void headless_chromium_renders_the_public_results_page_with_its_chart() throws Exception {

@@ -27,7 +27,8 @@ class PollPageTest {
     server.results.put("p4", Results.withReceipts(Results.closedSmall("p4", "匿名议题"),
         List.of(new PublishedResult.Receipt("K7F3-Q2", "同意"), new PublishedResult.Receipt("M9X1-A4", "弃权"))));
     server.results.put("p5", Results.closedBig("p5"));
-    server.results.put("p6", Results.small("p6", "活动室开放时间", List.of("上午, 9点", "下午\"2点\""), List.of(5L, 7L), true, false));
+    server.results.put("p6",
+        Results.small("p6", "活动室开放时间", List.of("上午, 9点", "下午\"2点\""), List.of(5L, 7L), true, false));
   }
 
   @AfterAll
@@ -48,7 +49,8 @@ class PollPageTest {
         "同意票过半数（超过投票总数的1/2）", "已达到（8/12票，比门槛多 1票）",
         "共 <strong>12</strong> 人参与（应参与 40 人，参与率 30.0%）",
         "<td>1. 同意</td><td>8</td><td>66.7%</td>", "<td>3. 弃权</td><td>1</td><td>8.3%</td>",
-        "<p class=\"verdict passed\">通过<span>（第 1 项“同意”符合表决规则）", "<img src=\"/polls/p1/chart.png\" alt=\"投票结果图：周六上午活动室是否对外开放？\"",
+        "<p class=\"verdict passed\">通过<span>（第 1 项“同意”符合表决规则）",
+        "<img src=\"/polls/p1/chart.png\" alt=\"投票结果图：周六上午活动室是否对外开放？\"",
         "居务公开 · 本页不含任何个人信息", "截止时间：2026年6月1日 20:00");
     // Nothing is fetched from elsewhere.
     assertThat(page).doesNotContain("http://", "https://", "<script");
@@ -124,6 +126,7 @@ class PollPageTest {
     assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
     assertThat(new String(bytes, StandardCharsets.UTF_8))
         .contains("\"上午, 9点\",5,0.4167,\r\n", "\"下午\"\"2点\"\"\",7,0.5833,\r\n");
-    assertThat(server.get("/api/v1/polls/p404/results.csv").bodyAsJsonObject().getString("error")).isEqualTo("not_found");
+    assertThat(server.get("/api/v1/polls/p404/results.csv").bodyAsJsonObject().getString("error"))
+        .isEqualTo("not_found");
   }
 }

@@ -13,8 +13,8 @@ import org.linli.bot.consultation.Tally;
 
 class PublishedResultTest {
 
-  private static final List<PublishedResult.Receipt> RECEIPTS =
-      List.of(new PublishedResult.Receipt("K7F3-Q2", "同意"), new PublishedResult.Receipt("M9X1-A4", "弃权"));
+  private static final List<PublishedResult.Receipt> RECEIPTS = List.of(new PublishedResult.Receipt("K7F3-Q2", "同意"),
+      new PublishedResult.Receipt("M9X1-A4", "弃权"));
 
   private static PollStore.Stored stored(String status, boolean anonymous, boolean hidden) {
     Instant now = Instant.parse("2026-05-01T00:00:00Z");

@@ -96,15 +96,19 @@ class ResultChartTest {
     }
 
     // Empty boxes look alike for every character: two different labels must draw differently.
-    BufferedImage agree = decode(CHART.render(Results.small("p4", "议题", List.of("同意", "弃权"), List.of(3L, 1L), false, false)));
-    BufferedImage against = decode(CHART.render(Results.small("p4", "议题", List.of("反对", "弃权"), List.of(3L, 1L), false, false)));
+    BufferedImage agree = decode(
+        CHART.render(Results.small("p4", "议题", List.of("同意", "弃权"), List.of(3L, 1L), false, false)));
+    BufferedImage against = decode(
+        CHART.render(Results.small("p4", "议题", List.of("反对", "弃权"), List.of(3L, 1L), false, false)));
     assertThat(same(agree, against)).isFalse();
   }
 
   @Test
   void without_a_chinese_font_bars_are_numbered_and_no_chinese_is_drawn() throws IOException {
-    BufferedImage agree = decode(LATIN.render(Results.small("p5", "议题甲", List.of("同意", "弃权"), List.of(3L, 1L), false, false)));
-    BufferedImage against = decode(LATIN.render(Results.small("p5", "议题乙", List.of("反对", "弃权"), List.of(3L, 1L), false, false)));
+    BufferedImage agree = decode(
+        LATIN.render(Results.small("p5", "议题甲", List.of("同意", "弃权"), List.of(3L, 1L), false, false)));
+    BufferedImage against = decode(
+        LATIN.render(Results.small("p5", "议题乙", List.of("反对", "弃权"), List.of(3L, 1L), false, false)));
 
     assertThat(agree.getWidth()).isEqualTo(800);
     assertThat(colours(agree)).hasSizeGreaterThan(20);
@@ -114,9 +118,12 @@ class ResultChartTest {
 
   @Test
   void while_a_hidden_poll_is_open_its_chart_gives_nothing_of_the_counts_away() throws IOException {
-    BufferedImage one = decode(CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, true)));
-    BufferedImage other = decode(CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(1L, 9L), true, true)));
-    BufferedImage shown = decode(CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, false)));
+    BufferedImage one = decode(
+        CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, true)));
+    BufferedImage other = decode(
+        CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(1L, 9L), true, true)));
+    BufferedImage shown = decode(
+        CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, false)));
 
     assertThat(same(one, other)).isTrue();
     assertThat(same(one, shown)).isFalse();

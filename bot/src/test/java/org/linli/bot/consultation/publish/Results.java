@@ -11,7 +11,8 @@ final class Results {
 
   static final Instant CLOSES = Instant.parse("2026-06-01T12:00:00Z");
 
-  private Results() {}
+  private Results() {
+  }
 
   /** A closed small matter: 同意 8, 不同意 3, 弃权 1 of 40 residents, majority rule. */
   static PublishedResult closedSmall(String id, String question) {
