@@ -1,7 +1,7 @@
 package org.linli.webhooks.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.linli.webhooks.dingtalk.DingtalkSenderTest.await;
+import static org.linli.webhooks.Futures.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

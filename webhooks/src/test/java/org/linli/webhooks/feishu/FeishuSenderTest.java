@@ -1,6 +1,7 @@
 package org.linli.webhooks.feishu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.linli.webhooks.Futures.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -258,11 +259,4 @@ class FeishuSenderTest {
     throw new AssertionError("expected the send to fail");
   }
 
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
-  }
 }
