@@ -114,7 +114,7 @@ public final class Retriever {
       return query;
     }
     return new Prepared(query.folded(), query.words(), query.grams(), query.bigrams(), query.pinyin(),
-        query.topics(), embedder.embed(query.folded()));
+        query.topics(), embedder.embed(AskedPart.of(query.folded())));
   }
 
   /** The candidates for a prepared question, unordered. */
