@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import org.linli.config.Secret;
+import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
@@ -44,7 +45,7 @@ public final class DingtalkCardSender implements ChannelSender {
 
   private final WebClient client;
   private final String apiUrl;
-  private final AccessTokens tokens;
+  private final CachedToken tokens;
   private final DingtalkCards cards;
   private final boolean configured;
   private final long timeoutMillis;
@@ -60,7 +61,7 @@ public final class DingtalkCardSender implements ChannelSender {
     this.client = Objects.requireNonNull(client, "client");
     this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = new AccessTokens(client, apiUrl, appKey, appSecret, clock, timeoutMillis);
+    this.tokens = AccessTokens.of(client, apiUrl, appKey, appSecret, clock, timeoutMillis);
     this.cards = new DingtalkCards(templateId, appKey, callbackRouteKey, new CardPayloads(callbackSecret));
     this.configured = !appKey.isBlank() && appSecret.isSet() && !templateId.isBlank()
         && !callbackRouteKey.isBlank() && callbackSecret.isSet();
@@ -121,7 +122,7 @@ public final class DingtalkCardSender implements ChannelSender {
   }
 
   private Future<JsonObject> call(String path, JsonObject body) {
-    return tokens.token().compose(token -> client.postAbs(apiUrl + path)
+    return tokens.current().compose(token -> client.postAbs(apiUrl + path)
         .timeout(timeoutMillis)
         .connectTimeout(timeoutMillis)
         .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -2,6 +2,7 @@ package org.linli.webhooks.feishu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
+import static org.linli.webhooks.Futures.failure;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -247,16 +246,5 @@ class FeishuSenderTest {
     assertThat(FeishuSender.uuid("", "m")).isNull();
   }
 
-  static SendFailure failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(SendFailure.class);
-      return (SendFailure) e.getCause();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    throw new AssertionError("expected the send to fail");
-  }
 
 }
