@@ -246,5 +246,4 @@ class FeishuSenderTest {
     assertThat(FeishuSender.uuid("", "m")).isNull();
   }
 
-
 }

@@ -17,6 +17,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,6 +108,19 @@ class GenericChannelTest {
     return request.sendBuffer(Buffer.buffer(body));
   }
 
+  /** Posts to the open path and checks the event the bot got, echoed back as JSON. */
+  private void assertAccepted(VertxTestContext ctx, String authorization, String body, Consumer<JsonObject> event) {
+    post(OPEN, authorization, body)
+        .onComplete(
+            ctx.succeeding(
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(200);
+                      event.accept(response.bodyAsJsonObject());
+                      ctx.completeNow();
+                    })));
+  }
+
   /** Posts and checks the refusal: its status and that the error message says {@code why}. */
   private void assertRefused(VertxTestContext ctx, String path, String authorization, String body, int status,
       String why) {
@@ -129,61 +143,40 @@ class GenericChannelTest {
   void a_group_message_reaches_the_bot_with_its_fields(VertxTestContext ctx) {
     String body = message("{\"id\": \"g-1\", \"type\": \"group\"}", ", \"text\": \"居住证怎么办\", \"messageId\": \"m-42\"");
 
-    post(OPEN, BEARER, body)
-        .onComplete(
-            ctx.succeeding(
-                response -> ctx.verify(
-                    () -> {
-                      assertThat(response.statusCode()).isEqualTo(200);
-                      JsonObject event = response.bodyAsJsonObject();
-                      assertThat(event.getString("platform")).isEqualTo("generic");
-                      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("g-1");
-                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
-                      assertThat(event.getJsonObject("from").getString("id")).isEqualTo("u-7");
-                      assertThat(event.getJsonObject("from").getString("name")).isEqualTo("王阿姨");
-                      assertThat(event.getString("text")).isEqualTo("居住证怎么办");
-                      assertThat(event.getBoolean("mentioned")).isFalse();
-                      assertThat(event.getString("callback")).isNull();
-                      assertThat(event.getString("messageId")).isEqualTo("m-42");
-                      ctx.completeNow();
-                    })));
+    assertAccepted(ctx, BEARER, body, event -> {
+      assertThat(event.getString("platform")).isEqualTo("generic");
+      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("g-1");
+      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
+      assertThat(event.getJsonObject("from").getString("id")).isEqualTo("u-7");
+      assertThat(event.getJsonObject("from").getString("name")).isEqualTo("王阿姨");
+      assertThat(event.getString("text")).isEqualTo("居住证怎么办");
+      assertThat(event.getBoolean("mentioned")).isFalse();
+      assertThat(event.getString("callback")).isNull();
+      assertThat(event.getString("messageId")).isEqualTo("m-42");
+    });
   }
 
   @Test
   void a_message_in_a_private_chat_always_counts_as_addressed_to_the_bot(VertxTestContext ctx) {
     String body = message("{\"id\": \"p-1\", \"type\": \"private\"}", ", \"text\": \"你好\", \"mentioned\": false");
 
-    post(OPEN, BEARER, body)
-        .onComplete(
-            ctx.succeeding(
-                response -> ctx.verify(
-                    () -> {
-                      assertThat(response.statusCode()).isEqualTo(200);
-                      JsonObject event = response.bodyAsJsonObject();
-                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("PRIVATE");
-                      assertThat(event.getBoolean("mentioned")).isTrue();
-                      ctx.completeNow();
-                    })));
+    assertAccepted(ctx, BEARER, body, event -> {
+      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("PRIVATE");
+      assertThat(event.getBoolean("mentioned")).isTrue();
+    });
   }
 
   @Test
   void a_button_press_without_text_and_a_numeric_chat_id_and_lower_case_bearer_are_accepted(VertxTestContext ctx) {
     String body = message("{\"id\": 12345}", ", \"callback\": \"kb:juzhuzheng-apply\", \"mentioned\": true");
 
-    post(OPEN, "bearer " + TOKEN, body)
-        .onComplete(
-            ctx.succeeding(
-                response -> ctx.verify(
-                    () -> {
-                      assertThat(response.statusCode()).isEqualTo(200);
-                      JsonObject event = response.bodyAsJsonObject();
-                      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("12345");
-                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
-                      assertThat(event.getString("text")).isEmpty();
-                      assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
-                      assertThat(event.getBoolean("mentioned")).isTrue();
-                      ctx.completeNow();
-                    })));
+    assertAccepted(ctx, "bearer " + TOKEN, body, event -> {
+      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("12345");
+      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
+      assertThat(event.getString("text")).isEmpty();
+      assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
+      assertThat(event.getBoolean("mentioned")).isTrue();
+    });
   }
 
   @Test
