@@ -13,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Reply;
-import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.SettableClock;
 
 /**
@@ -88,16 +87,12 @@ class FeishuChannelTest {
     FeishuChannel encrypted = new FeishuChannel(Secret.of(KEY), Secret.of(TOKEN), deduplicator, sender, clock);
     FeishuChannel plain = new FeishuChannel(Secret.none(), Secret.of(TOKEN), deduplicator, sender, clock);
     FeishuChannel closed = new FeishuChannel(Secret.of(KEY), Secret.none(), deduplicator, sender, clock);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(vertx);
     router.post("/echo").handler(rc -> echo(encrypted, rc));
     router.post("/plain").handler(rc -> echo(plain, rc));
     router.post("/closed").handler(rc -> echo(closed, rc));
-    router.post("/bot").handler(rc -> encrypted.receive(rc)
-        .onSuccess(events -> encrypted.respond(rc, events.isEmpty() ? List.of() : replies, new SendingInOrder(sender)))
-        .onFailure(rc::fail));
-    router.route().failureHandler(FeishuChannelTest::failure);
-    port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
+    ChannelRoutes.bot(router, "/bot", encrypted, () -> replies, sender);
+    port = ChannelRoutes.listen(vertx, router, FeishuChannelTest::failure);
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
-import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.Reply;
 
 /**
@@ -47,8 +46,7 @@ class GenericChannelTest {
   void start_a_server(Vertx vertx, VertxTestContext ctx) {
     GenericChannel channel = new GenericChannel(Secret.of(TOKEN));
     GenericChannel closed = new GenericChannel(Secret.none());
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(vertx);
     router.post(OPEN).handler(rc -> echo(channel, rc));
     router.post(CLOSED).handler(rc -> echo(closed, rc));
     router
@@ -62,7 +60,7 @@ class GenericChannelTest {
                         List.of(new Reply.Button("查看全文", "kb:juzhuzheng-apply"), new Reply.Button("转人工", "fwd")),
                         true),
                     Reply.text("还有别的问题吗？"))));
-    router.route().failureHandler(GenericChannelTest::failure);
+    router.route().failureHandler(ChannelRoutes::failure);
     client = WebClient.create(vertx);
     vertx
         .createHttpServer()
@@ -77,27 +75,7 @@ class GenericChannelTest {
   }
 
   private static void echo(GenericChannel channel, RoutingContext rc) {
-    channel.receive(rc).onSuccess(events -> rc.json(toJson(events.get(0)))).onFailure(rc::fail);
-  }
-
-  private static void failure(RoutingContext rc) {
-    int status = rc.failure() instanceof HttpException e
-        ? e.getStatusCode()
-        : rc.statusCode() > 0 ? rc.statusCode() : 500;
-    String message = rc.failure() instanceof HttpException e ? e.getPayload() : "failed";
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", message).encode());
-  }
-
-  private static JsonObject toJson(ChatEvent event) {
-    return new JsonObject()
-        .put("platform", event.platform())
-        .put("chat", new JsonObject().put("id", event.chat().id()).put("type", event.chat().type().name()))
-        .put("from", new JsonObject().put("id", event.from().id()).put("name", event.from().name()))
-        .put("text", event.text())
-        .put("mentioned", event.mentioned())
-        .put("callback", event.callback())
-        .put("messageId", event.messageId());
+    channel.receive(rc).onSuccess(events -> rc.json(ChannelRoutes.json(events.get(0)))).onFailure(rc::fail);
   }
 
   private Future<HttpResponse<Buffer>> post(String path, String authorization, String body) {

@@ -16,14 +16,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.config.Secret;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SeenKeys;
@@ -54,11 +53,10 @@ class TelegramChannelTest {
     TelegramSender sender = new TelegramSender(vertx, new TelegramBotApi(client, telegram.url(), Secret.of(TOKEN)));
     TelegramChannel channel = new TelegramChannel(Secret.of(SECRET), BOT, seen, sender);
     TelegramChannel closed = new TelegramChannel(Secret.none(), BOT, seen, sender);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(vertx);
     router.post(PATH).handler(rc -> route(channel, rc));
     router.post(CLOSED).handler(rc -> route(closed, rc));
-    router.route().failureHandler(TelegramChannelTest::failure);
+    router.route().failureHandler(ChannelRoutes::failure);
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
   }
 
@@ -78,13 +76,6 @@ class TelegramChannelTest {
         })
         .onSuccess(replies -> channel.respond(rc, replies))
         .onFailure(rc::fail);
-  }
-
-  private static void failure(RoutingContext rc) {
-    int status = rc.failure() instanceof HttpException e ? e.getStatusCode() : 500;
-    String message = rc.failure() instanceof HttpException e ? e.getPayload() : "failed";
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", message).encode());
   }
 
   private HttpResponse<Buffer> post(String path, String secret, String body) {
