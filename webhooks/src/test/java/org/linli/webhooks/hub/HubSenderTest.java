@@ -2,16 +2,14 @@ package org.linli.webhooks.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
+import static org.linli.webhooks.Futures.failure;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,18 +186,6 @@ class HubSenderTest {
     assertThat(failure(unset.send(ID, EVENT), SendFailure.class).permanent()).isFalse();
     assertThat(sender().configured()).isTrue();
     assertThat(hub.received()).isEmpty();
-  }
-
-  static <T extends Throwable> T failure(Future<?> future, Class<T> type) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(type);
-      return type.cast(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    throw new AssertionError("expected the send to fail");
   }
 
 }

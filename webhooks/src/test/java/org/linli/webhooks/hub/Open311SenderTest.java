@@ -3,7 +3,7 @@ package org.linli.webhooks.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linli.webhooks.Futures.await;
-import static org.linli.webhooks.hub.HubSenderTest.failure;
+import static org.linli.webhooks.Futures.failure;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
