@@ -129,6 +129,14 @@ class FeishuChannelTest {
     return out;
   }
 
+  /** Posts the fixture {@code name} to {@code path} and checks the 401 and that its error says {@code why}. */
+  private void assertRefused(String path, String name, String why) {
+    HttpResponse<Buffer> response = post(path, name);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.bodyAsJsonObject().getString("error")).contains(why);
+  }
+
   private HttpResponse<Buffer> post(String path, Map<String, String> headers, String body) {
     HttpRequest<Buffer> request = client.post(port, "127.0.0.1", path).putHeader("Content-Type",
         "application/json; charset=utf-8");
@@ -275,10 +283,7 @@ class FeishuChannelTest {
 
   @Test
   void an_event_carrying_another_verification_token_is_refused_with_401_though_correctly_signed() {
-    HttpResponse<Buffer> response = post("/echo", "wrong-token");
-
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("verification token");
+    assertRefused("/echo", "wrong-token", "verification token");
   }
 
   @Test
@@ -292,10 +297,7 @@ class FeishuChannelTest {
 
   @Test
   void without_a_verification_token_every_call_is_refused_with_401() {
-    HttpResponse<Buffer> response = post("/closed", "group-message");
-
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("LINLI_FEISHU_VERIFICATION_TOKEN");
+    assertRefused("/closed", "group-message", "LINLI_FEISHU_VERIFICATION_TOKEN");
   }
 
   @Test
