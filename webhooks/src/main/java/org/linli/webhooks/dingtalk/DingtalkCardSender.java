@@ -41,7 +41,6 @@ public final class DingtalkCardSender implements ChannelSender {
   public static final String API = "https://api.dingtalk.com";
 
   private static final Logger LOG = LoggerFactory.getLogger(DingtalkCardSender.class);
-  private static final long RATE_LIMITED_SECONDS = 60;
 
   private final WebClient client;
   private final String apiUrl;
@@ -142,7 +141,8 @@ public final class DingtalkCardSender implements ChannelSender {
     }
     String code = answer == null ? "" : answer.getString("code", "");
     if (status == 429) {
-      return Future.failedFuture(new SendFailure("DingTalk answered 429 " + code, false, retryAfter(response)));
+      return Future
+          .failedFuture(new SendFailure("DingTalk answered 429 " + code, false, DingtalkSender.retryAfter(response)));
     }
     if (status == 401 || status == 403) {
       tokens.invalidate(token);
@@ -173,14 +173,5 @@ public final class DingtalkCardSender implements ChannelSender {
       }
     }
     return Future.succeededFuture();
-  }
-
-  private static long retryAfter(HttpResponse<Buffer> response) {
-    String header = response.getHeader("Retry-After");
-    try {
-      return header == null ? RATE_LIMITED_SECONDS : Math.max(0, Long.parseLong(header.strip()));
-    } catch (NumberFormatException e) {
-      return RATE_LIMITED_SECONDS;
-    }
   }
 }
