@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.Deduplicator;
@@ -39,6 +40,7 @@ import org.linli.webhooks.SettableClock;
  * ({@code generate.mjs}). {@code /echo} answers with the events the bot would get; {@code /bot}
  * answers with {@link #replies} through {@link DingtalkChannel#respond}.
  */
+@ExtendWith(VertxExtension.class)
 class DingtalkChannelTest {
 
   private static final String SECRET = "gQ3wZ7xq_Rb9vK2mT5yN8pL4hJ6dF1sA0cE3uI7oW9zX2bV5nM8kY4tH6gD1fS0a";
@@ -55,8 +57,8 @@ class DingtalkChannelTest {
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start_a_server() {
-    vertx = Vertx.vertx();
+  void start_a_server(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     dingtalk = await(new FakeSessionWebhook().start(vertx));
     clock = new SettableClock(NOW);
@@ -70,11 +72,6 @@ class DingtalkChannelTest {
     ChannelRoutes.echo(router, "/closed", closed);
     ChannelRoutes.bot(router, "/bot", channel, () -> replies, sender);
     port = ChannelRoutes.listen(vertx, router, ChannelRoutes::failure);
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   /** The signature as DingTalk's documentation computes it (its Java snippet, JDK Base64). */

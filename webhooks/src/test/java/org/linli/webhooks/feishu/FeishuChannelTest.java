@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
@@ -41,6 +42,7 @@ import org.linli.webhooks.SettableClock;
  * were written. {@code /echo} answers with the events the bot would get; {@code /bot} answers with
  * {@link #replies} through {@link FeishuChannel#respond}, which sends them to a {@link FakeFeishu}.
  */
+@ExtendWith(VertxExtension.class)
 class FeishuChannelTest {
 
   private static JsonObject fixtures;
@@ -76,8 +78,8 @@ class FeishuChannelTest {
   private static final String TOKEN = "linli-test-verification-token";
 
   @BeforeEach
-  void start_a_server() {
-    vertx = Vertx.vertx();
+  void start_a_server(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     feishu = await(new FakeFeishu().start(vertx));
     feishu.botOpenId(bot);
@@ -93,11 +95,6 @@ class FeishuChannelTest {
     router.post("/closed").handler(rc -> echo(closed, rc));
     ChannelRoutes.bot(router, "/bot", encrypted, () -> replies, sender);
     port = ChannelRoutes.listen(vertx, router, FeishuChannelTest::failure);
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private static void echo(FeishuChannel channel, RoutingContext rc) {

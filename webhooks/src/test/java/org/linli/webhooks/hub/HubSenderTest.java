@@ -6,13 +6,14 @@ import static org.linli.webhooks.Futures.failure;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.SettableClock;
@@ -20,6 +21,7 @@ import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
 /** The Standard Webhooks sender against a fake hub on loopback. */
+@ExtendWith(VertxExtension.class)
 class HubSenderTest {
 
   private static final String SECRET = StandardWebhooks.newSecret();
@@ -34,15 +36,10 @@ class HubSenderTest {
   private SettableClock clock;
 
   @BeforeEach
-  void start_the_fake_hub() {
-    vertx = Vertx.vertx();
+  void start_the_fake_hub(Vertx vertx) {
+    this.vertx = vertx;
     hub = await(new FakeHub().start(vertx));
     clock = new SettableClock(Instant.parse("2025-06-11T02:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private HubSender sender() {

@@ -16,11 +16,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
@@ -32,6 +33,7 @@ import org.linli.webhooks.SeenKeys;
  * the event to a bot (here one that records what it got and answers with one line), respond. The
  * replies go to a {@link FakeBotApi}, so each test sees what Telegram would receive.
  */
+@ExtendWith(VertxExtension.class)
 class TelegramChannelTest {
 
   private static final String SECRET = "s3cr3t_Token-for-linli";
@@ -46,8 +48,8 @@ class TelegramChannelTest {
   private final List<ChatEvent> handled = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void start_the_service_and_a_fake_telegram() {
-    vertx = Vertx.vertx();
+  void start_the_service_and_a_fake_telegram(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     telegram = await(FakeBotApi.start(vertx, TOKEN));
     TelegramSender sender = new TelegramSender(vertx, new TelegramBotApi(client, telegram.url(), Secret.of(TOKEN)));
@@ -58,11 +60,6 @@ class TelegramChannelTest {
     router.post(CLOSED).handler(rc -> route(closed, rc));
     router.route().failureHandler(ChannelRoutes::failure);
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private void route(TelegramChannel channel, RoutingContext rc) {
