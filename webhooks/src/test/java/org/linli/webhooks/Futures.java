@@ -24,11 +24,16 @@ public final class Futures {
 
   /** The {@link SendFailure} the future ends with, within 10 s; an assertion error when it succeeds. */
   public static SendFailure failure(Future<?> future) {
+    return failure(future, SendFailure.class);
+  }
+
+  /** The failure of type {@code type} the future ends with, within 10 s; an assertion error otherwise. */
+  public static <T extends Throwable> T failure(Future<?> future, Class<T> type) {
     try {
       future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(SendFailure.class);
-      return (SendFailure) e.getCause();
+      assertThat(e.getCause()).isInstanceOf(type);
+      return type.cast(e.getCause());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

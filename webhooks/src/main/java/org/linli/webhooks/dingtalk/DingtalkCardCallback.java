@@ -10,17 +10,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
@@ -157,13 +152,7 @@ public final class DingtalkCardCallback implements CallbackChannel {
 
   /** The signature DingTalk sends for {@code timestamp}: Base64(HmacSHA256(apiSecret, timestamp)). */
   static String sign(Secret apiSecret, String timestamp) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(apiSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(timestamp.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return DingtalkSignature.hmac(apiSecret, timestamp);
   }
 
   /** Why the headers do not prove the call comes from DingTalk, or null when they do. */
@@ -182,8 +171,7 @@ public final class DingtalkCardCallback implements CallbackChannel {
     if (Math.abs(nowMillis - millis) > TOLERANCE.toMillis()) {
       return "the signature timestamp is more than " + TOLERANCE.toMinutes() + " minutes from our clock";
     }
-    byte[] expected = sign(apiSecret, timestamp.strip()).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+    if (!DingtalkSignature.matches(sign(apiSecret, timestamp.strip()), signature)) {
       return "the signature does not match our apiSecret";
     }
     return null;

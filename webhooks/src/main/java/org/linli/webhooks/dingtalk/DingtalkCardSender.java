@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import org.linli.config.Secret;
+import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
@@ -40,11 +41,10 @@ public final class DingtalkCardSender implements ChannelSender {
   public static final String API = "https://api.dingtalk.com";
 
   private static final Logger LOG = LoggerFactory.getLogger(DingtalkCardSender.class);
-  private static final long RATE_LIMITED_SECONDS = 60;
 
   private final WebClient client;
   private final String apiUrl;
-  private final AccessTokens tokens;
+  private final CachedToken tokens;
   private final DingtalkCards cards;
   private final boolean configured;
   private final long timeoutMillis;
@@ -60,7 +60,7 @@ public final class DingtalkCardSender implements ChannelSender {
     this.client = Objects.requireNonNull(client, "client");
     this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = new AccessTokens(client, apiUrl, appKey, appSecret, clock, timeoutMillis);
+    this.tokens = AccessTokens.of(client, apiUrl, appKey, appSecret, clock, timeoutMillis);
     this.cards = new DingtalkCards(templateId, appKey, callbackRouteKey, new CardPayloads(callbackSecret));
     this.configured = !appKey.isBlank() && appSecret.isSet() && !templateId.isBlank()
         && !callbackRouteKey.isBlank() && callbackSecret.isSet();
@@ -121,7 +121,7 @@ public final class DingtalkCardSender implements ChannelSender {
   }
 
   private Future<JsonObject> call(String path, JsonObject body) {
-    return tokens.token().compose(token -> client.postAbs(apiUrl + path)
+    return tokens.current().compose(token -> client.postAbs(apiUrl + path)
         .timeout(timeoutMillis)
         .connectTimeout(timeoutMillis)
         .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -141,7 +141,8 @@ public final class DingtalkCardSender implements ChannelSender {
     }
     String code = answer == null ? "" : answer.getString("code", "");
     if (status == 429) {
-      return Future.failedFuture(new SendFailure("DingTalk answered 429 " + code, false, retryAfter(response)));
+      return Future
+          .failedFuture(new SendFailure("DingTalk answered 429 " + code, false, DingtalkSender.retryAfter(response)));
     }
     if (status == 401 || status == 403) {
       tokens.invalidate(token);
@@ -172,14 +173,5 @@ public final class DingtalkCardSender implements ChannelSender {
       }
     }
     return Future.succeededFuture();
-  }
-
-  private static long retryAfter(HttpResponse<Buffer> response) {
-    String header = response.getHeader("Retry-After");
-    try {
-      return header == null ? RATE_LIMITED_SECONDS : Math.max(0, Long.parseLong(header.strip()));
-    } catch (NumberFormatException e) {
-      return RATE_LIMITED_SECONDS;
-    }
   }
 }

@@ -167,7 +167,8 @@ public final class DingtalkSender implements ChannelSender {
     return Future.failedFuture(new SendFailure("DingTalk refused the message (errcode " + errcode + ")", true));
   }
 
-  private static long retryAfter(HttpResponse<Buffer> response) {
+  /** The seconds of a 429's {@code Retry-After}; a minute when absent or not a number. */
+  static long retryAfter(HttpResponse<Buffer> response) {
     String header = response.getHeader("Retry-After");
     try {
       return header == null ? RATE_LIMITED_SECONDS : Math.max(0, Long.parseLong(header.strip()));

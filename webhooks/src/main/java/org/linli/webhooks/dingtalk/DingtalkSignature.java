@@ -23,14 +23,24 @@ final class DingtalkSignature {
 
   /** The sign DingTalk sends for this timestamp. */
   static String sign(Secret appSecret, String timestamp) {
+    return hmac(appSecret, timestamp + "\n" + appSecret.reveal());
+  }
+
+  /** {@code Base64(HmacSHA256(key, message))}, both in UTF-8: how DingTalk signs robot calls and card callbacks. */
+  static String hmac(Secret key, String message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(appSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal((timestamp + "\n" + appSecret.reveal()).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
+      mac.init(new SecretKeySpec(key.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }
+  }
+
+  /** Whether {@code given} (surrounding blanks aside) is {@code expected}, compared in constant time. */
+  static boolean matches(String expected, String given) {
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        given.strip().getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
@@ -50,8 +60,7 @@ final class DingtalkSignature {
     if (Math.abs(nowMillis - millis) > TOLERANCE.toMillis()) {
       return "the timestamp is more than an hour from our clock";
     }
-    byte[] expected = sign(appSecret, timestamp.strip()).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, sign.strip().getBytes(StandardCharsets.US_ASCII))) {
+    if (!matches(sign(appSecret, timestamp.strip()), sign)) {
       return "the sign does not match our app secret";
     }
     return null;

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.linli.config.Secret;
+import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPacer;
 import org.linli.webhooks.Outgoing;
@@ -53,7 +54,7 @@ public final class FeishuSender implements ChannelSender {
   private final String appId;
   private final Secret appSecret;
   private final long timeoutMillis;
-  private final TenantTokens tokens;
+  private final CachedToken tokens;
   private final ChatPacer pacer;
   private Future<String> botOpenId;
 
@@ -64,7 +65,7 @@ public final class FeishuSender implements ChannelSender {
     this.appId = appId == null ? "" : appId.strip();
     this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = new TenantTokens(client, this.apiUrl, this.appId, appSecret, clock, timeoutMillis);
+    this.tokens = TenantTokens.of(client, this.apiUrl, this.appId, appSecret, clock, timeoutMillis);
     this.pacer = new ChatPacer(PER_SECOND, Duration.ofSeconds(1), clock);
   }
 
@@ -166,7 +167,7 @@ public final class FeishuSender implements ChannelSender {
   /** One API call with the tenant token: the answer when its code is 0, else a {@link SendFailure}. */
   private Future<JsonObject> call(Function<String, HttpRequest<Buffer>> build, Object body,
       boolean retryOnInvalidToken) {
-    return tokens.token().compose(token -> {
+    return tokens.current().compose(token -> {
       HttpRequest<Buffer> request = build.apply(token).timeout(timeoutMillis).connectTimeout(timeoutMillis);
       Future<HttpResponse<Buffer>> sent = body == null
           ? request.send()

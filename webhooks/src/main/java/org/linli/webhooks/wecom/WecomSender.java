@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import org.linli.config.Settings;
+import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatPacer;
@@ -42,7 +43,7 @@ public final class WecomSender implements ChannelSender {
 
   private final WebClient client;
   private final Settings.Wecom settings;
-  private final AccessTokens tokens;
+  private final CachedToken tokens;
   private final ChatPacer pacer;
   private final long timeoutMillis;
 
@@ -56,7 +57,7 @@ public final class WecomSender implements ChannelSender {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = new AccessTokens(client, settings.apiUrl(), settings.corpId(), settings.secret(), clock,
+    this.tokens = AccessTokens.of(client, settings.apiUrl(), settings.corpId(), settings.secret(), clock,
         timeoutMillis);
     this.pacer = new ChatPacer(settings.perChatPerMinute(), Duration.ofMinutes(1), clock);
   }
@@ -162,7 +163,8 @@ public final class WecomSender implements ChannelSender {
           String errmsg = body.getString("errmsg", "");
           if ((errcode == TOKEN_INVALID || errcode == TOKEN_EXPIRED) && !again) {
             LOG.debug("WeCom refused the access_token (errcode {}); fetching a new one", errcode);
-            return tokens.refresh(token).compose(fresh -> call(path, request, true));
+            tokens.invalidate(token);
+            return tokens.current().compose(fresh -> call(path, request, true));
           }
           boolean temporary = errcode == TOO_OFTEN || errcode == BUSY || errcode == TOKEN_INVALID
               || errcode == TOKEN_EXPIRED;

@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatService;
@@ -40,6 +41,7 @@ import org.linli.webhooks.callback.Callbacks;
  * card callback route; the route hands the press to a stand-in bot ({@link #replies}) and answers
  * DingTalk with the card update. Tampered, unsigned and stale callbacks are refused.
  */
+@ExtendWith(VertxExtension.class)
 class DingtalkCardCallbackTest {
 
   private static final String GROUP = "cidGroupA1b2C3+/xyz==";
@@ -57,8 +59,8 @@ class DingtalkCardCallbackTest {
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start_dingtalk_and_linli() {
-    vertx = Vertx.vertx();
+  void start_dingtalk_and_linli(Vertx vertx) {
+    this.vertx = vertx;
     dingtalk = await(new FakeDingtalkOpenApi().start(vertx));
     clock = new SettableClock(NOW);
     DingtalkCardCallback callback = new DingtalkCardCallback(Secret.of(API_SECRET), clock);
@@ -80,11 +82,6 @@ class DingtalkCardCallbackTest {
         clock, Duration.ofSeconds(2));
     await(sender.registerCallback("http://127.0.0.1:" + port + "/webhooks/dingtalk/cards", ROUTE_KEY,
         Secret.of(API_SECRET)));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private static void failure(RoutingContext rc) {

@@ -8,13 +8,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
@@ -27,6 +28,7 @@ import org.linli.webhooks.SettableClock;
  * request against the documented schema: what DingTalk receives for a reply with buttons, how the
  * access token is kept, and which failures the outbox may retry.
  */
+@ExtendWith(VertxExtension.class)
 class DingtalkCardSenderTest {
 
   private static final String GROUP = "cidGroupA1b2C3+/xyz==";
@@ -42,17 +44,12 @@ class DingtalkCardSenderTest {
   private DingtalkCardSender sender;
 
   @BeforeEach
-  void start_a_fake_open_api() {
-    vertx = Vertx.vertx();
+  void start_a_fake_open_api(Vertx vertx) {
+    this.vertx = vertx;
     dingtalk = await(new FakeDingtalkOpenApi().start(vertx));
     dingtalk.route(ROUTE_KEY, "https://linli.example/webhooks/dingtalk/cards", CALLBACK_SECRET.reveal());
     clock = new SettableClock(NOW);
     sender = sender(Secret.of(FakeDingtalkOpenApi.APP_SECRET), TEMPLATE);
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private DingtalkCardSender sender(Secret appSecret, String template) {

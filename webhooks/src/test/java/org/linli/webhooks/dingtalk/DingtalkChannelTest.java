@@ -9,12 +9,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +24,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
-import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Reply;
-import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.SettableClock;
 
 /**
@@ -43,6 +40,7 @@ import org.linli.webhooks.SettableClock;
  * ({@code generate.mjs}). {@code /echo} answers with the events the bot would get; {@code /bot}
  * answers with {@link #replies} through {@link DingtalkChannel#respond}.
  */
+@ExtendWith(VertxExtension.class)
 class DingtalkChannelTest {
 
   private static final String SECRET = "gQ3wZ7xq_Rb9vK2mT5yN8pL4hJ6dF1sA0cE3uI7oW9zX2bV5nM8kY4tH6gD1fS0a";
@@ -59,8 +57,8 @@ class DingtalkChannelTest {
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start_a_server() {
-    vertx = Vertx.vertx();
+  void start_a_server(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     dingtalk = await(new FakeSessionWebhook().start(vertx));
     clock = new SettableClock(NOW);
@@ -69,43 +67,11 @@ class DingtalkChannelTest {
     DingtalkSender sender = new DingtalkSender(client, webhooks, Secret.of(SECRET), clock, Duration.ofSeconds(2));
     DingtalkChannel channel = new DingtalkChannel(Secret.of(SECRET), deduplicator, webhooks, sender, clock);
     DingtalkChannel closed = new DingtalkChannel(Secret.none(), deduplicator, webhooks, sender, clock);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
-    router.post("/echo")
-        .handler(rc -> channel.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
-    router.post("/closed")
-        .handler(rc -> closed.receive(rc).onSuccess(events -> rc.json(toJson(events))).onFailure(rc::fail));
-    router.post("/bot").handler(rc -> channel.receive(rc)
-        .onSuccess(events -> channel.respond(rc, events.isEmpty() ? List.of() : replies, new SendingInOrder(sender)))
-        .onFailure(rc::fail));
-    router.route().failureHandler(DingtalkChannelTest::failure);
-    port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
-  }
-
-  private static void failure(RoutingContext rc) {
-    int status = rc.failure() instanceof HttpException e ? e.getStatusCode() : 500;
-    String message = rc.failure() instanceof HttpException e ? e.getPayload() : "failed";
-    rc.response().setStatusCode(status).end(new JsonObject().put("error", message).encode());
-  }
-
-  private static JsonArray toJson(List<ChatEvent> events) {
-    JsonArray out = new JsonArray();
-    for (ChatEvent event : events) {
-      out.add(new JsonObject()
-          .put("platform", event.platform())
-          .put("chat", new JsonObject().put("id", event.chat().id()).put("type", event.chat().type().name()))
-          .put("from", new JsonObject().put("id", event.from().id()).put("name", event.from().name()))
-          .put("text", event.text())
-          .put("mentioned", event.mentioned())
-          .put("callback", event.callback())
-          .put("messageId", event.messageId()));
-    }
-    return out;
+    Router router = ChannelRoutes.router(vertx);
+    ChannelRoutes.echo(router, "/echo", channel);
+    ChannelRoutes.echo(router, "/closed", closed);
+    ChannelRoutes.bot(router, "/bot", channel, () -> replies, sender);
+    port = ChannelRoutes.listen(vertx, router, ChannelRoutes::failure);
   }
 
   /** The signature as DingTalk's documentation computes it (its Java snippet, JDK Base64). */

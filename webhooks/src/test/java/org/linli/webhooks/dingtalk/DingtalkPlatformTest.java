@@ -13,13 +13,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.config.SettingsLoader;
 import org.linli.webhooks.Capability;
@@ -34,6 +35,7 @@ import org.linli.webhooks.Reply;
  * card route refuses every call; with cards on the callback is registered at start, the platform
  * edits its cards, and a reply with buttons to a group leaves the robot's HTTP answer for the outbox.
  */
+@ExtendWith(VertxExtension.class)
 class DingtalkPlatformTest {
 
   private static final String TEMPLATE = "tpl-linli-buttons.schema";
@@ -47,15 +49,10 @@ class DingtalkPlatformTest {
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
+  void start(Vertx vertx) {
+    this.vertx = vertx;
     web = WebClient.create(vertx);
     dingtalk = await(new FakeDingtalkOpenApi().start(vertx));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private Map<String, String> cardsOn(String appSecret) {

@@ -7,15 +7,16 @@ import static org.linli.webhooks.Futures.failure;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
@@ -27,6 +28,7 @@ import org.linli.webhooks.SettableClock;
  * The DingTalk sender against a fake session webhook on loopback, on a clock the test moves: what
  * DingTalk receives for each kind of reply, and which failures the outbox may retry.
  */
+@ExtendWith(VertxExtension.class)
 class DingtalkSenderTest {
 
   private static final String GROUP = "cidGroupA1b2C3==";
@@ -39,19 +41,14 @@ class DingtalkSenderTest {
   private DingtalkSender sender;
 
   @BeforeEach
-  void start_a_fake_session_webhook() {
-    vertx = Vertx.vertx();
+  void start_a_fake_session_webhook(Vertx vertx) {
+    this.vertx = vertx;
     dingtalk = await(new FakeSessionWebhook().start(vertx));
     clock = new SettableClock(NOW);
     webhooks = new SessionWebhooks();
     sender = new DingtalkSender(WebClient.create(vertx), webhooks, Secret.of("app-secret"), clock,
         Duration.ofSeconds(2));
     webhooks.remember(GROUP, dingtalk.url(), NOW.plus(Duration.ofMinutes(90)).toEpochMilli(), NOW.toEpochMilli());
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private static Outgoing toGroup(Reply reply) {

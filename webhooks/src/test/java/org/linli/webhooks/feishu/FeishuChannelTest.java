@@ -13,8 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Reply;
-import org.linli.webhooks.SendingInOrder;
 import org.linli.webhooks.SettableClock;
 
 /**
@@ -42,6 +42,7 @@ import org.linli.webhooks.SettableClock;
  * were written. {@code /echo} answers with the events the bot would get; {@code /bot} answers with
  * {@link #replies} through {@link FeishuChannel#respond}, which sends them to a {@link FakeFeishu}.
  */
+@ExtendWith(VertxExtension.class)
 class FeishuChannelTest {
 
   private static JsonObject fixtures;
@@ -77,8 +78,8 @@ class FeishuChannelTest {
   private static final String TOKEN = "linli-test-verification-token";
 
   @BeforeEach
-  void start_a_server() {
-    vertx = Vertx.vertx();
+  void start_a_server(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     feishu = await(new FakeFeishu().start(vertx));
     feishu.botOpenId(bot);
@@ -88,21 +89,12 @@ class FeishuChannelTest {
     FeishuChannel encrypted = new FeishuChannel(Secret.of(KEY), Secret.of(TOKEN), deduplicator, sender, clock);
     FeishuChannel plain = new FeishuChannel(Secret.none(), Secret.of(TOKEN), deduplicator, sender, clock);
     FeishuChannel closed = new FeishuChannel(Secret.of(KEY), Secret.none(), deduplicator, sender, clock);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(vertx);
     router.post("/echo").handler(rc -> echo(encrypted, rc));
     router.post("/plain").handler(rc -> echo(plain, rc));
     router.post("/closed").handler(rc -> echo(closed, rc));
-    router.post("/bot").handler(rc -> encrypted.receive(rc)
-        .onSuccess(events -> encrypted.respond(rc, events.isEmpty() ? List.of() : replies, new SendingInOrder(sender)))
-        .onFailure(rc::fail));
-    router.route().failureHandler(FeishuChannelTest::failure);
-    port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
+    ChannelRoutes.bot(router, "/bot", encrypted, () -> replies, sender);
+    port = ChannelRoutes.listen(vertx, router, FeishuChannelTest::failure);
   }
 
   private static void echo(FeishuChannel channel, RoutingContext rc) {
@@ -132,6 +124,14 @@ class FeishuChannelTest {
           .put("messageId", event.messageId()));
     }
     return out;
+  }
+
+  /** Posts the fixture {@code name} to {@code path} and checks the 401 and that its error says {@code why}. */
+  private void assertRefused(String path, String name, String why) {
+    HttpResponse<Buffer> response = post(path, name);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.bodyAsJsonObject().getString("error")).contains(why);
   }
 
   private HttpResponse<Buffer> post(String path, Map<String, String> headers, String body) {
@@ -280,10 +280,7 @@ class FeishuChannelTest {
 
   @Test
   void an_event_carrying_another_verification_token_is_refused_with_401_though_correctly_signed() {
-    HttpResponse<Buffer> response = post("/echo", "wrong-token");
-
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("verification token");
+    assertRefused("/echo", "wrong-token", "verification token");
   }
 
   @Test
@@ -297,10 +294,7 @@ class FeishuChannelTest {
 
   @Test
   void without_a_verification_token_every_call_is_refused_with_401() {
-    HttpResponse<Buffer> response = post("/closed", "group-message");
-
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.bodyAsJsonObject().getString("error")).contains("LINLI_FEISHU_VERIFICATION_TOKEN");
+    assertRefused("/closed", "group-message", "LINLI_FEISHU_VERIFICATION_TOKEN");
   }
 
   @Test

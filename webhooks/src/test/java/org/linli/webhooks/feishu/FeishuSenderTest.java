@@ -2,20 +2,20 @@ package org.linli.webhooks.feishu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
+import static org.linli.webhooks.Futures.failure;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
@@ -28,6 +28,7 @@ import org.linli.webhooks.SettableClock;
  * moves: the token it fetches and keeps, the message bodies Feishu receives, and which failures
  * the outbox may retry.
  */
+@ExtendWith(VertxExtension.class)
 class FeishuSenderTest {
 
   private static final String GROUP = "oc_group00000000000000000000000042";
@@ -40,8 +41,8 @@ class FeishuSenderTest {
   private FeishuSender sender;
 
   @BeforeEach
-  void start_a_fake_feishu() {
-    vertx = Vertx.vertx();
+  void start_a_fake_feishu(Vertx vertx) {
+    this.vertx = vertx;
     feishu = await(new FakeFeishu().start(vertx));
     clock = new SettableClock(Instant.parse("2025-03-01T02:00:00Z"));
     sender = sender(FakeFeishu.APP_SECRET);
@@ -50,11 +51,6 @@ class FeishuSenderTest {
   private FeishuSender sender(String secret) {
     return new FeishuSender(WebClient.create(vertx), feishu.url() + "/", FakeFeishu.APP_ID, Secret.of(secret), clock,
         Duration.ofSeconds(2));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private static Outgoing toGroup(Reply reply) {
@@ -245,18 +241,6 @@ class FeishuSenderTest {
 
     assertThat(uuid).hasSizeLessThanOrEqualTo(50).endsWith("-m");
     assertThat(FeishuSender.uuid("", "m")).isNull();
-  }
-
-  static SendFailure failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(SendFailure.class);
-      return (SendFailure) e.getCause();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    throw new AssertionError("expected the send to fail");
   }
 
 }

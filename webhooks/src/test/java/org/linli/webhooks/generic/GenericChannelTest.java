@@ -12,16 +12,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
-import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.Reply;
 
 /**
@@ -46,8 +46,7 @@ class GenericChannelTest {
   void start_a_server(Vertx vertx, VertxTestContext ctx) {
     GenericChannel channel = new GenericChannel(Secret.of(TOKEN));
     GenericChannel closed = new GenericChannel(Secret.none());
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(vertx);
     router.post(OPEN).handler(rc -> echo(channel, rc));
     router.post(CLOSED).handler(rc -> echo(closed, rc));
     router
@@ -61,7 +60,7 @@ class GenericChannelTest {
                         List.of(new Reply.Button("查看全文", "kb:juzhuzheng-apply"), new Reply.Button("转人工", "fwd")),
                         true),
                     Reply.text("还有别的问题吗？"))));
-    router.route().failureHandler(GenericChannelTest::failure);
+    router.route().failureHandler(ChannelRoutes::failure);
     client = WebClient.create(vertx);
     vertx
         .createHttpServer()
@@ -76,27 +75,7 @@ class GenericChannelTest {
   }
 
   private static void echo(GenericChannel channel, RoutingContext rc) {
-    channel.receive(rc).onSuccess(events -> rc.json(toJson(events.get(0)))).onFailure(rc::fail);
-  }
-
-  private static void failure(RoutingContext rc) {
-    int status = rc.failure() instanceof HttpException e
-        ? e.getStatusCode()
-        : rc.statusCode() > 0 ? rc.statusCode() : 500;
-    String message = rc.failure() instanceof HttpException e ? e.getPayload() : "failed";
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", message).encode());
-  }
-
-  private static JsonObject toJson(ChatEvent event) {
-    return new JsonObject()
-        .put("platform", event.platform())
-        .put("chat", new JsonObject().put("id", event.chat().id()).put("type", event.chat().type().name()))
-        .put("from", new JsonObject().put("id", event.from().id()).put("name", event.from().name()))
-        .put("text", event.text())
-        .put("mentioned", event.mentioned())
-        .put("callback", event.callback())
-        .put("messageId", event.messageId());
+    channel.receive(rc).onSuccess(events -> rc.json(ChannelRoutes.json(events.get(0)))).onFailure(rc::fail);
   }
 
   private Future<HttpResponse<Buffer>> post(String path, String authorization, String body) {
@@ -105,6 +84,19 @@ class GenericChannelTest {
       request.putHeader("Authorization", authorization);
     }
     return request.sendBuffer(Buffer.buffer(body));
+  }
+
+  /** Posts to the open path and checks the event the bot got, echoed back as JSON. */
+  private void assertAccepted(VertxTestContext ctx, String authorization, String body, Consumer<JsonObject> event) {
+    post(OPEN, authorization, body)
+        .onComplete(
+            ctx.succeeding(
+                response -> ctx.verify(
+                    () -> {
+                      assertThat(response.statusCode()).isEqualTo(200);
+                      event.accept(response.bodyAsJsonObject());
+                      ctx.completeNow();
+                    })));
   }
 
   /** Posts and checks the refusal: its status and that the error message says {@code why}. */
@@ -129,61 +121,40 @@ class GenericChannelTest {
   void a_group_message_reaches_the_bot_with_its_fields(VertxTestContext ctx) {
     String body = message("{\"id\": \"g-1\", \"type\": \"group\"}", ", \"text\": \"居住证怎么办\", \"messageId\": \"m-42\"");
 
-    post(OPEN, BEARER, body)
-        .onComplete(
-            ctx.succeeding(
-                response -> ctx.verify(
-                    () -> {
-                      assertThat(response.statusCode()).isEqualTo(200);
-                      JsonObject event = response.bodyAsJsonObject();
-                      assertThat(event.getString("platform")).isEqualTo("generic");
-                      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("g-1");
-                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
-                      assertThat(event.getJsonObject("from").getString("id")).isEqualTo("u-7");
-                      assertThat(event.getJsonObject("from").getString("name")).isEqualTo("王阿姨");
-                      assertThat(event.getString("text")).isEqualTo("居住证怎么办");
-                      assertThat(event.getBoolean("mentioned")).isFalse();
-                      assertThat(event.getString("callback")).isNull();
-                      assertThat(event.getString("messageId")).isEqualTo("m-42");
-                      ctx.completeNow();
-                    })));
+    assertAccepted(ctx, BEARER, body, event -> {
+      assertThat(event.getString("platform")).isEqualTo("generic");
+      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("g-1");
+      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
+      assertThat(event.getJsonObject("from").getString("id")).isEqualTo("u-7");
+      assertThat(event.getJsonObject("from").getString("name")).isEqualTo("王阿姨");
+      assertThat(event.getString("text")).isEqualTo("居住证怎么办");
+      assertThat(event.getBoolean("mentioned")).isFalse();
+      assertThat(event.getString("callback")).isNull();
+      assertThat(event.getString("messageId")).isEqualTo("m-42");
+    });
   }
 
   @Test
   void a_message_in_a_private_chat_always_counts_as_addressed_to_the_bot(VertxTestContext ctx) {
     String body = message("{\"id\": \"p-1\", \"type\": \"private\"}", ", \"text\": \"你好\", \"mentioned\": false");
 
-    post(OPEN, BEARER, body)
-        .onComplete(
-            ctx.succeeding(
-                response -> ctx.verify(
-                    () -> {
-                      assertThat(response.statusCode()).isEqualTo(200);
-                      JsonObject event = response.bodyAsJsonObject();
-                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("PRIVATE");
-                      assertThat(event.getBoolean("mentioned")).isTrue();
-                      ctx.completeNow();
-                    })));
+    assertAccepted(ctx, BEARER, body, event -> {
+      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("PRIVATE");
+      assertThat(event.getBoolean("mentioned")).isTrue();
+    });
   }
 
   @Test
   void a_button_press_without_text_and_a_numeric_chat_id_and_lower_case_bearer_are_accepted(VertxTestContext ctx) {
     String body = message("{\"id\": 12345}", ", \"callback\": \"kb:juzhuzheng-apply\", \"mentioned\": true");
 
-    post(OPEN, "bearer " + TOKEN, body)
-        .onComplete(
-            ctx.succeeding(
-                response -> ctx.verify(
-                    () -> {
-                      assertThat(response.statusCode()).isEqualTo(200);
-                      JsonObject event = response.bodyAsJsonObject();
-                      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("12345");
-                      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
-                      assertThat(event.getString("text")).isEmpty();
-                      assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
-                      assertThat(event.getBoolean("mentioned")).isTrue();
-                      ctx.completeNow();
-                    })));
+    assertAccepted(ctx, "bearer " + TOKEN, body, event -> {
+      assertThat(event.getJsonObject("chat").getString("id")).isEqualTo("12345");
+      assertThat(event.getJsonObject("chat").getString("type")).isEqualTo("GROUP");
+      assertThat(event.getString("text")).isEmpty();
+      assertThat(event.getString("callback")).isEqualTo("kb:juzhuzheng-apply");
+      assertThat(event.getBoolean("mentioned")).isTrue();
+    });
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
@@ -28,6 +29,7 @@ import org.linli.webhooks.Reply;
  * The generic sender against a fake community app: a Vert.x server on loopback that records every
  * request and answers with the status the test scripts (no answer at all for status 0).
  */
+@ExtendWith(VertxExtension.class)
 class GenericSenderTest {
 
   private static final String TOKEN = "app-inbox-token";
@@ -43,8 +45,8 @@ class GenericSenderTest {
   }
 
   @BeforeEach
-  void start_the_fake_app() {
-    vertx = Vertx.vertx();
+  void start_the_fake_app(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     receiver = await(vertx.createHttpServer()
         .requestHandler(request -> request.body().onSuccess(body -> {
@@ -60,11 +62,6 @@ class GenericSenderTest {
           request.response().setStatusCode(status).end("{\"echo\": \"never logged\"}");
         }))
         .listen(0, "127.0.0.1"));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private String url() {

@@ -2,19 +2,18 @@ package org.linli.webhooks.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
+import static org.linli.webhooks.Futures.failure;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.SettableClock;
@@ -22,6 +21,7 @@ import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
 /** The Standard Webhooks sender against a fake hub on loopback. */
+@ExtendWith(VertxExtension.class)
 class HubSenderTest {
 
   private static final String SECRET = StandardWebhooks.newSecret();
@@ -36,15 +36,10 @@ class HubSenderTest {
   private SettableClock clock;
 
   @BeforeEach
-  void start_the_fake_hub() {
-    vertx = Vertx.vertx();
+  void start_the_fake_hub(Vertx vertx) {
+    this.vertx = vertx;
     hub = await(new FakeHub().start(vertx));
     clock = new SettableClock(Instant.parse("2025-06-11T02:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private HubSender sender() {
@@ -188,18 +183,6 @@ class HubSenderTest {
     assertThat(failure(unset.send(ID, EVENT), SendFailure.class).permanent()).isFalse();
     assertThat(sender().configured()).isTrue();
     assertThat(hub.received()).isEmpty();
-  }
-
-  static <T extends Throwable> T failure(Future<?> future, Class<T> type) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(type);
-      return type.cast(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    throw new AssertionError("expected the send to fail");
   }
 
 }

@@ -3,17 +3,18 @@ package org.linli.webhooks.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linli.webhooks.Futures.await;
-import static org.linli.webhooks.hub.HubSenderTest.failure;
+import static org.linli.webhooks.Futures.failure;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.SettableClock;
@@ -21,6 +22,7 @@ import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
 /** The GeoReport v2 sender against a fake Open311 hub on loopback. */
+@ExtendWith(VertxExtension.class)
 class Open311SenderTest {
 
   private static final String API_KEY = "geo-key-7f3a";
@@ -32,14 +34,9 @@ class Open311SenderTest {
   private FakeHub hub;
 
   @BeforeEach
-  void start_the_fake_hub() {
-    vertx = Vertx.vertx();
+  void start_the_fake_hub(Vertx vertx) {
+    this.vertx = vertx;
     hub = await(new FakeHub().start(vertx));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private Open311Sender sender() {

@@ -16,14 +16,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SeenKeys;
@@ -33,6 +33,7 @@ import org.linli.webhooks.SeenKeys;
  * the event to a bot (here one that records what it got and answers with one line), respond. The
  * replies go to a {@link FakeBotApi}, so each test sees what Telegram would receive.
  */
+@ExtendWith(VertxExtension.class)
 class TelegramChannelTest {
 
   private static final String SECRET = "s3cr3t_Token-for-linli";
@@ -47,24 +48,18 @@ class TelegramChannelTest {
   private final List<ChatEvent> handled = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void start_the_service_and_a_fake_telegram() {
-    vertx = Vertx.vertx();
+  void start_the_service_and_a_fake_telegram(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     telegram = await(FakeBotApi.start(vertx, TOKEN));
     TelegramSender sender = new TelegramSender(vertx, new TelegramBotApi(client, telegram.url(), Secret.of(TOKEN)));
     TelegramChannel channel = new TelegramChannel(Secret.of(SECRET), BOT, seen, sender);
     TelegramChannel closed = new TelegramChannel(Secret.none(), BOT, seen, sender);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(vertx);
     router.post(PATH).handler(rc -> route(channel, rc));
     router.post(CLOSED).handler(rc -> route(closed, rc));
-    router.route().failureHandler(TelegramChannelTest::failure);
+    router.route().failureHandler(ChannelRoutes::failure);
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private void route(TelegramChannel channel, RoutingContext rc) {
@@ -78,13 +73,6 @@ class TelegramChannelTest {
         })
         .onSuccess(replies -> channel.respond(rc, replies))
         .onFailure(rc::fail);
-  }
-
-  private static void failure(RoutingContext rc) {
-    int status = rc.failure() instanceof HttpException e ? e.getStatusCode() : 500;
-    String message = rc.failure() instanceof HttpException e ? e.getPayload() : "failed";
-    rc.response().setStatusCode(status).putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", message).encode());
   }
 
   private HttpResponse<Buffer> post(String path, String secret, String body) {

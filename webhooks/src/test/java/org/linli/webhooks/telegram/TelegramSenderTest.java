@@ -9,12 +9,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
@@ -22,6 +23,7 @@ import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 
 /** The sender against a {@link FakeBotApi} on loopback that records every Bot API call. */
+@ExtendWith(VertxExtension.class)
 class TelegramSenderTest {
 
   private static final String GROUP = "-1001234567890";
@@ -35,16 +37,11 @@ class TelegramSenderTest {
   private TelegramSender sender;
 
   @BeforeEach
-  void start_a_fake_telegram() {
-    vertx = Vertx.vertx();
+  void start_a_fake_telegram(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     telegram = await(FakeBotApi.start(vertx, TOKEN));
     sender = new TelegramSender(vertx, api(Duration.ofSeconds(5)));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private TelegramBotApi api(Duration timeout) {

@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.junit5.VertxExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,10 +23,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.config.Secret;
 import org.linli.config.Settings;
 import org.linli.webhooks.ChatEvent;
@@ -40,6 +41,7 @@ import org.linli.webhooks.SettableClock;
  * with replies the test scripts; the callbacks are Tencent's published sample and ones the official
  * npm SDK encrypted ({@code fixtures.json}).
  */
+@ExtendWith(VertxExtension.class)
 class WecomChannelTest {
 
   private static final String PATH = "/webhooks/wecom";
@@ -56,8 +58,8 @@ class WecomChannelTest {
   private volatile Function<List<ChatEvent>, List<Reply>> bot = e -> List.of();
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
+  void start(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     WecomChannel channel = new WecomChannel(Fixtures.settings("", "", "", 20), seen, clock);
     WecomChannel sample = new WecomChannel(new Settings.Wecom(Secret.of(Fixtures.SAMPLE_TOKEN),
@@ -85,11 +87,6 @@ class WecomChannelTest {
           .end(new JsonObject().put("error", failure.getPayload()).encode());
     });
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   @Test

@@ -9,13 +9,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
@@ -23,6 +24,7 @@ import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
 
 /** The WeCom sender against a fake WeCom API on loopback ({@link FakeWecomApi}). */
+@ExtendWith(VertxExtension.class)
 class WecomSenderTest {
 
   private static final String SECRET = "app-secret-for-tests";
@@ -37,15 +39,10 @@ class WecomSenderTest {
   private final SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
+  void start(Vertx vertx) {
+    this.vertx = vertx;
     client = WebClient.create(vertx);
     await(api.start(vertx));
-  }
-
-  @AfterEach
-  void stop() {
-    await(vertx.close());
   }
 
   private WecomSender sender(int perChatPerMinute) {
