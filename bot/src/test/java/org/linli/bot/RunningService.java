@@ -16,11 +16,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.linli.bot.redis.RealRedis;
 import org.linli.config.SettingsLoader;
 
 /**
@@ -176,11 +176,7 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
+    return RealRedis.await(future);
   }
 
   @Override

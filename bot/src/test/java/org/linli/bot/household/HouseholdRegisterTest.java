@@ -296,10 +296,6 @@ class HouseholdRegisterTest {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
+    return RealRedis.await(future);
   }
 }
