@@ -94,38 +94,14 @@ public final class FeedbackStore {
 
   /** The questions whose guide did not help, most often first. */
   public Future<List<Unhelpful>> unhelpful(int limit) {
-    return redis.zrevrange(List.of(UNHELPFUL_COUNTS, "0", String.valueOf(limit - 1), "WITHSCORES"))
-        .compose(range -> {
-          List<String> members = new ArrayList<>();
-          List<Long> counts = new ArrayList<>();
-          // RESP2 returns a flat [member, score, ...] list; RESP3 returns [[member, score], ...].
-          for (int i = 0; i < range.size(); i++) {
-            Response item = range.get(i);
-            if (item.size() == 2 && item.get(0) != null) {
-              members.add(item.get(0).toString());
-              counts.add(Math.round(item.get(1).toDouble()));
-            } else {
-              members.add(item.toString());
-              counts.add(Math.round(range.get(++i).toDouble()));
-            }
-          }
-          if (members.isEmpty()) {
-            return Future.succeededFuture(List.<Unhelpful>of());
-          }
-          List<String> args = new ArrayList<>();
-          args.add(UNHELPFUL_SEEN);
-          args.addAll(members);
-          return redis.hmget(args).map(seen -> {
-            List<Unhelpful> out = new ArrayList<>();
-            for (int i = 0; i < members.size(); i++) {
-              String[] parts = members.get(i).split("\t", 2);
-              Response s = seen.get(i);
-              out.add(new Unhelpful(parts.length > 1 ? parts[1] : "", parts[0], counts.get(i),
-                  s == null ? "" : s.toString()));
-            }
-            return out;
-          });
-        });
+    return MostCounted.of(redis, UNHELPFUL_COUNTS, UNHELPFUL_SEEN, limit).map(top -> {
+      List<Unhelpful> out = new ArrayList<>();
+      for (MostCounted.Counted c : top) {
+        String[] parts = c.member().split("\t", 2);
+        out.add(new Unhelpful(parts.length > 1 ? parts[1] : "", parts[0], c.count(), c.lastSeen()));
+      }
+      return out;
+    });
   }
 
   /** Helpful and unhelpful votes of every guide that has any, most unhelpful first. */
