@@ -72,34 +72,15 @@ public final class StartupTime {
     }
   }
 
-  /** A running service; {@link #close} stops it. */
-  public static final class Service implements AutoCloseable {
-    private final Process process;
-    private final int port;
-    private final long startMillis;
-    private final Path log;
-
-    private Service(Process process, int port, long startMillis, Path log) {
-      this.process = process;
-      this.port = port;
-      this.startMillis = startMillis;
-      this.log = log;
-    }
-
-    /** The HTTP port on 127.0.0.1. */
-    public int port() {
-      return port;
-    }
-
-    /** Milliseconds from launch to the first 200 from /health. */
-    public long startMillis() {
-      return startMillis;
-    }
-
-    /** The service's console output. */
-    public Path log() {
-      return log;
-    }
+  /**
+   * A running service; {@link #close} stops it.
+   *
+   * @param process the service's process
+   * @param port the HTTP port on 127.0.0.1
+   * @param startMillis milliseconds from launch to the first 200 from /health
+   * @param log the service's console output
+   */
+  public record Service(Process process, int port, long startMillis, Path log) implements AutoCloseable {
 
     /** Stops the service (SIGTERM, then kill after 15 s) and its children; returns milliseconds. */
     public long stop() {

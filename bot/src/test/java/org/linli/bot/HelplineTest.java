@@ -64,19 +64,19 @@ class HelplineTest {
   }
 
   private static JsonObject say(RunningService service, String user, String text) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("text", text);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies").getJsonObject(0);
+    return firstReply(service, user, "text", text);
   }
 
   private static JsonObject press(RunningService service, String user, String data) {
+    return firstReply(service, user, "callback", data);
+  }
+
+  /** The first reply to a generic-webhook event from {@code user} in group g1 carrying {@code field}. */
+  private static JsonObject firstReply(RunningService service, String user, String field, String value) {
     JsonObject body = new JsonObject()
         .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
         .put("from", new JsonObject().put("id", user))
-        .put("callback", data);
+        .put(field, value);
     return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
         .getJsonArray("replies").getJsonObject(0);
   }

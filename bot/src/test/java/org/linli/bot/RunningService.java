@@ -12,15 +12,14 @@ import io.vertx.redis.client.RedisAPI;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.linli.bot.redis.RealRedis;
+import org.linli.bot.redis.RedisPerClass;
 import org.linli.config.SettingsLoader;
 
 /**
@@ -82,11 +81,7 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     close();
-    try (Stream<Path> paths = Files.walk(data)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+    RedisPerClass.deleteTree(data);
   }
 
   private void launch(Path folder) {
@@ -176,11 +171,7 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
+    return RealRedis.await(future);
   }
 
   @Override

@@ -4,38 +4,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.linli.kb.QuestionFocus.Aspect;
 
 class QuestionFocusTest {
 
+  /** Each question's focus includes the aspect it is paired with. */
+  private static void assertFocus(Map<String, Aspect> aspectOfQuestion) {
+    aspectOfQuestion.forEach(
+        (question, aspect) -> assertThat(QuestionFocus.of(question)).as(question).contains(aspect));
+  }
+
   @Test
   void each_aspect_is_recognised_in_plain_questions() {
-    assertThat(QuestionFocus.of("办居住证要带什么材料")).contains(Aspect.MATERIALS);
-    assertThat(QuestionFocus.of("低保审批要多久")).contains(Aspect.TIME_LIMIT);
-    assertThat(QuestionFocus.of("补办身份证收费吗，多少钱")).contains(Aspect.FEES);
-    assertThat(QuestionFocus.of("受理中心在哪，几点上班")).contains(Aspect.PLACE);
-    assertThat(QuestionFocus.of("残疾人证的办理流程是什么")).contains(Aspect.STEPS);
-    assertThat(QuestionFocus.of("外地人能不能办居住证")).contains(Aspect.ELIGIBILITY);
+    assertFocus(Map.of(
+        "办居住证要带什么材料", Aspect.MATERIALS,
+        "低保审批要多久", Aspect.TIME_LIMIT,
+        "补办身份证收费吗，多少钱", Aspect.FEES,
+        "受理中心在哪，几点上班", Aspect.PLACE,
+        "残疾人证的办理流程是什么", Aspect.STEPS,
+        "外地人能不能办居住证", Aspect.ELIGIBILITY));
     assertThat(QuestionFocus.of("居住证是什么")).isEmpty();
   }
 
   @Test
   void traditional_characters_are_folded_before_matching() {
-    assertThat(QuestionFocus.of("辦居住證要準備什麼材料")).contains(Aspect.MATERIALS);
-    assertThat(QuestionFocus.of("審批要多長時間")).contains(Aspect.TIME_LIMIT);
-    assertThat(QuestionFocus.of("辦理地點在哪裡")).contains(Aspect.PLACE);
-    assertThat(QuestionFocus.of("申請條件是什麼")).contains(Aspect.ELIGIBILITY);
+    assertFocus(Map.of(
+        "辦居住證要準備什麼材料", Aspect.MATERIALS,
+        "審批要多長時間", Aspect.TIME_LIMIT,
+        "辦理地點在哪裡", Aspect.PLACE,
+        "申請條件是什麼", Aspect.ELIGIBILITY));
   }
 
   @Test
   void dialect_forms_are_recognised() {
-    assertThat(QuestionFocus.of("办低保要撒子材料")).contains(Aspect.MATERIALS);
-    assertThat(QuestionFocus.of("换身份证要几多钱")).contains(Aspect.FEES);
-    assertThat(QuestionFocus.of("居住证点样办")).contains(Aspect.STEPS);
-    assertThat(QuestionFocus.of("居住证啷个办")).contains(Aspect.STEPS);
-    assertThat(QuestionFocus.of("高龄津贴啥辰光好拿到")).contains(Aspect.TIME_LIMIT);
+    assertFocus(Map.of(
+        "办低保要撒子材料", Aspect.MATERIALS,
+        "换身份证要几多钱", Aspect.FEES,
+        "居住证点样办", Aspect.STEPS,
+        "居住证啷个办", Aspect.STEPS,
+        "高龄津贴啥辰光好拿到", Aspect.TIME_LIMIT));
   }
 
   @Test
@@ -62,16 +72,15 @@ class QuestionFocusTest {
         1. 申请
         """);
 
-    assertThat(QuestionFocus.section(body, Aspect.MATERIALS)).get().extracting(GuideBody.Section::heading)
-        .isEqualTo("需要准备");
-    assertThat(QuestionFocus.section(body, Aspect.TIME_LIMIT)).get().extracting(GuideBody.Section::heading)
-        .isEqualTo("多长时间");
-    assertThat(QuestionFocus.section(body, Aspect.FEES)).get().extracting(GuideBody.Section::heading).isEqualTo("费用");
-    assertThat(QuestionFocus.section(body, Aspect.PLACE)).get().extracting(GuideBody.Section::heading).isEqualTo("在哪办");
-    assertThat(QuestionFocus.section(body, Aspect.STEPS)).get().extracting(GuideBody.Section::heading)
-        .isEqualTo("办理流程");
-    assertThat(QuestionFocus.section(body, Aspect.ELIGIBILITY)).get().extracting(GuideBody.Section::heading)
-        .isEqualTo("申请条件");
+    Map.of(
+        Aspect.MATERIALS, "需要准备",
+        Aspect.TIME_LIMIT, "多长时间",
+        Aspect.FEES, "费用",
+        Aspect.PLACE, "在哪办",
+        Aspect.STEPS, "办理流程",
+        Aspect.ELIGIBILITY, "申请条件")
+        .forEach((aspect, heading) -> assertThat(QuestionFocus.section(body, aspect)).as(aspect.name()).get()
+            .extracting(GuideBody.Section::heading).isEqualTo(heading));
   }
 
   @Test

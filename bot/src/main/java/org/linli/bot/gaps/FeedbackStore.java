@@ -3,7 +3,6 @@ package org.linli.bot.gaps;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.linli.bot.redis.ButtonTokens;
 import org.linli.bot.redis.LuaScript;
 
 /**
@@ -29,8 +29,6 @@ public final class FeedbackStore {
   static final String UNHELPFUL_SEEN = "kb:{gaps}:unhelpful:seen";
   private static final long TTL_SECONDS = 3 * 86_400;
   private static final int CAP = 10_000;
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] LETTERS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
   private static final LuaScript REMEMBER = LuaScript.load("feedback-remember");
   private static final LuaScript VOTE = LuaScript.load("feedback-vote");
@@ -59,11 +57,7 @@ public final class FeedbackStore {
 
   /** Keeps what was given; returns the token the buttons carry (12 letters and digits). */
   public Future<String> remember(Given given) {
-    char[] token = new char[12];
-    for (int i = 0; i < token.length; i++) {
-      token[i] = LETTERS[RANDOM.nextInt(LETTERS.length)];
-    }
-    String id = new String(token);
+    String id = ButtonTokens.next();
     return REMEMBER.call()
         .key("given", GIVEN + id)
         .arg("question", GapStore.normalise(given.question()))
@@ -76,7 +70,7 @@ public final class FeedbackStore {
 
   /** Records one person's vote on a token; null when the token is unknown or expired. */
   public Future<Vote> vote(String token, String voter, boolean helpful) {
-    if (!token.matches("[a-z2-9]{12}")) {
+    if (!ButtonTokens.valid(token)) {
       return Future.succeededFuture(null);
     }
     return VOTE.call()
@@ -100,38 +94,14 @@ public final class FeedbackStore {
 
   /** The questions whose guide did not help, most often first. */
   public Future<List<Unhelpful>> unhelpful(int limit) {
-    return redis.zrevrange(List.of(UNHELPFUL_COUNTS, "0", String.valueOf(limit - 1), "WITHSCORES"))
-        .compose(range -> {
-          List<String> members = new ArrayList<>();
-          List<Long> counts = new ArrayList<>();
-          // RESP2 returns a flat [member, score, ...] list; RESP3 returns [[member, score], ...].
-          for (int i = 0; i < range.size(); i++) {
-            Response item = range.get(i);
-            if (item.size() == 2 && item.get(0) != null) {
-              members.add(item.get(0).toString());
-              counts.add(Math.round(item.get(1).toDouble()));
-            } else {
-              members.add(item.toString());
-              counts.add(Math.round(range.get(++i).toDouble()));
-            }
-          }
-          if (members.isEmpty()) {
-            return Future.succeededFuture(List.<Unhelpful>of());
-          }
-          List<String> args = new ArrayList<>();
-          args.add(UNHELPFUL_SEEN);
-          args.addAll(members);
-          return redis.hmget(args).map(seen -> {
-            List<Unhelpful> out = new ArrayList<>();
-            for (int i = 0; i < members.size(); i++) {
-              String[] parts = members.get(i).split("\t", 2);
-              Response s = seen.get(i);
-              out.add(new Unhelpful(parts.length > 1 ? parts[1] : "", parts[0], counts.get(i),
-                  s == null ? "" : s.toString()));
-            }
-            return out;
-          });
-        });
+    return MostCounted.of(redis, UNHELPFUL_COUNTS, UNHELPFUL_SEEN, limit).map(top -> {
+      List<Unhelpful> out = new ArrayList<>();
+      for (MostCounted.Counted c : top) {
+        String[] parts = c.member().split("\t", 2);
+        out.add(new Unhelpful(parts.length > 1 ? parts[1] : "", parts[0], c.count(), c.lastSeen()));
+      }
+      return out;
+    });
   }
 
   /** Helpful and unhelpful votes of every guide that has any, most unhelpful first. */

@@ -2,7 +2,6 @@ package org.linli.bot.gaps;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,36 +64,13 @@ public final class GapStore {
 
   /** The most asked unanswered questions, most asked first. */
   public Future<List<Gap>> top(int limit) {
-    return redis.zrevrange(List.of(COUNTS, "0", String.valueOf(limit - 1), "WITHSCORES"))
-        .compose(range -> {
-          List<String> questions = new ArrayList<>();
-          List<Long> counts = new ArrayList<>();
-          // RESP2 returns a flat [member, score, ...] list; RESP3 returns [[member, score], ...].
-          for (int i = 0; i < range.size(); i++) {
-            Response item = range.get(i);
-            if (item.size() == 2 && item.get(0) != null) {
-              questions.add(item.get(0).toString());
-              counts.add(Math.round(item.get(1).toDouble()));
-            } else {
-              questions.add(item.toString());
-              counts.add(Math.round(range.get(++i).toDouble()));
-            }
-          }
-          if (questions.isEmpty()) {
-            return Future.succeededFuture(List.<Gap>of());
-          }
-          List<String> args = new ArrayList<>();
-          args.add(LAST_SEEN);
-          args.addAll(questions);
-          return redis.hmget(args).map(seen -> {
-            List<Gap> gaps = new ArrayList<>();
-            for (int i = 0; i < questions.size(); i++) {
-              Response s = seen.get(i);
-              gaps.add(new Gap(questions.get(i), counts.get(i), s == null ? "" : s.toString()));
-            }
-            return gaps;
-          });
-        });
+    return MostCounted.of(redis, COUNTS, LAST_SEEN, limit).map(top -> {
+      List<Gap> gaps = new ArrayList<>();
+      for (MostCounted.Counted c : top) {
+        gaps.add(new Gap(c.member(), c.count(), c.lastSeen()));
+      }
+      return gaps;
+    });
   }
 
   /** Folded to Simplified, spaces collapsed, end punctuation dropped, personal numbers masked. */

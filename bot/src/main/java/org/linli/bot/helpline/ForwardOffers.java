@@ -3,8 +3,8 @@ package org.linli.bot.helpline;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import java.security.SecureRandom;
 import java.util.List;
+import org.linli.bot.redis.ButtonTokens;
 
 /**
  * The questions behind "转给求助热线" buttons. A button carries at most 64 bytes — too few for a
@@ -18,8 +18,6 @@ public final class ForwardOffers {
 
   private static final String KEY = "helpline:{offers}:";
   private static final long TTL_SECONDS = 86_400;
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] LETTERS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
   private final RedisAPI redis;
 
@@ -33,11 +31,7 @@ public final class ForwardOffers {
 
   /** Keeps the question; returns the button data that forwards it. */
   public Future<String> remember(Offer offer) {
-    char[] token = new char[12];
-    for (int i = 0; i < token.length; i++) {
-      token[i] = LETTERS[RANDOM.nextInt(LETTERS.length)];
-    }
-    String id = new String(token);
+    String id = ButtonTokens.next();
     JsonObject json = new JsonObject().put("text", offer.text()).put("urgent", offer.urgent()).put("rule",
         offer.rule());
     return redis.set(List.of(KEY + id, json.encode(), "EX", String.valueOf(TTL_SECONDS))).map(r -> PREFIX + id);
@@ -46,7 +40,7 @@ public final class ForwardOffers {
   /** The offer behind button data {@code forward:<token>}, removed as it is taken; null when gone. */
   public Future<Offer> take(String data) {
     String id = data.startsWith(PREFIX) ? data.substring(PREFIX.length()) : "";
-    if (!id.matches("[a-z2-9]{12}")) {
+    if (!ButtonTokens.valid(id)) {
       return Future.succeededFuture(null);
     }
     return redis.getdel(KEY + id).map(r -> {

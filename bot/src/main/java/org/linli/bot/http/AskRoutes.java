@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.gaps.FeedbackStore;
@@ -40,14 +39,8 @@ public final class AskRoutes implements FeatureRoutes {
             .put("skipped", problems(report.problems()))))
         .onFailure(ctx::fail));
     router.get("/api/v1/kb/gaps").handler(guards.admin()).handler(ctx -> {
-      int limit;
-      try {
-        limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > 1000) {
-        ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+      int limit = Routes.limit(ctx, 50);
+      if (limit == 0) {
         return;
       }
       Future.all(gaps.top(limit), gaps.feedback().unhelpful(limit), gaps.feedback().perGuide())

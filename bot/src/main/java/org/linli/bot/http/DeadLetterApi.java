@@ -43,14 +43,8 @@ public final class DeadLetterApi {
     if (outbox == null) {
       return;
     }
-    int limit;
-    try {
-      limit = Integer.parseInt(ctx.request().getParam("limit", "50"));
-    } catch (NumberFormatException e) {
-      limit = -1;
-    }
-    if (limit < 1 || limit > 1000) {
-      ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+    int limit = Routes.limit(ctx, 50);
+    if (limit == 0) {
       return;
     }
     Future.all(outbox.stats(), outbox.deadLetters(limit))

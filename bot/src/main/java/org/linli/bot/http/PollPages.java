@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.linli.bot.consultation.publish.PollPage;
+import org.linli.bot.consultation.publish.PublishedResult;
 import org.linli.bot.consultation.publish.ResultChart;
 import org.linli.bot.consultation.publish.ResultSource;
 import org.linli.bot.consultation.publish.ResultsCsv;
@@ -36,12 +37,7 @@ public final class PollPages {
   /** {@code GET /polls/:id}: the page, or a 404 page in plain words. */
   public Handler<RoutingContext> page() {
     return ctx -> {
-      String id = ctx.pathParam("id");
-      if (!validId(id)) {
-        html(ctx, 404, PollPage.notFound());
-        return;
-      }
-      results.find(id)
+      find(ctx.pathParam("id"))
           .onSuccess(result -> {
             if (result == null) {
               html(ctx, 404, PollPage.notFound());
@@ -56,15 +52,8 @@ public final class PollPages {
   /** {@code GET /polls/:id/chart.png}: the chart, drawn on the workers. */
   public Handler<RoutingContext> chart() {
     return ctx -> {
-      String id = ctx.pathParam("id");
-      if (!validId(id)) {
-        ctx.fail(new HttpException(404, "There is no poll " + id));
-        return;
-      }
-      results.find(id)
-          .compose(result -> result == null
-              ? Future.<Drawn>failedFuture(new HttpException(404, "There is no poll " + id))
-              : chart.render(workers, result).map(png -> new Drawn(result.open(), png)))
+      found(ctx.pathParam("id"))
+          .compose(result -> chart.render(workers, result).map(png -> new Drawn(result.open(), png)))
           .onSuccess(drawn -> ctx.response()
               .putHeader(HttpHeaders.CONTENT_TYPE, "image/png")
               // Counts move while a poll is open; once closed they are final, but stay modest.
@@ -81,29 +70,30 @@ public final class PollPages {
    */
   public Handler<RoutingContext> csv() {
     return ctx -> {
-      String id = ctx.pathParam("id");
-      if (!validId(id)) {
-        ctx.fail(new HttpException(404, "There is no poll " + id));
-        return;
-      }
-      results.find(id)
-          .onSuccess(result -> {
-            if (result == null) {
-              ctx.fail(new HttpException(404, "There is no poll " + id));
-              return;
-            }
-            ctx.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
-                .putHeader(HttpHeaders.CONTENT_DISPOSITION,
-                    "attachment; filename=\"poll-" + result.pollId() + ".csv\"")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(ResultsCsv.render(result));
-          })
+      found(ctx.pathParam("id"))
+          .onSuccess(result -> ctx.response()
+              .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+              .putHeader(HttpHeaders.CONTENT_DISPOSITION,
+                  "attachment; filename=\"poll-" + result.pollId() + ".csv\"")
+              .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+              .end(ResultsCsv.render(result)))
           .onFailure(ctx::fail);
     };
   }
 
   private record Drawn(boolean open, byte[] png) {
+  }
+
+  /** The poll's result, or null where there is none or the id cannot be one (then not looked up). */
+  private Future<PublishedResult> find(String id) {
+    return validId(id) ? results.find(id) : Future.succeededFuture(null);
+  }
+
+  /** The poll's result, or a failure with a 404 where {@link #find} has none. */
+  private Future<PublishedResult> found(String id) {
+    return find(id).compose(result -> result == null
+        ? Future.failedFuture(new HttpException(404, "There is no poll " + id))
+        : Future.succeededFuture(result));
   }
 
   /** Poll ids are short and plain (p1, p2a …); anything else cannot be one and is not looked up. */

@@ -36,4 +36,22 @@ public final class Routes {
   static void json(RoutingContext ctx, JsonObject body) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(body.encode());
   }
+
+  /**
+   * The {@code limit} query parameter (1 to 1000, {@code byDefault} where absent), or 0 after
+   * failing the request with a 400 where it is anything else.
+   */
+  static int limit(RoutingContext ctx, int byDefault) {
+    int limit;
+    try {
+      limit = Integer.parseInt(ctx.request().getParam("limit", String.valueOf(byDefault)));
+    } catch (NumberFormatException e) {
+      limit = -1;
+    }
+    if (limit < 1 || limit > 1000) {
+      ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+      return 0;
+    }
+    return limit;
+  }
 }

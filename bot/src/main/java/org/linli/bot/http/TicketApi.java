@@ -83,14 +83,8 @@ public final class TicketApi {
         return;
       }
     }
-    int limit;
-    try {
-      limit = Integer.parseInt(ctx.request().getParam("limit", "100"));
-    } catch (NumberFormatException e) {
-      limit = -1;
-    }
-    if (limit < 1 || limit > 1000) {
-      ctx.fail(new HttpException(400, "limit must be a number from 1 to 1000"));
+    int limit = Routes.limit(ctx, 100);
+    if (limit == 0) {
       return;
     }
     tickets.list(status, since, limit)

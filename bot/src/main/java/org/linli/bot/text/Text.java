@@ -1,14 +1,12 @@
 package org.linli.bot.text;
 
-import java.util.Locale;
-
 /**
  * Every text the bot sends or shows, by key: a constant {@code POLL_NOT_FOUND} is the key {@code
  * poll.not.found} of {@code messages.properties} (Simplified) and {@code messages_zh_TW.properties}
  * (Traditional, Taiwan's characters and words). {@code {0}}, {@code {1}} ... are the arguments
  * in order. A test keeps the constants and both bundles the same set.
  */
-public enum Text {
+public enum Text implements BundleKey {
   ANSWER_NOT_SURE,
   ANSWER_NOT_SURE_MAYBE,
   ANSWER_FORWARD_ALSO,
@@ -304,21 +302,14 @@ public enum Text {
   PAGE_GUIDE_UPDATED,
   PAGE_GUIDE_QUESTIONS;
 
-  private final String key = name().toLowerCase(Locale.ROOT).replace('_', '.');
-
-  /** The key in the bundles. */
-  public String key() {
-    return key;
-  }
-
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {
-    return Bundles.format(Bundles.simplified(key), args);
+    return Bundles.format(Bundles.simplified(key()), args);
   }
 
   /** The Traditional text with its arguments filled in. */
   public String traditional(Object... args) {
-    return Bundles.format(Bundles.traditional(key), args);
+    return Bundles.format(Bundles.traditional(key()), args);
   }
 
   /** The text in the script asked for. */

@@ -1,7 +1,6 @@
 package org.linli.bot.text;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code POLL_NUMBER_REPLY} is the key {@code poll.number.reply} of {@code words.properties}; values are
  * written in Simplified, the form residents' text is folded to before matching.
  */
-public enum Words {
+public enum Words implements BundleKey {
   SMALLTALK_THANKS,
   SMALLTALK_FAREWELL,
   SMALLTALK_GREETING,
@@ -77,16 +76,9 @@ public enum Words {
   CHART_NO_LINE_START,
   CHART_FONT_PROBE;
 
-  private final String key = name().toLowerCase(Locale.ROOT).replace('_', '.');
-
-  /** The key in {@code words.properties}. */
-  public String key() {
-    return key;
-  }
-
   /** The value as written. */
   public String text() {
-    return Bundles.word(key);
+    return Bundles.word(key());
   }
 
   /** The value as a regular expression. */

@@ -2,37 +2,28 @@ package org.linli.bot.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.RealRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.redis.RedisPerClass;
 
 /** Poll timers in a real Redis: claimed by one caller at a time, kept until done. */
 class PollScheduleTest {
 
-  @TempDir
-  static Path data;
-  static RealRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   static PollSchedule schedule;
 
   @BeforeAll
   static void start() {
-    redis = RealRedis.start(data);
-    schedule = new PollSchedule(redis.api);
+    schedule = new PollSchedule(redis.api());
   }
 
   @org.junit.jupiter.api.BeforeEach
   void empty() {
     redis.flush();
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
   }
 
   private static Poll poll(String id, Instant closesAt, Instant remindAt) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,32 +13,25 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.bot.redis.RealRedis;
+import org.linli.bot.redis.RedisPerClass;
 
 /** The poll store against a real (embedded) Redis. */
 class PollStoreTest {
 
-  @TempDir
-  static Path data;
-  static RealRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   static Redis client;
   static PollStore store;
   static final AtomicInteger ids = new AtomicInteger();
 
   @BeforeAll
   static void start() {
-    redis = RealRedis.start(data);
-    client = redis.client;
-    store = new PollStore(redis.api);
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
+    client = redis.get().client;
+    store = new PollStore(redis.api());
   }
 
   private static Poll poll(Poll.Scale scale, Rule rule, int options, int multi) {

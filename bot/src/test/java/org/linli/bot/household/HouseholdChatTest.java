@@ -2,39 +2,30 @@ package org.linli.bot.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.RealRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.redis.RedisPerClass;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Reply;
 
 /** What a resident sees when they send {@code /bind}. */
 class HouseholdChatTest {
 
-  @TempDir
-  static Path data;
-  static RealRedis server;
+  @RegisterExtension
+  static final RedisPerClass server = new RedisPerClass();
   static HouseholdRegister register;
   static HouseholdChat chat;
 
   @BeforeAll
   static void start() {
-    server = RealRedis.start(data);
-    register = new HouseholdRegister(server.api, Duration.ofHours(168), Clock.systemUTC());
+    register = new HouseholdRegister(server.api(), Duration.ofHours(168), Clock.systemUTC());
     chat = new HouseholdChat(register);
     HouseholdRegisterTest.await(register.importCsv(
         "household,building,unit,room,area,owners\n3-2-601,3,2,601,89.5,2\n1-1-101,1栋,1,101,60,1\n"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static Reply send(String platform, String user, ChatEvent.ChatType type, String rest) {

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.bot.redis.LuaScript;
 import org.linli.bot.redis.RealRedis;
+import org.linli.bot.redis.RedisPerClass;
 
 /** The household register, bindings and binding codes against a real (embedded) Redis. */
 class HouseholdRegisterTest {
@@ -33,24 +32,17 @@ class HouseholdRegisterTest {
       + "3-2-602,3,2,602,120.25,1,王小明,021-64381234\n"
       + "1-1-101,1,1,101,60,1,,\n";
 
-  @TempDir
-  static Path data;
-  static RealRedis server;
+  @RegisterExtension
+  static final RedisPerClass server = new RedisPerClass();
   static Vertx vertx;
   static RedisAPI redis;
   static HouseholdRegister register;
 
   @BeforeAll
   static void start() {
-    server = RealRedis.start(data);
-    vertx = server.vertx;
-    redis = server.api;
+    vertx = server.get().vertx;
+    redis = server.api();
     register = new HouseholdRegister(redis, Duration.ofHours(168), Clock.systemUTC());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @BeforeEach
@@ -296,10 +288,6 @@ class HouseholdRegisterTest {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
+    return RealRedis.await(future);
   }
 }

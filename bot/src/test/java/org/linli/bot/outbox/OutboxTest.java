@@ -9,12 +9,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.bot.redis.RealRedis;
+import org.linli.bot.redis.RedisPerClass;
 import org.linli.config.Secret;
 import org.linli.config.Settings;
 import org.linli.webhooks.ChatEvent;
@@ -40,9 +39,8 @@ class OutboxTest {
   private static final Duration ZERO = Duration.ZERO;
   private static final String TOKEN = "app-token";
 
-  @TempDir
-  static Path data;
-  static RealRedis server;
+  @RegisterExtension
+  static final RedisPerClass server = new RedisPerClass();
   static Vertx vertx;
   static RedisAPI redis;
   static WebClient web;
@@ -54,16 +52,14 @@ class OutboxTest {
 
   @BeforeAll
   static void start_redis() {
-    server = RealRedis.start(data);
-    vertx = server.vertx;
-    redis = server.api;
+    vertx = server.get().vertx;
+    redis = server.api();
     web = WebClient.create(vertx);
   }
 
   @AfterAll
   static void stop_redis() {
     web.close();
-    server.close();
   }
 
   @BeforeEach
@@ -199,7 +195,7 @@ class OutboxTest {
   @Test
   void two_instances_on_one_redis_deliver_two_hundred_messages_each_exactly_once() {
     Vertx other = Vertx.vertx();
-    Redis otherClient = Redis.createClient(other, new RedisOptions().setConnectionString(server.server.url())
+    Redis otherClient = Redis.createClient(other, new RedisOptions().setConnectionString(server.get().server.url())
         .setMaxPoolSize(16).setMaxPoolWaiting(10_000));
     ChatOutbox second = null;
     try {
@@ -233,7 +229,7 @@ class OutboxTest {
     app.script.add(0);
     Duration lease = Duration.ofMillis(800);
     Vertx doomed = Vertx.vertx();
-    Redis doomedClient = Redis.createClient(doomed, new RedisOptions().setConnectionString(server.server.url()));
+    Redis doomedClient = Redis.createClient(doomed, new RedisOptions().setConnectionString(server.get().server.url()));
     ChatOutbox dying = outbox(doomed, RedisAPI.api(doomedClient), WebClient.create(doomed), timing(lease, ZERO));
 
     await(dying.send("poll:p5", message("投票开始")));
@@ -330,10 +326,6 @@ class OutboxTest {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
-    }
+    return RealRedis.await(future, 30);
   }
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linli.bot.redis.RealRedis.await;
 
 import io.vertx.redis.client.Response;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scripts called by name against a real (embedded) Redis. */
 class LuaScriptTest {
@@ -27,23 +24,12 @@ class LuaScriptTest {
       return redis.call('SCARD', set)
       """);
 
-  @TempDir
-  static Path data;
-  static RealRedis server;
-
-  @BeforeAll
-  static void start() {
-    server = RealRedis.start(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
 
   @BeforeEach
   void empty() {
-    server.flush();
+    redis.flush();
   }
 
   @Test
@@ -54,36 +40,36 @@ class LuaScriptTest {
         .key("set", "s:{x}")
         .arg("field", "f")
         .key("hash", "h:{x}")
-        .run(server.api));
+        .run(redis.api()));
 
     assertThat(added.toInteger()).isEqualTo(3);
-    assertThat(await(server.api.hget("h:{x}", "f")).toString()).isEqualTo("v");
+    assertThat(await(redis.api().hget("h:{x}", "f")).toString()).isEqualTo("v");
   }
 
   @Test
   void a_script_runs_again_after_redis_forgot_it() {
     LuaScript renew = LuaScript.load("leadership-renew");
     assertThat(await(renew.call().key("leader", "l:{t}").arg("me", "i1").arg("ttlMillis", 30_000)
-        .run(server.api)).toInteger()).isEqualTo(1);
+        .run(redis.api())).toInteger()).isEqualTo(1);
 
-    await(server.api.script(List.of("FLUSH")));
+    await(redis.api().script(List.of("FLUSH")));
 
     assertThat(await(renew.call().key("leader", "l:{t}").arg("me", "i2").arg("ttlMillis", 30_000)
-        .run(server.api)).toInteger()).isZero();
+        .run(redis.api())).toInteger()).isZero();
     assertThat(await(renew.call().key("leader", "l:{t}").arg("me", "i1").arg("ttlMillis", 30_000)
-        .run(server.api)).toInteger()).isEqualTo(1);
+        .run(redis.api())).toInteger()).isEqualTo(1);
   }
 
   @Test
   void keys_of_two_hash_slots_are_refused_before_anything_is_written() {
     assertThatThrownBy(() -> PUT.call().key("hash", "h:{x}").key("set", "s:{y}").arg("field", "f").arg("value", "v")
-        .args("members", List.of("a")).run(server.api))
+        .args("members", List.of("a")).run(redis.api()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different hash slots");
     assertThatThrownBy(() -> PUT.call().key("hash", "h").key("set", "s").arg("field", "f").arg("value", "v")
-        .args("members", List.of()).run(server.api))
+        .args("members", List.of()).run(redis.api()))
         .isInstanceOf(IllegalArgumentException.class);
 
-    assertThat(await(server.api.exists(List.of("h:{x}", "s:{y}", "h", "s"))).toInteger()).isZero();
+    assertThat(await(redis.api().exists(List.of("h:{x}", "s:{y}", "h", "s"))).toInteger()).isZero();
   }
 
   @Test
@@ -95,7 +81,7 @@ class LuaScriptTest {
     assertThatThrownBy(() -> PUT.call().key("hash", "h:{x}").key("hash", "h:{x}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
     assertThatThrownBy(() -> PUT.call().key("hash", "h:{x}").key("set", "s:{x}").arg("field", "f")
-        .args("members", List.of()).run(server.api))
+        .args("members", List.of()).run(redis.api()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value not given");
   }
 

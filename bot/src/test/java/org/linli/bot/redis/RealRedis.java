@@ -40,8 +40,13 @@ public final class RealRedis implements AutoCloseable {
 
   /** Waits for a future (at most a minute) and returns its result, or throws its failure. */
   public static <T> T await(Future<T> future) {
+    return await(future, 60);
+  }
+
+  /** Waits for a future (at most {@code seconds}) and returns its result, or throws its failure. */
+  public static <T> T await(Future<T> future, int seconds) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e.getCause() == null ? e : e.getCause());
     }

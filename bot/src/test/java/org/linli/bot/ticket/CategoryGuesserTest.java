@@ -9,22 +9,22 @@ class CategoryGuesserTest {
 
   private final CategoryGuesser guesser = new CategoryGuesser();
 
+  /** Each text, without an intent rule, is guessed to be of {@code category}. */
+  private void assertEachGuessed(String category, String... texts) {
+    for (String text : texts) {
+      assertThat(guesser.guess(text, null)).as(text).isEqualTo(category);
+    }
+  }
+
   @Test
   void danger_is_an_emergency() {
-    assertThat(guesser.guess("5号楼电梯困人了，快来", null)).isEqualTo("emergency");
-    assertThat(guesser.guess("楼道里有很重的煤气味", null)).isEqualTo("emergency");
-    assertThat(guesser.guess("我家老人走失了，穿灰色外套", null)).isEqualTo("emergency");
-    assertThat(guesser.guess("有人晕倒在小区门口", null)).isEqualTo("emergency");
+    assertEachGuessed("emergency", "5号楼电梯困人了，快来", "楼道里有很重的煤气味", "我家老人走失了，穿灰色外套", "有人晕倒在小区门口");
     assertThat(guesser.guess("快来人", "emergency")).isEqualTo("emergency");
   }
 
   @Test
   void broken_things_are_repairs() {
-    assertThat(guesser.guess("3号楼楼道灯坏了", null)).isEqualTo("repair");
-    assertThat(guesser.guess("楼上漏水到我家天花板", null)).isEqualTo("repair");
-    assertThat(guesser.guess("下水道堵了好几天", null)).isEqualTo("repair");
-    assertThat(guesser.guess("单元门禁刷不开", null)).isEqualTo("repair");
-    assertThat(guesser.guess("电梯故障停在三楼", null)).isEqualTo("repair");
+    assertEachGuessed("repair", "3号楼楼道灯坏了", "楼上漏水到我家天花板", "下水道堵了好几天", "单元门禁刷不开", "电梯故障停在三楼");
     assertThat(guesser.guess("帮忙看看", "repair")).isEqualTo("repair");
   }
 

@@ -5,24 +5,21 @@ import static org.linli.bot.redis.RealRedis.await;
 import static org.linli.bot.ticket.TicketDeadlines.Kind.OVERDUE;
 import static org.linli.bot.ticket.TicketDeadlines.Kind.REMIND80;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.RealRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.redis.RedisPerClass;
 
 /** The ticket timers against a real Redis, with explicit timestamps instead of waiting. */
 class TicketDeadlinesTest {
 
-  @TempDir
-  static Path data;
-  static RealRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   static TicketStore store;
   static TicketDeadlines deadlines;
   static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z");
@@ -30,19 +27,13 @@ class TicketDeadlinesTest {
 
   @BeforeAll
   static void start() {
-    redis = RealRedis.start(data);
-    store = Tickets.store(redis, 5);
-    deadlines = new TicketDeadlines(redis.api);
+    store = Tickets.store(redis.get(), 5);
+    deadlines = new TicketDeadlines(redis.api());
   }
 
   @BeforeEach
   void empty() {
     redis.flush();
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
   }
 
   private static Instant hours(double h) {
@@ -149,7 +140,7 @@ class TicketDeadlinesTest {
   void repair_restores_indexes_and_timers_lost_between_a_change_and_its_index_step() {
     Ticket t = repairOpenedAtT0();
     move(t, TicketStatus.DISPATCHED, hours(1));
-    await(redis.api.del(List.of("tickets:{index}:timers", "tickets:{index}:status:dispatched")));
+    await(redis.api().del(List.of("tickets:{index}:timers", "tickets:{index}:status:dispatched")));
 
     assertThat(await(store.repair(T0, hours(2)))).isEqualTo(1);
 

@@ -3,34 +3,25 @@ package org.linli.bot.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.bot.redis.RealRedis.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.RealRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.redis.RedisPerClass;
 
 /** Monthly figures over hand-made tickets in a real Redis. */
 class TicketStatsTest {
 
-  @TempDir
-  static Path data;
-  static RealRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   static TicketStore store;
 
   @BeforeAll
   static void start() {
-    redis = RealRedis.start(data);
-    store = Tickets.store(redis, 100);
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
+    store = Tickets.store(redis.get(), 100);
   }
 
   private static Ticket resolvedAfter(String category, Instant at, double hours) {

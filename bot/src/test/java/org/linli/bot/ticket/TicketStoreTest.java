@@ -6,25 +6,22 @@ import static org.linli.bot.redis.RealRedis.await;
 import static org.linli.bot.ticket.TicketStatus.*;
 
 import io.vertx.core.Future;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.linli.bot.redis.RealRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.redis.RedisPerClass;
 
 /** The ticket store against a real (embedded) Redis. */
 class TicketStoreTest {
 
-  @TempDir
-  static Path data;
-  static RealRedis redis;
+  @RegisterExtension
+  static final RedisPerClass redis = new RedisPerClass();
   static TicketStore store;
   static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z"); // 10:00 in Shanghai
 
@@ -41,13 +38,7 @@ class TicketStoreTest {
 
   @BeforeAll
   static void start() {
-    redis = RealRedis.start(data);
-    store = Tickets.store(redis, 5);
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
+    store = Tickets.store(redis.get(), 5);
   }
 
   private static Ticket ticketIn(TicketStatus status) {
@@ -163,7 +154,7 @@ class TicketStoreTest {
     assertThat(after.dueAt()).isEqualTo(at.plus(Duration.ofHours(48)));
     assertThat(after.firstResolvedAt()).isEqualTo(t.firstResolvedAt());
     assertThat(after.history()).last().isEqualTo(new TicketEvent(at, IN_PROGRESS, "resident", "评分 1"));
-    assertThat(await(new TicketDeadlines(redis.api).planned(t.receipt())))
+    assertThat(await(new TicketDeadlines(redis.api()).planned(t.receipt())))
         .containsEntry(TicketDeadlines.Kind.OVERDUE, at.plus(Duration.ofHours(48)));
   }
 
@@ -197,7 +188,7 @@ class TicketStoreTest {
     assertThat(after.urgent()).isTrue();
     assertThat(after.timeLimit()).isEqualTo(Duration.ofHours(2));
     assertThat(after.dueAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
-    assertThat(await(new TicketDeadlines(redis.api).planned(t.receipt())))
+    assertThat(await(new TicketDeadlines(redis.api()).planned(t.receipt())))
         .containsEntry(TicketDeadlines.Kind.OVERDUE, T0.plus(Duration.ofHours(2)));
   }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -52,21 +51,11 @@ class PollPageScreenshotTest {
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(900);
     assertThat(image.getHeight()).isEqualTo(1200);
-    Set<Integer> colours = colours(image);
+    Set<Integer> colours = ResultChartTest.colours(image);
     // Anti-aliased text in several colours and a chart: a blank or error page has a handful.
     assertThat(colours).hasSizeGreaterThan(200);
     // The chart was fetched and drawn: its first bar is in the proposal's red.
     assertThat(colours).contains(0xFFC0392B);
-  }
-
-  private static Set<Integer> colours(BufferedImage image) {
-    Set<Integer> out = new HashSet<>();
-    for (int y = 0; y < image.getHeight(); y++) {
-      for (int x = 0; x < image.getWidth(); x++) {
-        out.add(image.getRGB(x, y));
-      }
-    }
-    return out;
   }
 
   /** The script from the repository root, wherever the test runs. */

@@ -20,12 +20,14 @@ class ResultChartTest {
   private static final ResultChart CHART = new ResultChart("");
   private static final ResultChart LATIN = new ResultChart(ChartFont.resolve("", List.of()));
 
-  private static BufferedImage decode(byte[] png) throws IOException {
+  /** The chart of a result, drawn and read back from its PNG. */
+  private static BufferedImage drawn(ResultChart chart, PublishedResult result) throws IOException {
+    byte[] png = chart.render(result);
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     return ImageIO.read(new ByteArrayInputStream(png));
   }
 
-  private static Set<Integer> colours(BufferedImage image) {
+  static Set<Integer> colours(BufferedImage image) {
     Set<Integer> out = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
@@ -67,7 +69,7 @@ class ResultChartTest {
 
   @Test
   void a_chart_with_chinese_options_is_an_800_px_wide_png_with_bars_and_text() throws IOException {
-    BufferedImage image = decode(CHART.render(Results.closedSmall("p1", "周六上午活动室是否对外开放？")));
+    BufferedImage image = drawn(CHART, Results.closedSmall("p1", "周六上午活动室是否对外开放？"));
 
     assertThat(image.getWidth()).isEqualTo(800);
     assertThat(image.getHeight()).isBetween(300, 600);
@@ -77,10 +79,10 @@ class ResultChartTest {
 
   @Test
   void the_chart_grows_with_the_options_and_with_the_area_bars_of_big_matters() throws IOException {
-    int two = decode(CHART.render(Results.small("p2", "选哪个", options(2), votes(2), false, false))).getHeight();
-    int ten = decode(CHART.render(Results.small("p2", "选哪个", options(10), votes(10), false, false))).getHeight();
-    int big = decode(CHART.render(Results.closedBig("p3"))).getHeight();
-    int smallOfThree = decode(CHART.render(Results.closedSmall("p3", "是否同意使用专项维修资金加装电梯"))).getHeight();
+    int two = drawn(CHART, Results.small("p2", "选哪个", options(2), votes(2), false, false)).getHeight();
+    int ten = drawn(CHART, Results.small("p2", "选哪个", options(10), votes(10), false, false)).getHeight();
+    int big = drawn(CHART, Results.closedBig("p3")).getHeight();
+    int smallOfThree = drawn(CHART, Results.closedSmall("p3", "是否同意使用专项维修资金加装电梯")).getHeight();
 
     assertThat(ten - two).isEqualTo(8 * 64);
     assertThat(big).isGreaterThan(smallOfThree);
@@ -96,19 +98,16 @@ class ResultChartTest {
     }
 
     // Empty boxes look alike for every character: two different labels must draw differently.
-    BufferedImage agree = decode(
-        CHART.render(Results.small("p4", "议题", List.of("同意", "弃权"), List.of(3L, 1L), false, false)));
-    BufferedImage against = decode(
-        CHART.render(Results.small("p4", "议题", List.of("反对", "弃权"), List.of(3L, 1L), false, false)));
+    BufferedImage agree = drawn(CHART, Results.small("p4", "议题", List.of("同意", "弃权"), List.of(3L, 1L), false, false));
+    BufferedImage against = drawn(CHART, Results.small("p4", "议题", List.of("反对", "弃权"), List.of(3L, 1L), false, false));
     assertThat(same(agree, against)).isFalse();
   }
 
   @Test
   void without_a_chinese_font_bars_are_numbered_and_no_chinese_is_drawn() throws IOException {
-    BufferedImage agree = decode(
-        LATIN.render(Results.small("p5", "议题甲", List.of("同意", "弃权"), List.of(3L, 1L), false, false)));
-    BufferedImage against = decode(
-        LATIN.render(Results.small("p5", "议题乙", List.of("反对", "弃权"), List.of(3L, 1L), false, false)));
+    BufferedImage agree = drawn(LATIN, Results.small("p5", "议题甲", List.of("同意", "弃权"), List.of(3L, 1L), false, false));
+    BufferedImage against = drawn(LATIN,
+        Results.small("p5", "议题乙", List.of("反对", "弃权"), List.of(3L, 1L), false, false));
 
     assertThat(agree.getWidth()).isEqualTo(800);
     assertThat(colours(agree)).hasSizeGreaterThan(20);
@@ -118,12 +117,9 @@ class ResultChartTest {
 
   @Test
   void while_a_hidden_poll_is_open_its_chart_gives_nothing_of_the_counts_away() throws IOException {
-    BufferedImage one = decode(
-        CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, true)));
-    BufferedImage other = decode(
-        CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(1L, 9L), true, true)));
-    BufferedImage shown = decode(
-        CHART.render(Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, false)));
+    BufferedImage one = drawn(CHART, Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, true));
+    BufferedImage other = drawn(CHART, Results.small("p6", "议题", List.of("同意", "反对"), List.of(1L, 9L), true, true));
+    BufferedImage shown = drawn(CHART, Results.small("p6", "议题", List.of("同意", "反对"), List.of(9L, 1L), true, false));
 
     assertThat(same(one, other)).isTrue();
     assertThat(same(one, shown)).isFalse();
