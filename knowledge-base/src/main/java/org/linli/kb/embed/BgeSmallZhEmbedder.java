@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
@@ -125,6 +126,20 @@ public final class BgeSmallZhEmbedder implements Embedder {
     if (texts.isEmpty()) {
       return List.of();
     }
+    // The native session must not be closed under a run: that is a crash of the whole process,
+    // not an exception. Runs share the lock; close takes it alone, once the runs under way are done.
+    open.readLock().lock();
+    try {
+      if (closed.get()) {
+        throw new IllegalStateException("The embedding model is closed");
+      }
+      return runOpen(texts);
+    } finally {
+      open.readLock().unlock();
+    }
+  }
+
+  private List<float[]> runOpen(List<String> texts) {
     Encoding[] encodings = new Encoding[texts.size()];
     int width = 1;
     for (int i = 0; i < encodings.length; i++) {
@@ -197,17 +212,24 @@ public final class BgeSmallZhEmbedder implements Embedder {
   }
 
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
 
+  /** Closes the model once the runs under way are done; a run asked for after that fails. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+    open.writeLock().lock();
     try {
-      session.close();
-    } catch (OrtException e) {
-      // Closing at shutdown: nothing left to do with the error.
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // Closing at shutdown: nothing left to do with the error.
+      }
+      tokenizer.close();
+    } finally {
+      open.writeLock().unlock();
     }
-    tokenizer.close();
   }
 }
