@@ -20,6 +20,7 @@ public final class RedisDeduplicator implements Deduplicator {
   /** Long enough for any answer; a claim whose holder died lapses after it. */
   private static final String LEASE_MILLIS = "60000";
   private static final String CLAIMED = "claimed";
+  private static final LuaScript RELEASE = LuaScript.load("dedupe-release");
 
   private final RedisAPI redis;
 
@@ -59,7 +60,8 @@ public final class RedisDeduplicator implements Deduplicator {
 
   @Override
   public Future<Void> release(String key) {
-    // Only the holder releases: no other call can claim the key while the claim lives.
-    return redis.del(List.of(PREFIX + key)).mapEmpty();
+    // Only the holder releases, and only a claim: once its lease has lapsed another call may have
+    // handled the event and marked it done, and that mark must stay.
+    return RELEASE.call().key("event", PREFIX + key).arg("claimed", CLAIMED).run(redis).mapEmpty();
   }
 }
