@@ -2,10 +2,16 @@ package org.linli.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EntryParserTest {
 
@@ -65,68 +71,40 @@ class EntryParserTest {
     assertThat(entry.body()).isEqualTo("正文");
   }
 
-  @Test
-  void an_entry_without_an_id_is_refused() {
-    assertThatThrownBy(() -> parser.parse("---\ntitle: 标题\n---\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessage("front matter has no 'id'");
+  static Stream<Arguments> entriesRefusedWithTheirReason() {
+    return Stream.of(
+        arguments("an entry without an id", "---\ntitle: 标题\n---\n正文\n", "front matter has no 'id'"),
+        arguments("an entry without a title", "---\nid: a\n---\n正文\n", "front matter has no 'title'"),
+        arguments("an entry without a body", "---\nid: a\ntitle: 标题\n---\n\n  \n",
+            "has no body after the front matter"),
+        arguments("front matter that is never closed", "---\nid: a\ntitle: 标题\n正文\n",
+            "front matter is not closed by a '---' line"),
+        arguments("a title given as a list", "---\nid: a\ntitle: [一, 二]\n---\n正文\n", "'title' must be a single value"),
+        arguments("empty front matter, as having no id", "---\n---\n正文\n", "front matter has no 'id'"));
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @MethodSource("entriesRefusedWithTheirReason")
+  void an_entry_that_breaks_a_rule_of_the_format_is_refused_with_its_reason(String what, String text, String reason) {
+    refused(text).hasMessage(reason);
   }
 
   @Test
   void an_id_that_is_not_lower_case_letters_digits_and_dashes_is_refused() {
-    assertThatThrownBy(() -> parser.parse("---\nid: Community Garden\ntitle: 标题\n---\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
+    refused("---\nid: Community Garden\ntitle: 标题\n---\n正文\n")
         .hasMessageContaining("'Community Garden'")
         .hasMessageContaining("lower-case");
   }
 
   @Test
-  void an_entry_without_a_title_is_refused() {
-    assertThatThrownBy(() -> parser.parse("---\nid: a\n---\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessage("front matter has no 'title'");
-  }
-
-  @Test
-  void an_entry_without_a_body_is_refused() {
-    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: 标题\n---\n\n  \n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessage("has no body after the front matter");
-  }
-
-  @Test
   void a_file_without_front_matter_is_refused() {
-    assertThatThrownBy(() -> parser.parse("# 标题\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessageContaining("does not start with a '---' front matter line");
-  }
-
-  @Test
-  void front_matter_that_is_never_closed_is_refused() {
-    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: 标题\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessage("front matter is not closed by a '---' line");
+    refused("# 标题\n正文\n").hasMessageContaining("does not start with a '---' front matter line");
   }
 
   @Test
   void invalid_yaml_is_refused_with_the_line_it_is_on() {
-    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: 标题\ntags: [菜园, 认领\n---\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
+    refused("---\nid: a\ntitle: 标题\ntags: [菜园, 认领\n---\n正文\n")
         .hasMessageStartingWith("front matter is not valid YAML (line ");
-  }
-
-  @Test
-  void a_title_given_as_a_list_is_refused() {
-    assertThatThrownBy(() -> parser.parse("---\nid: a\ntitle: [一, 二]\n---\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessage("'title' must be a single value");
-  }
-
-  @Test
-  void empty_front_matter_is_refused_as_having_no_id() {
-    assertThatThrownBy(() -> parser.parse("---\n---\n正文\n", "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessage("front matter has no 'id'");
   }
 
   @Test
@@ -145,9 +123,7 @@ class EntryParserTest {
   void aliases_that_are_not_texts_are_refused() {
     String nested = "---\nid: juzhu\ntitle: 居住证\naliases: [{name: 暂住证}]\n---\n正文\n";
 
-    assertThatThrownBy(() -> parser.parse(nested, "a.md"))
-        .isInstanceOf(EntryFormatException.class)
-        .hasMessageContaining("aliases");
+    refused(nested).hasMessageContaining("aliases");
   }
 
   @Test
@@ -159,5 +135,9 @@ class EntryParserTest {
     assertThat(none.category()).isEmpty();
     assertThatThrownBy(() -> parser.parse("---\nid: c\ntitle: 丙\ncategory: [甲, 乙]\n---\n正文。", "c.md"))
         .isInstanceOf(EntryFormatException.class).hasMessageContaining("category");
+  }
+
+  private AbstractThrowableAssert<?, ? extends Throwable> refused(String text) {
+    return assertThatThrownBy(() -> parser.parse(text, "a.md")).isInstanceOf(EntryFormatException.class);
   }
 }

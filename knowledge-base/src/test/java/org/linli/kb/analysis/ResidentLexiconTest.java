@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.linli.kb.ChineseScript;
 
 /** Every line of the shipped lexicon, and how rewriting treats guards, longer words and Traditional text. */
@@ -76,13 +79,16 @@ class ResidentLexiconTest {
     assertThat(LEXICON.rules()).hasSizeGreaterThanOrEqualTo(150);
   }
 
-  @Test
-  void the_longest_known_word_wins_over_a_shorter_one_at_the_same_place() {
-    assertThat(LEXICON.normalise("居住证咋整")).isEqualTo("居住证怎么办");
-    assertThat(LEXICON.normalise("咋申请居住证")).isEqualTo("怎么申请居住证");
-    assertThat(LEXICON.normalise("啥辰光可以办")).isEqualTo("什么时候可以办");
-    assertThat(LEXICON.normalise("户政事务所几点开门")).isEqualTo("派出所户籍窗口几点开门");
-    assertThat(LEXICON.normalise("去户政办")).isEqualTo("去户籍办");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      居住证咋整         | 居住证怎么办
+      咋申请居住证       | 怎么申请居住证
+      啥辰光可以办       | 什么时候可以办
+      户政事务所几点开门 | 派出所户籍窗口几点开门
+      去户政办           | 去户籍办
+      """)
+  void the_longest_known_word_wins_over_a_shorter_one_at_the_same_place(String text, String normalised) {
+    assertThat(LEXICON.normalise(text)).isEqualTo(normalised);
   }
 
   @Test
@@ -91,30 +97,32 @@ class ResidentLexiconTest {
     assertThat(LEXICON.normalise("几多钿")).isEqualTo("多少钱");
   }
 
-  @Test
-  void a_guarded_word_keeps_its_meaning_while_the_same_word_alone_is_rewritten() {
-    assertThat(LEXICON.normalise("娃想吃娃娃菜")).isEqualTo("孩子想吃娃娃菜");
-    assertThat(LEXICON.normalise("阿拉去阿拉伯")).isEqualTo("我们去阿拉伯");
-    assertThat(LEXICON.normalise("劳保用品和劳保")).isEqualTo("劳保用品和社保");
-    assertThat(LEXICON.normalise("这里长期有噪音")).isEqualTo("这里长期有噪音");
-    assertThat(LEXICON.normalise("找里长开证明")).isEqualTo("找居委会主任开证明");
-    assertThat(LEXICON.normalise("家长照顾老人家")).isEqualTo("家长照顾老人");
-    assertThat(LEXICON.normalise("去老人家里探访")).isEqualTo("去老人家里探访");
-    assertThat(LEXICON.normalise("小区里民警电话")).isEqualTo("小区里民警电话");
-    assertThat(LEXICON.normalise("老头乐能上牌吗")).isEqualTo("老年代步车能上牌吗");
-    assertThat(LEXICON.normalise("出生证明和出生证")).isEqualTo("出生证明和出生医学证明");
-    assertThat(LEXICON.normalise("老小区装电梯，安装电梯")).isEqualTo("老小区加装电梯，安装电梯");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      娃想吃娃娃菜             | 孩子想吃娃娃菜
+      阿拉去阿拉伯             | 我们去阿拉伯
+      劳保用品和劳保           | 劳保用品和社保
+      这里长期有噪音           | 这里长期有噪音
+      找里长开证明             | 找居委会主任开证明
+      家长照顾老人家           | 家长照顾老人
+      去老人家里探访           | 去老人家里探访
+      小区里民警电话           | 小区里民警电话
+      老头乐能上牌吗           | 老年代步车能上牌吗
+      出生证明和出生证         | 出生证明和出生医学证明
+      老小区装电梯，安装电梯   | 老小区加装电梯，安装电梯
+      """)
+  void a_guarded_word_keeps_its_meaning_while_the_same_word_alone_is_rewritten(String text, String normalised) {
+    assertThat(LEXICON.normalise(text)).isEqualTo(normalised);
   }
 
-  @Test
-  void everyday_words_that_look_like_dialect_are_left_alone() {
-    for (String text : List.of("几点办理", "几点算迟到", "老公房加装电梯", "然而家长不同意", "按时发放工资", "周边度假", "伊拉克", "买老豆腐", "联系居委会",
-        "违法团伙", "城里民工", "聪明儿童", "如今儿童", "住房本身", "这里干事情", "院子里长着草", "落户政策",
-        "宠物管理规定", "正义工作", "同志工作", "不多会儿", "万里长城", "娃娃鱼",
-        "手机车载支架", "便捷运输", "房屋企业", "举报消防通道", "以下岗位", "马上户口就能办", "网上户口迁移",
-        "这一点算不算", "自行车本身", "四通八达", "把宠物管好", "本身分为两种", "没办法扶他上楼")) {
-      assertThat(LEXICON.normalise(text)).as(text).isEqualTo(text);
-    }
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"几点办理", "几点算迟到", "老公房加装电梯", "然而家长不同意", "按时发放工资", "周边度假", "伊拉克", "买老豆腐", "联系居委会",
+      "违法团伙", "城里民工", "聪明儿童", "如今儿童", "住房本身", "这里干事情", "院子里长着草", "落户政策",
+      "宠物管理规定", "正义工作", "同志工作", "不多会儿", "万里长城", "娃娃鱼",
+      "手机车载支架", "便捷运输", "房屋企业", "举报消防通道", "以下岗位", "马上户口就能办", "网上户口迁移",
+      "这一点算不算", "自行车本身", "四通八达", "把宠物管好", "本身分为两种", "没办法扶他上楼"})
+  void everyday_words_that_look_like_dialect_are_left_alone(String text) {
+    assertThat(LEXICON.normalise(text)).as(text).isEqualTo(text);
   }
 
   @Test
@@ -125,45 +133,45 @@ class ResidentLexiconTest {
     assertThat(LEXICON.normalise("")).isEmpty();
   }
 
-  @Test
-  void dialect_questions_meet_the_words_of_the_guides() {
-    assertThat(LEXICON.normalise("俺闺女的户口本丢了咋整")).isEqualTo("我女儿的户口簿丢了怎么办");
-    assertThat(LEXICON.normalise("娃儿打疫苗莫得疫苗本啷个办")).isEqualTo("孩子打疫苗没有预防接种证怎么办");
-    assertThat(LEXICON.normalise("侬晓得退休金啥辰光发伐")).isEqualTo("你知道养老金什么时候发伐");
-    assertThat(LEXICON.normalise("我哋屋企有冇资格申请综援")).isEqualTo("我们家有没有资格申请低保");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      俺闺女的户口本丢了咋整       | 我女儿的户口簿丢了怎么办
+      娃儿打疫苗莫得疫苗本啷个办   | 孩子打疫苗没有预防接种证怎么办
+      侬晓得退休金啥辰光发伐       | 你知道养老金什么时候发伐
+      我哋屋企有冇资格申请综援     | 我们家有没有资格申请低保
+      """)
+  void dialect_questions_meet_the_words_of_the_guides(String question, String normalised) {
+    assertThat(LEXICON.normalise(question)).isEqualTo(normalised);
   }
 
-  @Test
-  void a_traditional_question_is_folded_then_normalised() {
-    assertThat(LEXICON.normalise(ChineseScript.fold("請問戶政事務所在哪裡"))).isEqualTo("请问派出所户籍窗口在哪里");
-    assertThat(LEXICON.normalise(ChineseScript.fold("點樣申請公屋"))).isEqualTo("怎样申请公租房");
-    assertThat(LEXICON.normalise(ChineseScript.fold("身分證不見了點算"))).isEqualTo("身份证不见了怎么办");
-    assertThat(LEXICON.normalise(ChineseScript.fold("長照要去哪裡申請，健保有給付嗎"))).isEqualTo("长期护理要去哪里申请,医保有给付吗");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      請問戶政事務所在哪裡             | 请问派出所户籍窗口在哪里
+      點樣申請公屋                     | 怎样申请公租房
+      身分證不見了點算                 | 身份证不见了怎么办
+      長照要去哪裡申請，健保有給付嗎   | 长期护理要去哪里申请,医保有给付吗
+      """)
+  void a_traditional_question_is_folded_then_normalised(String question, String normalised) {
+    assertThat(LEXICON.normalise(ChineseScript.fold(question))).isEqualTo(normalised);
   }
 
   @Test
   void a_line_with_an_unknown_kind_is_refused_with_its_line_number() {
-    assertThatThrownBy(() -> ResidentLexicon.parse("# header\n咋\t怎么\tslang\tnote\n", "test.tsv"))
-        .isInstanceOf(IllegalArgumentException.class)
+    refused("# header\n咋\t怎么\tslang\tnote\n", "test.tsv")
         .hasMessageContaining("test.tsv line 2")
         .hasMessageContaining("slang");
   }
 
   @Test
   void a_word_written_in_traditional_is_refused_as_it_could_never_match() {
-    assertThatThrownBy(() -> ResidentLexicon.parse("身分證\t身份证\ttw-hk\n", "test.tsv"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("身分证");
+    refused("身分證\t身份证\ttw-hk\n", "test.tsv").hasMessageContaining("身分证");
   }
 
   @Test
   void a_word_listed_twice_or_as_both_guard_and_entry_is_refused() {
-    assertThatThrownBy(() -> ResidentLexicon.parse("咋\t怎么\tdialect-north\n咋\t怎样\tdialect-north\n", "t"))
-        .hasMessageContaining("listed twice");
-    assertThatThrownBy(() -> ResidentLexicon.parse("!咋\n咋\t怎么\tdialect-north\n", "t"))
-        .hasMessageContaining("both a guard and an entry");
-    assertThatThrownBy(() -> ResidentLexicon.parse("咋怎么\tdialect-north\n", "t"))
-        .hasMessageContaining("expected from<TAB>to<TAB>kind<TAB>note");
+    refused("咋\t怎么\tdialect-north\n咋\t怎样\tdialect-north\n", "t").hasMessageContaining("listed twice");
+    refused("!咋\n咋\t怎么\tdialect-north\n", "t").hasMessageContaining("both a guard and an entry");
+    refused("咋怎么\tdialect-north\n", "t").hasMessageContaining("expected from<TAB>to<TAB>kind<TAB>note");
   }
 
   @Test
@@ -173,5 +181,10 @@ class ResidentLexiconTest {
 
     assertThat(lexicon.normalise("摆龙门阵，守龙门阵地")).isEqualTo("摆聊天，守龙门阵地");
     assertThat(lexicon.rules()).containsExactly(new ResidentLexicon.Rule("龙门阵", "聊天", "dialect-southwest", ""));
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> refused(String lexicon, String origin) {
+    return assertThatThrownBy(() -> ResidentLexicon.parse(lexicon, origin))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
