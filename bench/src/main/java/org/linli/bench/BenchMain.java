@@ -239,12 +239,7 @@ public final class BenchMain {
       }
     }
     Path root = Files.createTempDirectory("linli-bench-service-");
-    StartupTime launcher = new StartupTime(
-        Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
-        StartupTime.env(args.all("env")),
-        args.all("jvm-arg"),
-        Duration.ofSeconds(args.integer("service-timeout", 180)),
-        root);
+    StartupTime launcher = launcher(root);
     boolean ok = true;
     try {
       if (!launcher.available()) {
@@ -263,18 +258,12 @@ public final class BenchMain {
           summary.add(r.line());
         } catch (Exception e) {
           ok = false;
-          failed = true;
-          summary.add("Startup: FAILED: " + e.getMessage());
-          System.out.println("Startup FAILED: " + e.getMessage());
+          reportFailure("Startup", e);
         }
       }
       if (http && !args.has("port")) {
         for (String mode : args.list("modes", "hybrid,lexical")) {
-          boolean semantic = switch (mode) {
-            case "hybrid" -> true;
-            case "lexical" -> false;
-            default -> throw new IllegalArgumentException("--modes takes hybrid and/or lexical: " + mode);
-          };
+          boolean semantic = semantic(mode, "--modes");
           System.out.println("== http: service with LINLI_KB_SEMANTIC=" + semantic);
           try (StartupTime.Service service = launcher.launch(data,
               Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
@@ -284,18 +273,12 @@ public final class BenchMain {
             }
           } catch (Exception e) {
             ok = false;
-            failed = true;
-            summary.add("HTTP " + mode + ": FAILED: " + e.getMessage());
-            System.out.println("HTTP " + mode + " FAILED: " + e.getMessage());
+            reportFailure("HTTP " + mode, e);
           }
         }
       }
     } finally {
-      if (ok && !args.flag("keep")) {
-        SearchBenchmark.deleteTree(root);
-      } else {
-        System.out.println("  service data and logs kept in " + root);
-      }
+      deleteOrKeep(root, ok);
     }
   }
 
@@ -339,9 +322,7 @@ public final class BenchMain {
 
   private void votes() throws Exception {
     Path root = Files.createTempDirectory("linli-bench-votes-");
-    StartupTime launcher = new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
-        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
-        root);
+    StartupTime launcher = launcher(root);
     if (!launcher.available()) {
       skipped = true;
       summary.add("Votes: SKIPPED (" + launcher.jar() + " not found: build the bot first)");
@@ -356,15 +337,9 @@ public final class BenchMain {
       summary.addAll(new VoteBenchmark(load).run(service.port(), redisPort));
       ok = true;
     } catch (Exception e) {
-      failed = true;
-      summary.add("Votes: FAILED: " + e.getMessage());
-      System.out.println("Votes FAILED: " + e.getMessage());
+      reportFailure("Votes", e);
     } finally {
-      if (ok && !args.flag("keep")) {
-        SearchBenchmark.deleteTree(root);
-      } else {
-        System.out.println("  service data and logs kept in " + root);
-      }
+      deleteOrKeep(root, ok);
     }
   }
 
@@ -372,9 +347,7 @@ public final class BenchMain {
 
   private void tickets() throws Exception {
     Path root = Files.createTempDirectory("linli-bench-tickets-");
-    StartupTime launcher = new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
-        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
-        root);
+    StartupTime launcher = launcher(root);
     if (!launcher.available()) {
       skipped = true;
       summary.add("Tickets: SKIPPED (" + launcher.jar() + " not found: build the bot first)");
@@ -389,16 +362,10 @@ public final class BenchMain {
       summary.addAll(bench.run(service.port()));
       ok = true;
     } catch (Exception e) {
-      failed = true;
-      summary.add("Tickets: FAILED: " + e.getMessage());
-      System.out.println("Tickets FAILED: " + e.getMessage());
+      reportFailure("Tickets", e);
     } finally {
       bench.close();
-      if (ok && !args.flag("keep")) {
-        SearchBenchmark.deleteTree(root);
-      } else {
-        System.out.println("  service data and logs kept in " + root);
-      }
+      deleteOrKeep(root, ok);
     }
   }
 
@@ -468,9 +435,7 @@ public final class BenchMain {
       return;
     }
     Path root = Files.createTempDirectory("linli-bench-ask-");
-    StartupTime launcher = new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
-        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
-        root);
+    StartupTime launcher = launcher(root);
     boolean ok = true;
     try {
       if (!launcher.available()) {
@@ -482,11 +447,7 @@ public final class BenchMain {
       HttpLoad.Options o = new HttpLoad.Options(0, "/api/v1/ask", "%s", Map.of(), args.integer("concurrency", 32),
           args.integer("warmup", 20), args.integer("duration", 30), args.integer("timeout-ms", 10_000));
       for (String mode : modes) {
-        boolean semantic = switch (mode) {
-          case "hybrid" -> true;
-          case "lexical" -> false;
-          default -> throw new IllegalArgumentException("--http-modes takes hybrid and/or lexical: " + mode);
-        };
+        boolean semantic = semantic(mode, "--http-modes");
         System.out.println("== ask http: service with LINLI_KB_SEMANTIC=" + semantic);
         try (StartupTime.Service service = launcher.launch(root.resolve("data-" + mode),
             Map.of("LINLI_KB_SEMANTIC", String.valueOf(semantic)))) {
@@ -512,17 +473,45 @@ public final class BenchMain {
           }
         } catch (Exception e) {
           ok = false;
-          failed = true;
-          summary.add("HTTP ask " + mode + ": FAILED: " + e.getMessage());
-          System.out.println("HTTP ask " + mode + " FAILED: " + e.getMessage());
+          reportFailure("HTTP ask " + mode, e);
         }
       }
     } finally {
-      if (ok && !args.flag("keep")) {
-        SearchBenchmark.deleteTree(root);
-      } else {
-        System.out.println("  service data and logs kept in " + root);
-      }
+      deleteOrKeep(root, ok);
+    }
+  }
+
+  // ---------------------------------------------------------------- a service under test
+
+  /** A launcher of the bot jar with the service data and logs under {@code root}. */
+  private StartupTime launcher(Path root) {
+    return new StartupTime(Path.of(args.value("bot-jar", StartupTime.DEFAULT_JAR.toString())),
+        StartupTime.env(args.all("env")), args.all("jvm-arg"), Duration.ofSeconds(args.integer("service-timeout", 180)),
+        root);
+  }
+
+  /** Whether a mode given to {@code option} (hybrid or lexical) runs the service with the embedding model. */
+  private static boolean semantic(String mode, String option) {
+    return switch (mode) {
+      case "hybrid" -> true;
+      case "lexical" -> false;
+      default -> throw new IllegalArgumentException(option + " takes hybrid and/or lexical: " + mode);
+    };
+  }
+
+  /** Marks the run failed and says which part failed, in the summary and at once. */
+  private void reportFailure(String what, Exception e) {
+    failed = true;
+    summary.add(what + ": FAILED: " + e.getMessage());
+    System.out.println(what + " FAILED: " + e.getMessage());
+  }
+
+  /** Deletes the service data and logs after a good run, unless {@code --keep}; else says where they are. */
+  private void deleteOrKeep(Path root, boolean ok) {
+    if (ok && !args.flag("keep")) {
+      SearchBenchmark.deleteTree(root);
+    } else {
+      System.out.println("  service data and logs kept in " + root);
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsLoaderTest {
 
@@ -94,12 +96,15 @@ class SettingsLoaderTest {
         .hasMessageContaining("generic.outboundUrl");
   }
 
-  @Test
-  void the_variable_name_is_the_path_in_upper_snake_case_with_camel_case_split() {
-    assertThat(SettingsLoader.variableFor("telegram.apiUrl")).isEqualTo("LINLI_TELEGRAM_API_URL");
-    assertThat(SettingsLoader.variableFor("http.port")).isEqualTo("LINLI_HTTP_PORT");
-    assertThat(SettingsLoader.variableFor("kb.workerThreads")).isEqualTo("LINLI_KB_WORKER_THREADS");
-    assertThat(SettingsLoader.variableFor("http.bodyLimitBytes")).isEqualTo("LINLI_HTTP_BODY_LIMIT_BYTES");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      telegram.apiUrl      | LINLI_TELEGRAM_API_URL
+      http.port            | LINLI_HTTP_PORT
+      kb.workerThreads     | LINLI_KB_WORKER_THREADS
+      http.bodyLimitBytes  | LINLI_HTTP_BODY_LIMIT_BYTES
+      """)
+  void the_variable_name_is_the_path_in_upper_snake_case_with_camel_case_split(String path, String variable) {
+    assertThat(SettingsLoader.variableFor(path)).isEqualTo(variable);
   }
 
   @Test

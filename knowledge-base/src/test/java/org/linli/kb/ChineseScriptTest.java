@@ -3,22 +3,30 @@ package org.linli.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChineseScriptTest {
 
-  @Test
-  void folding_turns_traditional_into_simplified_and_full_width_into_lower_case_ascii() {
-    assertThat(ChineseScript.fold("居住證怎麼辦")).isEqualTo("居住证怎么办");
-    assertThat(ChineseScript.fold("ＡＢＣ１２３號")).isEqualTo("abc123号");
-    assertThat(ChineseScript.fold("居住证怎么办")).isEqualTo("居住证怎么办");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      居住證怎麼辦 | 居住证怎么办
+      ＡＢＣ１２３號 | abc123号
+      居住证怎么办 | 居住证怎么办
+      """)
+  void folding_turns_traditional_into_simplified_and_full_width_into_lower_case_ascii(String text, String folded) {
+    assertThat(ChineseScript.fold(text)).isEqualTo(folded);
   }
 
-  @Test
-  void a_traditional_question_is_recognised_and_a_simplified_one_is_not() {
-    assertThat(ChineseScript.isTraditional("居住證怎麼辦")).isTrue();
-    assertThat(ChineseScript.isTraditional("樓道燈壞了")).isTrue();
-    assertThat(ChineseScript.isTraditional("居住证怎么办")).isFalse();
-    assertThat(ChineseScript.isTraditional("hello")).isFalse();
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      居住證怎麼辦 | true
+      樓道燈壞了   | true
+      居住证怎么办 | false
+      hello        | false
+      """)
+  void a_traditional_question_is_recognised_and_a_simplified_one_is_not(String question, boolean traditional) {
+    assertThat(ChineseScript.isTraditional(question)).isEqualTo(traditional);
   }
 
   @Test
