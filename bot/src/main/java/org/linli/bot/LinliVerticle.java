@@ -31,6 +31,7 @@ import org.linli.bot.consultation.publish.ResultSource;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.helpline.Helpline;
+import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.AskRoutes;
@@ -142,8 +143,11 @@ public final class LinliVerticle extends VerticleBase {
     PollStore polls = new PollStore(redis);
     ZoneId zone = ZoneId.of(settings.consultation().zone());
     PollMessages messages = new PollMessages(zone, composer::publicUrl);
-    HouseholdRegister households = new HouseholdRegister(redis,
-        Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
+    Settings.Consultation consultation = settings.consultation();
+    HouseholdRegister households = new HouseholdRegister(redis, Duration.ofHours(consultation.bindingCodeHours()),
+        clock, new BindingLimits(consultation.bindingWrongCodesPerIdentity(),
+            consultation.bindingWrongCodesPerHousehold(), consultation.bindingWrongCodesPerCommunity(),
+            Duration.ofMinutes(consultation.bindingWrongCodesWindowMinutes())));
     chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
         platforms.senders());
     Poster poster = chatOutbox::send;
