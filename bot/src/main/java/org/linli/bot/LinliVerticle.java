@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
@@ -57,6 +58,7 @@ import org.linli.bot.redis.Leadership;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.config.Settings;
+import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatPlatforms;
 import org.linli.webhooks.ChatService;
 import org.slf4j.Logger;
@@ -174,7 +176,8 @@ public final class LinliVerticle extends VerticleBase {
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
-        new ConsultationRoutes(new PollApi(polls, keeper, clock), published),
+        new ConsultationRoutes(new PollApi(polls, keeper, clock,
+            platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
         new TicketRoutes(helpline, zone, clock),
         new HouseholdRoutes(households))), settings.http());

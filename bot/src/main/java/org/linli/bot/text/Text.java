@@ -304,7 +304,9 @@ public enum Text implements BundleKey {
 
   POLL_OTHER_CHAT,
   POLL_CLOSED_ELSEWHERE,
-  BIND_REFUSED;
+  BIND_REFUSED,
+  POLL_COMMAND_CONTROL_CHARACTER,
+  POLL_COMMAND_TOO_FAR;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {
