@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
@@ -31,6 +32,7 @@ import org.linli.bot.consultation.publish.ResultSource;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.helpline.Helpline;
+import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.AskRoutes;
@@ -56,6 +58,7 @@ import org.linli.bot.redis.Leadership;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.config.Settings;
+import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatPlatforms;
 import org.linli.webhooks.ChatService;
 import org.slf4j.Logger;
@@ -142,8 +145,11 @@ public final class LinliVerticle extends VerticleBase {
     PollStore polls = new PollStore(redis);
     ZoneId zone = ZoneId.of(settings.consultation().zone());
     PollMessages messages = new PollMessages(zone, composer::publicUrl);
-    HouseholdRegister households = new HouseholdRegister(redis,
-        Duration.ofHours(settings.consultation().bindingCodeHours()), clock);
+    Settings.Consultation consultation = settings.consultation();
+    HouseholdRegister households = new HouseholdRegister(redis, Duration.ofHours(consultation.bindingCodeHours()),
+        clock, new BindingLimits(consultation.bindingWrongCodesPerIdentity(),
+            consultation.bindingWrongCodesPerHousehold(), consultation.bindingWrongCodesPerCommunity(),
+            Duration.ofMinutes(consultation.bindingWrongCodesWindowMinutes())));
     chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
         platforms.senders());
     Poster poster = chatOutbox::send;
@@ -170,7 +176,8 @@ public final class LinliVerticle extends VerticleBase {
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
-        new ConsultationRoutes(new PollApi(polls, keeper, clock), published),
+        new ConsultationRoutes(new PollApi(polls, keeper, clock,
+            platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
         new TicketRoutes(helpline, zone, clock),
         new HouseholdRoutes(households))), settings.http());

@@ -287,11 +287,22 @@ public record Settings(
   /**
    * Consultations: who may open and close polls, as {@code chat:user} pairs separated by commas
    * ({@code *:user} for every chat), the community's time zone for dates without an offset, how
-   * long a household binding code stays valid, and the font file for chart labels (blank: the
-   * first installed font that shows Chinese).
+   * long a household binding code stays valid, the font file for chart labels (blank: the first
+   * installed font that shows Chinese), and how many wrong binding codes are accepted within
+   * {@code bindingWrongCodesWindowMinutes} from one identity, from the members of one household
+   * and from the whole community before binding pauses (for them, or for everyone).
    */
-  public record Consultation(String moderators, String zone, int bindingCodeHours, String chartFont) {
+  public record Consultation(
+      String moderators, String zone, int bindingCodeHours, String chartFont, int bindingWrongCodesPerIdentity,
+      int bindingWrongCodesPerHousehold, int bindingWrongCodesPerCommunity, int bindingWrongCodesWindowMinutes) {
     public Consultation {
+      if (bindingWrongCodesPerIdentity < 1 || bindingWrongCodesPerHousehold < 1 || bindingWrongCodesPerCommunity < 1) {
+        throw new SettingsException("consultation.bindingWrongCodesPerIdentity, …PerHousehold and …PerCommunity must"
+            + " each be at least 1");
+      }
+      if (bindingWrongCodesWindowMinutes < 1) {
+        throw new SettingsException("consultation.bindingWrongCodesWindowMinutes must be at least 1");
+      }
       moderators = moderators == null ? "" : moderators;
       chartFont = chartFont == null ? "" : chartFont.strip();
       if (bindingCodeHours < 1) {

@@ -18,6 +18,7 @@ import org.linli.bot.text.Words;
 import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Identity;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
@@ -268,27 +269,66 @@ public final class ConsultationService {
   }
 
   private Future<List<Reply>> close(ChatEvent event, String pollId) {
-    if (!moderators.moderates(event.chatRef(), event.identity())) {
-      return reply(Text.POLL_CLOSE_NOT_MODERATOR.of());
-    }
     if (pollId.isEmpty()) {
-      return reply(Text.POLL_CLOSE_USAGE.of());
+      return reply(moderators.moderates(event.chatRef(), event.identity())
+          ? Text.POLL_CLOSE_USAGE.of()
+          : Text.POLL_CLOSE_NOT_MODERATOR.of());
     }
-    definitions.forget(pollId);
-    return keeper.close(pollId, "chat", false).compose(closed -> closed
-        ? keeper.resultReply(pollId).map(List::of)
-        : reply(Text.POLL_NOT_OPEN.of(pollId)));
+    return store.find(pollId).compose(stored -> {
+      // Rights follow the poll: only a moderator of the poll's own chat may close it.
+      Text refusal = refusal(event, stored, Text.POLL_CLOSE_NOT_MODERATOR);
+      if (refusal != null) {
+        return reply(refusal.of(pollId));
+      }
+      if (stored == null) {
+        return reply(Text.POLL_NOT_OPEN.of(pollId));
+      }
+      boolean here = inPollChat(event, stored.poll());
+      definitions.forget(pollId);
+      // Closed from another chat, the result still goes to the poll's chat (through the outbox).
+      return keeper.close(pollId, "chat", !here).compose(closed -> {
+        if (!closed) {
+          return reply(Text.POLL_NOT_OPEN.of(pollId));
+        }
+        return here
+            ? keeper.resultReply(pollId).map(List::of)
+            : reply(Text.POLL_CLOSED_ELSEWHERE.of(pollId, stored.poll().question()));
+      });
+    });
+  }
+
+  /**
+   * Null when the sender may run {@code /close} or {@code /extend} on this poll (it moderates the
+   * poll's platform and chat), else the refusal. For an unknown poll, the sender must moderate the
+   * chat it writes in to learn that there is none.
+   */
+  private Text refusal(ChatEvent event, PollStore.Stored stored, Text notModerator) {
+    if (stored == null) {
+      return moderators.moderates(event.chatRef(), event.identity()) ? null : notModerator;
+    }
+    Poll poll = stored.poll();
+    if (moderators.moderates(new ChatRef(poll.channel(), poll.chat()), event.identity())) {
+      return null;
+    }
+    return inPollChat(event, poll) ? notModerator : Text.POLL_OTHER_CHAT;
+  }
+
+  private static boolean inPollChat(ChatEvent event, Poll poll) {
+    return event.chatRef().equals(new ChatRef(poll.channel(), poll.chat()));
   }
 
   private Future<List<Reply>> extend(ChatEvent event, String rest) {
-    if (!moderators.moderates(event.chatRef(), event.identity())) {
-      return reply(Text.POLL_EXTEND_NOT_MODERATOR.of());
-    }
     String[] parts = rest.split("\\s+", 2);
     if (parts.length != 2) {
-      return reply(Text.POLL_EXTEND_USAGE.of());
+      return reply(moderators.moderates(event.chatRef(), event.identity())
+          ? Text.POLL_EXTEND_USAGE.of()
+          : Text.POLL_EXTEND_NOT_MODERATOR.of());
     }
     return store.find(parts[0]).compose(stored -> {
+      Text refusal = refusal(event, stored, Text.POLL_EXTEND_NOT_MODERATOR);
+      if (refusal != null) {
+        return reply(refusal.of(parts[0]));
+      }
       if (stored == null || !stored.open()) {
         return reply(Text.POLL_NOT_OPEN.of(parts[0]));
       }
@@ -308,9 +348,20 @@ public final class ConsultationService {
       return store.extend(poll.id(), closesAt)
           .compose(
               ok -> ok ? schedule.reschedule(poll.id(), closesAt, remindAt).map(true) : Future.succeededFuture(false))
-          .map(ok -> List.of(Reply.text(ok
-              ? Text.POLL_EXTENDED.of(poll.id(), poll.question(), messages.when(closesAt))
-              : Text.POLL_EXTEND_CLOSED.of(poll.id()))));
+          .compose(ok -> {
+            if (!ok) {
+              return reply(Text.POLL_EXTEND_CLOSED.of(poll.id()));
+            }
+            String notice = Text.POLL_EXTENDED.of(poll.id(), poll.question(), messages.when(closesAt));
+            if (inPollChat(event, poll)) {
+              return reply(notice);
+            }
+            // Extended from another chat: the poll's own chat is told too.
+            Outgoing toPollChat = new Outgoing(poll.channel(),
+                new ChatEvent.Chat(poll.chat(), ChatEvent.ChatType.GROUP), Reply.text(notice));
+            return poster.post("extend:" + poll.id() + ":" + closesAt.toEpochMilli(), toPollChat)
+                .map(v -> List.of(Reply.text(notice)));
+          });
     });
   }
 

@@ -39,6 +39,8 @@ public final class PollCommand {
   private static final List<String> HOURS = Words.POLL_DURATION_HOURS.list();
   private static final List<String> DAYS = Words.POLL_DURATION_DAYS.list();
   private static final Duration DEFAULT_DURATION = Duration.ofDays(1);
+  /** How far ahead a poll may close (as the HTTP API). */
+  private static final Duration HORIZON = Duration.ofDays(2 * 365);
 
   /** What the moderator asked for, or why it cannot be done. */
   public record Request(
@@ -88,6 +90,9 @@ public final class PollCommand {
     }
     if (cleaned.isEmpty()) {
       throw new Invalid(Text.POLL_COMMAND_EMPTY.of());
+    }
+    for (String written : cleaned) {
+      plain(written);
     }
     String question = cleaned.get(0);
     List<String> options = cleaned.subList(1, cleaned.size());
@@ -139,6 +144,9 @@ public final class PollCommand {
     if (!closesAt.isAfter(opensAt)) {
       throw new Invalid(Text.POLL_COMMAND_CLOSES_BEFORE_OPENING.of());
     }
+    if (closesAt.isAfter(now.plus(HORIZON))) {
+      throw new Invalid(Text.POLL_COMMAND_TOO_FAR.of());
+    }
     if (rule == null) {
       rule = scale == Poll.Scale.BIG ? Rule.CIVIL_CODE_ORDINARY : Rule.MAJORITY;
     }
@@ -154,7 +162,22 @@ public final class PollCommand {
    * a date and time is taken as written.
    */
   public Instant deadline(String value, Instant from) throws Invalid {
-    return when(value.strip(), from);
+    Instant at = when(value.strip(), from);
+    if (at.isAfter(from.plus(HORIZON))) {
+      throw new Invalid(Text.POLL_COMMAND_TOO_FAR.of());
+    }
+    return at;
+  }
+
+  // U+001F separates the options in Redis; no control character belongs in a question or option
+  // (line breaks and tabs are only spacing).
+  private static void plain(String text) throws Invalid {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+        throw new Invalid(Text.POLL_COMMAND_CONTROL_CHARACTER.of());
+      }
+    }
   }
 
   private static String required(String name, String value) throws Invalid {
@@ -184,6 +207,10 @@ public final class PollCommand {
     Matcher d = DURATION.matcher(value.strip());
     if (!d.matches()) {
       throw new Invalid(Text.POLL_COMMAND_BAD_DURATION.of(value));
+    }
+    // More than 18 digits overflows a long, and more than 90 days is refused below anyway.
+    if (d.group(1).length() > 6) {
+      throw new Invalid(Text.POLL_COMMAND_DURATION_RANGE.of());
     }
     long n = Long.parseLong(d.group(1));
     String unit = d.group(2).toLowerCase(Locale.ROOT);

@@ -24,6 +24,7 @@ import org.linli.bot.ticket.TicketSource;
 import org.linli.bot.ticket.TicketStore;
 import org.linli.bot.ticket.TransitionResult;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code /求助}), a request the bot recognises, or the "转给求助热线" button opens a ticket; the
  * resident is answered with the receipt number and the promised time limit only once the ticket is
  * in Redis, and the ticket goes to the hub through the durable outbox. {@code /status <receipt>}
- * shows progress (details to the requester and the chat's moderators only); {@code /rate} and the
+ * shows progress (details to the requester and to moderators of the chat the ticket was written
+ * in, wherever they ask from); {@code /rate} and the
  * rating buttons record satisfaction.
  */
 public final class HelpDesk {
@@ -177,7 +179,10 @@ public final class HelpDesk {
         return List.of(Reply.privateText(Text.STATUS_NOT_FOUND.of(receipt)));
       }
       boolean requester = t.source().resident().equals(event.identity().key());
-      boolean moderator = moderators.moderates(event.chatRef(), event.identity());
+      // A moderator sees the tickets of the chats it moderates: where the ticket was written.
+      String platform = t.source().platform();
+      boolean moderator = !platform.isEmpty() && !platform.contains(":")
+          && moderators.moderates(new ChatRef(platform, t.source().chatId()), event.identity());
       if (!requester && !moderator) {
         return List.of(Reply.privateText(Text.STATUS_NOT_YOURS.of(receipt)));
       }

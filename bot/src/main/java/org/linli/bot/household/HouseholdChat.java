@@ -49,12 +49,10 @@ public final class HouseholdChat {
     if (!code.matches("\\d{6}")) {
       return Future.succeededFuture(reply(Text.BIND_SIX_DIGITS.of() + USAGE));
     }
-    return register.bind(code, identity).map(result -> reply(switch (result.status()) {
-      case BOUND -> bound(result);
-      case ALREADY_USED -> Text.BIND_ALREADY_USED.of();
-      case TOO_MANY_ATTEMPTS -> Text.BIND_TOO_MANY_ATTEMPTS.of();
-      case UNKNOWN_OR_EXPIRED -> Text.BIND_UNKNOWN.of();
-    }));
+    // One sentence for every refusal: whether a code exists, was used or binding is paused is
+    // nothing a guesser should learn.
+    return register.bind(code, identity)
+        .map(result -> reply(result.bound() ? bound(result) : Text.BIND_REFUSED.of()));
   }
 
   private static String bound(BindResult result) {

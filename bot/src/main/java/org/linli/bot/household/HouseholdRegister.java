@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * households:{register}:audit:&lt;id&gt;       list  binding events, newest first (JSON)
  * households:{register}:code:&lt;code&gt;      string household id, expires with the code
  * households:{register}:used:&lt;code&gt;      string household id, kept until the code would have expired
- * households:{register}:tries:&lt;identity&gt; counter of wrong codes within the last hour
+ * households:{register}:tries:&lt;identity&gt; counter of wrong codes within the window
+ * households:{register}:wrong:household:&lt;id&gt; wrong codes of the identities bound to the household
+ * households:{register}:wrong:community  wrong codes of every identity, within the window
  * </pre>
  */
 public final class HouseholdRegister implements HouseholdDirectory {
@@ -45,11 +47,11 @@ public final class HouseholdRegister implements HouseholdDirectory {
   static final String PREFIX = "households:{register}";
   private static final String BINDINGS = PREFIX + ":bindings";
 
-  /** Wrong codes an identity may send within {@link #TRIES_WINDOW} before binding is refused. */
-  public static final int MAX_WRONG_CODES = 10;
+  /** Wrong codes an identity may send within {@link #TRIES_WINDOW} before binding is refused (the default). */
+  public static final int MAX_WRONG_CODES = BindingLimits.DEFAULT.perIdentity();
 
-  /** How long wrong codes are counted. */
-  public static final Duration TRIES_WINDOW = Duration.ofHours(1);
+  /** How long wrong codes are counted (the default). */
+  public static final Duration TRIES_WINDOW = BindingLimits.DEFAULT.window();
 
   private static final int AUDIT_LENGTH = 200;
 
@@ -61,16 +63,23 @@ public final class HouseholdRegister implements HouseholdDirectory {
   private final RedisAPI redis;
   private final Duration codeLifetime;
   private final Clock clock;
+  private final BindingLimits limits;
   private final SecureRandom random = new SecureRandom();
 
-  /** {@code codeLifetime}: how long an issued binding code stays valid. */
+  /** {@code codeLifetime}: how long an issued binding code stays valid; the default limits of wrong codes. */
   public HouseholdRegister(RedisAPI redis, Duration codeLifetime, Clock clock) {
+    this(redis, codeLifetime, clock, BindingLimits.DEFAULT);
+  }
+
+  /** {@code limits}: how many wrong codes pause binding, for whom. */
+  public HouseholdRegister(RedisAPI redis, Duration codeLifetime, Clock clock, BindingLimits limits) {
     if (codeLifetime.toMillis() < 1) {
       throw new IllegalArgumentException("a binding code must live at least a millisecond");
     }
     this.redis = redis;
     this.codeLifetime = codeLifetime;
     this.clock = clock;
+    this.limits = limits;
   }
 
   /** A household on the register with the number of chat identities bound to it. */
@@ -271,10 +280,21 @@ public final class HouseholdRegister implements HouseholdDirectory {
           .arg("at", clock.millis())
           .arg("expectedHousehold", household)
           .arg("expectedPrevious", previous)
-          .arg("maxWrongCodes", MAX_WRONG_CODES)
-          .arg("triesWindowMillis", TRIES_WINDOW.toMillis())
+          .key("householdTries", PREFIX + ":wrong:household:" + previous)
+          .key("communityTries", PREFIX + ":wrong:community")
+          .arg("maxWrongCodes", limits.perIdentity())
+          .arg("triesWindowMillis", limits.window().toMillis())
           .arg("auditLength", AUDIT_LENGTH)
+          .arg("maxHouseholdWrongCodes", limits.perHousehold())
+          .arg("maxCommunityWrongCodes", limits.perCommunity())
           .run(redis);
+    }).compose(r -> {
+      if (r.size() > 1 && "community_full".equals(r.get(1).toString())) {
+        LOG.warn("Binding paused for everyone: {} wrong binding codes within {} min across identities (someone may be"
+            + " guessing codes); it resumes when the window has passed", limits.perCommunity(),
+            limits.window().toMinutes());
+      }
+      return Future.succeededFuture(r);
     }).compose(r -> switch (r.get(0).toString()) {
       case "bound" -> Future.succeededFuture(bound(r));
       case "used" -> Future.succeededFuture(BindResult.refused(BindResult.Status.ALREADY_USED));

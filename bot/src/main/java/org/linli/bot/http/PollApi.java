@@ -6,12 +6,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.linli.bot.consultation.Poll;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
@@ -27,11 +29,14 @@ public final class PollApi {
   private final PollStore store;
   private final PollKeeper keeper;
   private final Clock clock;
+  private final Set<String> channels;
 
-  public PollApi(PollStore store, PollKeeper keeper, Clock clock) {
+  /** {@code channels}: the names of the chat platforms this service runs, the only channels a poll may name. */
+  public PollApi(PollStore store, PollKeeper keeper, Clock clock, Set<String> channels) {
     this.store = store;
     this.keeper = keeper;
     this.clock = clock;
+    this.channels = Set.copyOf(channels);
   }
 
   /** {@code POST /api/v1/polls}. */
@@ -169,6 +174,12 @@ public final class PollApi {
     if (chat == null || question == null) {
       throw new HttpException(400, "\"chat\" and \"question\" are required");
     }
+    if (!channels.contains(channel)) {
+      throw new HttpException(400, "\"channel\" must be one of the chat platforms this service runs: "
+          + String.join(", ", channels.stream().sorted().toList()));
+    }
+    PollInput.plainText("chat", chat);
+    PollInput.plainText("question", question);
     Object rawOptions = body.getValue("options");
     if (!(rawOptions instanceof JsonArray array) || array.size() < 2 || array.size() > 10) {
       throw new HttpException(400, "\"options\" must be a list of 2 to 10 texts");
@@ -178,7 +189,7 @@ public final class PollApi {
       if (!(o instanceof String s) || s.isBlank()) {
         throw new HttpException(400, "every option must be a non-empty text");
       }
-      options.add(s.strip());
+      options.add(PollInput.plainText("options", s.strip()));
     }
     if (options.stream().distinct().count() != options.size()) {
       throw new HttpException(400, "options must differ from each other");
@@ -209,6 +220,7 @@ public final class PollApi {
       if (opensAt.isBefore(now)) {
         opensAt = now;
       }
+      PollInput.withinHorizon("opensAt", opensAt, now);
     }
     Instant closesAt;
     try {
@@ -216,25 +228,20 @@ public final class PollApi {
     } catch (DateTimeParseException e) {
       throw new HttpException(400, "\"closesAt\" must be a date and time with offset, e.g. 2026-12-01T20:00:00+08:00");
     }
+    PollInput.withinHorizon("closesAt", closesAt, now);
     if (!closesAt.isAfter(opensAt)) {
       throw new HttpException(400,
           opensAt.equals(now) ? "\"closesAt\" is in the past" : "\"closesAt\" must be after \"opensAt\"");
     }
     Instant remindAt = null;
-    Object remind = body.getValue("remindMinutesBefore");
-    if (remind != null) {
-      if (!(remind instanceof Number n) || n.longValue() < 1) {
-        throw new HttpException(400, "\"remindMinutesBefore\" must be a whole number of minutes, at least 1");
-      }
-      remindAt = closesAt.minusSeconds(60 * n.longValue());
+    if (body.getValue("remindMinutesBefore") != null) {
+      long minutes = PollInput.wholeNumber(body, "remindMinutesBefore", 1, PollInput.MAX_REMIND_MINUTES, 0);
+      remindAt = closesAt.minus(Duration.ofMinutes(minutes));
       if (!remindAt.isAfter(opensAt)) {
         throw new HttpException(400, "\"remindMinutesBefore\" puts the reminder before voting opens");
       }
     }
-    int multi = body.getValue("multi") instanceof Number n ? n.intValue() : 1;
-    if (multi < 1 || multi > options.size()) {
-      throw new HttpException(400, "\"multi\" must be between 1 and the number of options");
-    }
+    int multi = (int) PollInput.wholeNumber(body, "multi", 1, options.size(), 1);
     return new Draft(channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi,
         Boolean.TRUE.equals(body.getValue("anonymous")), Boolean.TRUE.equals(body.getValue("hideResults")));
   }

@@ -300,7 +300,13 @@ public enum Text implements BundleKey {
   PAGE_GUIDES_ALL,
   PAGE_GUIDE_OFFICE,
   PAGE_GUIDE_UPDATED,
-  PAGE_GUIDE_QUESTIONS;
+  PAGE_GUIDE_QUESTIONS,
+
+  POLL_OTHER_CHAT,
+  POLL_CLOSED_ELSEWHERE,
+  BIND_REFUSED,
+  POLL_COMMAND_CONTROL_CHARACTER,
+  POLL_COMMAND_TOO_FAR;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

@@ -69,15 +69,16 @@ class HouseholdChatTest {
   }
 
   @Test
-  void a_used_or_wrong_code_is_refused_in_plain_words() {
+  void a_used_or_wrong_code_is_refused_in_plain_words_and_the_same_ones() {
     String code = code("3-2-601");
     send("generic", "c3", ChatEvent.ChatType.PRIVATE, code);
 
-    assertThat(send("generic", "c4", ChatEvent.ChatType.PRIVATE, code).text())
-        .isEqualTo("这个绑定码已经用过了，每个码只能用一次。如需绑定，请到社区居委会领取新的绑定码。");
+    // Issue 11: "already used" and "unknown" no longer answer differently (a guesser learns nothing).
+    String refused = "绑定码不对、已用过或已过期，或者近期输错的次数太多、绑定暂停了。请核对6位数字后过一会儿再发送；"
+        + "如果还不行，请到社区居委会领取新的绑定码。";
+    assertThat(send("generic", "c4", ChatEvent.ChatType.PRIVATE, code).text()).isEqualTo(refused);
     String wrong = code.equals("999999") ? "999998" : "999999";
-    assertThat(send("generic", "c4", ChatEvent.ChatType.PRIVATE, wrong).text())
-        .isEqualTo("绑定码不对或已过期。请核对6位数字后重新发送；如果还不行，请到社区居委会领取新的绑定码。");
+    assertThat(send("generic", "c4", ChatEvent.ChatType.PRIVATE, wrong).text()).isEqualTo(refused);
     assertThat(HouseholdRegisterTest.await(register.householdOf("generic:c4"))).isNull();
   }
 

@@ -236,8 +236,11 @@ class HouseholdRegisterTest {
         .key("audit", "households:{register}:audit:3-2-602")
         .key("previousMembers", "households:{register}:members:")
         .key("previousAudit", "households:{register}:audit:")
+        .key("householdTries", "households:{register}:wrong:household:")
+        .key("communityTries", "households:{register}:wrong:community")
         .arg("identity", "generic:u1").arg("at", 1).arg("expectedHousehold", "3-2-602").arg("expectedPrevious", "")
         .arg("maxWrongCodes", 10).arg("triesWindowMillis", 3_600_000).arg("auditLength", 200)
+        .arg("maxHouseholdWrongCodes", 20).arg("maxCommunityWrongCodes", 60)
         .run(redis));
 
     assertThat(stale.get(0).toString()).isEqualTo("stale");
