@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
 
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.SettableClock;
 import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
 /** The Standard Webhooks sender against a fake hub on loopback. */
-@ExtendWith(VertxExtension.class)
 class HubSenderTest {
 
   private static final String SECRET = StandardWebhooks.newSecret();
@@ -31,19 +28,18 @@ class HubSenderTest {
       "text":"3号楼2单元楼道灯坏了，老人晚上看不见。","phone":"13800138000"}}"""
       .getBytes(StandardCharsets.UTF_8);
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-11T02:00:00Z"));
   private FakeHub hub;
-  private SettableClock clock;
 
   @BeforeEach
-  void start_the_fake_hub(Vertx vertx) {
-    this.vertx = vertx;
-    hub = await(new FakeHub().start(vertx));
-    clock = new SettableClock(Instant.parse("2025-06-11T02:00:00Z"));
+  void start_the_fake_hub() {
+    hub = loopback.start(new FakeHub()::start);
   }
 
   private HubSender sender() {
-    return new HubSender(WebClient.create(vertx), hub.url("/linli/events"),
+    return new HubSender(loopback.client(), hub.url("/linli/events"),
         new StandardWebhooks(Secret.of(SECRET)), clock, Duration.ofMillis(500));
   }
 
@@ -177,7 +173,7 @@ class HubSenderTest {
 
   @Test
   void without_a_hub_url_the_sender_is_not_configured_and_sends_nothing() {
-    HubSender unset = new HubSender(WebClient.create(vertx), " ", new StandardWebhooks(Secret.of(SECRET)));
+    HubSender unset = new HubSender(loopback.client(), " ", new StandardWebhooks(Secret.of(SECRET)));
 
     assertThat(unset.configured()).isFalse();
     assertThat(failure(unset.send(ID, EVENT), SendFailure.class).permanent()).isFalse();
