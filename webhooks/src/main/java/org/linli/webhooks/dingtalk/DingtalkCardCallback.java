@@ -22,6 +22,7 @@ import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,8 +87,7 @@ public final class DingtalkCardCallback implements CallbackChannel {
     String refusal = refusal(apiSecret, ctx.request().getHeader("x-ddpaas-signature-timestamp"),
         ctx.request().getHeader("x-ddpaas-signature"), clock.millis());
     if (refusal != null) {
-      LOG.warn("DingTalk card callback: refused a call from {}: {}", ctx.request().remoteAddress(), refusal);
-      return Future.failedFuture(new HttpException(401, "Not signed by DingTalk: " + refusal));
+      return Refusal.refuse(LOG, "DingTalk card callback", ctx, refusal, "Not signed by DingTalk: " + refusal);
     }
     try {
       String signedAt = ctx.request().getHeader("x-ddpaas-signature-timestamp").strip();
