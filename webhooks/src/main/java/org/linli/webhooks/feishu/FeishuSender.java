@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.linli.config.Secret;
 import org.linli.webhooks.CachedToken;
-import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPacer;
+import org.linli.webhooks.KeyedSender;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.TokenEndpoint;
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * token (99991663, 99991661) is fetched again and the call retried once. Without an app id and
  * secret the channel is not {@link #configured()}.
  */
-public final class FeishuSender implements ChannelSender {
+public final class FeishuSender implements KeyedSender {
 
   /** Feishu's pace: messages per second per bot per chat. */
   static final int PER_SECOND = 5;
@@ -101,11 +101,6 @@ public final class FeishuSender implements ChannelSender {
   @Override
   public boolean configured() {
     return !appId.isEmpty() && appSecret.isSet();
-  }
-
-  @Override
-  public Future<Void> send(Outgoing message) {
-    return send("", message);
   }
 
   @Override
