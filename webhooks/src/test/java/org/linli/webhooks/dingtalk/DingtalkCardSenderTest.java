@@ -3,6 +3,7 @@ package org.linli.webhooks.dingtalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
+import static org.linli.webhooks.dingtalk.FakeDingtalkOpenApi.CREATE;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,6 @@ class DingtalkCardSenderTest {
   private static final String ROUTE_KEY = "linli-cards";
   private static final Secret CALLBACK_SECRET = Secret.of("card-callback-secret-for-tests");
   private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");
-  private static final String CREATE = "/v1.0/card/instances/createAndDeliver";
 
   @RegisterExtension
   final Loopback loopback = new Loopback();

@@ -2,6 +2,7 @@ package org.linli.webhooks.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
+import static org.linli.webhooks.dingtalk.FakeDingtalkOpenApi.REGISTER;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -38,7 +39,6 @@ class DingtalkPlatformTest {
 
   private static final String TEMPLATE = "tpl-linli-buttons.schema";
   private static final String CALLBACK_SECRET = "card-callback-secret-for-platform-tests";
-  private static final String REGISTER = "/v1.0/card/callbacks/register";
 
   @RegisterExtension
   final Loopback loopback = new Loopback();

@@ -3,6 +3,8 @@ package org.linli.webhooks.feishu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
+import static org.linli.webhooks.feishu.FakeFeishu.MESSAGES;
+import static org.linli.webhooks.feishu.FakeFeishu.TOKENS;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -29,8 +31,6 @@ import org.linli.webhooks.SettableClock;
 class FeishuSenderTest {
 
   private static final String GROUP = "oc_group00000000000000000000000042";
-  private static final String MESSAGES = "/open-apis/im/v1/messages";
-  private static final String TOKENS = "/open-apis/auth/v3/tenant_access_token/internal";
 
   @RegisterExtension
   final Loopback loopback = new Loopback();

@@ -58,8 +58,8 @@ class WecomChannelTest {
     WecomChannel channel = new WecomChannel(Fixtures.settings("", "", "", 20), seen, clock);
     WecomChannel sample = new WecomChannel(new Settings.Wecom(Secret.of(Fixtures.SAMPLE_TOKEN),
         Secret.of(Fixtures.SAMPLE_AES_KEY), Fixtures.SAMPLE_CORP_ID, Secret.none(), "", "", "", 20), seen, clock);
-    WecomChannel closed = new WecomChannel(new Settings.Wecom(Secret.none(), Secret.of(Fixtures.aesKey()),
-        Fixtures.corpId(), Secret.none(), "", "", "", 20), seen, clock);
+    WecomChannel closed = new WecomChannel(new Settings.Wecom(Secret.none(), Secret.of(Fixtures.AES_KEY),
+        Fixtures.CORP_ID, Secret.none(), "", "", "", 20), seen, clock);
     Router router = ChannelRoutes.router(loopback.vertx());
     for (Map.Entry<String, WecomChannel> route : Map.of(PATH, channel, SAMPLE_PATH, sample, CLOSED_PATH, closed)
         .entrySet()) {
@@ -135,7 +135,7 @@ class WecomChannelTest {
 
     assertThat(events).containsExactly(new ChatEvent("wecom", new ChatEvent.Chat("LiSi", ChatEvent.ChatType.PRIVATE),
         new ChatEvent.Sender("LiSi", ""), "居住证怎么办？", true, null, "7000000000000000001"));
-    assertThat(seen.asked).containsExactly("wecom:" + Fixtures.corpId() + ":7000000000000000001");
+    assertThat(seen.asked).containsExactly("wecom:" + Fixtures.CORP_ID + ":7000000000000000001");
   }
 
   @Test
@@ -269,13 +269,13 @@ class WecomChannelTest {
     Map<String, String> outer = WecomXml.fields(envelope);
     assertThat(outer).containsKeys("Encrypt", "MsgSignature", "TimeStamp", "Nonce");
     assertThat(outer.get("TimeStamp")).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
-    WecomCrypto crypto = new WecomCrypto(Fixtures.token(), Fixtures.aesKey(), Fixtures.corpId());
+    WecomCrypto crypto = new WecomCrypto(Fixtures.TOKEN, Fixtures.AES_KEY, Fixtures.CORP_ID);
     assertThat(
         crypto.verify(outer.get("MsgSignature"), outer.get("TimeStamp"), outer.get("Nonce"), outer.get("Encrypt")))
         .isTrue();
     Map<String, String> inner = WecomXml.fields(crypto.decrypt(outer.get("Encrypt")));
     assertThat(inner).containsEntry("ToUserName", "LiSi")
-        .containsEntry("FromUserName", Fixtures.corpId())
+        .containsEntry("FromUserName", Fixtures.CORP_ID)
         .containsEntry("MsgType", "text")
         .containsEntry("Content", "请带身份证 ]]> 原件。\n\n1. 如何办理居住证\n2. 转给求助热线");
     assertThat(leftForSender).isEmpty();
@@ -297,7 +297,7 @@ class WecomChannelTest {
 
     JsonObject checked = new JsonObject(out.strip());
     assertThat(checked.getBoolean("signatureOk")).isTrue();
-    assertThat(checked.getString("id")).isEqualTo(Fixtures.corpId());
+    assertThat(checked.getString("id")).isEqualTo(Fixtures.CORP_ID);
     assertThat(WecomXml.fields(checked.getString("message"))).containsEntry("Content", "居住证办理需要身份证和住址证明。")
         .containsEntry("ToUserName", "LiSi");
   }

@@ -3,6 +3,10 @@ package org.linli.webhooks.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
+import static org.linli.webhooks.wecom.FakeWecomApi.GETTOKEN;
+import static org.linli.webhooks.wecom.FakeWecomApi.GROUP_SEND;
+import static org.linli.webhooks.wecom.FakeWecomApi.SEND;
+import static org.linli.webhooks.wecom.FakeWecomApi.UPLOAD;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
@@ -25,10 +29,6 @@ import org.linli.webhooks.SettableClock;
 class WecomSenderTest {
 
   private static final String SECRET = "app-secret-for-tests";
-  private static final String SEND = "/cgi-bin/message/send";
-  private static final String GROUP_SEND = "/cgi-bin/appchat/send";
-  private static final String GETTOKEN = "/cgi-bin/gettoken";
-  private static final String UPLOAD = "/cgi-bin/media/upload";
 
   @RegisterExtension
   final Loopback loopback = new Loopback();
@@ -67,7 +67,7 @@ class WecomSenderTest {
 
     assertThat(api.calls(GETTOKEN)).singleElement().satisfies(c -> {
       assertThat(c.method()).isEqualTo("GET");
-      assertThat(c.query()).containsEntry("corpid", Fixtures.corpId()).containsEntry("corpsecret", SECRET);
+      assertThat(c.query()).containsEntry("corpid", Fixtures.CORP_ID).containsEntry("corpsecret", SECRET);
     });
     List<FakeWecomApi.Call> sends = api.calls(SEND);
     assertThat(sends).hasSize(3).allSatisfy(c -> {
