@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.Loopback;
@@ -117,12 +119,12 @@ class HubSenderTest {
     assertThat(failure.getMessage()).contains("400").doesNotContain("13800138000");
   }
 
-  @Test
-  void other_client_errors_and_redirects_are_permanent() {
-    for (int status : new int[]{401, 403, 404, 413, 422, 301, 307}) {
-      hub.answer(new Answer(status, Map.of("Location", hub.url("/elsewhere")), ""));
-      assertThat(failure(sender().send(ID, EVENT), SendFailure.class).permanent()).as("status %d", status).isTrue();
-    }
+  @ParameterizedTest(name = "status {0}")
+  @ValueSource(ints = {401, 403, 404, 413, 422, 301, 307})
+  void other_client_errors_and_redirects_are_permanent(int status) {
+    hub.answer(new Answer(status, Map.of("Location", hub.url("/elsewhere")), ""));
+
+    assertThat(failure(sender().send(ID, EVENT), SendFailure.class).permanent()).as("status %d", status).isTrue();
     assertThat(hub.received()).extracting(Received::path).containsOnly("/linli/events");
   }
 
@@ -143,14 +145,15 @@ class HubSenderTest {
     assertThat(failure(sender().send(ID, EVENT), SendFailure.class).retryAfterSeconds()).isEqualTo(120);
   }
 
-  @Test
-  void timeouts_408_and_other_server_errors_are_temporary() {
-    for (int status : new int[]{408, 500, 502, 504, 0}) {
-      hub.answer(Answer.of(status));
-      SendFailure failure = failure(sender().send(ID, EVENT), SendFailure.class);
-      assertThat(failure.permanent()).as("status %d", status).isFalse();
-      assertThat(failure.retryAfterSeconds()).isZero();
-    }
+  @ParameterizedTest(name = "status {0}")
+  @ValueSource(ints = {408, 500, 502, 504, 0})
+  void timeouts_408_and_other_server_errors_are_temporary(int status) {
+    hub.answer(Answer.of(status));
+
+    SendFailure failure = failure(sender().send(ID, EVENT), SendFailure.class);
+
+    assertThat(failure.permanent()).as("status %d", status).isFalse();
+    assertThat(failure.retryAfterSeconds()).isZero();
   }
 
   @Test
