@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.linli.webhooks.ChannelSender.SendFailure;
 
 /**
@@ -47,14 +48,14 @@ public final class TokenEndpoint {
   }
 
   /**
-   * A token cache for an app that gets its token by posting its {@code credentials} as JSON to
-   * {@code url} (as {@link #postJson}); {@code read} takes the token from each answer, or fails as
-   * {@link #noToken}.
+   * A token cache for an app that gets its token by posting its {@code credentials} (written anew
+   * for each fetch, so the secret is revealed only then) as JSON to {@code url} (as {@link
+   * #postJson}); {@code read} takes the token from each answer, or fails as {@link #noToken}.
    */
-  public static CachedToken postingJson(WebClient client, String url, JsonObject credentials, String platform,
-      Clock clock, long timeoutMillis, Function<Answer, Future<CachedToken.Issued>> read) {
+  public static CachedToken postingJson(WebClient client, String url, Supplier<JsonObject> credentials,
+      String platform, Clock clock, long timeoutMillis, Function<Answer, Future<CachedToken.Issued>> read) {
     return new CachedToken(clock,
-        () -> postJson(client, url, credentials, timeoutMillis, platform).compose(read::apply));
+        () -> postJson(client, url, credentials.get(), timeoutMillis, platform).compose(read::apply));
   }
 
   /**

@@ -62,7 +62,8 @@ public final class DingtalkCardSender implements ChannelSender {
     this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.tokens = TokenEndpoint.postingJson(client, apiUrl + "/v1.0/oauth2/accessToken",
-        new JsonObject().put("appKey", appKey).put("appSecret", appSecret.reveal()), "DingTalk", clock, timeoutMillis,
+        () -> new JsonObject().put("appKey", appKey).put("appSecret", appSecret.reveal()), "DingTalk", clock,
+        timeoutMillis,
         DingtalkCardSender::accessToken);
     this.cards = new DingtalkCards(templateId, appKey, callbackRouteKey, new CardPayloads(callbackSecret));
     this.configured = !appKey.isBlank() && appSecret.isSet() && !templateId.isBlank()

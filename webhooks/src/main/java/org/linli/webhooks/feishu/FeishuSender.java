@@ -67,7 +67,7 @@ public final class FeishuSender implements KeyedSender {
     this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
     this.tokens = TokenEndpoint.postingJson(client, this.apiUrl + "/open-apis/auth/v3/tenant_access_token/internal",
-        new JsonObject().put("app_id", this.appId).put("app_secret", appSecret.reveal()), "Feishu", clock,
+        () -> new JsonObject().put("app_id", this.appId).put("app_secret", appSecret.reveal()), "Feishu", clock,
         timeoutMillis, FeishuSender::tenantToken);
     this.pacer = new ChatPacer(PER_SECOND, Duration.ofSeconds(1), clock);
   }
