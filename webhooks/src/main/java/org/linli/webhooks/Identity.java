@@ -11,17 +11,13 @@ import java.util.Optional;
 public record Identity(String platform, String user) {
 
   public Identity {
-    Objects.requireNonNull(platform, "platform");
+    PlatformKey.requireName(platform);
     Objects.requireNonNull(user, "user");
-    if (platform.isEmpty() || platform.contains(":")) {
-      throw new IllegalArgumentException("A platform name is not empty and holds no colon: '" + platform + "'");
-    }
   }
 
   /** The identity of a key written by {@link #key()}, or empty when {@code key} is not one. */
   public static Optional<Identity> parse(String key) {
-    int colon = key == null ? -1 : key.indexOf(':');
-    return colon <= 0 ? Optional.empty() : Optional.of(new Identity(key.substring(0, colon), key.substring(colon + 1)));
+    return PlatformKey.parse(key, Identity::new);
   }
 
   /** {@code platform:user}, the form the stores keep. */

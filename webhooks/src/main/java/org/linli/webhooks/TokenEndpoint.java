@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.linli.webhooks.ChannelSender.SendFailure;
 
 /**
@@ -43,6 +45,25 @@ public final class TokenEndpoint {
     return ask(client.postAbs(url).putHeader("Content-Type", "application/json; charset=utf-8"), timeoutMillis,
         request -> request.sendBuffer(Buffer.buffer(body.encode())),
         e -> platform + " unreachable for a token: " + e.getMessage());
+  }
+
+  /**
+   * A token cache for an app that gets its token by posting its {@code credentials} (written anew
+   * for each fetch, so the secret is revealed only then) as JSON to {@code url} (as {@link
+   * #postJson}); {@code read} takes the token from each answer, or fails as {@link #noToken}.
+   */
+  public static CachedToken postingJson(WebClient client, String url, Supplier<JsonObject> credentials,
+      String platform, Clock clock, long timeoutMillis, Function<Answer, Future<CachedToken.Issued>> read) {
+    return new CachedToken(clock,
+        () -> postJson(client, url, credentials.get(), timeoutMillis, platform).compose(read::apply));
+  }
+
+  /**
+   * No token in {@code answer}: a temporary failure, since wrong credentials are fixed in the
+   * settings, not in the message; after a 429 the next try waits a second.
+   */
+  public static Future<CachedToken.Issued> noToken(Answer answer, String why) {
+    return Future.failedFuture(new SendFailure(why, false, answer.status() == 429 ? 1 : 0));
   }
 
   /** A token the issuer keeps for {@code seconds}, kept until {@link #MARGIN_SECONDS} before then. */

@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,8 +88,7 @@ public final class DingtalkCardCallback implements CallbackChannel {
     String refusal = refusal(apiSecret, ctx.request().getHeader("x-ddpaas-signature-timestamp"),
         ctx.request().getHeader("x-ddpaas-signature"), clock.millis());
     if (refusal != null) {
-      LOG.warn("DingTalk card callback: refused a call from {}: {}", ctx.request().remoteAddress(), refusal);
-      return Future.failedFuture(new HttpException(401, "Not signed by DingTalk: " + refusal));
+      return Refusal.refuse(LOG, "DingTalk card callback", ctx, refusal, "Not signed by DingTalk: " + refusal);
     }
     try {
       String signedAt = ctx.request().getHeader("x-ddpaas-signature-timestamp").strip();
@@ -157,15 +158,14 @@ public final class DingtalkCardCallback implements CallbackChannel {
 
   /** Why the headers do not prove the call comes from DingTalk, or null when they do. */
   static String refusal(Secret apiSecret, String timestamp, String signature, long nowMillis) {
-    if (timestamp == null || timestamp.isBlank() || signature == null || signature.isBlank()) {
+    if (!DingtalkSignature.present(timestamp, signature)) {
       return "the x-ddpaas-signature-timestamp or x-ddpaas-signature header is missing";
     }
-    long value;
-    try {
-      value = Long.parseLong(timestamp.strip());
-    } catch (NumberFormatException e) {
+    OptionalLong number = DingtalkSignature.number(timestamp);
+    if (number.isEmpty()) {
       return "the signature timestamp is not a number";
     }
+    long value = number.getAsLong();
     // The documentation does not name the unit: a value this small is seconds, else milliseconds.
     long millis = value < SECONDS_BEFORE ? value * 1000 : value;
     if (Math.abs(nowMillis - millis) > TOLERANCE.toMillis()) {

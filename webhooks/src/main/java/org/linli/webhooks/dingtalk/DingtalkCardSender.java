@@ -19,6 +19,7 @@ import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
+import org.linli.webhooks.TokenEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,10 +61,29 @@ public final class DingtalkCardSender implements ChannelSender {
     this.client = Objects.requireNonNull(client, "client");
     this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = AccessTokens.of(client, apiUrl, appKey, appSecret, clock, timeoutMillis);
+    this.tokens = TokenEndpoint.postingJson(client, apiUrl + "/v1.0/oauth2/accessToken",
+        () -> new JsonObject().put("appKey", appKey).put("appSecret", appSecret.reveal()), "DingTalk", clock,
+        timeoutMillis,
+        DingtalkCardSender::accessToken);
     this.cards = new DingtalkCards(templateId, appKey, callbackRouteKey, new CardPayloads(callbackSecret));
     this.configured = !appKey.isBlank() && appSecret.isSet() && !templateId.isBlank()
         && !callbackRouteKey.isBlank() && callbackSecret.isSet();
+  }
+
+  /**
+   * The enterprise-internal app's access token from {@code POST /v1.0/oauth2/accessToken} (with
+   * {@code appKey} and {@code appSecret}): {@code accessToken}, kept for {@code expireIn} seconds
+   * but the margin, or until the API calls it invalid.
+   */
+  private static Future<CachedToken.Issued> accessToken(TokenEndpoint.Answer answer) {
+    JsonObject body = answer.body();
+    String token = body == null ? null : body.getString("accessToken");
+    if (answer.status() != 200 || token == null || token.isBlank()) {
+      String code = body == null || body.getString("code") == null ? "HTTP " + answer.status() : body.getString("code");
+      return TokenEndpoint.noToken(answer, "DingTalk gave no access token (" + code
+          + "); check the DingTalk app key and LINLI_DINGTALK_APP_SECRET");
+    }
+    return Future.succeededFuture(TokenEndpoint.issued(token, body.getLong("expireIn", 0L)));
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.callback.Claims;
+import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class DingtalkChannel implements CallbackChannel {
   static final String PRIVATE_NOTE = EdgeText.DINGTALK_PRIVATE_NOTE.text();
 
   private static final Logger LOG = LoggerFactory.getLogger(DingtalkChannel.class);
+  private static final String EDGE = "DingTalk webhook";
   private static final String CONTEXT_KEY = "linli.dingtalk.origin";
 
   private final Secret appSecret;
@@ -88,16 +90,12 @@ public final class DingtalkChannel implements CallbackChannel {
   @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!appSecret.isSet()) {
-      LOG.warn("DingTalk webhook: refused a call from {}: LINLI_DINGTALK_APP_SECRET is not set",
-          ctx.request().remoteAddress());
-      return Future
-          .failedFuture(new HttpException(401, "The DingTalk channel is closed: LINLI_DINGTALK_APP_SECRET is not set"));
+      return Future.failedFuture(Refusal.closed(LOG, EDGE, ctx, "The DingTalk channel", "LINLI_DINGTALK_APP_SECRET"));
     }
     String refusal = DingtalkSignature.refusal(
         appSecret, ctx.request().getHeader("timestamp"), ctx.request().getHeader("sign"), clock.millis());
     if (refusal != null) {
-      LOG.warn("DingTalk webhook: refused a call from {}: {}", ctx.request().remoteAddress(), refusal);
-      return Future.failedFuture(new HttpException(401, "Not signed by DingTalk: " + refusal));
+      return Refusal.refuse(LOG, EDGE, ctx, refusal, "Not signed by DingTalk: " + refusal);
     }
     JsonNode root;
     try {

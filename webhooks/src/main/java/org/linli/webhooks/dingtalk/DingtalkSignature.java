@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.linli.config.Secret;
@@ -37,6 +39,20 @@ final class DingtalkSignature {
     }
   }
 
+  /** Whether every one of {@code headers} is there and not blank. */
+  static boolean present(String... headers) {
+    return Arrays.stream(headers).allMatch(header -> header != null && !header.isBlank());
+  }
+
+  /** The whole number {@code header} holds (surrounding blanks aside), or empty when it holds none. */
+  static OptionalLong number(String header) {
+    try {
+      return OptionalLong.of(Long.parseLong(header.strip()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
   /** Whether {@code given} (surrounding blanks aside) is {@code expected}, compared in constant time. */
   static boolean matches(String expected, String given) {
     return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
@@ -48,16 +64,14 @@ final class DingtalkSignature {
    * when they do.
    */
   static String refusal(Secret appSecret, String timestamp, String sign, long nowMillis) {
-    if (timestamp == null || timestamp.isBlank() || sign == null || sign.isBlank()) {
+    if (!present(timestamp, sign)) {
       return "the timestamp or sign header is missing";
     }
-    long millis;
-    try {
-      millis = Long.parseLong(timestamp.strip());
-    } catch (NumberFormatException e) {
+    OptionalLong millis = number(timestamp);
+    if (millis.isEmpty()) {
       return "the timestamp header is not a number of milliseconds";
     }
-    if (Math.abs(nowMillis - millis) > TOLERANCE.toMillis()) {
+    if (Math.abs(nowMillis - millis.getAsLong()) > TOLERANCE.toMillis()) {
       return "the timestamp is more than an hour from our clock";
     }
     if (!matches(sign(appSecret, timestamp.strip()), sign)) {

@@ -23,6 +23,7 @@ import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.callback.Claims;
+import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class FeishuChannel implements CallbackChannel {
   public static final String PLATFORM = "feishu";
 
   private static final Logger LOG = LoggerFactory.getLogger(FeishuChannel.class);
+  private static final String EDGE = "Feishu webhook";
   private static final String CONTEXT_KEY = "linli.feishu.origin";
 
   private final Secret encryptKey;
@@ -96,8 +98,7 @@ public final class FeishuChannel implements CallbackChannel {
 
   private Future<List<ChatEvent>> read(RoutingContext ctx) {
     if (!verificationToken.isSet()) {
-      throw refuse(ctx, "LINLI_FEISHU_VERIFICATION_TOKEN is not set",
-          "The Feishu channel is closed: LINLI_FEISHU_VERIFICATION_TOKEN is not set");
+      throw Refusal.closed(LOG, EDGE, ctx, "The Feishu channel", "LINLI_FEISHU_VERIFICATION_TOKEN");
     }
     Buffer body = ctx.body().buffer();
     byte[] raw = body == null ? new byte[0] : body.getBytes();
@@ -232,7 +233,6 @@ public final class FeishuChannel implements CallbackChannel {
   }
 
   private static HttpException refuse(RoutingContext ctx, String why, String message) {
-    LOG.warn("Feishu webhook: refused a call from {}: {}", ctx.request().remoteAddress(), why);
-    return new HttpException(401, message);
+    return Refusal.unauthorized(LOG, EDGE, ctx, why, message);
   }
 }

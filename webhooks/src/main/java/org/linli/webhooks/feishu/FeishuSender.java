@@ -18,10 +18,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.linli.config.Secret;
 import org.linli.webhooks.CachedToken;
-import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPacer;
+import org.linli.webhooks.KeyedSender;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.TokenEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * token (99991663, 99991661) is fetched again and the call retried once. Without an app id and
  * secret the channel is not {@link #configured()}.
  */
-public final class FeishuSender implements ChannelSender {
+public final class FeishuSender implements KeyedSender {
 
   /** Feishu's pace: messages per second per bot per chat. */
   static final int PER_SECOND = 5;
@@ -65,13 +66,31 @@ public final class FeishuSender implements ChannelSender {
     this.appId = appId == null ? "" : appId.strip();
     this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
     this.timeoutMillis = Math.max(1, timeout.toMillis());
-    this.tokens = TenantTokens.of(client, this.apiUrl, this.appId, appSecret, clock, timeoutMillis);
+    this.tokens = TokenEndpoint.postingJson(client, this.apiUrl + "/open-apis/auth/v3/tenant_access_token/internal",
+        () -> new JsonObject().put("app_id", this.appId).put("app_secret", appSecret.reveal()), "Feishu", clock,
+        timeoutMillis, FeishuSender::tenantToken);
     this.pacer = new ChatPacer(PER_SECOND, Duration.ofSeconds(1), clock);
   }
 
   /** A sender on the system clock with a 10 s timeout. */
   public FeishuSender(WebClient client, String apiUrl, String appId, Secret appSecret) {
     this(client, apiUrl, appId, appSecret, Clock.systemUTC(), Duration.ofSeconds(10));
+  }
+
+  /**
+   * The app's tenant access token from {@code POST /open-apis/auth/v3/tenant_access_token/internal}:
+   * {@code tenant_access_token}, kept for {@code expire} seconds but the margin, or until the API
+   * calls it invalid.
+   */
+  private static Future<CachedToken.Issued> tenantToken(TokenEndpoint.Answer answer) {
+    JsonObject body = answer.body();
+    if (body == null || body.getInteger("code", -1) != 0 || body.getString("tenant_access_token") == null) {
+      String code = body == null ? "HTTP " + answer.status() : "code " + body.getValue("code");
+      return TokenEndpoint.noToken(answer,
+          "Feishu gave no tenant access token (" + code + "); check LINLI_FEISHU_APP_ID and LINLI_FEISHU_APP_SECRET");
+    }
+    return Future
+        .succeededFuture(TokenEndpoint.issued(body.getString("tenant_access_token"), body.getLong("expire", 0L)));
   }
 
   @Override
@@ -82,11 +101,6 @@ public final class FeishuSender implements ChannelSender {
   @Override
   public boolean configured() {
     return !appId.isEmpty() && appSecret.isSet();
-  }
-
-  @Override
-  public Future<Void> send(Outgoing message) {
-    return send("", message);
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.callback.CallbackChannel;
+import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,7 @@ public final class GenericChannel implements CallbackChannel {
           .failedFuture(new HttpException(401, "The generic channel is closed: LINLI_GENERIC_TOKEN is not set"));
     }
     if (!token.matchesBearer(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
-      LOG.warn("Generic webhook: refused a call from {} with a missing or wrong token", ctx.request().remoteAddress());
-      return Future.failedFuture(new HttpException(401, "Missing or wrong bearer token"));
+      return Refusal.refuse(LOG, "Generic webhook", ctx, "a missing or wrong token", "Missing or wrong bearer token");
     }
     try {
       return Future.succeededFuture(List.of(parse(ctx.body().buffer())));

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.linli.config.Secret;
-import org.linli.webhooks.ChannelSender;
+import org.linli.webhooks.KeyedSender;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * failures (a 429's {@code Retry-After} seconds travel with the failure); any other status is a
  * permanent one. Without an outbound address the channel is not {@link #configured()}.
  */
-public final class GenericSender implements ChannelSender {
+public final class GenericSender implements KeyedSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(GenericSender.class);
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -59,12 +59,6 @@ public final class GenericSender implements ChannelSender {
   @Override
   public boolean configured() {
     return !url.isEmpty();
-  }
-
-  /** Sends without an outbox id; the receiver gets none to deduplicate by. */
-  @Override
-  public Future<Void> send(Outgoing message) {
-    return send("", message);
   }
 
   @Override

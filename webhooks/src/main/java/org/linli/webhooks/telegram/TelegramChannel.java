@@ -16,6 +16,7 @@ import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.callback.Claims;
+import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class TelegramChannel implements CallbackChannel {
   public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
   private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+  private static final String EDGE = "Telegram webhook";
   private static final String RECEIVED = TelegramChannel.class.getName() + ".received";
 
   private final Secret secret;
@@ -64,15 +66,10 @@ public final class TelegramChannel implements CallbackChannel {
   @Override
   public Future<List<ChatEvent>> receive(RoutingContext ctx) {
     if (!secret.isSet()) {
-      LOG.warn("Telegram webhook: refused a call from {}: LINLI_TELEGRAM_SECRET is not set",
-          ctx.request().remoteAddress());
-      return Future
-          .failedFuture(new HttpException(401, "The Telegram webhook is closed: LINLI_TELEGRAM_SECRET is not set"));
+      return Future.failedFuture(Refusal.closed(LOG, EDGE, ctx, "The Telegram webhook", "LINLI_TELEGRAM_SECRET"));
     }
     if (!secret.matches(ctx.request().getHeader(SECRET_HEADER))) {
-      LOG.warn("Telegram webhook: refused a call from {} with a missing or wrong secret token",
-          ctx.request().remoteAddress());
-      return Future.failedFuture(new HttpException(401, "Missing or wrong " + SECRET_HEADER));
+      return Refusal.refuse(LOG, EDGE, ctx, "a missing or wrong secret token", "Missing or wrong " + SECRET_HEADER);
     }
     JsonObject update;
     try {

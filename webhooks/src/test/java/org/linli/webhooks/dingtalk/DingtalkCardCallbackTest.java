@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatService;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
@@ -41,7 +39,6 @@ import org.linli.webhooks.callback.Callbacks;
  * card callback route; the route hands the press to a stand-in bot ({@link #replies}) and answers
  * DingTalk with the card update. Tampered, unsigned and stale callbacks are refused.
  */
-@ExtendWith(VertxExtension.class)
 class DingtalkCardCallbackTest {
 
   private static final String GROUP = "cidGroupA1b2C3+/xyz==";
@@ -50,22 +47,20 @@ class DingtalkCardCallbackTest {
   private static final String VOTER = "0457425834107293";
   private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private final SettableClock clock = new SettableClock(NOW);
   private FakeDingtalkOpenApi dingtalk;
-  private SettableClock clock;
   private DingtalkCardSender sender;
   private final List<ChatEvent> received = new CopyOnWriteArrayList<>();
   private final Map<String, Outgoing> posted = new ConcurrentHashMap<>();
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start_dingtalk_and_linli(Vertx vertx) {
-    this.vertx = vertx;
-    dingtalk = await(new FakeDingtalkOpenApi().start(vertx));
-    clock = new SettableClock(NOW);
+  void start_dingtalk_and_linli() {
+    dingtalk = loopback.start(new FakeDingtalkOpenApi()::start);
     DingtalkCardCallback callback = new DingtalkCardCallback(Secret.of(API_SECRET), clock);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    Router router = ChannelRoutes.router(loopback.vertx());
     ChatService bot = new ChatService(event -> {
       received.add(event);
       return Future.succeededFuture(replies);
@@ -75,9 +70,8 @@ class DingtalkCardCallbackTest {
     });
     router.post("/webhooks/dingtalk/cards").handler(Callbacks.handler(callback, bot, true));
     router.post("/closed").handler(Callbacks.handler(new DingtalkCardCallback(Secret.none(), clock), bot, true));
-    router.route().failureHandler(DingtalkCardCallbackTest::failure);
-    int port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
-    sender = new DingtalkCardSender(WebClient.create(vertx), dingtalk.url(), FakeDingtalkOpenApi.APP_KEY,
+    int port = ChannelRoutes.listen(loopback.vertx(), router, DingtalkCardCallbackTest::failure);
+    sender = new DingtalkCardSender(loopback.client(), dingtalk.url(), FakeDingtalkOpenApi.APP_KEY,
         Secret.of(FakeDingtalkOpenApi.APP_SECRET), "tpl-linli-buttons.schema", ROUTE_KEY, Secret.of(API_SECRET),
         clock, Duration.ofSeconds(2));
     await(sender.registerCallback("http://127.0.0.1:" + port + "/webhooks/dingtalk/cards", ROUTE_KEY,
@@ -197,7 +191,7 @@ class DingtalkCardCallbackTest {
     String body = FakeDingtalkOpenApi.callbackBody(card, VOTER, buttons.getJsonObject(0).getString("payload"));
 
     int wrong = await(dingtalk.post(impostor, body, NOW.toEpochMilli())).statusCode();
-    int unsigned = await(WebClient.create(vertx).postAbs(route.url()).sendBuffer(Buffer.buffer(body))).statusCode();
+    int unsigned = await(loopback.client().postAbs(route.url()).sendBuffer(Buffer.buffer(body))).statusCode();
     int stale = await(dingtalk.post(route, body,
         NOW.minus(DingtalkCardCallback.TOLERANCE).minusSeconds(1).toEpochMilli())).statusCode();
     int fresh = await(dingtalk.post(route, body, NOW.minusSeconds(30).toEpochMilli())).statusCode();

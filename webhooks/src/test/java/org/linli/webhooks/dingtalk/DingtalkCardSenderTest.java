@@ -3,22 +3,21 @@ package org.linli.webhooks.dingtalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
+import static org.linli.webhooks.dingtalk.FakeDingtalkOpenApi.CREATE;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
@@ -28,7 +27,6 @@ import org.linli.webhooks.SettableClock;
  * request against the documented schema: what DingTalk receives for a reply with buttons, how the
  * access token is kept, and which failures the outbox may retry.
  */
-@ExtendWith(VertxExtension.class)
 class DingtalkCardSenderTest {
 
   private static final String GROUP = "cidGroupA1b2C3+/xyz==";
@@ -36,24 +34,22 @@ class DingtalkCardSenderTest {
   private static final String ROUTE_KEY = "linli-cards";
   private static final Secret CALLBACK_SECRET = Secret.of("card-callback-secret-for-tests");
   private static final Instant NOW = Instant.parse("2026-03-01T02:00:00Z");
-  private static final String CREATE = "/v1.0/card/instances/createAndDeliver";
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private final SettableClock clock = new SettableClock(NOW);
   private FakeDingtalkOpenApi dingtalk;
-  private SettableClock clock;
   private DingtalkCardSender sender;
 
   @BeforeEach
-  void start_a_fake_open_api(Vertx vertx) {
-    this.vertx = vertx;
-    dingtalk = await(new FakeDingtalkOpenApi().start(vertx));
+  void start_a_fake_open_api() {
+    dingtalk = loopback.start(new FakeDingtalkOpenApi()::start);
     dingtalk.route(ROUTE_KEY, "https://linli.example/webhooks/dingtalk/cards", CALLBACK_SECRET.reveal());
-    clock = new SettableClock(NOW);
     sender = sender(Secret.of(FakeDingtalkOpenApi.APP_SECRET), TEMPLATE);
   }
 
   private DingtalkCardSender sender(Secret appSecret, String template) {
-    return new DingtalkCardSender(WebClient.create(vertx), dingtalk.url(), FakeDingtalkOpenApi.APP_KEY, appSecret,
+    return new DingtalkCardSender(loopback.client(), dingtalk.url(), FakeDingtalkOpenApi.APP_KEY, appSecret,
         template, ROUTE_KEY, CALLBACK_SECRET, clock, Duration.ofSeconds(2));
   }
 

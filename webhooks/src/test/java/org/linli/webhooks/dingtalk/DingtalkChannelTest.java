@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +23,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
 
@@ -40,38 +38,34 @@ import org.linli.webhooks.SettableClock;
  * ({@code generate.mjs}). {@code /echo} answers with the events the bot would get; {@code /bot}
  * answers with {@link #replies} through {@link DingtalkChannel#respond}.
  */
-@ExtendWith(VertxExtension.class)
 class DingtalkChannelTest {
 
   private static final String SECRET = "gQ3wZ7xq_Rb9vK2mT5yN8pL4hJ6dF1sA0cE3uI7oW9zX2bV5nM8kY4tH6gD1fS0a";
   /** The fixtures' createAt: the clock stands there, so their session webhooks are live. */
   private static final Instant NOW = Instant.ofEpochMilli(1613630252678L);
 
-  private Vertx vertx;
-  private WebClient client;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
   private FakeSessionWebhook dingtalk;
-  private SettableClock clock;
-  private SessionWebhooks webhooks;
+  private final SettableClock clock = new SettableClock(NOW);
+  private final SessionWebhooks webhooks = new SessionWebhooks();
   private int port;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start_a_server(Vertx vertx) {
-    this.vertx = vertx;
-    client = WebClient.create(vertx);
-    dingtalk = await(new FakeSessionWebhook().start(vertx));
-    clock = new SettableClock(NOW);
-    webhooks = new SessionWebhooks();
+  void start_a_server() {
+    dingtalk = loopback.start(new FakeSessionWebhook()::start);
     Deduplicator deduplicator = key -> Future.succeededFuture(seen.add(key));
-    DingtalkSender sender = new DingtalkSender(client, webhooks, Secret.of(SECRET), clock, Duration.ofSeconds(2));
+    DingtalkSender sender = new DingtalkSender(loopback.client(), webhooks, Secret.of(SECRET), clock,
+        Duration.ofSeconds(2));
     DingtalkChannel channel = new DingtalkChannel(Secret.of(SECRET), deduplicator, webhooks, sender, clock);
     DingtalkChannel closed = new DingtalkChannel(Secret.none(), deduplicator, webhooks, sender, clock);
-    Router router = ChannelRoutes.router(vertx);
+    Router router = ChannelRoutes.router(loopback.vertx());
     ChannelRoutes.echo(router, "/echo", channel);
     ChannelRoutes.echo(router, "/closed", closed);
     ChannelRoutes.bot(router, "/bot", channel, () -> replies, sender);
-    port = ChannelRoutes.listen(vertx, router, ChannelRoutes::failure);
+    port = ChannelRoutes.listen(loopback.vertx(), router, ChannelRoutes::failure);
   }
 
   /** The signature as DingTalk's documentation computes it (its Java snippet, JDK Base64). */
@@ -92,7 +86,7 @@ class DingtalkChannelTest {
   }
 
   private HttpResponse<Buffer> post(String path, String timestamp, String sign, String body) {
-    HttpRequest<Buffer> request = client.post(port, "127.0.0.1", path).putHeader("Content-Type",
+    HttpRequest<Buffer> request = loopback.client().post(port, "127.0.0.1", path).putHeader("Content-Type",
         "application/json; charset=utf-8");
     if (timestamp != null) {
       request.putHeader("timestamp", timestamp);

@@ -2,30 +2,30 @@ package org.linli.webhooks.dingtalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
+import static org.linli.webhooks.dingtalk.FakeDingtalkOpenApi.REGISTER;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.junit5.VertxExtension;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.config.SettingsLoader;
 import org.linli.webhooks.Capability;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.Reply;
@@ -35,24 +35,20 @@ import org.linli.webhooks.Reply;
  * card route refuses every call; with cards on the callback is registered at start, the platform
  * edits its cards, and a reply with buttons to a group leaves the robot's HTTP answer for the outbox.
  */
-@ExtendWith(VertxExtension.class)
 class DingtalkPlatformTest {
 
   private static final String TEMPLATE = "tpl-linli-buttons.schema";
   private static final String CALLBACK_SECRET = "card-callback-secret-for-platform-tests";
-  private static final String REGISTER = "/v1.0/card/callbacks/register";
 
-  private Vertx vertx;
-  private WebClient web;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
   private FakeDingtalkOpenApi dingtalk;
   private final Map<String, Outgoing> posted = new ConcurrentHashMap<>();
   private volatile List<Reply> replies = List.of();
 
   @BeforeEach
-  void start(Vertx vertx) {
-    this.vertx = vertx;
-    web = WebClient.create(vertx);
-    dingtalk = await(new FakeDingtalkOpenApi().start(vertx));
+  void start() {
+    dingtalk = loopback.start(new FakeDingtalkOpenApi()::start);
   }
 
   private Map<String, String> cardsOn(String appSecret) {
@@ -67,21 +63,20 @@ class DingtalkPlatformTest {
   }
 
   private ChatPlatform build(Map<String, String> env) {
-    PlatformContext context = new PlatformContext(vertx, web, new SettingsLoader().load(env),
+    PlatformContext context = new PlatformContext(loopback.vertx(), loopback.client(), new SettingsLoader().load(env),
         key -> Future.succeededFuture(true), null, path -> null);
     return await(new DingtalkPlatform.Provider().create(context)).orElseThrow();
   }
 
   /** Mounts {@code platform} on a real server on loopback; returns its port. */
   private int serve(ChatPlatform platform) {
-    Router router = Router.router(vertx);
+    Router router = Router.router(loopback.vertx());
     ChatService bot = new ChatService(event -> Future.succeededFuture(replies), (id, message) -> {
       posted.put(id, message);
       return Future.succeededFuture(true);
     });
     platform.mount(router, BodyHandler.create().setBodyLimit(64 * 1024), bot);
-    router.route().failureHandler(DingtalkPlatformTest::failure);
-    return await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
+    return ChannelRoutes.listen(loopback.vertx(), router, DingtalkPlatformTest::failure);
   }
 
   private static void failure(RoutingContext rc) {
@@ -95,7 +90,7 @@ class DingtalkPlatformTest {
         .put("conversationId", "cidGroupP1").put("conversationType", conversationType).put("msgId", msgId)
         .put("senderStaffId", "mod-1").put("isInAtList", true).put("msgtype", "text")
         .put("text", new JsonObject().put("content", " /poll 议题 | 是 | 否"));
-    return await(web.post(port, "127.0.0.1", "/webhooks/dingtalk")
+    return await(loopback.client().post(port, "127.0.0.1", "/webhooks/dingtalk")
         .putHeader("timestamp", Long.toString(now))
         .putHeader("sign", DingtalkSignature.sign(Secret.of(secret), Long.toString(now)))
         .sendBuffer(Buffer.buffer(message.encode())));

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
@@ -28,25 +26,22 @@ import org.linli.webhooks.SettableClock;
  * The DingTalk sender against a fake session webhook on loopback, on a clock the test moves: what
  * DingTalk receives for each kind of reply, and which failures the outbox may retry.
  */
-@ExtendWith(VertxExtension.class)
 class DingtalkSenderTest {
 
   private static final String GROUP = "cidGroupA1b2C3==";
   private static final Instant NOW = Instant.parse("2025-03-01T02:00:00Z");
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private final SettableClock clock = new SettableClock(NOW);
+  private final SessionWebhooks webhooks = new SessionWebhooks();
   private FakeSessionWebhook dingtalk;
-  private SettableClock clock;
-  private SessionWebhooks webhooks;
   private DingtalkSender sender;
 
   @BeforeEach
-  void start_a_fake_session_webhook(Vertx vertx) {
-    this.vertx = vertx;
-    dingtalk = await(new FakeSessionWebhook().start(vertx));
-    clock = new SettableClock(NOW);
-    webhooks = new SessionWebhooks();
-    sender = new DingtalkSender(WebClient.create(vertx), webhooks, Secret.of("app-secret"), clock,
+  void start_a_fake_session_webhook() {
+    dingtalk = loopback.start(new FakeSessionWebhook()::start);
+    sender = new DingtalkSender(loopback.client(), webhooks, Secret.of("app-secret"), clock,
         Duration.ofSeconds(2));
     webhooks.remember(GROUP, dingtalk.url(), NOW.plus(Duration.ofMinutes(90)).toEpochMilli(), NOW.toEpochMilli());
   }
@@ -197,7 +192,7 @@ class DingtalkSenderTest {
 
   @Test
   void without_an_app_secret_the_channel_is_not_configured() {
-    assertThat(new DingtalkSender(WebClient.create(vertx), webhooks, Secret.none()).configured()).isFalse();
+    assertThat(new DingtalkSender(loopback.client(), webhooks, Secret.none()).configured()).isFalse();
     assertThat(sender.configured()).isTrue();
   }
 

@@ -41,6 +41,10 @@ public final class FakeDingtalkOpenApi {
   public static final String APP_KEY = "dingabcdefghijklmn";
   public static final String APP_SECRET = "app-secret-for-card-tests";
 
+  /** The paths of callback registration and of card delivery. */
+  public static final String REGISTER = "/v1.0/card/callbacks/register";
+  public static final String CREATE = "/v1.0/card/instances/createAndDeliver";
+
   /** One call as the API received it. */
   public record Call(String path, String token, JsonObject json) {
   }
@@ -183,14 +187,14 @@ public final class FakeDingtalkOpenApi {
       return;
     }
     switch (request.path()) {
-      case "/v1.0/card/callbacks/register" -> {
+      case REGISTER -> {
         routes.put(json.getString("callbackRouteKey"),
             new Route(json.getString("callbackUrl"), json.getString("apiSecret")));
         reply(request, new Answer(200, Map.of(), new JsonObject().put("success", true).put("result",
             new JsonObject().put("callbackUrl", json.getString("callbackUrl")).put("apiSecret",
                 json.getString("apiSecret")))));
       }
-      case "/v1.0/card/instances/createAndDeliver" -> {
+      case CREATE -> {
         Answer scripted = nextScripted();
         if (scripted != null) {
           reply(request, scripted);

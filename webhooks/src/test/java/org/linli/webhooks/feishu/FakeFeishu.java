@@ -26,6 +26,10 @@ public final class FakeFeishu {
   public static final String APP_ID = "cli_linli_test";
   public static final String APP_SECRET = "app-secret-for-tests";
 
+  /** The paths of the tenant tokens and of the messages. */
+  public static final String TOKENS = "/open-apis/auth/v3/tenant_access_token/internal";
+  public static final String MESSAGES = "/open-apis/im/v1/messages";
+
   /** One call as the API received it. */
   public record Call(String method, String path, Map<String, String> query, String authorization, JsonObject json,
       Map<String, String> form, byte[] file) {
@@ -111,7 +115,7 @@ public final class FakeFeishu {
   }
 
   private void answer(HttpServerRequest request, JsonObject json, String authorization) {
-    if (request.path().equals("/open-apis/auth/v3/tenant_access_token/internal")) {
+    if (request.path().equals(TOKENS)) {
       if (json == null || !APP_ID.equals(json.getString("app_id"))
           || !APP_SECRET.equals(json.getString("app_secret"))) {
         reply(request, new Answer(400, Map.of(), new JsonObject().put("code", 10014).put("msg", "app secret invalid")));
@@ -134,7 +138,7 @@ public final class FakeFeishu {
       case "/open-apis/im/v1/images" -> reply(request, new Answer(200, Map.of(),
           new JsonObject().put("code", 0).put("msg", "success").put("data",
               new JsonObject().put("image_key", "img_v2_chart"))));
-      case "/open-apis/im/v1/messages" -> {
+      case MESSAGES -> {
         Answer scripted = nextScripted();
         reply(request,
             scripted != null

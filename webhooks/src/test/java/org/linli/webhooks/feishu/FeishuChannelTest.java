@@ -335,9 +335,9 @@ class FeishuChannelTest {
   }
 
   private List<FakeFeishu.Call> awaitMessages(int count) throws InterruptedException {
-    for (int i = 0; i < 100 && feishu.calls("/open-apis/im/v1/messages").size() < count; i++) {
+    for (int i = 0; i < 100 && feishu.calls(FakeFeishu.MESSAGES).size() < count; i++) {
       Thread.sleep(20);
     }
-    return feishu.calls("/open-apis/im/v1/messages");
+    return feishu.calls(FakeFeishu.MESSAGES);
   }
 }

@@ -3,22 +3,22 @@ package org.linli.webhooks.feishu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
+import static org.linli.webhooks.feishu.FakeFeishu.MESSAGES;
+import static org.linli.webhooks.feishu.FakeFeishu.TOKENS;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
@@ -28,28 +28,24 @@ import org.linli.webhooks.SettableClock;
  * moves: the token it fetches and keeps, the message bodies Feishu receives, and which failures
  * the outbox may retry.
  */
-@ExtendWith(VertxExtension.class)
 class FeishuSenderTest {
 
   private static final String GROUP = "oc_group00000000000000000000000042";
-  private static final String MESSAGES = "/open-apis/im/v1/messages";
-  private static final String TOKENS = "/open-apis/auth/v3/tenant_access_token/internal";
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T02:00:00Z"));
   private FakeFeishu feishu;
-  private SettableClock clock;
   private FeishuSender sender;
 
   @BeforeEach
-  void start_a_fake_feishu(Vertx vertx) {
-    this.vertx = vertx;
-    feishu = await(new FakeFeishu().start(vertx));
-    clock = new SettableClock(Instant.parse("2025-03-01T02:00:00Z"));
+  void start_a_fake_feishu() {
+    feishu = loopback.start(new FakeFeishu()::start);
     sender = sender(FakeFeishu.APP_SECRET);
   }
 
   private FeishuSender sender(String secret) {
-    return new FeishuSender(WebClient.create(vertx), feishu.url() + "/", FakeFeishu.APP_ID, Secret.of(secret), clock,
+    return new FeishuSender(loopback.client(), feishu.url() + "/", FakeFeishu.APP_ID, Secret.of(secret), clock,
         Duration.ofSeconds(2));
   }
 
@@ -227,7 +223,7 @@ class FeishuSenderTest {
 
   @Test
   void without_an_app_id_and_secret_the_channel_is_not_configured_and_calls_nothing() {
-    FeishuSender unset = new FeishuSender(WebClient.create(vertx), feishu.url(), "", Secret.none());
+    FeishuSender unset = new FeishuSender(loopback.client(), feishu.url(), "", Secret.none());
 
     assertThat(unset.configured()).isFalse();
     assertThat(failure(unset.send(toGroup(Reply.text("提醒")))).permanent()).isFalse();

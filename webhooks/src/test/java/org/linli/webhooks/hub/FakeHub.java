@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.linli.webhooks.Eventually;
 
 /**
  * A hub on loopback: a real Vert.x HTTP server that records every request (method, path, headers,
@@ -153,21 +154,8 @@ public final class FakeHub {
 
   /** Waits (blocking, up to {@code seconds}) until a request matches, and returns it. */
   public Received await(Predicate<Received> test, int seconds) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      for (Received r : new ArrayList<>(received)) {
-        if (test.test(r)) {
-          return r;
-        }
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("no matching hub request within " + seconds + " s; requests: " + received.size());
+    return Eventually.first(() -> received, test, Duration.ofSeconds(seconds), Duration.ofMillis(50),
+        () -> "no matching hub request within " + seconds + " s; requests: " + received.size());
   }
 
   /** The address of {@code path} on this hub. */

@@ -4,24 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
 
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.SettableClock;
 import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
 /** The Standard Webhooks sender against a fake hub on loopback. */
-@ExtendWith(VertxExtension.class)
 class HubSenderTest {
 
   private static final String SECRET = StandardWebhooks.newSecret();
@@ -31,19 +30,18 @@ class HubSenderTest {
       "text":"3号楼2单元楼道灯坏了，老人晚上看不见。","phone":"13800138000"}}"""
       .getBytes(StandardCharsets.UTF_8);
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-06-11T02:00:00Z"));
   private FakeHub hub;
-  private SettableClock clock;
 
   @BeforeEach
-  void start_the_fake_hub(Vertx vertx) {
-    this.vertx = vertx;
-    hub = await(new FakeHub().start(vertx));
-    clock = new SettableClock(Instant.parse("2025-06-11T02:00:00Z"));
+  void start_the_fake_hub() {
+    hub = loopback.start(new FakeHub()::start);
   }
 
   private HubSender sender() {
-    return new HubSender(WebClient.create(vertx), hub.url("/linli/events"),
+    return new HubSender(loopback.client(), hub.url("/linli/events"),
         new StandardWebhooks(Secret.of(SECRET)), clock, Duration.ofMillis(500));
   }
 
@@ -121,12 +119,12 @@ class HubSenderTest {
     assertThat(failure.getMessage()).contains("400").doesNotContain("13800138000");
   }
 
-  @Test
-  void other_client_errors_and_redirects_are_permanent() {
-    for (int status : new int[]{401, 403, 404, 413, 422, 301, 307}) {
-      hub.answer(new Answer(status, Map.of("Location", hub.url("/elsewhere")), ""));
-      assertThat(failure(sender().send(ID, EVENT), SendFailure.class).permanent()).as("status %d", status).isTrue();
-    }
+  @ParameterizedTest(name = "status {0}")
+  @ValueSource(ints = {401, 403, 404, 413, 422, 301, 307})
+  void other_client_errors_and_redirects_are_permanent(int status) {
+    hub.answer(new Answer(status, Map.of("Location", hub.url("/elsewhere")), ""));
+
+    assertThat(failure(sender().send(ID, EVENT), SendFailure.class).permanent()).as("status %d", status).isTrue();
     assertThat(hub.received()).extracting(Received::path).containsOnly("/linli/events");
   }
 
@@ -147,14 +145,15 @@ class HubSenderTest {
     assertThat(failure(sender().send(ID, EVENT), SendFailure.class).retryAfterSeconds()).isEqualTo(120);
   }
 
-  @Test
-  void timeouts_408_and_other_server_errors_are_temporary() {
-    for (int status : new int[]{408, 500, 502, 504, 0}) {
-      hub.answer(Answer.of(status));
-      SendFailure failure = failure(sender().send(ID, EVENT), SendFailure.class);
-      assertThat(failure.permanent()).as("status %d", status).isFalse();
-      assertThat(failure.retryAfterSeconds()).isZero();
-    }
+  @ParameterizedTest(name = "status {0}")
+  @ValueSource(ints = {408, 500, 502, 504, 0})
+  void timeouts_408_and_other_server_errors_are_temporary(int status) {
+    hub.answer(Answer.of(status));
+
+    SendFailure failure = failure(sender().send(ID, EVENT), SendFailure.class);
+
+    assertThat(failure.permanent()).as("status %d", status).isFalse();
+    assertThat(failure.retryAfterSeconds()).isZero();
   }
 
   @Test
@@ -177,7 +176,7 @@ class HubSenderTest {
 
   @Test
   void without_a_hub_url_the_sender_is_not_configured_and_sends_nothing() {
-    HubSender unset = new HubSender(WebClient.create(vertx), " ", new StandardWebhooks(Secret.of(SECRET)));
+    HubSender unset = new HubSender(loopback.client(), " ", new StandardWebhooks(Secret.of(SECRET)));
 
     assertThat(unset.configured()).isFalse();
     assertThat(failure(unset.send(ID, EVENT), SendFailure.class).permanent()).isFalse();

@@ -6,23 +6,20 @@ import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.SettableClock;
 import org.linli.webhooks.hub.FakeHub.Answer;
 import org.linli.webhooks.hub.FakeHub.Received;
 
 /** The GeoReport v2 sender against a fake Open311 hub on loopback. */
-@ExtendWith(VertxExtension.class)
 class Open311SenderTest {
 
   private static final String API_KEY = "geo-key-7f3a";
@@ -30,17 +27,17 @@ class Open311SenderTest {
       "3号楼2单元楼道灯坏了，老人晚上看不见。请尽快修理 & 回电", "王阿姨", "13800138000", "幸福里小区3号楼2单元");
   private static final String REF = "T-20250611-0042";
 
-  private Vertx vertx;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
   private FakeHub hub;
 
   @BeforeEach
-  void start_the_fake_hub(Vertx vertx) {
-    this.vertx = vertx;
-    hub = await(new FakeHub().start(vertx));
+  void start_the_fake_hub() {
+    hub = loopback.start(new FakeHub()::start);
   }
 
   private Open311Sender sender() {
-    return new Open311Sender(WebClient.create(vertx), hub.url("/open311/v2/"), Secret.of(API_KEY),
+    return new Open311Sender(loopback.client(), hub.url("/open311/v2/"), Secret.of(API_KEY),
         new SettableClock(Instant.parse("2025-06-11T02:00:00Z")), Duration.ofMillis(500));
   }
 
@@ -127,8 +124,8 @@ class Open311SenderTest {
 
   @Test
   void without_an_api_key_or_url_the_sender_is_not_configured_and_sends_nothing() {
-    Open311Sender noKey = new Open311Sender(WebClient.create(vertx), hub.url("/open311/v2"), Secret.none());
-    Open311Sender noUrl = new Open311Sender(WebClient.create(vertx), "", Secret.of(API_KEY));
+    Open311Sender noKey = new Open311Sender(loopback.client(), hub.url("/open311/v2"), Secret.none());
+    Open311Sender noUrl = new Open311Sender(loopback.client(), "", Secret.of(API_KEY));
 
     assertThat(noKey.configured()).isFalse();
     assertThat(noUrl.configured()).isFalse();

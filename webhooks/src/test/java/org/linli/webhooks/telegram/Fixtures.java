@@ -5,9 +5,12 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.linli.webhooks.Eventually;
+import org.linli.webhooks.Futures;
 
 /** Update fixtures (shaped as in the Bot API documentation) and a way to wait for a future. */
 final class Fixtures {
@@ -46,29 +49,11 @@ final class Fixtures {
 
   /** The failure of a future that must fail. */
   static Throwable failure(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    throw new AssertionError("expected the future to fail");
+    return Futures.failure(future, Throwable.class);
   }
 
   /** Waits up to 5 s for {@code condition} (sends that follow a response happen after it). */
   static void eventually(BooleanSupplier condition) {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within 5 s");
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Eventually.until(condition, Duration.ofSeconds(5), Duration.ofMillis(10), () -> "condition not met within 5 s");
   }
 }

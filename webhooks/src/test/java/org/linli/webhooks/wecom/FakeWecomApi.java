@@ -27,6 +27,12 @@ final class FakeWecomApi {
     }
   }
 
+  /** The paths a test looks for: gettoken and media upload (answered as WeCom does), and the two sends. */
+  static final String GETTOKEN = "/cgi-bin/gettoken";
+  static final String UPLOAD = "/cgi-bin/media/upload";
+  static final String SEND = "/cgi-bin/message/send";
+  static final String GROUP_SEND = "/cgi-bin/appchat/send";
+
   final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<JsonObject>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger tokens = new AtomicInteger();
@@ -45,9 +51,9 @@ final class FakeWecomApi {
           }
           if (answer == null) {
             answer = switch (request.path()) {
-              case "/cgi-bin/gettoken" -> new JsonObject().put("errcode", 0).put("errmsg", "ok")
+              case GETTOKEN -> new JsonObject().put("errcode", 0).put("errmsg", "ok")
                   .put("access_token", "TOKEN-" + tokens.incrementAndGet()).put("expires_in", 7200);
-              case "/cgi-bin/media/upload" ->
+              case UPLOAD ->
                 new JsonObject().put("errcode", 0).put("errmsg", "ok").put("type", "image")
                     .put("media_id", "MEDIA-1").put("created_at", "1735689600");
               default -> new JsonObject().put("errcode", 0).put("errmsg", "ok");

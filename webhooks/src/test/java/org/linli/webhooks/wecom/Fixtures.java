@@ -16,6 +16,12 @@ final class Fixtures {
 
   static final JsonObject ALL = load();
 
+  /** The generated callbacks' Token, EncodingAESKey, corp id and bot name. */
+  static final String TOKEN = ALL.getString("token");
+  static final String AES_KEY = ALL.getString("aesKey");
+  static final String CORP_ID = ALL.getString("corpId");
+  static final String BOT_NAME = ALL.getString("botName");
+
   /** The published sample's Token, EncodingAESKey and corp id (WXBizMsgCrypt Sample). */
   static final String SAMPLE_TOKEN = "QDG6eK";
   static final String SAMPLE_AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
@@ -29,26 +35,10 @@ final class Fixtures {
     return ALL.getJsonObject(name);
   }
 
-  static String token() {
-    return ALL.getString("token");
-  }
-
-  static String aesKey() {
-    return ALL.getString("aesKey");
-  }
-
-  static String corpId() {
-    return ALL.getString("corpId");
-  }
-
-  static String botName() {
-    return ALL.getString("botName");
-  }
-
   /** Channel settings matching the fixtures, sending to {@code apiUrl}. */
   static Settings.Wecom settings(String apiUrl, String secret, String agentId, int perChatPerMinute) {
-    return new Settings.Wecom(Secret.of(token()), Secret.of(aesKey()), corpId(), Secret.of(secret), agentId, apiUrl,
-        botName(), perChatPerMinute);
+    return new Settings.Wecom(Secret.of(TOKEN), Secret.of(AES_KEY), CORP_ID, Secret.of(secret), agentId, apiUrl,
+        BOT_NAME, perChatPerMinute);
   }
 
   /** The ciphertext inside a generated callback's body. */

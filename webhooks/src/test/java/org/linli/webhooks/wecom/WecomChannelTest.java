@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.junit5.VertxExtension;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,10 +21,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.config.Secret;
 import org.linli.config.Settings;
+import org.linli.webhooks.ChannelRoutes;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SeenKeys;
@@ -41,16 +38,15 @@ import org.linli.webhooks.SettableClock;
  * with replies the test scripts; the callbacks are Tencent's published sample and ones the official
  * npm SDK encrypted ({@code fixtures.json}).
  */
-@ExtendWith(VertxExtension.class)
 class WecomChannelTest {
 
   private static final String PATH = "/webhooks/wecom";
   private static final String SAMPLE_PATH = "/sample/wecom";
   private static final String CLOSED_PATH = "/closed/wecom";
 
-  private Vertx vertx;
-  private WebClient client;
-  private HttpServer server;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
+  private int port;
   private final SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final SeenKeys seen = new SeenKeys();
   private final List<ChatEvent> events = new CopyOnWriteArrayList<>();
@@ -58,16 +54,13 @@ class WecomChannelTest {
   private volatile Function<List<ChatEvent>, List<Reply>> bot = e -> List.of();
 
   @BeforeEach
-  void start(Vertx vertx) {
-    this.vertx = vertx;
-    client = WebClient.create(vertx);
+  void start() {
     WecomChannel channel = new WecomChannel(Fixtures.settings("", "", "", 20), seen, clock);
     WecomChannel sample = new WecomChannel(new Settings.Wecom(Secret.of(Fixtures.SAMPLE_TOKEN),
         Secret.of(Fixtures.SAMPLE_AES_KEY), Fixtures.SAMPLE_CORP_ID, Secret.none(), "", "", "", 20), seen, clock);
-    WecomChannel closed = new WecomChannel(new Settings.Wecom(Secret.none(), Secret.of(Fixtures.aesKey()),
-        Fixtures.corpId(), Secret.none(), "", "", "", 20), seen, clock);
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+    WecomChannel closed = new WecomChannel(new Settings.Wecom(Secret.none(), Secret.of(Fixtures.AES_KEY),
+        Fixtures.CORP_ID, Secret.none(), "", "", "", 20), seen, clock);
+    Router router = ChannelRoutes.router(loopback.vertx());
     for (Map.Entry<String, WecomChannel> route : Map.of(PATH, channel, SAMPLE_PATH, sample, CLOSED_PATH, closed)
         .entrySet()) {
       WecomChannel c = route.getValue();
@@ -81,17 +74,16 @@ class WecomChannelTest {
           })
           .onFailure(ctx::fail));
     }
-    router.route().failureHandler(ctx -> {
+    port = ChannelRoutes.listen(loopback.vertx(), router, ctx -> {
       HttpException failure = ctx.failure() instanceof HttpException h ? h : new HttpException(500, "internal error");
       ctx.response().setStatusCode(failure.getStatusCode())
           .end(new JsonObject().put("error", failure.getPayload()).encode());
     });
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
   }
 
   @Test
   void the_url_check_with_tencents_published_sample_is_answered_with_the_echo_string() {
-    HttpResponse<Buffer> response = await(client.get(server.actualPort(), "127.0.0.1", SAMPLE_PATH)
+    HttpResponse<Buffer> response = await(loopback.client().get(port, "127.0.0.1", SAMPLE_PATH)
         .addQueryParam("msg_signature", "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3")
         .addQueryParam("timestamp", "1409659589")
         .addQueryParam("nonce", "263014780")
@@ -143,7 +135,7 @@ class WecomChannelTest {
 
     assertThat(events).containsExactly(new ChatEvent("wecom", new ChatEvent.Chat("LiSi", ChatEvent.ChatType.PRIVATE),
         new ChatEvent.Sender("LiSi", ""), "居住证怎么办？", true, null, "7000000000000000001"));
-    assertThat(seen.asked).containsExactly("wecom:" + Fixtures.corpId() + ":7000000000000000001");
+    assertThat(seen.asked).containsExactly("wecom:" + Fixtures.CORP_ID + ":7000000000000000001");
   }
 
   @Test
@@ -277,13 +269,13 @@ class WecomChannelTest {
     Map<String, String> outer = WecomXml.fields(envelope);
     assertThat(outer).containsKeys("Encrypt", "MsgSignature", "TimeStamp", "Nonce");
     assertThat(outer.get("TimeStamp")).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
-    WecomCrypto crypto = new WecomCrypto(Fixtures.token(), Fixtures.aesKey(), Fixtures.corpId());
+    WecomCrypto crypto = new WecomCrypto(Fixtures.TOKEN, Fixtures.AES_KEY, Fixtures.CORP_ID);
     assertThat(
         crypto.verify(outer.get("MsgSignature"), outer.get("TimeStamp"), outer.get("Nonce"), outer.get("Encrypt")))
         .isTrue();
     Map<String, String> inner = WecomXml.fields(crypto.decrypt(outer.get("Encrypt")));
     assertThat(inner).containsEntry("ToUserName", "LiSi")
-        .containsEntry("FromUserName", Fixtures.corpId())
+        .containsEntry("FromUserName", Fixtures.CORP_ID)
         .containsEntry("MsgType", "text")
         .containsEntry("Content", "请带身份证 ]]> 原件。\n\n1. 如何办理居住证\n2. 转给求助热线");
     assertThat(leftForSender).isEmpty();
@@ -305,7 +297,7 @@ class WecomChannelTest {
 
     JsonObject checked = new JsonObject(out.strip());
     assertThat(checked.getBoolean("signatureOk")).isTrue();
-    assertThat(checked.getString("id")).isEqualTo(Fixtures.corpId());
+    assertThat(checked.getString("id")).isEqualTo(Fixtures.CORP_ID);
     assertThat(WecomXml.fields(checked.getString("message"))).containsEntry("Content", "居住证办理需要身份证和住址证明。")
         .containsEntry("ToUserName", "LiSi");
   }
@@ -355,7 +347,7 @@ class WecomChannelTest {
   }
 
   private Future<HttpResponse<Buffer>> urlCheck(String path, JsonObject check, String signature) {
-    return client.get(server.actualPort(), "127.0.0.1", path)
+    return loopback.client().get(port, "127.0.0.1", path)
         .addQueryParam("msg_signature", signature)
         .addQueryParam("timestamp", check.getString("timestamp"))
         .addQueryParam("nonce", check.getString("nonce"))
@@ -374,7 +366,7 @@ class WecomChannelTest {
 
   private Future<HttpResponse<Buffer>> post(String path, String signature, String timestamp, String nonce,
       String body) {
-    var request = client.post(server.actualPort(), "127.0.0.1", path)
+    var request = loopback.client().post(port, "127.0.0.1", path)
         .addQueryParam("timestamp", timestamp)
         .addQueryParam("nonce", nonce)
         .putHeader("Content-Type", "text/xml");

@@ -17,7 +17,7 @@ class WecomCryptoTest {
 
   private static final WecomCrypto SAMPLE = new WecomCrypto(Fixtures.SAMPLE_TOKEN, Fixtures.SAMPLE_AES_KEY,
       Fixtures.SAMPLE_CORP_ID);
-  private static final WecomCrypto OURS = new WecomCrypto(Fixtures.token(), Fixtures.aesKey(), Fixtures.corpId());
+  private static final WecomCrypto OURS = new WecomCrypto(Fixtures.TOKEN, Fixtures.AES_KEY, Fixtures.CORP_ID);
 
   private static final String SAMPLE_ECHOSTR = "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==";
   static final String SAMPLE_MESSAGE = "RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3Qcz"
@@ -73,7 +73,7 @@ class WecomCryptoTest {
       assertThat(OURS.encrypt(c.getString("plaintext"), random)).as(name).isEqualTo(Fixtures.ciphertext(c));
     }
     String aligned = Fixtures.callback("blockAligned").getString("plaintext");
-    int plain = 20 + aligned.getBytes(StandardCharsets.UTF_8).length + Fixtures.corpId().length();
+    int plain = 20 + aligned.getBytes(StandardCharsets.UTF_8).length + Fixtures.CORP_ID.length();
     assertThat(plain % 32).isZero();
     assertThat(Base64.getDecoder().decode(Fixtures.ciphertext(Fixtures.callback("blockAligned"))))
         .hasSize(plain + 32);

@@ -3,50 +3,45 @@ package org.linli.webhooks.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
+import static org.linli.webhooks.wecom.FakeWecomApi.GETTOKEN;
+import static org.linli.webhooks.wecom.FakeWecomApi.GROUP_SEND;
+import static org.linli.webhooks.wecom.FakeWecomApi.SEND;
+import static org.linli.webhooks.wecom.FakeWecomApi.UPLOAD;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Loopback;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
 
 /** The WeCom sender against a fake WeCom API on loopback ({@link FakeWecomApi}). */
-@ExtendWith(VertxExtension.class)
 class WecomSenderTest {
 
   private static final String SECRET = "app-secret-for-tests";
-  private static final String SEND = "/cgi-bin/message/send";
-  private static final String GROUP_SEND = "/cgi-bin/appchat/send";
-  private static final String GETTOKEN = "/cgi-bin/gettoken";
-  private static final String UPLOAD = "/cgi-bin/media/upload";
 
-  private Vertx vertx;
-  private WebClient client;
+  @RegisterExtension
+  final Loopback loopback = new Loopback();
   private final FakeWecomApi api = new FakeWecomApi();
   private final SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
   @BeforeEach
-  void start(Vertx vertx) {
-    this.vertx = vertx;
-    client = WebClient.create(vertx);
-    await(api.start(vertx));
+  void start() {
+    loopback.start(api::start);
   }
 
   private WecomSender sender(int perChatPerMinute) {
-    return new WecomSender(client, Fixtures.settings(api.url(), SECRET, "1000002", perChatPerMinute), clock,
+    return new WecomSender(loopback.client(), Fixtures.settings(api.url(), SECRET, "1000002", perChatPerMinute), clock,
         Duration.ofMillis(1000));
   }
 
@@ -72,7 +67,7 @@ class WecomSenderTest {
 
     assertThat(api.calls(GETTOKEN)).singleElement().satisfies(c -> {
       assertThat(c.method()).isEqualTo("GET");
-      assertThat(c.query()).containsEntry("corpid", Fixtures.corpId()).containsEntry("corpsecret", SECRET);
+      assertThat(c.query()).containsEntry("corpid", Fixtures.CORP_ID).containsEntry("corpsecret", SECRET);
     });
     List<FakeWecomApi.Call> sends = api.calls(SEND);
     assertThat(sends).hasSize(3).allSatisfy(c -> {
@@ -250,9 +245,9 @@ class WecomSenderTest {
 
   @Test
   void an_api_that_does_not_answer_is_a_temporary_failure_that_names_neither_secret_nor_token() {
-    HttpServer silent = await(vertx.createHttpServer().requestHandler(request -> {
+    HttpServer silent = await(loopback.vertx().createHttpServer().requestHandler(request -> {
     }).listen(0, "127.0.0.1"));
-    WecomSender sender = new WecomSender(client,
+    WecomSender sender = new WecomSender(loopback.client(),
         Fixtures.settings("http://127.0.0.1:" + silent.actualPort(), SECRET, "1000002", 20), clock,
         Duration.ofMillis(200));
 
@@ -264,8 +259,8 @@ class WecomSenderTest {
 
   @Test
   void without_secret_or_agent_id_the_channel_is_not_configured_and_sends_nothing() {
-    WecomSender unset = new WecomSender(client, Fixtures.settings(api.url(), "", "1000002", 20));
-    WecomSender noAgent = new WecomSender(client, Fixtures.settings(api.url(), SECRET, "", 20));
+    WecomSender unset = new WecomSender(loopback.client(), Fixtures.settings(api.url(), "", "1000002", 20));
+    WecomSender noAgent = new WecomSender(loopback.client(), Fixtures.settings(api.url(), SECRET, "", 20));
 
     assertThat(unset.configured()).isFalse();
     assertThat(noAgent.configured()).isFalse();

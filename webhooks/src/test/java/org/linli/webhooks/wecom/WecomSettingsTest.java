@@ -18,23 +18,23 @@ class WecomSettingsTest {
   void the_contract_variables_set_token_key_and_corp_id_and_the_api_defaults_to_tencent() {
     SettingsLoader loader = new SettingsLoader();
     Settings.Wecom wecom = loader.load(Map.of(
-        "LINLI_WECOM_TOKEN", Fixtures.token(),
-        "LINLI_WECOM_AES_KEY", Fixtures.aesKey(),
-        "LINLI_WECOM_CORP_ID", Fixtures.corpId(),
+        "LINLI_WECOM_TOKEN", Fixtures.TOKEN,
+        "LINLI_WECOM_AES_KEY", Fixtures.AES_KEY,
+        "LINLI_WECOM_CORP_ID", Fixtures.CORP_ID,
         "LINLI_WECOM_SECRET", "app-secret",
         "LINLI_WECOM_AGENT_ID", "1000002",
         "LINLI_WECOM_BOT_NAME", "邻里小助手")).wecom();
 
     assertThat(loader.warnings()).isEmpty();
-    assertThat(wecom.token().matches(Fixtures.token())).isTrue();
-    assertThat(wecom.aesKey().reveal()).isEqualTo(Fixtures.aesKey());
-    assertThat(wecom.corpId()).isEqualTo(Fixtures.corpId());
+    assertThat(wecom.token().matches(Fixtures.TOKEN)).isTrue();
+    assertThat(wecom.aesKey().reveal()).isEqualTo(Fixtures.AES_KEY);
+    assertThat(wecom.corpId()).isEqualTo(Fixtures.CORP_ID);
     assertThat(wecom.secret().reveal()).isEqualTo("app-secret");
     assertThat(wecom.agentId()).isEqualTo("1000002");
     assertThat(wecom.botName()).isEqualTo("邻里小助手");
     assertThat(wecom.apiUrl()).isEqualTo("https://qyapi.weixin.qq.com");
     assertThat(wecom.perChatPerMinute()).isEqualTo(20);
-    assertThat(wecom.toString()).doesNotContain(Fixtures.token(), Fixtures.aesKey(), "app-secret");
+    assertThat(wecom.toString()).doesNotContain(Fixtures.TOKEN, Fixtures.AES_KEY, "app-secret");
   }
 
   @Test
