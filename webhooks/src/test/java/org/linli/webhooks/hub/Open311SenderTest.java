@@ -38,7 +38,7 @@ class Open311SenderTest {
 
   private Open311Sender sender() {
     return new Open311Sender(loopback.client(), hub.url("/open311/v2/"), Secret.of(API_KEY),
-        new SettableClock(Instant.parse("2025-06-11T02:00:00Z")), Duration.ofMillis(500));
+        new SettableClock(Instant.parse("2025-06-11T02:00:00Z")), Duration.ofSeconds(5));
   }
 
   @Test
