@@ -67,11 +67,13 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Outbox hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
     ResidentNotifier residents = new ResidentNotifier(chat, capabilities);
     Phones phones = Phones.of(settings.phones());
-    HelpDesk desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock, phones);
+    HubFeed feed = new HubFeed(hub, clock);
+    Times times = new Times(clock, zone);
+    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
-    TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat,
-        settings.tickets().moderatorChats(), zone, clock);
+    TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat,
+        settings.tickets().moderatorChats(), times);
     return new Helpline(tickets, hub, state, desk, callbacks, timers);
   }
 
