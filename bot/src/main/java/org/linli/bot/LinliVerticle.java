@@ -159,7 +159,7 @@ public final class LinliVerticle extends VerticleBase {
     helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
     ForwardOffers offers = new ForwardOffers(redis);
     Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-        helpline.desk(), offers, new Feedback(vertx, kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
+        helpline.desk(), offers, new Feedback(kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
     ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
     background = Platforms.background(platforms, redis, chat);
 

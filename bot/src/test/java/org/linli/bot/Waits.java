@@ -1,21 +1,28 @@
 package org.linli.bot;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Waiting in tests for what the service does after it has answered (deliveries, retries). */
 public final class Waits {
 
-  private static final long WITHIN_MILLIS = 15_000;
+  private static final Duration WITHIN = Duration.ofSeconds(15);
 
   private Waits() {
   }
 
   /** Waits up to 15 s for {@code condition}, checking it every 10 ms. */
   public static void eventually(BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + WITHIN_MILLIS;
+    eventually(condition, WITHIN, () -> "condition not met within " + WITHIN.toSeconds() + " s");
+  }
+
+  /** Waits up to {@code within} for {@code condition}; else fails with the message {@code failure} gives. */
+  public static void eventually(BooleanSupplier condition, Duration within, Supplier<String> failure) {
+    long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("condition not met within " + WITHIN_MILLIS / 1000 + " s");
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(failure.get());
       }
       pause(10);
     }

@@ -10,16 +10,10 @@ import org.linli.bot.ticket.TicketDeadlines;
  * The events about tickets that the hub is sent ({@link HubEvents}), each queued in the hub's
  * outbox under its webhook-id, so an event queued twice is sent once, and stamped with the time it
  * was queued.
+ *
+ * @param hub the hub queue of the outbox
  */
-final class HubFeed {
-
-  private final Outbox hub;
-  private final Clock clock;
-
-  HubFeed(Outbox hub, Clock clock) {
-    this.hub = hub;
-    this.clock = clock;
-  }
+record HubFeed(Outbox hub, Clock clock) {
 
   /** {@code ticket.created}. */
   Future<Boolean> created(Ticket t) {

@@ -68,11 +68,6 @@ public final class TicketTimers {
     loop.stop();
   }
 
-  /** Runs what is due now (tests call it directly). */
-  public Future<Void> tick() {
-    return loop.tick();
-  }
-
   private Future<Void> run(TicketDeadlines.Job job) {
     return tickets.find(job.receipt()).compose(t -> {
       if (t == null || !t.status().open()) {

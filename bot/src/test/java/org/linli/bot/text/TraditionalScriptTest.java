@@ -2,7 +2,6 @@ package org.linli.bot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,14 +18,13 @@ class TraditionalScriptTest {
     assertThat(TraditionalScript.of(simplified)).isEqualTo(traditional);
   }
 
-  @Test
-  void characters_come_out_in_taiwan_standard_forms() {
-    assertThat(TraditionalScript.of("发到群里，为了大家")).isEqualTo("發到群裡，為了大家");
-  }
-
-  @Test
-  void text_without_simplified_characters_is_left_as_it_is() {
-    assertThat(TraditionalScript.of("居住證 12345 abc")).isEqualTo("居住證 12345 abc");
-    assertThat(TraditionalScript.of("")).isEmpty();
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "发到群里，为了大家, 發到群裡，為了大家",
+      "居住證 12345 abc, 居住證 12345 abc",
+      "'', ''"})
+  void characters_come_out_in_taiwan_standard_forms_and_text_without_simplified_ones_as_it_is(String text,
+      String traditional) {
+    assertThat(TraditionalScript.of(text)).isEqualTo(traditional);
   }
 }
