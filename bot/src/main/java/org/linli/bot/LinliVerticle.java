@@ -162,10 +162,10 @@ public final class LinliVerticle extends VerticleBase {
     Moderators moderators = new Moderators(settings.consultation().moderators());
     ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
         moderators, messages, zone, clock, platforms);
-    helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
+    helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
     ForwardOffers offers = new ForwardOffers(redis);
     Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-        helpline.desk(), offers, new Feedback(vertx, kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
+        helpline.desk(), offers, new Feedback(kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
     ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
     background = Platforms.background(platforms, redis, chat);
 

@@ -3,10 +3,10 @@ package org.linli.bot;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -61,21 +61,9 @@ final class FakeChatApp implements AutoCloseable {
 
   /** Waits up to {@code seconds} until a message matches; returns it, or throws. */
   JsonObject await(Predicate<JsonObject> test, int seconds) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      for (JsonObject m : received) {
-        if (test.test(m)) {
-          return m;
-        }
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("no matching message within " + seconds + " s; received " + received);
+    Waits.eventually(() -> !matching(test).isEmpty(), Duration.ofSeconds(seconds),
+        () -> "no matching message within " + seconds + " s; received " + received);
+    return matching(test).get(0);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.linli.bot.answer;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -31,14 +30,12 @@ public final class Feedback {
 
   private static final int OTHERS = 3;
 
-  private final Vertx vertx;
   private final KbService kb;
   private final FeedbackStore store;
   private final ForwardOffers offers;
   private final ReplyComposer composer;
 
-  public Feedback(Vertx vertx, KbService kb, FeedbackStore store, ForwardOffers offers, ReplyComposer composer) {
-    this.vertx = vertx;
+  public Feedback(KbService kb, FeedbackStore store, ForwardOffers offers, ReplyComposer composer) {
     this.kb = kb;
     this.store = store;
     this.offers = offers;
@@ -95,7 +92,7 @@ public final class Feedback {
         return Future.succeededFuture(entries(ids));
       }
       // A confident answer names one guide only; the word search ranks the runners-up.
-      return vertx.executeBlocking(() -> kb.knowledgeBase().wordCandidates(given.question()), false)
+      return kb.wordCandidates(given.question())
           .map(candidates -> {
             candidates.stream()
                 .sorted(Comparator.comparingDouble(Candidate::lexical).reversed())

@@ -1,9 +1,6 @@
 package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.linli.bot.PersonalData;
 import org.linli.bot.consultation.Moderators;
-import org.linli.bot.outbox.Outbox;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.Words;
@@ -44,7 +40,6 @@ public final class HelpDesk {
   public static final String RATE = "rate:";
 
   private static final Logger LOG = LoggerFactory.getLogger(HelpDesk.class);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_WHEN.of());
   private static final Map<String, String> CATEGORY = Map.of(
       CategoryGuesser.EMERGENCY, Text.CATEGORY_EMERGENCY.of(), CategoryGuesser.REPAIR, Text.CATEGORY_REPAIR.of(),
       CategoryGuesser.ELDERLY, Text.CATEGORY_ELDERLY.of(),
@@ -56,22 +51,19 @@ public final class HelpDesk {
 
   private final TicketStore tickets;
   private final CategoryGuesser guesser = new CategoryGuesser();
-  private final Outbox hub;
+  private final HubFeed hub;
   private final ForwardOffers offers;
   private final Moderators moderators;
-  private final ZoneId zone;
-  private final Clock clock;
+  private final Times times;
   private final Phones phones;
 
-  public HelpDesk(TicketStore tickets, Outbox hub, ForwardOffers offers, Moderators moderators, ZoneId zone,
-      Clock clock, Phones phones) {
-    this.phones = phones;
+  HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones) {
     this.tickets = tickets;
     this.hub = hub;
     this.offers = offers;
     this.moderators = moderators;
-    this.zone = zone;
-    this.clock = clock;
+    this.times = times;
+    this.phones = phones;
   }
 
   /** True for the commands this desk answers. */
@@ -127,14 +119,13 @@ public final class HelpDesk {
     TicketSource source = new TicketSource(event.platform(), event.chat().id(),
         event.chat().type().name().toLowerCase(Locale.ROOT), event.messageId(),
         event.identity().key());
-    return tickets.open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", clock.instant()))
+    return tickets.open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", times.now()))
         .compose(
-            ticket -> hub.enqueue(HubEvents.id("created", ticket.receipt()), HubEvents.created(ticket, clock.instant()))
-                .map(queued -> ticket))
+            ticket -> hub.created(ticket).map(queued -> ticket))
         .map(ticket -> List.of(Reply.text(received(ticket))))
         .recover(e -> {
           if (e instanceof TicketLimitReached limit) {
-            return reply(Text.HELP_LIMIT.of(WHEN.format(limit.retryAfter().atZone(zone)), phones.hotline(),
+            return reply(Text.HELP_LIMIT.of(times.format(limit.retryAfter()), phones.hotline(),
                 phones.police(), phones.fire(), phones.ambulance()));
           }
           return Future.failedFuture(e);
@@ -151,7 +142,7 @@ public final class HelpDesk {
       String limit = t.timeLimit().toHours() > 0
           ? hours(t.timeLimit().toHours())
           : Text.DURATION_MINUTES.of(Math.max(1, t.timeLimit().toMinutes()));
-      out.append(Text.HELP_RECEIVED_LIMIT.of(limit, WHEN.format(t.dueAt().atZone(zone))));
+      out.append(Text.HELP_RECEIVED_LIMIT.of(limit, times.format(t.dueAt())));
     }
     out.append(Text.HELP_RECEIVED_END.of());
     return out.toString();
@@ -192,13 +183,13 @@ public final class HelpDesk {
 
   private String details(Ticket t) {
     StringBuilder out = new StringBuilder(Text.STATUS_DETAILS.of(t.receipt(), t.status().label())).append('\n')
-        .append(Text.STATUS_DETAILS_OPENED.of(categoryName(t.category()), WHEN.format(t.createdAt().atZone(zone))));
+        .append(Text.STATUS_DETAILS_OPENED.of(categoryName(t.category()), times.format(t.createdAt())));
     if (t.dueAt() != null) {
-      out.append(Text.STATUS_DETAILS_DUE.of(WHEN.format(t.dueAt().atZone(zone))));
+      out.append(Text.STATUS_DETAILS_DUE.of(times.format(t.dueAt())));
     }
     out.append('\n');
     for (TicketEvent e : t.history()) {
-      out.append("· ").append(WHEN.format(e.at().atZone(zone))).append(" ").append(e.status().label());
+      out.append("· ").append(times.format(e.at())).append(" ").append(e.status().label());
       if (e.note() != null && !e.note().isBlank()) {
         out.append(Text.STATUS_DETAILS_NOTE.of(e.note()));
       }
@@ -223,7 +214,7 @@ public final class HelpDesk {
       if (!t.source().resident().equals(event.identity().key())) {
         return reply(true, Text.RATE_NOT_YOURS.of());
       }
-      return tickets.rate(receipt, stars, PersonalData.mask(comment), clock.instant())
+      return tickets.rate(receipt, stars, PersonalData.mask(comment), times.now())
           .compose(result -> {
             if (!result.applied()) {
               return reply(true, result.outcome() == TransitionResult.Outcome.BAD_RATING
@@ -232,7 +223,7 @@ public final class HelpDesk {
             }
             Ticket rated = result.ticket();
             LOG.info("Ticket {} rated {}", receipt, stars);
-            return hub.enqueue(HubEvents.id("rated", receipt), HubEvents.rated(rated, clock.instant()))
+            return hub.rated(rated)
                 .map(v -> List.of(Reply.privateText(stars <= 2
                     ? Text.RATE_REOPENED.of(receipt)
                     : Text.RATE_THANKS.of(receipt))));

@@ -29,23 +29,20 @@ import org.slf4j.LoggerFactory;
  * The help-line's parts, built from the settings: tickets in Redis, the hub queue of the outbox
  * (signed Standard Webhooks or Open311), the chat desk, the hub's callbacks and the reminder timers
  * (the operators' API is mounted by {@code http.TicketRoutes}). Started and stopped with the service.
+ *
+ * @param outbox the hub queue of the outbox
  */
-public final class Helpline {
+public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpDesk desk, HubCallbacks callbacks,
+    TicketTimers timers) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Helpline.class);
 
   /** The outbox queue of hub deliveries. */
   public static final String QUEUE = "hub";
 
-  private final TicketStore tickets;
-  private final Outbox hub;
-  private final HubState state;
-  private final HelpDesk desk;
-  private final HubCallbacks callbacks;
-  private final TicketTimers timers;
-
-  public Helpline(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat, Moderators moderators,
-      ZoneId zone, Clock clock, Capabilities capabilities) {
+  /** The parts built from the settings, not started yet. */
+  public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
+      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -57,8 +54,8 @@ public final class Helpline {
     } catch (IllegalArgumentException e) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET): " + e.getMessage());
     }
-    tickets = TicketStore.of(redis, settings.tickets(), zone);
-    state = new HubState(redis);
+    TicketStore tickets = TicketStore.of(redis, settings.tickets(), zone);
+    HubState state = new HubState(redis);
     HubSender webhooks = signer == null ? null : new HubSender(web, hubSettings.url(), signer);
     Open311Sender open311 = hubSettings.mode().equals("open311")
         ? new Open311Sender(web, hubSettings.url(), hubSettings.apiKey())
@@ -67,19 +64,22 @@ public final class Helpline {
         (receipt, filed) -> tickets.setHubReference(receipt, new HubReference(filed.serviceRequestId(), filed.token()))
             .mapEmpty(),
         clock);
-    hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
+    Outbox hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
     ResidentNotifier residents = new ResidentNotifier(chat, capabilities);
     Phones phones = Phones.of(settings.phones());
-    desk = new HelpDesk(tickets, hub, new ForwardOffers(redis), moderators, zone, clock, phones);
-    callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets, residents, clock,
-        phones);
-    timers = new TicketTimers(new TicketDeadlines(redis), tickets, hub, chat, settings.tickets().moderatorChats(), zone,
-        clock);
+    HubFeed feed = new HubFeed(hub, clock);
+    Times times = new Times(clock, zone);
+    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones);
+    HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
+        residents, clock, phones);
+    TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat,
+        settings.tickets().moderatorChats(), times);
+    return new Helpline(tickets, hub, state, desk, callbacks, timers);
   }
 
   /** Starts the hub deliveries and the reminder timers; repairs indexes a crash may have left stale. */
   public Future<Void> start(Vertx vertx, Clock clock) {
-    hub.start();
+    outbox.start();
     timers.start(vertx, 500);
     Instant now = clock.instant();
     // Best effort: a Redis that does not answer yet must not keep the service from starting.
@@ -92,30 +92,6 @@ public final class Helpline {
   /** Stops the timers and waits for deliveries in flight. */
   public Future<Void> stop() {
     timers.stop();
-    return hub.stop();
-  }
-
-  public HelpDesk desk() {
-    return desk;
-  }
-
-  public HubCallbacks callbacks() {
-    return callbacks;
-  }
-
-  public TicketStore tickets() {
-    return tickets;
-  }
-
-  public Outbox outbox() {
-    return hub;
-  }
-
-  public HubState state() {
-    return state;
-  }
-
-  public TicketTimers timers() {
-    return timers;
+    return outbox.stop();
   }
 }

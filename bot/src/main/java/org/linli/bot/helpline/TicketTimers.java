@@ -2,13 +2,9 @@ package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
@@ -33,34 +29,33 @@ public final class TicketTimers {
 
   private static final Logger LOG = LoggerFactory.getLogger(TicketTimers.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(Text.FORMAT_WHEN.of());
 
-  private final TicketDeadlines deadlines;
   private final TicketStore tickets;
-  private final Outbox hub;
+  private final HubFeed hub;
   private final Poster chat;
   private final List<Outgoing> moderatorChats;
-  private final ZoneId zone;
-  private final Clock clock;
+  private final Times times;
   private final TimerLoop<TicketDeadlines.Job> loop;
 
   /** {@code moderatorChats}: the {@code tickets.moderatorChats} setting ({@code platform:chat,…}). */
-  public TicketTimers(TicketDeadlines deadlines, TicketStore tickets, Outbox hub, Poster chat, String moderatorChats,
-      ZoneId zone, Clock clock) {
-    this.deadlines = deadlines;
+  TicketTimers(TicketDeadlines deadlines, TicketStore tickets, HubFeed hub, Poster chat, String moderatorChats,
+      Times times) {
     this.tickets = tickets;
     this.hub = hub;
     this.chat = chat;
-    this.zone = zone;
-    this.clock = clock;
+    this.moderatorChats = groups(moderatorChats);
+    this.times = times;
+    this.loop = new TimerLoop<>("Ticket reminders", () -> deadlines.claim(times.now(), LEASE, 50), this::run,
+        deadlines::done);
+  }
+
+  private static List<Outgoing> groups(String moderatorChats) {
     List<Outgoing> chats = new ArrayList<>();
     for (String pair : moderatorChats.split(",")) {
       ChatRef.parse(pair).ifPresent(ref -> chats.add(new Outgoing(ref.platform(),
           new ChatEvent.Chat(ref.chat(), ChatEvent.ChatType.GROUP), Reply.text(""))));
     }
-    this.moderatorChats = List.copyOf(chats);
-    this.loop = new TimerLoop<>("Ticket reminders", () -> deadlines.claim(clock.instant(), LEASE, 50), this::run,
-        deadlines::done);
+    return List.copyOf(chats);
   }
 
   /** Starts this instance's loop. */
@@ -73,11 +68,6 @@ public final class TicketTimers {
     loop.stop();
   }
 
-  /** Runs what is due now (tests call it directly). */
-  public Future<Void> tick() {
-    return loop.tick();
-  }
-
   private Future<Void> run(TicketDeadlines.Job job) {
     return tickets.find(job.receipt()).compose(t -> {
       if (t == null || !t.status().open()) {
@@ -86,9 +76,8 @@ public final class TicketTimers {
       String stage = job.kind() == TicketDeadlines.Kind.REMIND80 ? "remind80" : "overdue";
       LOG.info("Ticket {}: {} (reminder)", t.receipt(), stage);
       // The ticket itself first, in case it never left (idempotent by id), then the reminder.
-      return hub.enqueue(HubEvents.id("created", t.receipt()), HubEvents.created(t, clock.instant()))
-          .compose(
-              v -> hub.enqueue(HubEvents.id(stage, t.receipt()), HubEvents.reminder(t, job.kind(), clock.instant())))
+      return hub.created(t)
+          .compose(v -> hub.reminder(t, job.kind(), stage))
           .compose(v -> tellModerators(t, job.kind(), stage));
     });
   }
@@ -96,7 +85,7 @@ public final class TicketTimers {
   private Future<Void> tellModerators(Ticket t, TicketDeadlines.Kind kind, String stage) {
     Text heading = kind == TicketDeadlines.Kind.REMIND80 ? Text.TIMER_DUE_SOON : Text.TIMER_OVERDUE;
     String category = HelpDesk.categoryName(t.category()) + (t.urgent() ? Text.TIMER_URGENT.of() : "");
-    String due = t.dueAt() == null ? "" : Text.TIMER_DUE.of(WHEN.format(t.dueAt().atZone(zone)));
+    String due = t.dueAt() == null ? "" : Text.TIMER_DUE.of(times.format(t.dueAt()));
     String text = heading.of(t.receipt(), category, t.status().label(), due);
     List<Future<Boolean>> sent = new ArrayList<>();
     for (Outgoing m : moderatorChats) {

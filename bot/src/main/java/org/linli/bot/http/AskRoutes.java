@@ -19,19 +19,19 @@ import org.linli.kb.EntryLoader;
  */
 public final class AskRoutes implements FeatureRoutes {
 
+  private final AskHandler ask;
   private final KbService kb;
-  private final ReplyComposer composer;
   private final GapStore gaps;
 
   public AskRoutes(KbService kb, ReplyComposer composer, GapStore gaps) {
+    this.ask = new AskHandler(kb, composer, gaps);
     this.kb = kb;
-    this.composer = composer;
     this.gaps = gaps;
   }
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.post("/api/v1/ask").handler(guards.body()).handler(new AskHandler(kb, composer, gaps));
+    router.post("/api/v1/ask").handler(guards.body()).handler(ask);
     router.post("/api/v1/kb/reload").handler(guards.admin()).handler(ctx -> kb.reload()
         .onSuccess(report -> Routes.json(ctx, new JsonObject()
             .put("entries", report.entries())

@@ -24,14 +24,11 @@ public final class HttpListener extends VerticleBase {
 
   private final Router router;
   private final HttpServerOptions options;
-  private final String host;
-  private final int port;
 
-  public HttpListener(Router router, HttpServerOptions options, String host, int port) {
+  /** @param options with the configured host and port */
+  private HttpListener(Router router, HttpServerOptions options) {
     this.router = router;
     this.options = options;
-    this.host = host;
-    this.port = port;
   }
 
   /**
@@ -39,14 +36,16 @@ public final class HttpListener extends VerticleBase {
    * http.eventLoops}, 0 for one per core): the first server here, the others each in a listener.
    */
   public static Future<HttpServer> serve(Vertx vertx, Router router, Settings.Http http) {
-    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false);
+    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false)
+        .setHost(http.host())
+        .setPort(http.port());
     int listeners = http.eventLoops() > 0 ? http.eventLoops() : Runtime.getRuntime().availableProcessors();
     return vertx.createHttpServer(options)
         .requestHandler(router)
-        .listen(http.port(), http.host())
+        .listen()
         .compose(server -> listeners <= 1
             ? Future.succeededFuture(server)
-            : vertx.deployVerticle(() -> new HttpListener(router, options, http.host(), http.port()),
+            : vertx.deployVerticle(() -> new HttpListener(router, options),
                 new DeploymentOptions().setInstances(listeners - 1)).map(id -> server))
         .onSuccess(server -> LOG.info("Linli listening on {}:{} ({} event loops)", http.host(), server.actualPort(),
             Math.max(1, listeners)));
@@ -54,6 +53,6 @@ public final class HttpListener extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(options).requestHandler(router).listen(port, host);
+    return vertx.createHttpServer(options).requestHandler(router).listen();
   }
 }

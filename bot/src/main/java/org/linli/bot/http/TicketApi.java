@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,14 +36,13 @@ public final class TicketApi {
   private final TicketStore tickets;
   private final TicketStats stats;
   private final HubState hub;
-  private final ZoneId zone;
   private final Clock clock;
 
-  public TicketApi(TicketStore tickets, TicketStats stats, HubState hub, ZoneId zone, Clock clock) {
+  /** @param clock in the zone whose local dates and months the API takes and counts */
+  public TicketApi(TicketStore tickets, HubState hub, Clock clock) {
     this.tickets = tickets;
-    this.stats = stats;
+    this.stats = new TicketStats(tickets);
     this.hub = hub;
-    this.zone = zone;
     this.clock = clock;
   }
 
@@ -76,7 +74,7 @@ public final class TicketApi {
     if (sinceText != null && !sinceText.isBlank()) {
       try {
         since = sinceText.length() == 10
-            ? LocalDate.parse(sinceText).atStartOfDay(zone).toInstant()
+            ? LocalDate.parse(sinceText).atStartOfDay(clock.getZone()).toInstant()
             : OffsetDateTime.parse(sinceText).toInstant();
       } catch (DateTimeParseException e) {
         ctx.fail(new HttpException(400, "since must be a date (2026-11-01) or a date and time with offset"));
@@ -119,12 +117,12 @@ public final class TicketApi {
     YearMonth month;
     try {
       String m = ctx.request().getParam("month");
-      month = m == null || m.isBlank() ? YearMonth.now(clock.withZone(zone)) : YearMonth.parse(m);
+      month = m == null || m.isBlank() ? YearMonth.now(clock) : YearMonth.parse(m);
     } catch (DateTimeParseException e) {
       ctx.fail(new HttpException(400, "month must look like 2026-11"));
       return;
     }
-    stats.month(month, zone).onSuccess(f -> Routes.json(ctx, json(f))).onFailure(ctx::fail);
+    stats.month(month, clock.getZone()).onSuccess(f -> Routes.json(ctx, json(f))).onFailure(ctx::fail);
   }
 
   private static JsonObject json(TicketFigures f) {

@@ -4,7 +4,6 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.linli.bot.helpline.Helpline;
-import org.linli.bot.ticket.TicketStats;
 
 /**
  * The help-line over HTTP: the hub's signed callbacks ({@code POST /webhooks/hub}), the operators'
@@ -17,7 +16,7 @@ public final class TicketRoutes implements FeatureRoutes {
 
   public TicketRoutes(Helpline helpline, ZoneId zone, Clock clock) {
     this.helpline = helpline;
-    this.api = new TicketApi(helpline.tickets(), new TicketStats(helpline.tickets()), helpline.state(), zone, clock);
+    this.api = new TicketApi(helpline.tickets(), helpline.state(), clock.withZone(zone));
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.linli.bot.errors.ServiceUnavailable;
 import org.linli.kb.Answer;
 import org.linli.kb.KnowledgeBase;
+import org.linli.kb.index.Candidate;
 import org.linli.kb.intent.Intent;
 import org.linli.kb.intent.MessageKind;
 import org.slf4j.Logger;
@@ -69,6 +70,11 @@ public final class KbService implements AutoCloseable {
           .failedFuture(new ServiceUnavailable("The knowledge base is still loading; try again in a few seconds"));
     }
     return workers.executeBlocking(() -> askSafely(text), false);
+  }
+
+  /** The guides whose words match {@code text}, with their word scores (a search, so on the worker pool). */
+  public Future<List<Candidate>> wordCandidates(String text) {
+    return workers.executeBlocking(() -> kb.wordCandidates(text), false);
   }
 
   private Answer askSafely(String text) {

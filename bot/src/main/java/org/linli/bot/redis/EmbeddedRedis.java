@@ -16,11 +16,9 @@ import redis.embedded.core.ExecutableProvider;
 public final class EmbeddedRedis implements AutoCloseable {
 
   private final RedisServer server;
-  private final int port;
 
-  private EmbeddedRedis(RedisServer server, int port) {
+  private EmbeddedRedis(RedisServer server) {
     this.server = server;
-    this.port = port;
   }
 
   /** Starts redis-server; {@code port} 0 picks a free one. */
@@ -40,7 +38,7 @@ public final class EmbeddedRedis implements AutoCloseable {
           .setting("protected-mode yes")
           .build();
       server.start();
-      return new EmbeddedRedis(server, chosen);
+      return new EmbeddedRedis(server);
     } catch (IOException e) {
       throw new UncheckedIOException("The embedded Redis could not start: " + e.getMessage(), e);
     }
@@ -48,7 +46,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   /** The connection string of this server. */
   public String url() {
-    return "redis://127.0.0.1:" + port;
+    return "redis://127.0.0.1:" + server.ports().get(0);
   }
 
   private static int freePort() throws IOException {

@@ -40,26 +40,31 @@ class HouseRulesTest {
     }
   }
 
+  /** No class of {@code module} depends on a class of {@code others}. */
+  private static ArchRule knowsNone(String module, String because, String... others) {
+    return noClasses()
+        .that().resideInAPackage(module)
+        .should().dependOnClassesThat().resideInAnyPackage(others)
+        .because(because);
+  }
+
   /** Vert.x server-side HTTP: routers, handlers, requests, responses, headers. */
   private static final String[] HTTP = {"io.vertx.ext.web", "io.vertx.ext.web.handler..", "io.vertx.core.http.."};
 
   @ArchTest
-  static final ArchRule the_knowledge_base_needs_no_vertx_and_knows_no_edge_or_bot = noClasses()
-      .that().resideInAPackage("org.linli.kb..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.linli.webhooks..", "org.linli.bot..")
-      .because("the knowledge base is a plain library: it answers questions, it serves nothing");
+  static final ArchRule the_knowledge_base_needs_no_vertx_and_knows_no_edge_or_bot = knowsNone("org.linli.kb..",
+      "the knowledge base is a plain library: it answers questions, it serves nothing", "io.vertx..",
+      "org.linli.webhooks..", "org.linli.bot..");
 
   @ArchTest
-  static final ArchRule the_edge_knows_no_bot = noClasses()
-      .that().resideInAPackage("org.linli.webhooks..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.linli.bot..", "org.linli.kb..")
-      .because("webhooks speaks to chat platforms and hubs; what to answer is the bot's business");
+  static final ArchRule the_edge_knows_no_bot = knowsNone("org.linli.webhooks..",
+      "webhooks speaks to chat platforms and hubs; what to answer is the bot's business", "org.linli.bot..",
+      "org.linli.kb..");
 
   @ArchTest
-  static final ArchRule settings_know_none_of_the_others = noClasses()
-      .that().resideInAPackage("org.linli.config..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.linli.kb..", "org.linli.webhooks..", "org.linli.bot..")
-      .because("every module reads its settings; settings read no module");
+  static final ArchRule settings_know_none_of_the_others = knowsNone("org.linli.config..",
+      "every module reads its settings; settings read no module", "org.linli.kb..", "org.linli.webhooks..",
+      "org.linli.bot..");
 
   @ArchTest
   static final ArchRule bot_http_types_stay_in_http_packages = noClasses()

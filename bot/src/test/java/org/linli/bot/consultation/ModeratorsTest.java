@@ -4,37 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.linli.config.SettingsException;
 import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Identity;
 
 class ModeratorsTest {
 
-  @Test
-  void a_platform_entry_names_the_user_in_that_chat_of_that_platform_only() {
-    Moderators moderators = new Moderators("telegram:g1:u7");
+  /**
+   * Whether the setting {@code entries} makes {@code user} a moderator of {@code chat}, both of
+   * {@code platform}: a platform entry names that chat of that platform only, a star chat covers
+   * every chat of its platform and no other, an older chat and user entry still names that chat, and
+   * entries without a colon and blanks are ignored.
+   */
+  @ParameterizedTest(name = "[{0}] {1}:{2}:{3} moderates: {4}")
+  @CsvSource({
+      "telegram:g1:u7, telegram, g1, u7, true",
+      "telegram:g1:u7, telegram, g2, u7, false",
+      "telegram:g1:u7, feishu, g1, u7, false",
+      "telegram:*:u9, telegram, g1, u9, true",
+      "telegram:*:u9, telegram, g5, u9, true",
+      "telegram:*:u9, dingtalk, g1, u9, false",
+      "' g1:mod , telegram:*:u9', generic, g1, mod, true",
+      "' g1:mod , telegram:*:u9', generic, g2, mod, false",
+      "' g1:mod , telegram:*:u9', generic, g1, other, false",
+      "',nobody, ,telegram:g1:u7', telegram, nobody, nobody, false",
+      "',nobody, ,telegram:g1:u7', telegram, g1, u7, true"})
+  void an_entry_names_the_users_of_the_chats_and_platform_it_says(String entries, String platform, String chat,
+      String user, boolean moderates) {
+    Moderators moderators = new Moderators(entries);
 
-    assertThat(moderators.moderates(new ChatRef("telegram", "g1"), new Identity("telegram", "u7"))).isTrue();
-    assertThat(moderators.moderates(new ChatRef("telegram", "g2"), new Identity("telegram", "u7"))).isFalse();
-    assertThat(moderators.moderates(new ChatRef("feishu", "g1"), new Identity("feishu", "u7"))).isFalse();
-  }
-
-  @Test
-  void a_star_chat_covers_every_chat_of_its_platform_and_no_other_platform() {
-    Moderators moderators = new Moderators("telegram:*:u9");
-
-    assertThat(moderators.moderates(new ChatRef("telegram", "g1"), new Identity("telegram", "u9"))).isTrue();
-    assertThat(moderators.moderates(new ChatRef("telegram", "g5"), new Identity("telegram", "u9"))).isTrue();
-    assertThat(moderators.moderates(new ChatRef("dingtalk", "g1"), new Identity("dingtalk", "u9"))).isFalse();
-  }
-
-  @Test
-  void an_older_chat_and_user_entry_still_names_that_chat() {
-    Moderators moderators = new Moderators(" g1:mod , telegram:*:u9");
-
-    assertThat(moderators.moderates(new ChatRef("generic", "g1"), new Identity("generic", "mod"))).isTrue();
-    assertThat(moderators.moderates(new ChatRef("generic", "g2"), new Identity("generic", "mod"))).isFalse();
-    assertThat(moderators.moderates(new ChatRef("generic", "g1"), new Identity("generic", "other"))).isFalse();
+    assertThat(moderators.moderates(new ChatRef(platform, chat), new Identity(platform, user))).isEqualTo(moderates);
   }
 
   @Test
@@ -51,13 +52,5 @@ class ModeratorsTest {
         .hasMessageContaining("every platform")
         .hasMessageContaining("<platform>:*:u9");
     assertThatThrownBy(() -> new Moderators("*:*:u9")).isInstanceOf(SettingsException.class);
-  }
-
-  @Test
-  void entries_without_a_colon_and_blanks_are_ignored() {
-    Moderators moderators = new Moderators(",nobody, ,telegram:g1:u7");
-
-    assertThat(moderators.moderates(new ChatRef("telegram", "nobody"), new Identity("telegram", "nobody"))).isFalse();
-    assertThat(moderators.moderates(new ChatRef("telegram", "g1"), new Identity("telegram", "u7"))).isTrue();
   }
 }

@@ -36,8 +36,7 @@ class RuleTest {
   void civil_code_participation_needs_two_thirds_of_the_area_and_of_the_households() {
     // 9 households, 900 m²: 6 households with 600.00 m² is exactly 2/3 of both.
     Rule.Outcome exact = Rule.CIVIL_CODE_ORDINARY.decide(big(4, 2, 400_00, 200_00, 9, 900_00));
-    assertThat(exact.conditions().get(0).met()).isTrue();
-    assertThat(exact.conditions().get(1).met()).isTrue();
+    assertThat(exact.conditions()).extracting(Rule.Condition::met).startsWith(true, true);
     assertThat(exact.passed()).isTrue();
 
     // One household short.
@@ -51,8 +50,7 @@ class RuleTest {
   void area_met_but_headcount_not_fails_the_civil_code_rule() {
     // Two big flats make up the area, but only 2 of 9 households voted.
     Rule.Outcome outcome = Rule.CIVIL_CODE_ORDINARY.decide(big(2, 0, 700_00, 0, 9, 900_00));
-    assertThat(outcome.conditions().get(0).met()).isTrue();
-    assertThat(outcome.conditions().get(1).met()).isFalse();
+    assertThat(outcome.conditions()).extracting(Rule.Condition::met).startsWith(true, false);
     assertThat(outcome.passed()).isFalse();
   }
 

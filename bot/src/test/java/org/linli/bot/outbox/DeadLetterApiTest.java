@@ -1,8 +1,8 @@
 package org.linli.bot.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.linli.bot.Waits.eventually;
 import static org.linli.bot.outbox.OutboxTest.await;
-import static org.linli.bot.outbox.OutboxTest.eventually;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,6 +1,8 @@
 package org.linli.bot.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.linli.bot.Waits.eventually;
+import static org.linli.bot.Waits.pause;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -304,25 +305,6 @@ class OutboxTest {
     assertThat(timing.retries()).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30));
     assertThat(timing.lease()).isEqualTo(Duration.ofSeconds(60));
     assertThat(timing.keepDelivered()).isEqualTo(Duration.ofDays(7));
-  }
-
-  static void eventually(BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      pause(10);
-    }
-  }
-
-  static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   static <T> T await(Future<T> future) {

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scripts called by name against a real (embedded) Redis. */
 class LuaScriptTest {
@@ -91,11 +93,13 @@ class LuaScriptTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("lua/no-such-script.lua");
   }
 
-  @Test
-  void the_hash_tag_is_the_text_in_the_first_braces_unless_they_are_empty() {
-    assertThat(LuaScript.hashTag("poll:{p1}:ballots")).isEqualTo("p1");
-    assertThat(LuaScript.hashTag("a{b}{c}")).isEqualTo("b");
-    assertThat(LuaScript.hashTag("a{}b")).isEqualTo("a{}b");
-    assertThat(LuaScript.hashTag("plain")).isEqualTo("plain");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "poll:{p1}:ballots, p1",
+      "a{b}{c}, b",
+      "a{}b, a{}b",
+      "plain, plain"})
+  void the_hash_tag_is_the_text_in_the_first_braces_unless_they_are_empty(String key, String tag) {
+    assertThat(LuaScript.hashTag(key)).isEqualTo(tag);
   }
 }
