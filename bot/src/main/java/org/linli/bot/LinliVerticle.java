@@ -24,6 +24,12 @@ import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollMessages;
 import org.linli.bot.consultation.PollSchedule;
 import org.linli.bot.consultation.PollStore;
+import org.linli.bot.consultation.proposal.ConsultationIndex;
+import org.linli.bot.consultation.proposal.FollowUpStore;
+import org.linli.bot.consultation.proposal.FollowUps;
+import org.linli.bot.consultation.proposal.ProposalChat;
+import org.linli.bot.consultation.proposal.ProposalDesk;
+import org.linli.bot.consultation.proposal.ProposalStore;
 import org.linli.bot.consultation.publish.PollPage;
 import org.linli.bot.consultation.publish.PublishedCharts;
 import org.linli.bot.consultation.publish.ResultChart;
@@ -43,6 +49,8 @@ import org.linli.bot.http.OutboxRoutes;
 import org.linli.bot.http.PlatformRoutes;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.PollPages;
+import org.linli.bot.http.ProposalApi;
+import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
@@ -158,12 +166,18 @@ public final class LinliVerticle extends VerticleBase {
         moderators, messages, zone, clock, platforms);
     helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
     ForwardOffers offers = new ForwardOffers(redis);
+    ProposalDesk proposalDesk = new ProposalDesk(new ProposalStore(redis), new FollowUpStore(redis), polls, keeper,
+        messages, poster, settings.proposals(), zone, clock);
+    FollowUps followUps = new FollowUps(new FollowUpStore(redis), polls, helpline.tickets(), poster, clock);
+    ConsultationIndex index = new ConsultationIndex(redis, polls, proposalDesk, followUps, zone);
     Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-        helpline.desk(), offers, new Feedback(vertx, kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
+        helpline.desk(), offers, new Feedback(vertx, kb, gaps.feedback(), offers, composer), new GuideDirectory(redis),
+        new ProposalChat(proposalDesk, followUps, moderators));
     ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
     background = Platforms.background(platforms, redis, chat);
 
-    PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers);
+    PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers,
+        index::section);
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
     return HttpListener.serve(vertx, Routes.create(vertx, settings, health, List.of(
@@ -173,7 +187,8 @@ public final class LinliVerticle extends VerticleBase {
         new ConsultationRoutes(new PollApi(polls, keeper, clock), published),
         new OutboxRoutes(deadLetters),
         new TicketRoutes(helpline, zone, clock),
-        new HouseholdRoutes(households))), settings.http());
+        new HouseholdRoutes(households),
+        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)))), settings.http());
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
