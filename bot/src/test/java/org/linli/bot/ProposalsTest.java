@@ -274,6 +274,7 @@ class ProposalsTest {
     }
     assertThat(service.post("/api/v1/polls/nosuch/followups", new JsonObject().put("text", "x").encode(),
         RunningService.ADMIN).statusCode()).isEqualTo(404);
+    assertThat(service.get("/api/v1/polls/nosuch/followups", RunningService.ADMIN).statusCode()).isEqualTo(404);
     assertThat(service.get(followups, RunningService.ADMIN).bodyAsJsonObject().getJsonArray("steps")).isEmpty();
     assertThat(app.matching(m -> m.encode().contains(pollId) && m.encode().contains("落实情况"))).isEmpty();
   }

@@ -1,6 +1,5 @@
 package org.linli.bot.http;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +12,6 @@ import org.linli.bot.consultation.proposal.FollowUp;
 import org.linli.bot.consultation.proposal.FollowUps;
 import org.linli.bot.consultation.proposal.Proposal;
 import org.linli.bot.consultation.proposal.ProposalDesk;
-import org.linli.bot.errors.Conflict;
 import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Identity;
 
@@ -157,8 +155,7 @@ public final class ProposalApi {
   /** {@code GET /api/v1/polls/:id/followups}. */
   public void followUps(RoutingContext ctx) {
     String pollId = ctx.pathParam("id");
-    followUps.decided(pollId).compose(poll -> followUps.of(pollId))
-        .recover(e -> e instanceof Conflict ? followUps.of(pollId) : Future.failedFuture(e))
+    followUps.existing(pollId)
         .onSuccess(f -> Routes.json(ctx, describe(f)))
         .onFailure(ctx::fail);
   }

@@ -105,6 +105,13 @@ public final class FollowUps {
     });
   }
 
+  /** The follow-up of an existing poll (no steps where none was recorded), or a {@link NotFound}. */
+  public Future<FollowUp> existing(String pollId) {
+    return polls.find(pollId).compose(stored -> stored == null
+        ? Future.failedFuture(new NotFound(Text.POLL_NOT_FOUND.of(pollId)))
+        : store.find(pollId));
+  }
+
   /** The poll's follow-up (no steps where none was recorded). */
   public Future<FollowUp> of(String pollId) {
     return store.find(pollId);
