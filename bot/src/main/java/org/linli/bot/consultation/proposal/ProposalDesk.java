@@ -7,11 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.linli.bot.PersonalData;
 import org.linli.bot.consultation.Poll;
@@ -24,7 +20,6 @@ import org.linli.bot.errors.Conflict;
 import org.linli.bot.errors.NotFound;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Text;
-import org.linli.bot.text.Words;
 import org.linli.config.Settings;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatRef;
@@ -48,7 +43,6 @@ public final class ProposalDesk {
   static final int MAX_DESCRIPTION = 500;
   static final int MAX_REASON = 300;
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
-  private static final Pattern FLAG = Words.POLL_FLAG.pattern();
 
   private final ProposalStore store;
   private final FollowUpStore followUps;
@@ -57,7 +51,7 @@ public final class ProposalDesk {
   private final PollMessages pollMessages;
   private final Poster poster;
   private final Settings.Proposals settings;
-  private final PollCommand flags;
+  private final PollOfProposal pollOf;
   private final Clock clock;
 
   public ProposalDesk(
@@ -70,7 +64,7 @@ public final class ProposalDesk {
     this.pollMessages = pollMessages;
     this.poster = poster;
     this.settings = settings;
-    this.flags = new PollCommand(zone);
+    this.pollOf = new PollOfProposal(zone, settings);
     this.clock = clock;
   }
 
@@ -191,7 +185,7 @@ public final class ProposalDesk {
       }
       PollCommand.Request request;
       try {
-        request = flags.parse(pollLine(written), clock.instant());
+        request = pollOf.read(written, clock.instant());
       } catch (PollCommand.Invalid e) {
         return Future.failedFuture(new BadRequest(e.getMessage()));
       }
@@ -201,9 +195,7 @@ public final class ProposalDesk {
             if (!moved) {
               return Future.failedFuture(new Conflict(Text.PROPOSAL_NOT_ON_AGENDA.of(p.id(), p.status().label())));
             }
-            Instant remindAt = request.remindBefore() == null ? null : request.closesAt().minus(request.remindBefore());
-            Poll poll = new Poll(pollId, p.channel(), p.chat(), p.title(), options(), request.scale(), request.rule(),
-                request.opensAt(), request.closesAt(), remindAt, 1, request.anonymous(), request.hidden());
+            Poll poll = PollOfProposal.poll(pollId, p, request);
             return followUps.link(pollId, p.id())
                 .compose(v -> keeper.open(poll, announce))
                 // The poll could not be opened (an empty register for a big matter): back on the agenda.
@@ -216,29 +208,6 @@ public final class ProposalDesk {
                     .map(a));
           }));
     });
-  }
-
-  /** The {@code /poll} line of an accepted proposal: placeholder texts, the flags given, then the defaults. */
-  private String pollLine(String written) {
-    String given = written == null ? "" : written.strip();
-    Set<String> named = new HashSet<>();
-    Matcher m = FLAG.matcher(given);
-    while (m.find()) {
-      named.add(m.group(1).toLowerCase(Locale.ROOT));
-    }
-    StringBuilder line = new StringBuilder("q | 1 | 2 | 3 ").append(given);
-    if (!named.contains("discuss") && settings.discussionHours() > 0) {
-      line.append(" --discuss ").append(settings.discussionHours()).append('h');
-    }
-    if (!named.contains("closes") && !named.contains("close") && !named.contains("deadline")) {
-      line.append(" --closes ").append(settings.votingHours()).append('h');
-    }
-    return line.toString();
-  }
-
-  private static List<String> options() {
-    return List.of(Text.PROPOSAL_OPTION_AGREE.of(), Text.PROPOSAL_OPTION_AGAINST.of(),
-        Text.PROPOSAL_OPTION_ABSTAIN.of());
   }
 
   /**
