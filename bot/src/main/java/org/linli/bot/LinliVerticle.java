@@ -28,6 +28,7 @@ import org.linli.bot.consultation.proposal.ConsultationIndex;
 import org.linli.bot.consultation.proposal.FollowUpStore;
 import org.linli.bot.consultation.proposal.FollowUps;
 import org.linli.bot.consultation.proposal.ProposalChat;
+import org.linli.bot.consultation.proposal.ProposalDeadlines;
 import org.linli.bot.consultation.proposal.ProposalDesk;
 import org.linli.bot.consultation.proposal.ProposalStore;
 import org.linli.bot.consultation.publish.PollPage;
@@ -84,6 +85,7 @@ public final class LinliVerticle extends VerticleBase {
   private KbService kb;
   private HttpServer server;
   private PollKeeper keeper;
+  private ProposalDeadlines proposalDeadlines;
   private ChatOutbox chatOutbox;
   private Helpline helpline;
   private List<Leadership> background = List.of();
@@ -166,8 +168,10 @@ public final class LinliVerticle extends VerticleBase {
         moderators, messages, zone, clock, platforms);
     helpline = new Helpline(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
     ForwardOffers offers = new ForwardOffers(redis);
-    ProposalDesk proposalDesk = new ProposalDesk(new ProposalStore(redis), new FollowUpStore(redis), polls, keeper,
-        messages, poster, settings.proposals(), zone, clock);
+    ProposalStore proposalStore = new ProposalStore(redis);
+    proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);
+    ProposalDesk proposalDesk = new ProposalDesk(proposalStore, proposalDeadlines, new FollowUpStore(redis), polls,
+        keeper, messages, poster, settings.proposals(), zone, clock);
     FollowUps followUps = new FollowUps(new FollowUpStore(redis), polls, helpline.tickets(), poster, clock);
     ConsultationIndex index = new ConsultationIndex(redis, polls, proposalDesk, followUps, zone);
     Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
@@ -198,6 +202,7 @@ public final class LinliVerticle extends VerticleBase {
       composer.publicUrl("http://localhost:" + listening.actualPort());
     }
     keeper.start(vertx, 500);
+    proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
     return helpline.start(vertx, clock).compose(v -> kb.start())
@@ -209,6 +214,9 @@ public final class LinliVerticle extends VerticleBase {
   public Future<?> stop() {
     if (keeper != null) {
       keeper.stop();
+    }
+    if (proposalDeadlines != null) {
+      proposalDeadlines.stop();
     }
     Future<Void> polling = Future.all(background.stream().map(Leadership::stop).toList()).mapEmpty();
     // The outbox waits for attempts in flight before Redis goes away.

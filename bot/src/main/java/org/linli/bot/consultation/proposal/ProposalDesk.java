@@ -45,6 +45,7 @@ public final class ProposalDesk {
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private final ProposalStore store;
+  private final ProposalDeadlines deadlines;
   private final FollowUpStore followUps;
   private final PollStore polls;
   private final PollKeeper keeper;
@@ -55,9 +56,11 @@ public final class ProposalDesk {
   private final Clock clock;
 
   public ProposalDesk(
-      ProposalStore store, FollowUpStore followUps, PollStore polls, PollKeeper keeper, PollMessages pollMessages,
+      ProposalStore store, ProposalDeadlines deadlines, FollowUpStore followUps, PollStore polls, PollKeeper keeper,
+      PollMessages pollMessages,
       Poster poster, Settings.Proposals settings, ZoneId zone, Clock clock) {
     this.store = store;
+    this.deadlines = deadlines;
     this.followUps = followUps;
     this.polls = polls;
     this.keeper = keeper;
@@ -104,6 +107,7 @@ public final class ProposalDesk {
         .compose(id -> store.create(new Proposal(id, where.platform(), where.chat(), PersonalData.maskForGroup(t),
             PersonalData.maskForGroup(d), now, now.plus(Duration.ofDays(settings.withinDays())),
             settings.supportsNeeded(), 0, Proposal.Status.OPEN, "", ""), proposer))
+        .compose(p -> p.status() == Proposal.Status.OPEN ? deadlines.plan(p).map(p) : Future.succeededFuture(p))
         .compose(p -> (announce ? post("proposal:" + p.id(), p, message(p)) : Future.<Void>succeededFuture())
             .compose(v -> p.status() == Proposal.Status.AGENDA ? notifyAgenda(p) : Future.succeededFuture())
             .map(p));
