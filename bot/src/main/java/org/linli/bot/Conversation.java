@@ -8,6 +8,7 @@ import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.consultation.ConsultationService;
+import org.linli.bot.consultation.proposal.ProposalChat;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.helpline.HelpDesk;
@@ -43,10 +44,11 @@ public final class Conversation {
   private final ForwardOffers offers;
   private final Feedback feedback;
   private final GuideDirectory directory;
+  private final ProposalChat proposals;
 
   public Conversation(
       KbService kb, ReplyComposer composer, GapStore gaps, ConsultationService consultations, HouseholdChat households,
-      HelpDesk helpDesk, ForwardOffers offers, Feedback feedback, GuideDirectory directory) {
+      HelpDesk helpDesk, ForwardOffers offers, Feedback feedback, GuideDirectory directory, ProposalChat proposals) {
     this.kb = kb;
     this.composer = composer;
     this.gaps = gaps;
@@ -56,6 +58,7 @@ public final class Conversation {
     this.offers = offers;
     this.feedback = feedback;
     this.directory = directory;
+    this.proposals = proposals;
   }
 
   /** The replies to one event; an empty list means the bot stays silent. */
@@ -64,6 +67,9 @@ public final class Conversation {
       String data = event.callback().strip();
       if (data.startsWith(ConsultationService.VOTE)) {
         return consultations.button(event, data);
+      }
+      if (ProposalChat.handlesButton(data)) {
+        return proposals.button(event, data);
       }
       if (Feedback.handles(data)) {
         return feedback.press(event, data);
@@ -131,6 +137,9 @@ public final class Conversation {
     String rest = parts.length > 1 ? parts[1].strip() : "";
     if (ConsultationService.handles(name)) {
       return consultations.command(event, name, rest);
+    }
+    if (ProposalChat.handles(name)) {
+      return proposals.command(event, name, rest);
     }
     if (HouseholdChat.handles(name)) {
       return households.bind(event, rest);

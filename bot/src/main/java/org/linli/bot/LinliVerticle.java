@@ -25,6 +25,13 @@ import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollMessages;
 import org.linli.bot.consultation.PollSchedule;
 import org.linli.bot.consultation.PollStore;
+import org.linli.bot.consultation.proposal.ConsultationIndex;
+import org.linli.bot.consultation.proposal.FollowUpStore;
+import org.linli.bot.consultation.proposal.FollowUps;
+import org.linli.bot.consultation.proposal.ProposalChat;
+import org.linli.bot.consultation.proposal.ProposalDeadlines;
+import org.linli.bot.consultation.proposal.ProposalDesk;
+import org.linli.bot.consultation.proposal.ProposalStore;
 import org.linli.bot.consultation.publish.PollPage;
 import org.linli.bot.consultation.publish.PublishedCharts;
 import org.linli.bot.consultation.publish.ResultChart;
@@ -45,6 +52,8 @@ import org.linli.bot.http.OutboxRoutes;
 import org.linli.bot.http.PlatformRoutes;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.PollPages;
+import org.linli.bot.http.ProposalApi;
+import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
@@ -79,6 +88,7 @@ public final class LinliVerticle extends VerticleBase {
   private KbService kb;
   private HttpServer server;
   private PollKeeper keeper;
+  private ProposalDeadlines proposalDeadlines;
   private ChatOutbox chatOutbox;
   private Helpline helpline;
   private List<Leadership> background = List.of();
@@ -164,12 +174,20 @@ public final class LinliVerticle extends VerticleBase {
         moderators, messages, zone, clock, platforms);
     helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
     ForwardOffers offers = new ForwardOffers(redis);
+    ProposalStore proposalStore = new ProposalStore(redis);
+    proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);
+    ProposalDesk proposalDesk = new ProposalDesk(proposalStore, proposalDeadlines, new FollowUpStore(redis), polls,
+        keeper, messages, poster, settings.proposals(), zone, clock);
+    FollowUps followUps = new FollowUps(new FollowUpStore(redis), polls, helpline.tickets(), poster, clock);
+    ConsultationIndex index = new ConsultationIndex(redis, polls, proposalDesk, followUps, zone);
     Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
-        helpline.desk(), offers, new Feedback(kb, gaps.feedback(), offers, composer), new GuideDirectory(redis));
+        helpline.desk(), offers, new Feedback(kb, gaps.feedback(), offers, composer), new GuideDirectory(redis),
+        new ProposalChat(proposalDesk, followUps, moderators));
     ChatService chat = new ChatService(conversation::handle, chatOutbox::send);
     background = Platforms.background(platforms, redis, chat);
 
-    PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers);
+    PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers,
+        index::section);
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
     return HttpListener.serve(vertx, Routes.create(vertx, settings, health, List.of(
@@ -180,7 +198,8 @@ public final class LinliVerticle extends VerticleBase {
             platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
         new TicketRoutes(helpline, zone, clock),
-        new HouseholdRoutes(households))), settings.http());
+        new HouseholdRoutes(households),
+        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)))), settings.http());
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
@@ -190,6 +209,7 @@ public final class LinliVerticle extends VerticleBase {
       composer.publicUrl("http://localhost:" + listening.actualPort());
     }
     keeper.start(vertx, 500);
+    proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
     return helpline.start(vertx, clock).compose(v -> kb.start())
@@ -201,6 +221,9 @@ public final class LinliVerticle extends VerticleBase {
   public Future<?> stop() {
     if (keeper != null) {
       keeper.stop();
+    }
+    if (proposalDeadlines != null) {
+      proposalDeadlines.stop();
     }
     Future<Void> polling = Future.all(background.stream().map(Leadership::stop).toList()).mapEmpty();
     // The outbox waits for attempts in flight before Redis goes away.

@@ -14,7 +14,7 @@ import java.util.Objects;
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
     Outbox outbox, Hub hub, Tickets tickets, Phones phones, Wecom wecom, Telegram telegram, Dingtalk dingtalk,
-    Feishu feishu) {
+    Feishu feishu, Proposals proposals) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -32,6 +32,7 @@ public record Settings(
     Objects.requireNonNull(telegram, "telegram");
     Objects.requireNonNull(dingtalk, "dingtalk");
     Objects.requireNonNull(feishu, "feishu");
+    Objects.requireNonNull(proposals, "proposals");
   }
 
   /**
@@ -345,6 +346,29 @@ public record Settings(
     @JsonIgnore
     public boolean polling() {
       return mode.equals("polling");
+    }
+  }
+
+  /**
+   * Residents' proposals (议题征集、附议): how many supports a proposal needs (the proposer's own
+   * included), within how many days of being raised, to reach the moderators' agenda; and the
+   * discussion and voting periods of the poll an accepted proposal becomes, unless the moderator
+   * gives others.
+   */
+  public record Proposals(int supportsNeeded, int withinDays, int discussionHours, int votingHours) {
+    public Proposals {
+      if (supportsNeeded < 1) {
+        throw new SettingsException("proposals.supportsNeeded must be at least 1");
+      }
+      if (withinDays < 1 || withinDays > 365) {
+        throw new SettingsException("proposals.withinDays must be between 1 and 365");
+      }
+      if (discussionHours < 0 || discussionHours > 24 * 90) {
+        throw new SettingsException("proposals.discussionHours must be between 0 and 2160 (90 days)");
+      }
+      if (votingHours < 1 || votingHours > 24 * 90) {
+        throw new SettingsException("proposals.votingHours must be between 1 and 2160 (90 days)");
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.function.Function;
 import org.linli.bot.consultation.publish.PollPage;
 import org.linli.bot.consultation.publish.PublishedResult;
 import org.linli.bot.consultation.publish.ResultChart;
@@ -25,24 +26,35 @@ public final class PollPages {
   private final PollPage pages;
   private final ResultChart chart;
   private final WorkerExecutor workers;
+  private final Function<String, Future<String>> sections;
 
   /** @param workers where charts are drawn (blocking CPU work, kept off the event loop) */
   public PollPages(ResultSource results, PollPage pages, ResultChart chart, WorkerExecutor workers) {
+    this(results, pages, chart, workers, id -> Future.succeededFuture(""));
+  }
+
+  /** As above, each page with the section {@code sections} gives for its poll (its origin and follow-up). */
+  public PollPages(ResultSource results, PollPage pages, ResultChart chart, WorkerExecutor workers,
+      Function<String, Future<String>> sections) {
     this.results = results;
     this.pages = pages;
     this.chart = chart;
     this.workers = workers;
+    this.sections = sections;
   }
 
   /** {@code GET /polls/:id}: the page, or a 404 page in plain words. */
   public Handler<RoutingContext> page() {
     return ctx -> {
       find(ctx.pathParam("id"))
-          .onSuccess(result -> {
-            if (result == null) {
+          .compose(result -> result == null
+              ? Future.succeededFuture((String) null)
+              : sections.apply(result.pollId()).map(section -> pages.page(result, section)))
+          .onSuccess(page -> {
+            if (page == null) {
               html(ctx, 404, PollPage.notFound());
             } else {
-              html(ctx, 200, pages.page(result));
+              html(ctx, 200, page);
             }
           })
           .onFailure(ctx::fail);

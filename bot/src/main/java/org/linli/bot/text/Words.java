@@ -74,7 +74,15 @@ public enum Words implements BundleKey {
   POLL_OPTION_EDGES,
 
   CHART_NO_LINE_START,
-  CHART_FONT_PROBE;
+  CHART_FONT_PROBE,
+
+  COMMAND_PROPOSE,
+  COMMAND_SUPPORT,
+  COMMAND_AGENDA,
+  COMMAND_ACCEPT,
+  COMMAND_DECLINE,
+  COMMAND_FOLLOWUP,
+  FOLLOWUP_DONE_FLAG;
 
   /** The value as written. */
   public String text() {

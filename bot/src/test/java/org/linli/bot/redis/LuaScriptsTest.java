@@ -52,7 +52,7 @@ class LuaScriptsTest {
 
   @Test
   void there_are_the_scripts_of_every_store() {
-    assertThat(scripts).hasSize(30).containsKeys("poll-vote", "household-bind", "outbox-claim", "ticket-sync",
+    assertThat(scripts).hasSize(34).containsKeys("poll-vote", "household-bind", "outbox-claim", "ticket-sync",
         "dedupe-release",
         "feedback-vote", "gap-record", "leadership-renew", "timers-claim");
   }

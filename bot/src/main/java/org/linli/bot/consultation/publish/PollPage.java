@@ -27,7 +27,13 @@ public final class PollPage {
 
   /** The whole page of a result, served with status 200. */
   public String page(PublishedResult result) {
-    return html(Text.PAGE_POLL_TITLE.of(result.pollId()), render(result, zone));
+    return page(result, "");
+  }
+
+  /** The page with {@code section} (HTML: the poll's origin and follow-up) before its footer. */
+  public String page(PublishedResult result, String section) {
+    return html(Text.PAGE_POLL_TITLE.of(result.pollId()),
+        render(result, zone).replace("<footer>", section + "<footer>"));
   }
 
   /** The page body: outcome first, then participation, counts and chart, the rule, receipts. */
