@@ -74,7 +74,12 @@ public enum Words implements BundleKey {
   POLL_OPTION_EDGES,
 
   CHART_NO_LINE_START,
-  CHART_FONT_PROBE;
+  CHART_FONT_PROBE,
+
+  POLL_YES_WORDS,
+  POLL_NO_WORDS,
+  POLL_ABSTAIN_WORDS,
+  POLL_NOT_PREFIX;
 
   /** The value as written. */
   public String text() {
