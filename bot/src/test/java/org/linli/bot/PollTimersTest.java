@@ -100,7 +100,7 @@ class PollTimersTest {
 
       JsonObject result = app.await(m -> resultOf(m, id), 20);
 
-      assertThat(result.getString("text")).contains("1. 上午：2 票", "2. 下午：1 票", "结论：通过");
+      assertThat(result.getString("text")).contains("1. 上午：2 票", "2. 下午：1 票", "结论：“上午”得票最多");
       JsonObject results = second.get("/api/v1/polls/" + id + "/results", RunningService.ADMIN).bodyAsJsonObject();
       assertThat(results.getString("status")).isEqualTo("closed");
       assertThat(results.getLong("ballots")).isEqualTo(3);

@@ -177,7 +177,7 @@ public final class ConsultationService {
           Instant remindAt = request.remindBefore() == null ? null : request.closesAt().minus(request.remindBefore());
           Poll poll = new Poll(id, event.platform(), event.chat().id(), request.question(), request.options(),
               request.scale(), request.rule(), request.opensAt(), request.closesAt(), remindAt, request.multi(),
-              request.anonymous(), request.hidden());
+              request.anonymous(), request.hidden(), request.kind(), request.minBallots());
           return keeper.open(poll, false);
         })
         .map(poll -> List.of(messages.announcement(poll, !poll.opensAt().isAfter(clock.instant()))))

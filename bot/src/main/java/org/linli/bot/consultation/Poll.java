@@ -12,7 +12,9 @@ import java.util.Objects;
  * open. Small matters are decided by residents, big matters by the households of the register.
  * Voting starts at {@code opensAt} (later than creation when there is a discussion period), a
  * reminder with the participation so far is posted at {@code remindAt} (null: none), and the poll
- * closes at {@code closesAt}.
+ * closes at {@code closesAt}. Its {@link Kind} says what a ballot means: agreement with a proposal,
+ * a choice between options, or an order of preference; {@code minBallots} is the participation
+ * below which the result does not count (0: none).
  */
 public record Poll(
     String id,
@@ -27,14 +29,23 @@ public record Poll(
     Instant remindAt,
     int multi,
     boolean anonymous,
-    boolean hideResults) {
+    boolean hideResults,
+    Kind kind,
+    int minBallots) {
 
   public Poll {
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(question, "question");
     options = List.copyOf(options);
     if (options.size() < 2) {
       throw new IllegalArgumentException("a poll needs at least two options");
+    }
+    if (kind == Kind.RANKED) {
+      multi = options.size(); // a ranking may order every option
+    }
+    if (minBallots < 0) {
+      throw new IllegalArgumentException("minBallots must not be negative");
     }
     if (multi < 1 || multi > options.size()) {
       throw new IllegalArgumentException("multi must be between 1 and the number of options");
@@ -47,6 +58,13 @@ public record Poll(
     }
   }
 
+  /** A poll of the kind its options and rule suggest ({@link Kind#suggested}), with no minimum participation. */
+  public Poll(String id, String channel, String chat, String question, List<String> options, Scale scale, Rule rule,
+      Instant opensAt, Instant closesAt, Instant remindAt, int multi, boolean anonymous, boolean hideResults) {
+    this(id, channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi, anonymous,
+        hideResults, Kind.suggested(options, rule, multi), 0);
+  }
+
   /** True when a household, not a resident, casts the ballot. */
   public boolean byHousehold() {
     return scale == Scale.BIG;
@@ -56,6 +74,47 @@ public record Poll(
   public enum Scale {
     SMALL,
     BIG
+  }
+
+  /**
+   * What a ballot means. {@code PROPOSAL}: agree (option 1), disagree or abstain, decided by the rule
+   * on the agreement among all who take part; {@code CHOICE}: one or more options, the option(s)
+   * with the most votes win; {@code RANKED}: the options in order of preference, decided by
+   * instant-runoff.
+   */
+  public enum Kind {
+    PROPOSAL,
+    CHOICE,
+    RANKED;
+
+    /** The name used in the API and in the chat ({@code choice}). */
+    public String apiName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses an API name; null when unknown. */
+    public static Kind fromApiName(String name) {
+      for (Kind kind : values()) {
+        if (kind.apiName().equals(name)) {
+          return kind;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The kind of a poll that does not say: a Civil Code rule decides a proposal, and so does a
+     * single-choice yes/no set (同意 | 不同意 | 弃权); anything else is a choice.
+     */
+    public static Kind suggested(List<String> options, Rule rule, int multi) {
+      if (rule != null && rule.needsRegister()) {
+        return PROPOSAL;
+      }
+      if (rule == Rule.INSTANT_RUNOFF) {
+        return RANKED;
+      }
+      return multi <= 1 && rule != Rule.PLURALITY && YesNo.isYesNo(options) ? PROPOSAL : CHOICE;
+    }
   }
 
   /** The definition as Redis hash fields. */
@@ -74,6 +133,8 @@ public record Poll(
     f.put("multi", String.valueOf(multi));
     f.put("anonymous", anonymous ? "1" : "0");
     f.put("hideResults", hideResults ? "1" : "0");
+    f.put("kind", kind.apiName());
+    f.put("minBallots", String.valueOf(minBallots));
     return f;
   }
 }

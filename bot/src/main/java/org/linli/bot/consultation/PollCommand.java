@@ -26,8 +26,12 @@ import org.linli.bot.text.Words;
  * full-width {@code －－} or an em dash): {@code --closes} (a duration such as 30m, 2h, 3d, or a date
  * and time), {@code --multi N}, {@code --hidden} (results only after closing), {@code --anonymous}
  * (secret ballot with receipts), {@code --big} (households of the register decide), {@code --rule}
- * (majority, two-thirds, civil-code-ordinary, civil-code-major), {@code --discuss} (a discussion
- * period before voting opens), {@code --remind} (post participation this long before closing).
+ * (majority, two-thirds, civil-code-ordinary, civil-code-major, plurality), {@code --discuss} (a
+ * discussion period before voting opens), {@code --remind} (post participation this long before
+ * closing), {@code --kind proposal|choice|ranked} (also {@code --proposal}, {@code --choice},
+ * {@code --ranked}; without it, a yes/no set or a Civil Code rule makes a proposal and anything else
+ * a choice), {@code --min N} (the result counts only with at least N ballots). A proposal written
+ * without options gets 同意 | 反对 | 弃权.
  */
 public final class PollCommand {
 
@@ -53,7 +57,9 @@ public final class PollCommand {
       boolean hidden,
       boolean anonymous,
       Poll.Scale scale,
-      Rule rule) {
+      Rule rule,
+      Poll.Kind kind,
+      int minBallots) {
   }
 
   /** A command that cannot become a poll; the message is for the moderator, in plain words. */
@@ -96,6 +102,10 @@ public final class PollCommand {
     }
     String question = cleaned.get(0);
     List<String> options = cleaned.subList(1, cleaned.size());
+    Poll.Kind kind = kind(flags);
+    if (options.isEmpty() && kind == Poll.Kind.PROPOSAL) {
+      options = List.of(Text.POLL_PROPOSAL_OPTIONS.of().split("\\|"));
+    }
     if (options.size() < 2) {
       throw new Invalid(Text.POLL_COMMAND_TWO_OPTIONS.of());
     }
@@ -114,6 +124,7 @@ public final class PollCommand {
     boolean anonymous = false;
     Poll.Scale scale = Poll.Scale.SMALL;
     Rule rule = null;
+    int minBallots = 0;
     for (String[] flag : flags) {
       String name = flag[0];
       String value = flag[1];
@@ -131,6 +142,10 @@ public final class PollCommand {
             throw new Invalid(Text.POLL_COMMAND_UNKNOWN_RULE.of(value));
           }
         }
+        case "kind", "proposal", "choice", "ranked" -> {
+          // read before the options (see kind)
+        }
+        case "min" -> minBallots = number(required(name, value), Integer.MAX_VALUE, Text.POLL_COMMAND_MIN_NUMBER);
         default -> throw new Invalid(Text.POLL_COMMAND_UNKNOWN_FLAG.of(name));
       }
     }
@@ -147,14 +162,62 @@ public final class PollCommand {
     if (closesAt.isAfter(now.plus(HORIZON))) {
       throw new Invalid(Text.POLL_COMMAND_TOO_FAR.of());
     }
+    if (kind == null) {
+      kind = Poll.Kind.suggested(options, rule, multi);
+    }
     if (rule == null) {
-      rule = scale == Poll.Scale.BIG ? Rule.CIVIL_CODE_ORDINARY : Rule.MAJORITY;
+      rule = switch (kind) {
+        case PROPOSAL -> scale == Poll.Scale.BIG ? Rule.CIVIL_CODE_ORDINARY : Rule.MAJORITY;
+        case CHOICE -> Rule.PLURALITY;
+        case RANKED -> Rule.INSTANT_RUNOFF;
+      };
+    }
+    String problem = mismatch(kind, rule, multi);
+    if (problem != null) {
+      throw new Invalid(problem);
     }
     if (rule.needsRegister() && scale != Poll.Scale.BIG) {
       scale = Poll.Scale.BIG;
     }
     return new Request(question, List.copyOf(options), opensAt, closesAt, remind, multi, hidden, anonymous, scale,
-        rule);
+        rule, kind, minBallots);
+  }
+
+  /**
+   * Why a rule (or a number of choices) does not fit a kind, in words for the moderator; null when
+   * it fits. A proposal is decided by majority, two-thirds or a Civil Code rule on one choice; a
+   * choice by plurality, majority or two-thirds; a ranking by instant-runoff.
+   */
+  public static String mismatch(Poll.Kind kind, Rule rule, int multi) {
+    return switch (kind) {
+      case PROPOSAL -> !rule.decidesProposals()
+          ? Text.POLL_KIND_RULE_PROPOSAL.of(rule.apiName())
+          : multi > 1 ? Text.POLL_KIND_PROPOSAL_MULTI.of() : null;
+      case CHOICE -> rule.needsRegister()
+          ? Text.POLL_KIND_CIVIL_CODE_CHOICE.of()
+          : rule == Rule.INSTANT_RUNOFF ? Text.POLL_KIND_RULE_CHOICE.of(rule.apiName()) : null;
+      case RANKED -> rule != Rule.INSTANT_RUNOFF ? Text.POLL_KIND_RULE_RANKED.of(rule.apiName()) : null;
+    };
+  }
+
+  /** The kind asked for with --kind or --proposal/--choice/--ranked, or null. */
+  private static Poll.Kind kind(List<String[]> flags) throws Invalid {
+    Poll.Kind kind = null;
+    for (String[] flag : flags) {
+      Poll.Kind asked = switch (flag[0]) {
+        case "kind" -> {
+          Poll.Kind k = Poll.Kind.fromApiName(required("kind", flag[1]).toLowerCase(Locale.ROOT));
+          if (k == null) {
+            throw new Invalid(Text.POLL_COMMAND_UNKNOWN_KIND.of(flag[1]));
+          }
+          yield k;
+        }
+        case "proposal", "choice", "ranked" -> Poll.Kind.fromApiName(flag[0]);
+        default -> null;
+      };
+      kind = asked == null ? kind : asked;
+    }
+    return kind;
   }
 
   /**
@@ -228,14 +291,18 @@ public final class PollCommand {
   }
 
   private static int number(String value, int max) throws Invalid {
+    return number(value, max, Text.POLL_COMMAND_MULTI_NUMBER);
+  }
+
+  private static int number(String value, int max, Text notNumber) throws Invalid {
     try {
       int n = Integer.parseInt(value.strip());
       if (n < 1 || n > max) {
-        throw new Invalid(Text.POLL_COMMAND_MULTI_RANGE.of(max));
+        throw new Invalid(max == Integer.MAX_VALUE ? notNumber.of() : Text.POLL_COMMAND_MULTI_RANGE.of(max));
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new Invalid(Text.POLL_COMMAND_MULTI_NUMBER.of());
+      throw new Invalid(notNumber.of());
     }
   }
 }

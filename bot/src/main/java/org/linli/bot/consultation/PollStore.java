@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -183,11 +184,14 @@ public final class PollStore {
         .map(r -> r.toInteger() == 1);
   }
 
-  /** The counts so far. */
+  /**
+   * The counts so far. For a ranked poll the ballots' orders are read too, and the counts per
+   * option are first preferences (the script counts every option a ballot ranks).
+   */
   public Future<Tally> tally(String pollId, int options) {
     return Future.all(redis.hgetall(meta(pollId)), redis.hgetall(part(pollId, "tally")),
         redis.hgetall(part(pollId, "area")))
-        .map(all -> {
+        .compose(all -> {
           Response meta = all.resultAt(0);
           Response tally = all.resultAt(1);
           Response area = all.resultAt(2);
@@ -198,9 +202,28 @@ public final class PollStore {
             areas.add(number(area, String.valueOf(i)));
           }
           boolean register = "1".equals(text(meta, "register"));
-          return new Tally(votes, register ? areas : List.of(), number(meta, "ballots"),
+          Tally counted = new Tally(votes, register ? areas : List.of(), number(meta, "ballots"),
               number(meta, "participatingArea"), number(meta, "eligibleHouseholds"), number(meta, "eligibleArea"));
+          return Poll.Kind.RANKED.apiName().equals(text(meta, "kind"))
+              ? redis.hvals(part(pollId, "ballots")).map(values -> ranked(counted, values, options))
+              : Future.succeededFuture(counted);
         });
+  }
+
+  /** The counts of a ranked poll: first preferences per option, and every ballot's order. */
+  private static Tally ranked(Tally counted, Response ballots, int options) {
+    List<List<Integer>> rankings = new ArrayList<>();
+    List<Long> first = new ArrayList<>(Collections.nCopies(options, 0L));
+    for (Response v : ballots) {
+      List<Integer> order = choices(v.toString().split("\\|", -1)[0]);
+      if (!order.isEmpty()) {
+        rankings.add(order);
+        first.set(order.get(0) - 1, first.get(order.get(0) - 1) + 1);
+      }
+    }
+    // Areas per option mean nothing for rankings: a ranked poll is counted in ballots.
+    return new Tally(first, List.of(), counted.ballots(), counted.participatingArea(), counted.eligibleBallots(),
+        counted.eligibleArea(), rankings);
   }
 
   /** The receipt codes of a poll's ballots with what each recorded, sorted by code. */
@@ -229,9 +252,15 @@ public final class PollStore {
 
   /**
    * A stored poll with its status ({@code open} or {@code closed}), who closed it, and — while a
-   * secret poll is open — the key its ballot keys are made with.
+   * secret poll is open — the key its ballot keys are made with; {@code closedAt} is when it
+   * closed (null while open).
    */
-  public record Stored(Poll poll, String status, String closedBy, byte[] ballotSecret) {
+  public record Stored(Poll poll, String status, String closedBy, byte[] ballotSecret, Instant closedAt) {
+
+    /** A stored poll whose close time is not known (open, or read before close times were kept). */
+    public Stored(Poll poll, String status, String closedBy, byte[] ballotSecret) {
+      this(poll, status, closedBy, ballotSecret, null);
+    }
 
     /** True while votes are taken. */
     public boolean open() {
@@ -284,10 +313,21 @@ public final class PollStore {
           Instant.ofEpochMilli(number(h, "closesAt")),
           remind == null || remind.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(remind)),
           (int) number(h, "multi"), "1".equals(text(h, "anonymous")), "1".equals(text(h, "hideResults")));
+      poll = withKind(poll, text(h, "kind"), (int) number(h, "minBallots"));
       String secret = text(h, "ballotSecret");
+      String closedAt = text(h, "closedAt");
       return new Stored(poll, text(h, "status"), text(h, "closedBy"),
-          secret == null ? null : Base64.getDecoder().decode(secret));
+          secret == null ? null : Base64.getDecoder().decode(secret),
+          closedAt == null || closedAt.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(closedAt)));
     });
+  }
+
+  /** The poll with its stored kind; a poll stored before kinds existed keeps the kind its options suggest. */
+  private static Poll withKind(Poll p, String kind, int minBallots) {
+    Poll.Kind stored = Poll.Kind.fromApiName(kind);
+    return new Poll(p.id(), p.channel(), p.chat(), p.question(), p.options(), p.scale(), p.rule(), p.opensAt(),
+        p.closesAt(), p.remindAt(), p.multi(), p.anonymous(), p.hideResults(), stored == null ? p.kind() : stored,
+        minBallots);
   }
 
   /** A new short poll id, unique across instances (p1, p2 … in base 36). */

@@ -7,7 +7,9 @@ import org.linli.bot.text.Text;
 
 /**
  * How a consultation decides. The result says in plain words whether each condition was met and
- * by what margin. Option 1 is the proposal ("同意"); the rules decide whether it passed.
+ * by what margin. For a proposal, option 1 is agreement ("同意") and the rules decide whether it
+ * passed; a choice is decided by {@code PLURALITY} (or needs its leading option to reach {@code
+ * MAJORITY} or {@code TWO_THIRDS}), a ranking by {@code INSTANT_RUNOFF} (see {@link Decision}).
  */
 public enum Rule {
   /** More than half of the ballots cast. */
@@ -25,7 +27,11 @@ public enum Rule {
    * participation as for ordinary matters, and at least 3/4 of the participating area and of the
    * participating households agree.
    */
-  CIVIL_CODE_MAJOR;
+  CIVIL_CODE_MAJOR,
+  /** A choice: the option(s) with the most votes; a tie is stated, not broken. */
+  PLURALITY,
+  /** A ranking: instant-runoff until an option holds more than half of the ballots still counting. */
+  INSTANT_RUNOFF;
 
   /** The name used in the API ({@code civil-code-major}). */
   public String apiName() {
@@ -58,10 +64,22 @@ public enum Rule {
     }
   }
 
-  /** Decides on a tally. */
+  /** True for the rules a proposal can be decided by (agreement with option 1). */
+  public boolean decidesProposals() {
+    return this != PLURALITY && this != INSTANT_RUNOFF;
+  }
+
+  /**
+   * Decides a proposal (agreement with option 1) on a tally. {@code PLURALITY} and {@code
+   * INSTANT_RUNOFF} do not decide a proposal: they pass nothing here, and {@link Decision} names
+   * their winners.
+   */
   public Outcome decide(Tally t) {
     List<Condition> conditions = new ArrayList<>();
     switch (this) {
+      case PLURALITY, INSTANT_RUNOFF -> {
+        return new Outcome(false, List.of());
+      }
       case MAJORITY -> conditions.add(share(Text.RULE_MAJORITY.of(), t.votesFor(1), t.ballots(), Fraction.HALF, true,
           Text.POLL_UNIT_VOTES.of()));
       case TWO_THIRDS -> conditions.add(share(Text.RULE_TWO_THIRDS.of(), t.votesFor(1), t.ballots(),
@@ -83,7 +101,11 @@ public enum Rule {
     return new Outcome(conditions.stream().allMatch(Condition::met), conditions);
   }
 
-  private static Condition share(String description, long part, long whole, Fraction fraction, boolean strict,
+  /**
+   * A condition "{@code part} is at least (or, when {@code strict}, more than) {@code fraction} of
+   * {@code whole}", with its margin in {@code unit} (m² for areas in hundredths).
+   */
+  static Condition share(String description, long part, long whole, Fraction fraction, boolean strict,
       String unit) {
     boolean met = strict ? fraction.exceededBy(part, whole) : fraction.reachedBy(part, whole);
     if (whole == 0) {

@@ -12,13 +12,24 @@ import java.util.List;
  * @param participatingArea floor area of the households that voted (m² × 100)
  * @param eligibleBallots households (or residents, for small matters) entitled to vote; 0 if unknown
  * @param eligibleArea total floor area of the register (m² × 100); 0 for small matters
+ * @param rankings for a ranked poll, every ballot's options in order of preference (then {@code
+ *     votes} are first preferences); empty otherwise
  */
 public record Tally(
-    List<Long> votes, List<Long> areas, long ballots, long participatingArea, long eligibleBallots, long eligibleArea) {
+    List<Long> votes, List<Long> areas, long ballots, long participatingArea, long eligibleBallots, long eligibleArea,
+    List<List<Integer>> rankings) {
 
   public Tally {
     votes = List.copyOf(votes);
     areas = List.copyOf(areas);
+    rankings = rankings.stream().map(List::copyOf).toList();
+  }
+
+  /** The counts of a poll whose ballots are not rankings. */
+  public Tally(
+      List<Long> votes, List<Long> areas, long ballots, long participatingArea, long eligibleBallots,
+      long eligibleArea) {
+    this(votes, areas, ballots, participatingArea, eligibleBallots, eligibleArea, List.of());
   }
 
   /** Votes for option {@code n} (from 1). */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.linli.bot.consultation.Decision;
 import org.linli.bot.consultation.Poll;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
@@ -119,13 +120,34 @@ public final class PollApi {
       }
       rows.add(row);
     }
-    Rule.Outcome outcome = poll.rule().decide(tally);
+    Decision decision = Decision.of(poll, tally);
+    Rule.Outcome outcome = decision.outcome();
     JsonArray conditions = new JsonArray();
     outcome.conditions().forEach(c -> conditions.add(
         new JsonObject().put("condition", c.description()).put("met", c.met()).put("detail", c.detail())));
+    boolean decided = !stored.open();
+    JsonArray winners = new JsonArray();
+    JsonArray rounds = new JsonArray();
+    if (decided) {
+      decision.winners().forEach(n -> winners.add(poll.options().get(n - 1)));
+      for (Decision.Round round : decision.rounds()) {
+        JsonArray counts = new JsonArray();
+        round.continuing().forEach(
+            n -> counts
+                .add(new JsonObject().put("option", poll.options().get(n - 1)).put("votes", round.votes().get(n - 1))));
+        JsonArray out = new JsonArray();
+        round.eliminated().forEach(n -> out.add(poll.options().get(n - 1)));
+        rounds.add(new JsonObject().put("round", round.number()).put("tally", counts).put("eliminated", out)
+            .put("exhausted", round.exhausted()).put("tieBroken", round.tieBroken()));
+      }
+    }
     return new JsonObject()
         .put("id", poll.id())
         .put("status", stored.status())
+        .put("kind", poll.kind().apiName())
+        .put("winners", winners)
+        .put("tie", decided && decision.tie())
+        .put("rounds", rounds)
         .put("tally", rows)
         .put("ballots", tally.ballots())
         .put("eligible", tally.eligibleBallots())
@@ -153,15 +175,18 @@ public final class PollApi {
         .put("remindAt", poll.remindAt() == null ? null : poll.remindAt().toString())
         .put("multi", poll.multi())
         .put("anonymous", poll.anonymous())
-        .put("hideResults", poll.hideResults());
+        .put("hideResults", poll.hideResults())
+        .put("kind", poll.kind().apiName())
+        .put("minParticipation", poll.minBallots());
   }
 
   /** A validated request to create a poll. */
   private record Draft(String channel, String chat, String question, List<String> options, Poll.Scale scale, Rule rule,
-      Instant opensAt, Instant closesAt, Instant remindAt, int multi, boolean anonymous, boolean hideResults) {
+      Instant opensAt, Instant closesAt, Instant remindAt, int multi, boolean anonymous, boolean hideResults,
+      Poll.Kind kind, int minBallots) {
     Poll toPoll(String id) {
       return new Poll(id, channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi, anonymous,
-          hideResults);
+          hideResults, kind, minBallots);
     }
   }
 
@@ -194,15 +219,33 @@ public final class PollApi {
     if (options.stream().distinct().count() != options.size()) {
       throw new HttpException(400, "options must differ from each other");
     }
+    String kindName = string(body, "kind", null);
+    Poll.Kind askedKind = kindName == null ? null : Poll.Kind.fromApiName(kindName);
+    if (kindName != null && askedKind == null) {
+      throw new HttpException(400, "\"kind\" must be \"proposal\", \"choice\" or \"ranked\"");
+    }
     String scaleName = string(body, "scale", "small");
     Poll.Scale scale = switch (scaleName) {
       case "small" -> Poll.Scale.SMALL;
       case "big" -> Poll.Scale.BIG;
       default -> throw new HttpException(400, "\"scale\" must be \"small\" or \"big\"");
     };
-    Rule rule = Rule.fromApiName(string(body, "rule", scale == Poll.Scale.BIG ? "civil-code-ordinary" : "majority"));
-    if (rule == null) {
-      throw new HttpException(400, "\"rule\" must be majority, two-thirds, civil-code-ordinary or civil-code-major");
+    int multi = (int) PollInput.wholeNumber(body, "multi", 1, options.size(), 1);
+    String ruleName = string(body, "rule", null);
+    Rule asked = ruleName == null ? null : Rule.fromApiName(ruleName);
+    if (ruleName != null && asked == null) {
+      throw new HttpException(400, "\"rule\" must be majority, two-thirds, civil-code-ordinary, civil-code-major,"
+          + " plurality or instant-runoff");
+    }
+    Poll.Kind kind = askedKind != null ? askedKind : Poll.Kind.suggested(options, asked, multi);
+    Rule rule = asked != null ? asked : switch (kind) {
+      case PROPOSAL -> scale == Poll.Scale.BIG ? Rule.CIVIL_CODE_ORDINARY : Rule.MAJORITY;
+      case CHOICE -> Rule.PLURALITY;
+      case RANKED -> Rule.INSTANT_RUNOFF;
+    };
+    String mismatch = kindMismatch(kind, rule, multi);
+    if (mismatch != null) {
+      throw new HttpException(400, mismatch);
     }
     if (rule.needsRegister() && scale != Poll.Scale.BIG) {
       throw new HttpException(400,
@@ -241,9 +284,35 @@ public final class PollApi {
         throw new HttpException(400, "\"remindMinutesBefore\" puts the reminder before voting opens");
       }
     }
-    int multi = (int) PollInput.wholeNumber(body, "multi", 1, options.size(), 1);
+    int minBallots = 0;
+    Object min = body.getValue("minParticipation");
+    if (min != null) {
+      if (!(min instanceof Integer || min instanceof Long) || ((Number) min).longValue() < 1
+          || ((Number) min).longValue() > 1_000_000) {
+        throw new HttpException(400, "\"minParticipation\" must be a whole number of ballots, from 1 to 1000000");
+      }
+      minBallots = ((Number) min).intValue();
+    }
     return new Draft(channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi,
-        Boolean.TRUE.equals(body.getValue("anonymous")), Boolean.TRUE.equals(body.getValue("hideResults")));
+        Boolean.TRUE.equals(body.getValue("anonymous")), Boolean.TRUE.equals(body.getValue("hideResults")), kind,
+        minBallots);
+  }
+
+  /** Why a rule or a number of choices does not fit the kind (in English, as the API speaks); null when it fits. */
+  private static String kindMismatch(Poll.Kind kind, Rule rule, int multi) {
+    return switch (kind) {
+      case PROPOSAL -> !rule.decidesProposals()
+          ? "A proposal is decided by majority, two-thirds or a civil-code rule, not " + rule.apiName()
+          : multi > 1
+              ? "A proposal takes one choice per ballot: leave out \"multi\" or use \"kind\": \"choice\""
+              : null;
+      case CHOICE -> rule.needsRegister()
+          ? "A Civil Code rule decides a proposal (agreement with option 1): use \"kind\": \"proposal\""
+          : rule == Rule.INSTANT_RUNOFF ? "instant-runoff decides a ranked poll: use \"kind\": \"ranked\"" : null;
+      case RANKED -> rule != Rule.INSTANT_RUNOFF
+          ? "A ranked poll is decided by instant-runoff, not " + rule.apiName()
+          : null;
+    };
   }
 
   private static String string(JsonObject body, String field, String fallback) {

@@ -82,7 +82,11 @@ public enum Words implements BundleKey {
   COMMAND_ACCEPT,
   COMMAND_DECLINE,
   COMMAND_FOLLOWUP,
-  FOLLOWUP_DONE_FLAG;
+  FOLLOWUP_DONE_FLAG,
+  POLL_YES_WORDS,
+  POLL_NO_WORDS,
+  POLL_ABSTAIN_WORDS,
+  POLL_NOT_PREFIX;
 
   /** The value as written. */
   public String text() {

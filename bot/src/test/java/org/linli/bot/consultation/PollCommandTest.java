@@ -20,7 +20,8 @@ class PollCommandTest {
     assertThat(r.question()).isEqualTo("周六活动室开放时间");
     assertThat(r.options()).containsExactly("上午", "下午", "晚上");
     assertThat(r.closesAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
-    assertThat(r.rule()).isEqualTo(Rule.MAJORITY);
+    assertThat(r.kind()).as("time slots are a choice, not a yes/no on the first").isEqualTo(Poll.Kind.CHOICE);
+    assertThat(r.rule()).isEqualTo(Rule.PLURALITY);
     assertThat(r.scale()).isEqualTo(Poll.Scale.SMALL);
     assertThat(r.multi()).isEqualTo(1);
   }

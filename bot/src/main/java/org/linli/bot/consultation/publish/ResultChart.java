@@ -131,11 +131,10 @@ public final class ResultChart {
       if (decided) {
         g.setFont(f.font(19, true));
         g.setColor(r.outcome().passed() ? PASSED : FAILED);
-        String verdict = r.outcome().passed() ? Text.PAGE_POLL_PASSED.of() : Text.PAGE_POLL_FAILED.of();
-        g.drawString(zh
-            ? Text.CHART_OUTCOME.of(verdict)
-            : "Outcome: " + (r.outcome().passed() ? "passed" : "not passed"),
-            PAD, y + 24);
+        String verdict = zh
+            ? Text.CHART_OUTCOME.of(f.displayable(r.verdict()))
+            : "Outcome: " + (r.outcome().passed() ? "passed" : r.decision().tie() ? "tie" : "not passed");
+        g.drawString(ChartText.ellipsize(verdict, g.getFontMetrics(), CONTENT), PAD, y + 24);
         y += 34;
       }
       y += 18;
@@ -245,10 +244,12 @@ public final class ResultChart {
     if (!r.showsTally()) {
       return Text.CHART_NO_PERSONAL_DATA.of();
     }
-    String basis = r.big()
-        ? Text.CHART_SHARE_HOUSEHOLDS.of() + (r.hasAreas() ? Text.CHART_SHARE_AREA.of() : "")
-        : Text.CHART_SHARE_PEOPLE.of();
-    String multi = r.multi() > 1 ? Text.CHART_MULTI.of() : "";
+    String basis = r.ranked()
+        ? Text.CHART_SHARE_FIRST_PREFERENCES.of()
+        : r.big()
+            ? Text.CHART_SHARE_HOUSEHOLDS.of() + (r.hasAreas() ? Text.CHART_SHARE_AREA.of() : "")
+            : Text.CHART_SHARE_PEOPLE.of();
+    String multi = r.multi() > 1 && !r.ranked() ? Text.CHART_MULTI.of() : "";
     return basis + multi + " · " + Text.CHART_NO_PERSONAL_DATA.of();
   }
 

@@ -1,7 +1,9 @@
 package org.linli.bot.consultation.publish;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.linli.bot.consultation.Decision;
 import org.linli.bot.consultation.Rule;
 import org.linli.bot.text.Text;
 
@@ -9,7 +11,7 @@ import org.linli.bot.text.Text;
  * The results as CSV for moderators ({@code GET /api/v1/polls/:id/results.csv}): UTF-8 with a byte
  * order mark so Excel shows Chinese, CRLF line ends, quoted where needed. A header section (poll,
  * question, rule, status, participation, outcome), the table {@code option,votes,share,area_m2},
- * each condition with its detail, and the receipts of an anonymous poll.
+ * each condition with its detail, the rounds of a ranked poll, and the receipts of an anonymous poll.
  */
 public final class ResultsCsv {
 
@@ -35,6 +37,11 @@ public final class ResultsCsv {
       row(out, "eligible_area_m2", r.eligibleAreaHundredths() > 0 ? Figures.area(r.eligibleAreaHundredths()) : "");
     }
     row(out, "outcome", r.outcome() == null ? "undecided" : r.outcome().passed() ? "passed" : "not_passed");
+    row(out, "kind", r.kind().apiName());
+    if (r.decision() != null) {
+      row(out, "winners", String.join("|", r.decision().winners().stream().map(n -> r.options().get(n - 1)).toList()));
+      row(out, "tie", r.decision().tie() ? "yes" : "no");
+    }
     if (r.open() && r.hidden()) {
       row(out, "note", Text.RESULTS_CSV_HIDDEN.of());
     }
@@ -51,6 +58,22 @@ public final class ResultsCsv {
     row(out, "condition", "met", "detail");
     for (Rule.Condition c : r.conditions()) {
       row(out, c.description(), r.outcome() == null ? "" : c.met() ? "yes" : "no", c.detail());
+    }
+
+    if (r.decision() != null && !r.decision().rounds().isEmpty()) {
+      out.append(CRLF);
+      List<String> header = new ArrayList<>(List.of("round"));
+      header.addAll(r.options());
+      header.add("eliminated");
+      row(out, header.toArray(String[]::new));
+      for (Decision.Round round : r.decision().rounds()) {
+        List<String> cells = new ArrayList<>(List.of(String.valueOf(round.number())));
+        for (int n = 1; n <= r.options().size(); n++) {
+          cells.add(round.continuing().contains(n) ? String.valueOf(round.votes().get(n - 1)) : "");
+        }
+        cells.add(String.join("|", round.eliminated().stream().map(n -> r.options().get(n - 1)).toList()));
+        row(out, cells.toArray(String[]::new));
+      }
     }
 
     if (!r.receipts().isEmpty()) {
