@@ -40,8 +40,9 @@ final class PollOfProposal {
     while (m.find()) {
       named.add(m.group(1).toLowerCase(Locale.ROOT));
     }
-    // The parser reads a whole /poll line: placeholders for the question and options, the flags given, the defaults.
-    StringBuilder line = new StringBuilder("q | 1 | 2 | 3 ").append(given);
+    // The parser reads a whole /poll line: a placeholder question, the proposal kind (its options are
+    // 同意 / 反对 / 弃权 and its rule one that decides on 同意), the flags given, the defaults.
+    StringBuilder line = new StringBuilder("q --proposal ").append(given);
     if (!named.contains("discuss") && settings.discussionHours() > 0) {
       line.append(" --discuss ").append(settings.discussionHours()).append('h');
     }
@@ -55,7 +56,8 @@ final class PollOfProposal {
   static Poll poll(String pollId, Proposal p, PollCommand.Request request) {
     Instant remindAt = request.remindBefore() == null ? null : request.closesAt().minus(request.remindBefore());
     return new Poll(pollId, p.channel(), p.chat(), p.title(), options(), request.scale(), request.rule(),
-        request.opensAt(), request.closesAt(), remindAt, 1, request.anonymous(), request.hidden());
+        request.opensAt(), request.closesAt(), remindAt, 1, request.anonymous(), request.hidden(), Poll.Kind.PROPOSAL,
+        request.minBallots());
   }
 
   private static List<String> options() {
