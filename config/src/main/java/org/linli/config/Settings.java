@@ -287,12 +287,19 @@ public record Settings(
   /**
    * Consultations: who may open and close polls, as {@code chat:user} pairs separated by commas
    * ({@code *:user} for every chat), the community's time zone for dates without an offset, how
-   * long a household binding code stays valid, and the font file for chart labels (blank: the
-   * first installed font that shows Chinese).
+   * long a household binding code stays valid, the font file for chart labels (blank: the
+   * first installed font that shows Chinese), and the key that seals the per-poll key of a secret
+   * ballot while it is open (unset: a key generated once into {@code <data>/keys}).
    */
-  public record Consultation(String moderators, String zone, int bindingCodeHours, String chartFont) {
+  public record Consultation(String moderators, String zone, int bindingCodeHours, String chartFont,
+      Secret ballotSealKey) {
     public Consultation {
       moderators = moderators == null ? "" : moderators;
+      ballotSealKey = ballotSealKey == null ? Secret.none() : ballotSealKey;
+      if (ballotSealKey.isSet() && ballotSealKey.reveal().length() < 32) {
+        throw new SettingsException(
+            "consultation.ballotSealKey must be at least 32 characters (e.g. openssl rand -base64 32)");
+      }
       chartFont = chartFont == null ? "" : chartFont.strip();
       if (bindingCodeHours < 1) {
         throw new SettingsException("consultation.bindingCodeHours must be at least 1");

@@ -300,7 +300,10 @@ public enum Text implements BundleKey {
   PAGE_GUIDES_ALL,
   PAGE_GUIDE_OFFICE,
   PAGE_GUIDE_UPDATED,
-  PAGE_GUIDE_QUESTIONS;
+  PAGE_GUIDE_QUESTIONS,
+
+  PAGE_POLL_RECEIPT_REPLACED,
+  POLL_REMINDER_PRIVATE;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {
