@@ -3,12 +3,15 @@
 -- the new one put in. Returns {'refused', reason} or {'counted' | 'changed', previousChoices,
 -- previousCaster, receipt}.
 -- household: the voter's bound household ('' for none); caster and reason: '' to keep none.
--- KEYS: meta, ballots, tally, areaTally, electorate, reasons
--- ARGV: ballot, choices, now, household, caster, newReceipt, reason
+-- voter: for a secret ballot, a keyed hash of the voter ('' otherwise): each voter keeps their own
+-- receipt (in voters), and the receipt of a household member whose ballot a later member's
+-- replaced goes to replaced, so that it is published as such.
+-- KEYS: meta, ballots, tally, areaTally, electorate, reasons, voters, replaced
+-- ARGV: ballot, choices, now, household, caster, newReceipt, reason, voter
 local meta, ballots, tally, areaTally, electorate = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local reasons = KEYS[6]
+local reasons, voters, replaced = KEYS[6], KEYS[7], KEYS[8]
 local ballot, choices, now, household = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local caster, newReceipt, reason = ARGV[5], ARGV[6], ARGV[7]
+local caster, newReceipt, reason, voter = ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local status = redis.call('HGET', meta, 'status')
 if not status then return {'refused', 'unknown'} end
 if status ~= 'open' then return {'refused', 'closed'} end
@@ -36,13 +39,23 @@ local previous = redis.call('HGET', ballots, ballot)
 local previousChoices = ''
 local previousCaster = ''
 local receipt = newReceipt
+local mine = nil
+if voter ~= '' then
+  mine = redis.call('HGET', voters, voter)
+  if mine then receipt = mine else redis.call('HSET', voters, voter, newReceipt) end
+end
 if previous then
   local a, b = string.find(previous, '|', 1, true)
   previousChoices = string.sub(previous, 1, a - 1)
   local rest = string.sub(previous, a + 1)
   local c = string.find(rest, '|', 1, true)
   previousCaster = string.sub(rest, 1, c - 1)
-  receipt = string.sub(rest, c + 1)
+  local previousReceipt = string.sub(rest, c + 1)
+  if voter == '' then
+    receipt = previousReceipt
+  elseif previousReceipt ~= receipt then
+    redis.call('HSET', replaced, previousReceipt, '1')
+  end
   for k in string.gmatch(previousChoices, '[^,]+') do
     redis.call('HINCRBY', tally, k, -1)
     if area > 0 then redis.call('HINCRBY', areaTally, k, -area) end
@@ -55,6 +68,7 @@ for _, k in ipairs(chosen) do
   redis.call('HINCRBY', tally, tostring(k), 1)
   if area > 0 then redis.call('HINCRBY', areaTally, tostring(k), area) end
 end
+if mine then redis.call('HDEL', replaced, receipt) end
 redis.call('HSET', ballots, ballot, choices .. '|' .. caster .. '|' .. receipt)
 if reason ~= '' then
   redis.call('HSET', reasons, ballot, reason)

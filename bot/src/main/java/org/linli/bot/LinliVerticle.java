@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.ConsultationService;
 import org.linli.bot.consultation.Moderators;
@@ -64,6 +65,7 @@ import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.redis.EmbeddedRedis;
 import org.linli.bot.redis.Leadership;
+import org.linli.bot.redis.PersistenceRewrite;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.config.Settings;
@@ -152,7 +154,8 @@ public final class LinliVerticle extends VerticleBase {
     String publicUrl = settings.http().publicUrl();
     composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
     GapStore gaps = new GapStore(redis);
-    PollStore polls = new PollStore(redis);
+    PollStore polls = new PollStore(redis,
+        BallotKeys.of(settings.consultation().ballotSealKey(), settings.data().path()));
     ZoneId zone = ZoneId.of(settings.consultation().zone());
     PollMessages messages = new PollMessages(zone, composer::publicUrl);
     Settings.Consultation consultation = settings.consultation();
@@ -168,7 +171,11 @@ public final class LinliVerticle extends VerticleBase {
     // The chart's address goes out only when the service has a public address platforms can reach.
     ChartMaker charts = new PublishedCharts(chart, chartWorkers, composer::publicUrl, !publicUrl.isEmpty());
     PollSchedule schedule = new PollSchedule(redis);
-    keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock);
+    // Only the embedded Redis has files this service owns; an operator's Redis keeps its own (docs/consultations.md).
+    PersistenceRewrite rewrite = embeddedRedis != null
+        ? PersistenceRewrite.of(vertx, redis)
+        : PersistenceRewrite.none();
+    keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock, rewrite);
     Moderators moderators = new Moderators(settings.consultation().moderators());
     ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
         moderators, messages, zone, clock, platforms);

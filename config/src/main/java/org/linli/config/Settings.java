@@ -289,13 +289,16 @@ public record Settings(
    * Consultations: who may open and close polls, as {@code chat:user} pairs separated by commas
    * ({@code *:user} for every chat), the community's time zone for dates without an offset, how
    * long a household binding code stays valid, the font file for chart labels (blank: the first
-   * installed font that shows Chinese), and how many wrong binding codes are accepted within
+   * installed font that shows Chinese), how many wrong binding codes are accepted within
    * {@code bindingWrongCodesWindowMinutes} from one identity, from the members of one household
-   * and from the whole community before binding pauses (for them, or for everyone).
+   * and from the whole community before binding pauses (for them, or for everyone), and the key
+   * that seals the per-poll key of a secret ballot while it is open (unset: a key generated once
+   * into {@code <data>/keys}).
    */
   public record Consultation(
       String moderators, String zone, int bindingCodeHours, String chartFont, int bindingWrongCodesPerIdentity,
-      int bindingWrongCodesPerHousehold, int bindingWrongCodesPerCommunity, int bindingWrongCodesWindowMinutes) {
+      int bindingWrongCodesPerHousehold, int bindingWrongCodesPerCommunity, int bindingWrongCodesWindowMinutes,
+      Secret ballotSealKey) {
     public Consultation {
       if (bindingWrongCodesPerIdentity < 1 || bindingWrongCodesPerHousehold < 1 || bindingWrongCodesPerCommunity < 1) {
         throw new SettingsException("consultation.bindingWrongCodesPerIdentity, …PerHousehold and …PerCommunity must"
@@ -305,6 +308,11 @@ public record Settings(
         throw new SettingsException("consultation.bindingWrongCodesWindowMinutes must be at least 1");
       }
       moderators = moderators == null ? "" : moderators;
+      ballotSealKey = ballotSealKey == null ? Secret.none() : ballotSealKey;
+      if (ballotSealKey.isSet() && ballotSealKey.reveal().length() < 32) {
+        throw new SettingsException(
+            "consultation.ballotSealKey must be at least 32 characters (e.g. openssl rand -base64 32)");
+      }
       chartFont = chartFont == null ? "" : chartFont.strip();
       if (bindingCodeHours < 1) {
         throw new SettingsException("consultation.bindingCodeHours must be at least 1");

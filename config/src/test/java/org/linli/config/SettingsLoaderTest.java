@@ -81,6 +81,20 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void the_ballot_sealing_key_is_a_secret_from_its_variable_and_a_short_one_is_refused_without_printing_it() {
+    Settings settings = new SettingsLoader().load(
+        Map.of("LINLI_CONSULTATION_BALLOT_SEAL_KEY", "0123456789abcdef0123456789abcdef"));
+
+    assertThat(settings.consultation().ballotSealKey().reveal()).isEqualTo("0123456789abcdef0123456789abcdef");
+    assertThat(settings.consultation().ballotSealKey()).hasToString("********");
+    assertThat(new SettingsLoader().load(Map.of()).consultation().ballotSealKey().isSet()).isFalse();
+    assertThatThrownBy(() -> new SettingsLoader().load(Map.of("LINLI_CONSULTATION_BALLOT_SEAL_KEY", "too-short-seal")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("consultation.ballotSealKey")
+        .hasMessageNotContaining("too-short-seal");
+  }
+
+  @Test
   void a_list_setting_is_written_comma_separated_in_its_variable() {
     Settings settings = new SettingsLoader().load(Map.of("LINLI_OUTBOX_RETRY_SECONDS", "1, 2,5"));
 

@@ -216,7 +216,8 @@ public final class ConsultationService {
       return household.compose(h -> {
         Ballot ballot = Ballot.cast(pollId, stored.ballotKey(identity, h.orElse("")), choices, clock.millis())
             .fromHousehold(h)
-            .because(reason);
+            .because(reason)
+            .ofVoter(stored.voterTag(identity));
         return store.vote(poll.anonymous() ? ballot : ballot.castBy(identity))
             .compose(result -> confirm(poll, identity, choices, result));
       });

@@ -14,4 +14,7 @@ public interface HouseholdDirectory {
 
   /** The household bound to {@code identity} ({@code platform:userId}), or null. */
   Future<String> householdOf(String identity);
+
+  /** Every bound identity ({@code platform:userId}) → its household: whom a private reminder can reach. */
+  Future<Map<String, String>> bindings();
 }

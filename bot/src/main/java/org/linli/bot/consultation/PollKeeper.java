@@ -3,12 +3,18 @@ package org.linli.bot.consultation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.linli.bot.outbox.Poster;
+import org.linli.bot.redis.PersistenceRewrite;
 import org.linli.bot.text.Text;
 import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.Identity;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -36,10 +42,23 @@ public final class PollKeeper {
   private final PollMessages messages;
   private final Clock clock;
   private final TimerLoop<PollSchedule.Job> timers;
+  private final PersistenceRewrite rewrite;
 
+  /** A keeper over a Redis whose files it does not rewrite. */
   public PollKeeper(
       PollStore store, PollSchedule schedule, HouseholdDirectory households, Poster poster, ChartMaker charts,
       PollMessages messages, Clock clock) {
+    this(store, schedule, households, poster, charts, messages, clock, PersistenceRewrite.none());
+  }
+
+  /**
+   * A keeper that, once a secret ballot has closed, has {@code rewrite} make the Redis files forget
+   * what the closed poll's key was (the embedded Redis; {@link PersistenceRewrite#none()} otherwise).
+   */
+  public PollKeeper(
+      PollStore store, PollSchedule schedule, HouseholdDirectory households, Poster poster, ChartMaker charts,
+      PollMessages messages, Clock clock, PersistenceRewrite rewrite) {
+    this.rewrite = rewrite;
     this.store = store;
     this.schedule = schedule;
     this.households = households;
@@ -107,6 +126,7 @@ public final class PollKeeper {
       }
       LOG.info("Poll {} closed by {}", pollId, by);
       return schedule.forget(pollId)
+          .compose(v -> forgetOnDisk(pollId))
           .compose(v -> announce ? announceResult(pollId) : Future.succeededFuture())
           .map(v -> true);
     });
@@ -160,6 +180,7 @@ public final class PollKeeper {
             ? store.tally(poll.id(), poll.options().size())
                 .compose(t -> post("remind:" + poll.id() + ":" + poll.closesAt().toEpochMilli(), poll,
                     messages.reminder(poll, t)))
+                .compose(v -> remindPrivately(stored))
             : Future.succeededFuture();
         case CLOSE -> store.close(poll.id(), clock.millis(), "deadline")
             .compose(closed -> closed
@@ -168,11 +189,68 @@ public final class PollKeeper {
             .compose(ours -> {
               if (ours) {
                 LOG.info("Poll {} closed at its deadline", poll.id());
-                return announceResult(poll.id());
+                return forgetOnDisk(poll.id()).compose(v -> announceResult(poll.id()));
               }
               return Future.succeededFuture();
             });
       };
     });
+  }
+
+  /**
+   * Once per poll, a private reminder to every bound resident whose household is on the poll's
+   * electorate and has not voted. For a secret ballot this is decided with the poll's key while it
+   * is open (is there a ballot under the household's keyed hash?); nothing is written about who
+   * voted, and the messages are named in the outbox by a keyed hash, not by the resident.
+   */
+  private Future<Void> remindPrivately(PollStore.Stored stored) {
+    Poll poll = stored.poll();
+    if (!poll.byHousehold()) {
+      return Future.succeededFuture();
+    }
+    return store.markPrivateReminders(poll.id()).compose(first -> {
+      if (!first) {
+        return Future.succeededFuture();
+      }
+      return Future.all(households.bindings(), store.electorate(poll.id())).compose(all -> {
+        Map<String, String> bound = all.resultAt(0);
+        Set<String> electorate = new HashSet<>(all.<List<String>>resultAt(1));
+        List<String> identities = new ArrayList<>();
+        List<String> ballotKeys = new ArrayList<>();
+        bound.forEach((identity, household) -> {
+          if (electorate.contains(household) && Identity.parse(identity).isPresent()) {
+            identities.add(identity);
+            ballotKeys.add(stored.ballotKey(identity, household));
+          }
+        });
+        return store.cast(poll.id(), ballotKeys).compose(cast -> {
+          String text = Text.POLL_REMINDER_PRIVATE.of(poll.id(), poll.question(), messages.when(poll.closesAt()));
+          Future<Void> sent = Future.succeededFuture();
+          int reminded = 0;
+          for (int i = 0; i < identities.size(); i++) {
+            if (!cast.get(i)) {
+              Identity person = Identity.parse(identities.get(i)).orElseThrow();
+              Outgoing message = new Outgoing(person.platform(),
+                  new ChatEvent.Chat(person.user(), ChatEvent.ChatType.PRIVATE), Reply.privateText(text));
+              String id = "remind-private:" + poll.id() + ":" + stored.messageTag(identities.get(i));
+              sent = sent.compose(v -> poster.post(id, message).mapEmpty());
+              reminded++;
+            }
+          }
+          LOG.info("Poll {}: private reminders to {} bound residents", poll.id(), reminded);
+          return sent;
+        });
+      });
+    });
+  }
+
+  /** After a secret ballot closed: the Redis files are rewritten so that none holds its key any more. */
+  private Future<Void> forgetOnDisk(String pollId) {
+    return store.find(pollId).compose(stored -> stored == null || !stored.poll().anonymous()
+        ? Future.<Void>succeededFuture()
+        : rewrite.rewrite().recover(e -> {
+          LOG.error("Poll {} closed, but the Redis files could not be rewritten: {}", pollId, e.getMessage());
+          return Future.succeededFuture();
+        }));
   }
 }

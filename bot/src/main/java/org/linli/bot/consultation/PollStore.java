@@ -3,8 +3,6 @@ package org.linli.bot.consultation;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +10,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.linli.bot.redis.LuaScript;
 
 /**
@@ -30,9 +25,11 @@ import org.linli.bot.redis.LuaScript;
  * <p>Keys: {@code poll:{id}} (definition, status, counters), {@code :ballots} (ballot key →
  * {@code choices|caster|receipt}), {@code :tally} and {@code :area} (per option), {@code
  * :electorate} (household → floor area, the register as it was when the poll opened), {@code
- * :reasons} (ballot key → reason). For a secret ballot the ballot key is a keyed hash of the voter
- * under a per-poll key that is deleted when the poll closes, the caster is not kept, and no voter
- * or household id is ever written.
+ * :reasons} (ballot key → reason); for a secret ballot also {@code :voters} (keyed hash of the
+ * voter → their receipt, while open) and {@code :replaced} (receipts of ballots a later member of
+ * the same household replaced). For a secret ballot the ballot key is a keyed hash of the voter
+ * under a per-poll key that Redis holds only sealed ({@link BallotKeys}) and that is deleted when
+ * the poll closes, the caster is not kept, and no voter or household id is ever written.
  */
 public final class PollStore {
 
@@ -45,9 +42,17 @@ public final class PollStore {
   private static final char[] RECEIPT_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
   private final RedisAPI redis;
+  private final BallotKeys keys;
 
-  public PollStore(RedisAPI redis) {
+  /** A store whose secret polls are sealed under {@code keys}. */
+  public PollStore(RedisAPI redis, BallotKeys keys) {
     this.redis = redis;
+    this.keys = keys;
+  }
+
+  /** A store with a sealing key of this process only ({@link BallotKeys#ephemeral}): tests and benchmarks. */
+  public PollStore(RedisAPI redis) {
+    this(redis, BallotKeys.ephemeral());
   }
 
   /** What a vote did; {@code receipt} is the ballot's receipt code (secret ballots only, else ""). */
@@ -62,15 +67,18 @@ public final class PollStore {
     }
   }
 
-  /** One ballot of a secret poll as published: its receipt code and the options recorded. */
-  public record Receipt(String code, List<Integer> choices) {
+  /**
+   * One ballot of a secret poll as published: its receipt code and the options recorded, or — when
+   * {@code replaced} — no options, as a later ballot of the same household replaced it.
+   */
+  public record Receipt(String code, List<Integer> choices, boolean replaced) {
   }
 
   static String meta(String id) {
     return "poll:{" + id + "}";
   }
 
-  /** A part of a poll: {@code ballots}, {@code tally}, {@code area}, {@code electorate} or {@code reasons}. */
+  /** A part of a poll: {@code ballots}, {@code tally}, {@code area}, {@code electorate}, {@code reasons} … */
   private static String part(String id, String part) {
     return meta(id) + ":" + part;
   }
@@ -90,9 +98,9 @@ public final class PollStore {
         "eligibleHouseholds", String.valueOf(register.size()),
         "eligibleArea", String.valueOf(register.values().stream().mapToLong(Long::longValue).sum())));
     if (poll.anonymous()) {
-      byte[] secret = new byte[32];
-      RANDOM.nextBytes(secret);
-      fields.addAll(List.of("ballotSecret", Base64.getEncoder().encodeToString(secret)));
+      byte[] secret = keys.newPollKey();
+      fields.addAll(List.of("sealedBallotKey", keys.seal(poll.id(), secret)));
+      Arrays.fill(secret, (byte) 0);
     }
     List<String> pairs = new ArrayList<>(fields);
     register.forEach((household, area) -> {
@@ -126,6 +134,8 @@ public final class PollStore {
         .key("areaTally", part(pollId, "area"))
         .key("electorate", part(pollId, "electorate"))
         .key("reasons", part(pollId, "reasons"))
+        .key("voters", part(pollId, "voters"))
+        .key("replaced", part(pollId, "replaced"))
         .arg("ballot", ballot.key())
         .arg("choices", csv)
         .arg("now", ballot.castAtMillis())
@@ -133,6 +143,7 @@ public final class PollStore {
         .arg("caster", ballot.caster().orElse("").replace("|", "/"))
         .arg("newReceipt", newReceipt())
         .arg("reason", ballot.reason().orElse(""))
+        .arg("voter", ballot.voter())
         .run(redis)
         .map(PollStore::result);
   }
@@ -162,14 +173,22 @@ public final class PollStore {
   /**
    * Closes an open poll; true only for the one call that closed it. {@code by} is kept (deadline,
    * chat, api) so that whoever closed it is the one who announces the result; {@code deadline}
-   * closes only a poll whose (possibly extended) deadline has passed. The secret-ballot
-   * key is deleted with it: from then on no ballot can be linked to a voter.
+   * closes only a poll whose (possibly extended) deadline has passed. The sealed secret-ballot
+   * key is deleted with it (and the voters' receipt map; the ballots are written again in key
+   * order): from then on nothing in Redis links a ballot to a voter. What the files of Redis still
+   * hold is for {@link org.linli.bot.redis.PersistenceRewrite} to rewrite.
    */
   public Future<Boolean> close(String pollId, long nowMillis, String by) {
     if (!validId(pollId)) {
       return Future.succeededFuture(false);
     }
-    return CLOSE.call().key("meta", meta(pollId)).arg("now", nowMillis).arg("by", by).run(redis)
+    return CLOSE.call()
+        .key("meta", meta(pollId))
+        .key("ballots", part(pollId, "ballots"))
+        .key("reasons", part(pollId, "reasons"))
+        .key("voters", part(pollId, "voters"))
+        .key("replaced", part(pollId, "replaced"))
+        .arg("now", nowMillis).arg("by", by).run(redis)
         .map(r -> r.toInteger() == 1);
   }
 
@@ -226,19 +245,59 @@ public final class PollStore {
         counted.eligibleArea(), rankings);
   }
 
-  /** The receipt codes of a poll's ballots with what each recorded, sorted by code. */
+  /**
+   * The receipt codes of a poll's ballots with what each recorded, and those of ballots a later
+   * member of the same household replaced, sorted by code.
+   */
   public Future<List<Receipt>> receipts(String pollId) {
-    return redis.hvals(part(pollId, "ballots")).map(values -> {
+    return Future.all(redis.hvals(part(pollId, "ballots")), redis.hkeys(part(pollId, "replaced"))).map(all -> {
       List<Receipt> out = new ArrayList<>();
-      for (Response v : values) {
+      for (Response v : all.<Response>resultAt(0)) {
         String[] parts = v.toString().split("\\|", -1);
         if (parts.length == 3 && !parts[2].isEmpty()) {
-          out.add(new Receipt(parts[2], choices(parts[0])));
+          out.add(new Receipt(parts[2], choices(parts[0]), false));
         }
+      }
+      for (Response code : all.<Response>resultAt(1)) {
+        out.add(new Receipt(code.toString(), List.of(), true));
       }
       out.sort(Comparator.comparing(Receipt::code));
       return out;
     });
+  }
+
+  /**
+   * Which of these ballot keys hold a ballot, in the same order (to remind those who have not
+   * voted; nothing is written).
+   */
+  public Future<List<Boolean>> cast(String pollId, List<String> ballotKeys) {
+    if (ballotKeys.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<String> args = new ArrayList<>();
+    args.add(part(pollId, "ballots"));
+    args.addAll(ballotKeys);
+    return redis.hmget(args).map(r -> {
+      List<Boolean> out = new ArrayList<>();
+      for (int i = 0; i < ballotKeys.size(); i++) {
+        out.add(r.get(i) != null);
+      }
+      return out;
+    });
+  }
+
+  /** The households of a poll's electorate (the register as it was when the poll opened). */
+  public Future<List<String>> electorate(String pollId) {
+    return redis.hkeys(part(pollId, "electorate")).map(r -> {
+      List<String> out = new ArrayList<>();
+      r.forEach(h -> out.add(h.toString()));
+      return out;
+    });
+  }
+
+  /** True for the one call that marks the poll's private reminders as sent (once per poll). */
+  public Future<Boolean> markPrivateReminders(String pollId) {
+    return redis.hsetnx(meta(pollId), "privateReminders", "1").map(r -> r.toInteger() == 1);
   }
 
   /** The reasons voters gave, without who gave them. */
@@ -276,17 +335,25 @@ public final class PollStore {
       if (!poll.anonymous()) {
         return plain;
       }
-      if (ballotSecret == null) {
-        return "closed";
-      }
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(ballotSecret, "HmacSHA256"));
-        byte[] h = mac.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-        return "b:" + HexFormat.of().formatHex(h, 0, 16);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-      }
+      return ballotSecret == null ? "closed" : "b:" + BallotKeys.mac(ballotSecret, plain);
+    }
+
+    /**
+     * For a secret ballot, a keyed hash of the voter (the voter's own receipt is kept under it while
+     * the poll is open); "" for any other poll.
+     */
+    public String voterTag(String identity) {
+      return !poll.anonymous() || ballotSecret == null ? "" : "v:" + BallotKeys.mac(ballotSecret, "u:" + identity);
+    }
+
+    /**
+     * What names a private message to {@code identity} about this poll in the outbox: for a secret
+     * ballot a keyed hash, so that no id left behind says who was written to.
+     */
+    public String messageTag(String identity) {
+      return !poll.anonymous() || ballotSecret == null
+          ? identity
+          : BallotKeys.mac(ballotSecret, "m:" + identity);
     }
   }
 
@@ -314,10 +381,14 @@ public final class PollStore {
           remind == null || remind.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(remind)),
           (int) number(h, "multi"), "1".equals(text(h, "anonymous")), "1".equals(text(h, "hideResults")));
       poll = withKind(poll, text(h, "kind"), (int) number(h, "minBallots"));
-      String secret = text(h, "ballotSecret");
+      String sealed = text(h, "sealedBallotKey");
+      // Polls opened before keys were sealed kept theirs in clear.
+      String clear = text(h, "ballotSecret");
+      byte[] secret = sealed != null
+          ? keys.open(pollId, sealed)
+          : clear == null ? null : Base64.getDecoder().decode(clear);
       String closedAt = text(h, "closedAt");
-      return new Stored(poll, text(h, "status"), text(h, "closedBy"),
-          secret == null ? null : Base64.getDecoder().decode(secret),
+      return new Stored(poll, text(h, "status"), text(h, "closedBy"), secret,
           closedAt == null || closedAt.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(closedAt)));
     });
   }

@@ -188,6 +188,20 @@ public final class HouseholdRegister implements HouseholdDirectory {
     return redis.hget(BINDINGS, identity).map(r -> r == null ? null : r.toString());
   }
 
+  /** Every bound identity ({@code platform:userId}) → its household. */
+  @Override
+  public Future<Map<String, String>> bindings() {
+    return redis.hgetall(BINDINGS).map(h -> {
+      Map<String, String> out = new LinkedHashMap<>();
+      if (h != null) {
+        for (String identity : h.getKeys()) {
+          out.put(identity, h.get(identity).toString());
+        }
+      }
+      return out;
+    });
+  }
+
   /** The identities bound to a household. */
   public Future<Set<String>> members(String householdId) {
     return redis.smembers(membersKey(householdId)).map(r -> {

@@ -102,7 +102,8 @@ public final class PollApi {
           if (stored.poll().anonymous() && !stored.open()) {
             JsonArray list = new JsonArray();
             receipts.forEach(
-                r -> list.add(new JsonObject().put("receipt", r.code()).put("choices", new JsonArray(r.choices()))));
+                r -> list.add(new JsonObject().put("receipt", r.code()).put("choices", new JsonArray(r.choices()))
+                    .put("replaced", r.replaced())));
             body.put("receipts", list);
           }
           body.put("reasons", new JsonArray((List<String>) all.resultAt(2)));

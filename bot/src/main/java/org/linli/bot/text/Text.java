@@ -428,7 +428,9 @@ public enum Text implements BundleKey {
   PAGE_POLL_ROUND_NUMBER,
   PAGE_POLL_ROUND_ELIMINATED,
   PAGE_POLL_ROUNDS_HOW,
-  CHART_SHARE_FIRST_PREFERENCES;
+  CHART_SHARE_FIRST_PREFERENCES,
+  PAGE_POLL_RECEIPT_REPLACED,
+  POLL_REMINDER_PRIVATE;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

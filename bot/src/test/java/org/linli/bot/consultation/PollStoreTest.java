@@ -233,6 +233,72 @@ class PollStoreTest {
     assertThat(closed.closedBy()).isEqualTo("chat");
   }
 
+  /** A secret vote as the chat casts it: under the household's keyed hash, with the voter's keyed hash. */
+  private static PollStore.VoteResult memberVote(Poll p, String identity, String household, int choice) {
+    PollStore.Stored stored = await(store.find(p.id()));
+    return await(store.vote(Ballot.cast(p.id(), stored.ballotKey(identity, household), List.of(choice),
+        System.currentTimeMillis()).fromHousehold(Optional.of(household)).ofVoter(stored.voterTag(identity))));
+  }
+
+  @Test
+  void each_member_of_a_household_keeps_their_own_receipt_and_a_replaced_one_is_published_as_replaced() {
+    Poll big = secret(Poll.Scale.BIG, Rule.CIVIL_CODE_ORDINARY);
+    await(store.create(big, Map.of("8-1-101", 80_00L, "8-1-102", 90_00L)));
+
+    PollStore.VoteResult a = memberVote(big, "generic:member-a", "8-1-101", 2);
+    PollStore.VoteResult b = memberVote(big, "generic:member-b", "8-1-101", 1);
+    PollStore.VoteResult c = memberVote(big, "generic:member-c", "8-1-102", 1);
+
+    assertThat(b.status()).isEqualTo(PollStore.VoteResult.Status.CHANGED);
+    assertThat(List.of(a.receipt(), b.receipt(), c.receipt())).doesNotHaveDuplicates();
+    assertThat(await(store.receipts(big.id()))).containsExactlyInAnyOrder(
+        new PollStore.Receipt(a.receipt(), List.of(), true),
+        new PollStore.Receipt(b.receipt(), List.of(1), false),
+        new PollStore.Receipt(c.receipt(), List.of(1), false));
+    assertThat(await(store.tally(big.id(), 2)).votes()).containsExactly(2L, 0L);
+
+    // Member a votes again: their own receipt holds the household's ballot, and b's is the replaced one.
+    PollStore.VoteResult again = memberVote(big, "generic:member-a", "8-1-101", 2);
+    assertThat(again.receipt()).isEqualTo(a.receipt());
+    await(store.close(big.id(), System.currentTimeMillis(), "chat"));
+
+    assertThat(await(store.receipts(big.id()))).containsExactlyInAnyOrder(
+        new PollStore.Receipt(a.receipt(), List.of(2), false),
+        new PollStore.Receipt(b.receipt(), List.of(), true),
+        new PollStore.Receipt(c.receipt(), List.of(1), false));
+    assertThat(await(store.tally(big.id(), 2)).votes()).containsExactly(1L, 1L);
+    assertThat(await(redis.api().exists(List.of("poll:{" + big.id() + "}:voters"))).toInteger()).isZero();
+  }
+
+  @Test
+  void the_key_of_a_secret_poll_is_kept_in_redis_only_sealed_and_only_the_sealing_key_opens_it() {
+    Poll p = secret(Poll.Scale.SMALL, Rule.MAJORITY);
+    await(store.create(p, Map.of()));
+    byte[] key = await(store.find(p.id())).ballotSecret();
+
+    String everything = everythingIn(p.id());
+    assertThat(everything).doesNotContain(java.util.Base64.getEncoder().encodeToString(key),
+        java.util.HexFormat.of().formatHex(key));
+    assertThat(await(redis.api().hget("poll:{" + p.id() + "}", "sealedBallotKey")).toString()).startsWith("v1:");
+    PollStore other = new PollStore(redis.api(), BallotKeys.ephemeral());
+    assertThat(other.find(p.id()).toCompletionStage().toCompletableFuture()).failsWithin(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void closing_a_secret_ballot_writes_its_ballots_again_in_key_order_so_the_order_of_voting_is_gone() {
+    Poll p = secret(Poll.Scale.SMALL, Rule.MAJORITY);
+    await(store.create(p, Map.of()));
+    for (int i = 0; i < 20; i++) {
+      memberVote(p, "generic:voter-" + i, "", 1 + i % 2);
+    }
+
+    await(store.close(p.id(), System.currentTimeMillis(), "chat"));
+
+    List<String> fields = new ArrayList<>();
+    await(redis.api().hkeys("poll:{" + p.id() + "}:ballots")).forEach(f -> fields.add(f.toString()));
+    assertThat(fields).hasSize(20).isSorted();
+  }
+
   @Test
   void the_deadline_closes_a_poll_only_once_its_possibly_extended_deadline_has_passed() {
     Poll p = poll(Poll.Scale.SMALL, Rule.MAJORITY, 2, 1);

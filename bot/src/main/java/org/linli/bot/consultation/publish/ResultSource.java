@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.linli.bot.consultation.PollMessages;
 import org.linli.bot.consultation.PollStore;
+import org.linli.bot.text.Text;
 
 /** Where the publishing handlers get a poll's result: the poll with this id, or null if there is none. */
 @FunctionalInterface
@@ -41,7 +42,8 @@ public interface ResultSource {
       PollStore.Stored stored = all.resultAt(0);
       List<PollStore.Receipt> receipts = all.resultAt(1);
       return receipts.stream()
-          .map(r -> new PublishedResult.Receipt(r.code(), PollMessages.names(stored.poll(), r.choices())))
+          .map(r -> new PublishedResult.Receipt(r.code(),
+              r.replaced() ? Text.PAGE_POLL_RECEIPT_REPLACED.of() : PollMessages.names(stored.poll(), r.choices())))
           .toList();
     }));
   }

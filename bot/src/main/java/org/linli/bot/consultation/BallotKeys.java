@@ -1,0 +1,153 @@
+package org.linli.bot.consultation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.linli.config.Secret;
+
+/**
+ * The keys of secret ballots. Each secret poll has its own random 32-byte key, and a ballot is kept
+ * under an HMAC-SHA256 of the voter (or household) under it. Redis holds that key only sealed
+ * (AES-256-GCM, the poll id bound in as associated data) under a sealing key that Redis never sees:
+ * {@code consultation.ballotSealKey}, or one generated once into {@value #FILE} under the data
+ * directory. The sealed key is deleted when the poll closes; from then on nobody can link a ballot.
+ */
+public final class BallotKeys {
+
+  /** Where the generated sealing key is kept, under the data directory. */
+  public static final String FILE = "keys/ballot-seal.key";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String SEALED_PREFIX = "v1:";
+  private static final int NONCE_BYTES = 12;
+
+  private final SecretKeySpec seal;
+
+  private BallotKeys(byte[] key) {
+    this.seal = new SecretKeySpec(key, "AES");
+  }
+
+  /**
+   * The sealing key from the settings (through SHA-256, so any text of 32 characters or more
+   * will do), or when it is not set the one in {@code <dataDir>/keys/ballot-seal.key}, generated
+   * there (readable by the owner only) the first time.
+   */
+  public static BallotKeys of(Secret configured, Path dataDir) {
+    if (configured.isSet()) {
+      return new BallotKeys(sha256(configured.reveal().getBytes(StandardCharsets.UTF_8)));
+    }
+    return new BallotKeys(fromFile(dataDir.resolve(FILE)));
+  }
+
+  /** A sealing key that lives only in this process: for tests and benchmarks, not for a service that restarts. */
+  public static BallotKeys ephemeral() {
+    return new BallotKeys(random(32));
+  }
+
+  private static byte[] fromFile(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent(), ownerOnly(file.getParent(), "rwx------"));
+        byte[] key = random(32);
+        try {
+          Files.write(Files.createFile(file, ownerOnly(file, "rw-------")),
+              Base64.getEncoder().encode(key), StandardOpenOption.WRITE);
+          return key;
+        } catch (FileAlreadyExistsException raced) {
+          // Another start wrote it first: use theirs.
+        }
+      }
+      byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
+      if (key.length != 32) {
+        throw new IllegalStateException(file + " does not hold a 32-byte key in base64");
+      }
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The ballot sealing key " + file + " could not be read or written", e);
+    }
+  }
+
+  private static FileAttribute<?>[] ownerOnly(Path path, String permissions) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        : new FileAttribute<?>[0];
+  }
+
+  /** A new random key for one secret poll. */
+  byte[] newPollKey() {
+    return random(32);
+  }
+
+  /** The poll key, sealed for storage with the poll {@code pollId}. */
+  String seal(String pollId, byte[] pollKey) {
+    try {
+      byte[] nonce = random(NONCE_BYTES);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, seal, new GCMParameterSpec(128, nonce));
+      cipher.updateAAD(pollId.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(pollKey);
+      return SEALED_PREFIX + Base64.getEncoder()
+          .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+    }
+  }
+
+  /** The poll key of {@code pollId} from its sealed form; fails when it was sealed under another key. */
+  byte[] open(String pollId, String sealed) {
+    if (!sealed.startsWith(SEALED_PREFIX)) {
+      throw new IllegalStateException("poll " + pollId + " has a ballot key in an unknown form");
+    }
+    byte[] all = Base64.getDecoder().decode(sealed.substring(SEALED_PREFIX.length()));
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, seal, new GCMParameterSpec(128, all, 0, NONCE_BYTES));
+      cipher.updateAAD(pollId.getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("The ballot key of poll " + pollId
+          + " was sealed under another consultation.ballotSealKey; its ballots cannot be taken", e);
+    }
+  }
+
+  /** The first 16 bytes of HMAC-SHA256({@code pollKey}, {@code plain}), in hex. */
+  static String mac(byte[] pollKey, String plain) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(pollKey, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+
+  private static byte[] sha256(byte[] text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static byte[] random(int bytes) {
+    byte[] out = new byte[bytes];
+    RANDOM.nextBytes(out);
+    return out;
+  }
+}
