@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A big matter end to end: the register is imported, residents bind with codes, the households
@@ -20,18 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BigMatterTest {
 
-  @TempDir
-  static Path data;
-  static RunningService service;
-  static FakeChatApp app;
+  @RegisterExtension
+  static final RunningService service = RunningService
+      .perClassWithChatApp(Map.of("LINLI_CONSULTATION_MODERATORS", "g1:mod"));
 
   @BeforeAll
-  static void start() {
-    app = new FakeChatApp();
-    Map<String, String> env = new HashMap<>();
-    env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod");
-    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
-    service = RunningService.start(data, env);
+  static void import_four_households_and_bind_four_residents() {
     // Four households, 400 m² in all: 2/3 of the area is 266.67 m², 2/3 of the households is 3.
     var imported = RunningService.await(service.client.post("/api/v1/households")
         .putHeader("Content-Type", "text/csv")
@@ -48,12 +39,6 @@ class BigMatterTest {
     bind("u201", "5-1-201");
   }
 
-  @AfterAll
-  static void stop() {
-    service.close();
-    app.close();
-  }
-
   private static void bind(String user, String household) {
     JsonObject code = service.post("/api/v1/households/" + household + "/codes", "", RunningService.ADMIN)
         .bodyAsJsonObject();
@@ -62,12 +47,7 @@ class BigMatterTest {
   }
 
   private static JsonArray say(String user, String text) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("text", text);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies");
+    return service.say("g1", user, text, null);
   }
 
   private static String open(String line) {
@@ -84,7 +64,7 @@ class BigMatterTest {
     String second = say("wife", "/vote " + id + " 2").getJsonObject(0).getString("text");
 
     assertThat(second).contains("一户一票", "替换了您家另一位成员");
-    JsonObject note = app.await(m -> m.getJsonObject("chat").getString("id").equals("husband"), 10);
+    JsonObject note = service.app().await(m -> m.getJsonObject("chat").getString("id").equals("husband"), 10);
     assertThat(note.getJsonObject("chat").getString("type")).isEqualTo("private");
     assertThat(note.getString("text")).contains("另一位家庭成员改为：不同意");
     JsonObject results = service.get("/api/v1/polls/" + id + "/results", RunningService.ADMIN).bodyAsJsonObject();

@@ -15,18 +15,7 @@ class ChatPollTest {
   static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_MODERATORS", "g1:mod"));
 
   private static JsonArray say(String user, String text, String callback) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("mentioned", false);
-    if (text != null) {
-      body.put("text", text);
-    }
-    if (callback != null) {
-      body.put("callback", callback);
-    }
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies");
+    return service.say("g1", user, text, callback);
   }
 
   private static String pollId(JsonObject announcement) {

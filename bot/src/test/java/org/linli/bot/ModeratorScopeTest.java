@@ -3,12 +3,9 @@ package org.linli.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Moderator rights follow the poll's and the ticket's chat, not the chat a command is sent in;
@@ -17,33 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModeratorScopeTest {
 
-  @TempDir
-  static Path data;
-  static RunningService service;
-  static FakeChatApp app;
-
-  @BeforeAll
-  static void start() {
-    app = new FakeChatApp();
-    service = RunningService.start(data, Map.of(
-        "LINLI_CONSULTATION_MODERATORS", "g1:modA,generic:g2:modB,generic:*:modAll",
-        "LINLI_GENERIC_OUTBOUND_URL", app.url(),
-        "LINLI_OUTBOX_POLL_MILLIS", "50"));
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-    app.close();
-  }
+  @RegisterExtension
+  static final RunningService service = RunningService.perClassWithChatApp(Map.of(
+      "LINLI_CONSULTATION_MODERATORS", "g1:modA,generic:g2:modB,generic:*:modAll", "LINLI_OUTBOX_POLL_MILLIS", "50"));
 
   private static String say(String chat, String user, String text) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", chat).put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("text", text);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies").getJsonObject(0).getString("text");
+    return service.say(chat, user, text, null).getJsonObject(0).getString("text");
   }
 
   private static String openInG1(String question) {
@@ -67,7 +43,7 @@ class ModeratorScopeTest {
     JsonObject after = poll(id);
     assertThat(after.getString("status")).isEqualTo("open");
     assertThat(after.getString("closesAt")).isEqualTo(closesAt);
-    assertThat(app.matching(m -> m.getString("text", "").contains("投票结果"))).isEmpty();
+    assertThat(service.app().matching(m -> m.getString("text", "").contains("投票结果"))).isEmpty();
   }
 
   @Test
@@ -76,12 +52,13 @@ class ModeratorScopeTest {
     say("g1", "u1", "/vote " + id + " 1");
 
     assertThat(say("g2", "modAll", "/extend " + id + " 1d")).contains("延期至");
-    JsonObject extended = app.await(m -> m.getString("text", "").contains(id) && m.getString("text").contains("延期至"),
+    JsonObject extended = service.app().await(
+        m -> m.getString("text", "").contains(id) && m.getString("text").contains("延期至"),
         10);
     assertThat(extended.getJsonObject("chat").getString("id")).isEqualTo("g1");
 
     assertThat(say("g2", "modAll", "/close " + id)).contains("已结束", "投票所在的群");
-    JsonObject result = app.await(m -> m.getString("text", "").contains("投票结果")
+    JsonObject result = service.app().await(m -> m.getString("text", "").contains("投票结果")
         && m.getString("text").contains("小区门口增设快递柜"), 10);
     assertThat(result.getJsonObject("chat").getString("id")).isEqualTo("g1");
     assertThat(poll(id).getString("status")).isEqualTo("closed");

@@ -21,12 +21,7 @@ class PollKindsTest {
   static final RunningService service = RunningService.perClass(Map.of("LINLI_CONSULTATION_MODERATORS", "g1:mod"));
 
   private static JsonArray say(String user, String text) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("text", text);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies");
+    return service.say("g1", user, text, null);
   }
 
   private static String text(String user, String line) {

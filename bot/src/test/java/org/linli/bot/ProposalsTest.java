@@ -6,15 +6,11 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * From a resident's matter to the follow-up of the decision, end to end through the generic
@@ -24,42 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProposalsTest {
 
-  @TempDir
-  static Path data;
-  static RunningService service;
-  static FakeChatApp app;
-
-  @BeforeAll
-  static void start() {
-    app = new FakeChatApp();
-    Map<String, String> env = new HashMap<>();
-    env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod,g2:other");
-    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
-    env.put("LINLI_PROPOSALS_SUPPORTS_NEEDED", "3");
-    env.put("LINLI_PROPOSALS_WITHIN_DAYS", "7");
-    env.put("LINLI_PROPOSALS_DISCUSSION_HOURS", "0");
-    service = RunningService.start(data, env);
-  }
-
-  @AfterAll
-  static void stop() {
-    service.close();
-    app.close();
-  }
+  @RegisterExtension
+  static final RunningService service = RunningService
+      .perClassWithChatApp(Map.of("LINLI_CONSULTATION_MODERATORS", "g1:mod,g2:other",
+          "LINLI_PROPOSALS_SUPPORTS_NEEDED", "3", "LINLI_PROPOSALS_WITHIN_DAYS", "7",
+          "LINLI_PROPOSALS_DISCUSSION_HOURS", "0"));
 
   private static JsonArray say(String chat, String user, String text, String callback) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", chat).put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("mentioned", false);
-    if (text != null) {
-      body.put("text", text);
-    }
-    if (callback != null) {
-      body.put("callback", callback);
-    }
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies");
+    return service.say(chat, user, text, callback);
   }
 
   private static String text(JsonArray replies) {
@@ -98,10 +66,11 @@ class ProposalsTest {
     assertThat(own.getString("text")).as("the proposer's own support is counted once").contains("已附议过", "目前 1 位");
     assertThat(own.getBoolean("private")).isTrue();
     assertThat(text(say("g1", "u2", "/support " + id, null))).contains("目前 2 位居民附议");
-    assertThat(app.matching(m -> toChat(m, "g1", "已提交社区议程"))).as("not on the agenda below the threshold").isEmpty();
+    assertThat(service.app().matching(m -> toChat(m, "g1", "已提交社区议程"))).as("not on the agenda below the threshold")
+        .isEmpty();
     assertThat(text(say("g1", "u3", null, "support:" + id))).contains("目前 3 位居民附议");
 
-    app.await(m -> toChat(m, "g1", id, "东门加装雨棚", "已有 3 位居民附议", "已提交社区议程"), 10);
+    service.app().await(m -> toChat(m, "g1", id, "东门加装雨棚", "已有 3 位居民附议", "已提交社区议程"), 10);
     assertThat(text(say("g1", "mod", "/agenda", null))).contains(id, "东门加装雨棚", "3 位居民附议");
     assertThat(text(say("g1", "u1", "/accept " + id, null))).contains("只有议题所在群的社区工作人员");
     assertThat(text(say("g2", "other", "/accept " + id, null)))
@@ -142,9 +111,9 @@ class ProposalsTest {
     assertThat(page).contains("落实情况", "已联系施工方，下周进场", "雨棚已完工并验收", "已落实完毕");
     assertThat(page.indexOf("已联系施工方")).isLessThan(page.indexOf("雨棚已完工并验收"));
     assertThat(page).doesNotContain("再补一句", "我来记一笔");
-    app.await(m -> toChat(m, "g1", pollId, "第 1 项", "已联系施工方，下周进场"), 10);
-    app.await(m -> toChat(m, "g1", pollId, "第 2 项", "雨棚已完工并验收", "已落实完毕"), 10);
-    assertThat(app.matching(m -> m.encode().contains("落实情况（第"))).hasSize(2);
+    service.app().await(m -> toChat(m, "g1", pollId, "第 1 项", "已联系施工方，下周进场"), 10);
+    service.app().await(m -> toChat(m, "g1", pollId, "第 2 项", "雨棚已完工并验收", "已落实完毕"), 10);
+    assertThat(service.app().matching(m -> m.encode().contains("落实情况（第"))).hasSize(2);
 
     String index = service.get("/polls", null).bodyAsString();
     assertThat(index).contains("议事协商", "href=\"/polls/" + pollId + "\"", "东门加装雨棚", "已立项协商",
@@ -177,12 +146,12 @@ class ProposalsTest {
         RunningService.ADMIN);
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     String id = created.bodyAsJsonObject().getString("id");
-    app.await(m -> toChat(m, "g2", "增设快递柜", "support:" + id), 10);
+    service.app().await(m -> toChat(m, "g2", "增设快递柜", "support:" + id), 10);
 
     assertThat(text(say("g1", "mod", "/decline " + id + " 场地不足", null)))
         .as("the moderator of g1 does not moderate g2").contains("只有议题所在群的社区工作人员");
     assertThat(text(say("g1", "other", "/decline " + id + " 场地不足，已向街道申请", null))).contains("已处理", id);
-    app.await(m -> toChat(m, "g2", id, "不予立项", "场地不足，已向街道申请"), 10);
+    service.app().await(m -> toChat(m, "g2", id, "不予立项", "场地不足，已向街道申请"), 10);
   }
 
   @Test
@@ -215,8 +184,8 @@ class ProposalsTest {
     JsonObject proposal = service.get("/api/v1/proposals/" + id, RunningService.ADMIN).bodyAsJsonObject();
     assertThat(proposal.getInteger("supports")).as("20 neighbours and the proposer, once each").isEqualTo(21);
     assertThat(proposal.getString("status")).isEqualTo("agenda");
-    app.await(m -> toChat(m, "g1", id, "已提交社区议程"), 10);
-    assertThat(app.matching(m -> m.encode().contains("议题 " + id + "“") && m.encode().contains("已提交社区议程")))
+    service.app().await(m -> toChat(m, "g1", id, "已提交社区议程"), 10);
+    assertThat(service.app().matching(m -> m.encode().contains("议题 " + id + "“") && m.encode().contains("已提交社区议程")))
         .as("the agenda notice is posted once").hasSize(1);
   }
 
@@ -255,7 +224,7 @@ class ProposalsTest {
     var accepted = service.post("/api/v1/proposals/" + id + "/accept", "", RunningService.ADMIN);
     assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(201);
     String pollId = accepted.bodyAsJsonObject().getJsonObject("poll").getString("id");
-    app.await(m -> toChat(m, "g1", id, "已立项协商", pollId), 10);
+    service.app().await(m -> toChat(m, "g1", id, "已立项协商", pollId), 10);
 
     String followups = "/api/v1/polls/" + pollId + "/followups";
     assertThat(service.post(followups, new JsonObject().put("text", "早了").encode(), RunningService.ADMIN).statusCode())
@@ -276,6 +245,6 @@ class ProposalsTest {
         RunningService.ADMIN).statusCode()).isEqualTo(404);
     assertThat(service.get("/api/v1/polls/nosuch/followups", RunningService.ADMIN).statusCode()).isEqualTo(404);
     assertThat(service.get(followups, RunningService.ADMIN).bodyAsJsonObject().getJsonArray("steps")).isEmpty();
-    assertThat(app.matching(m -> m.encode().contains(pollId) && m.encode().contains("落实情况"))).isEmpty();
+    assertThat(service.app().matching(m -> m.encode().contains(pollId) && m.encode().contains("落实情况"))).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package org.linli.bot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -47,15 +48,18 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
   WebClient client;
   private String deployment;
   private final Map<String, String> extra;
+  private final boolean withChatApp;
+  private FakeChatApp app;
   private Path data;
 
-  private RunningService(Map<String, String> extra) {
+  private RunningService(Map<String, String> extra, boolean withChatApp) {
     this.extra = extra;
+    this.withChatApp = withChatApp;
   }
 
   /** Starts a lexical-only service (fast) with its data under {@code data}. */
   static RunningService start(Path data, Map<String, String> extra) {
-    RunningService service = new RunningService(extra);
+    RunningService service = new RunningService(extra, false);
     service.launch(data);
     return service;
   }
@@ -65,7 +69,21 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
    * unless {@code extra} says {@code LINLI_KB_SEMANTIC=true}), closed after the last.
    */
   static RunningService perClass(Map<String, String> extra) {
-    return new RunningService(extra);
+    return new RunningService(extra, false);
+  }
+
+  /**
+   * As {@link #perClass}, with a {@link FakeChatApp} started first and set as the generic
+   * channel's outbound URL, so what the bot sends through the outbox can be read back with
+   * {@link #app()}; closed after the service.
+   */
+  static RunningService perClassWithChatApp(Map<String, String> extra) {
+    return new RunningService(extra, true);
+  }
+
+  /** The chat app the generic channel sends to ({@link #perClassWithChatApp} only). */
+  FakeChatApp app() {
+    return app;
   }
 
   /** The service's data folder. */
@@ -81,6 +99,9 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     close();
+    if (app != null) {
+      app.close();
+    }
     RedisPerClass.deleteTree(data);
   }
 
@@ -97,6 +118,10 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     env.put("LINLI_KB_THRESHOLD", LEXICAL_THRESHOLD);
     env.put("LINLI_ADMIN_TOKEN", ADMIN);
     env.put("LINLI_GENERIC_TOKEN", GENERIC);
+    if (withChatApp) {
+      app = app == null ? new FakeChatApp() : app;
+      env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
+    }
     env.putAll(extra);
     if ("true".equals(env.get("LINLI_KB_SEMANTIC")) && !extra.containsKey("LINLI_KB_THRESHOLD")) {
       env.remove("LINLI_KB_THRESHOLD");
@@ -144,6 +169,25 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
       throw new AssertionError("generic returned " + response.statusCode() + ": " + response.bodyAsString());
     }
     return response.bodyAsJsonObject();
+  }
+
+  /**
+   * What the bot answers in the generic channel's JSON (its {@code replies}) to {@code user}
+   * writing {@code text} in group {@code chat}, or pressing the button {@code callback} when that
+   * is set ({@code text} then null).
+   */
+  JsonArray say(String chat, String user, String text, String callback) {
+    JsonObject body = new JsonObject()
+        .put("chat", new JsonObject().put("id", chat).put("type", "group"))
+        .put("from", new JsonObject().put("id", user))
+        .put("mentioned", false);
+    if (text != null) {
+      body.put("text", text);
+    }
+    if (callback != null) {
+      body.put("callback", callback);
+    }
+    return post("/webhooks/generic", body.encode(), GENERIC).bodyAsJsonObject().getJsonArray("replies");
   }
 
   /** Every key of the service's Redis with every value in it, as text (to look for what must not be there). */
