@@ -79,6 +79,9 @@ class TelegramPollerTest {
     telegram.push(fresh("callback_query"));
     eventually(() -> handled.size() == 3);
     eventually(() -> telegram.calls("answerCallbackQuery").size() == 1);
+    // the round after the callback asks from the offset past it
+    eventually(() -> telegram.calls("getUpdates").stream()
+        .anyMatch(c -> Integer.valueOf(100_003).equals(c.params().getValue("offset"))));
 
     assertThat(telegram.calls("deleteWebhook")).hasSize(1);
     assertThat(handled).extracting(ChatEvent::messageId).containsExactly("1365", "88", "1360");
