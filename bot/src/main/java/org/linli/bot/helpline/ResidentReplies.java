@@ -95,6 +95,9 @@ final class ResidentReplies {
   }
 
   private Future<Optional<List<Reply>>> waiting(ChatEvent event, String text) {
+    if (event.chat().type() != ChatEvent.ChatType.PRIVATE && !RECEIPT.matcher(event.quoted()).find()) {
+      return Future.succeededFuture(Optional.empty()); // group chatter: no look-up
+    }
     return tickets.waitingFor(event.identity().key()).compose(list -> {
       if (list.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
