@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Monthly figures of the help-line (满意度, 办结时效) computed from the tickets opened in a
- * calendar month of a zone, read through the creation index.
+ * calendar month of a zone, read through the creation index. Every rating counts (from the
+ * tickets' {@code rating} history lines), not only a ticket's latest; see {@link TicketFigures}.
  */
 public final class TicketStats {
 
