@@ -87,9 +87,14 @@ public final class Conversation {
     // A bare number after /guides picks a guide from the list shown in this chat.
     return directory.chosen(event).compose(id -> {
       Entry chosen = id == null ? null : kb.knowledgeBase().entry(id);
-      return chosen != null
-          ? Future.succeededFuture(List.of(Reply.text(composer.card(chosen))))
-          : question(event, text, event.mentioned());
+      if (chosen != null) {
+        return Future.succeededFuture(List.of(Reply.text(composer.card(chosen))));
+      }
+      // The answer to a ticket waiting for this resident (or a rating's comment) is not a question.
+      return helpDesk.answering(event)
+          .compose(answered -> answered.isPresent()
+              ? Future.succeededFuture(answered.get())
+              : question(event, text, event.mentioned()));
     });
   }
 

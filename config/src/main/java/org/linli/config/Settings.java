@@ -147,13 +147,17 @@ public record Settings(
 
   /**
    * Requests for help: how many a resident may open per hour, the promised time limits per
-   * category in hours ({@code category=hours} pairs, comma-separated, with {@code default}), and
-   * the community's moderators to tell when a ticket is overdue ({@code platform:chat} pairs).
+   * category in hours ({@code category=hours} pairs, comma-separated, with {@code default}),
+   * the community's moderators to tell when a ticket is overdue ({@code platform:chat} pairs), and
+   * how long after a rating the resident's next message is taken as its comment.
    */
-  public record Tickets(int perResidentPerHour, String timeLimitHours, String moderatorChats) {
+  public record Tickets(int perResidentPerHour, String timeLimitHours, String moderatorChats, int commentMinutes) {
     public Tickets {
       if (perResidentPerHour < 1) {
         throw new SettingsException("tickets.perResidentPerHour must be at least 1");
+      }
+      if (commentMinutes < 1) {
+        throw new SettingsException("tickets.commentMinutes must be at least 1");
       }
       timeLimitHours = timeLimitHours == null ? "" : timeLimitHours;
       moderatorChats = moderatorChats == null ? "" : moderatorChats;

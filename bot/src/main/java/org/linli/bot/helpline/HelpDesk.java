@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * in Redis, and the ticket goes to the hub through the durable outbox. {@code /status <receipt>}
  * shows progress (details to the requester and to moderators of the chat the ticket was written
  * in, wherever they ask from); {@code /rate} and the
- * rating buttons record satisfaction.
+ * rating buttons record satisfaction, every rating its own event. The resident's replies while a
+ * ticket waits for them and the comment after a rating are {@link ResidentReplies}'; the
+ * community's {@code /evaluate} is {@link Evaluations}'.
  */
 public final class HelpDesk {
 
@@ -48,6 +50,8 @@ public final class HelpDesk {
   private static final List<String> HELP = Words.COMMAND_HELP.list();
   private static final List<String> STATUS = Words.COMMAND_STATUS.list();
   private static final List<String> RATE_COMMAND = Words.COMMAND_RATE.list();
+  private static final List<String> REPLY_COMMAND = Words.COMMAND_REPLY.list();
+  private static final List<String> EVALUATE_COMMAND = Words.COMMAND_EVALUATE.list();
 
   private final TicketStore tickets;
   private final CategoryGuesser guesser = new CategoryGuesser();
@@ -56,19 +60,39 @@ public final class HelpDesk {
   private final Moderators moderators;
   private final Times times;
   private final Phones phones;
+  private final ResidentReplies replies;
+  private final Evaluations evaluations;
 
-  HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones) {
+  HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones,
+      ResidentReplies replies) {
     this.tickets = tickets;
     this.hub = hub;
     this.offers = offers;
     this.moderators = moderators;
     this.times = times;
     this.phones = phones;
+    this.replies = replies;
+    this.evaluations = new Evaluations(tickets, hub, moderators, times);
   }
 
   /** True for the commands this desk answers. */
   public static boolean handles(String command) {
-    return HELP.contains(command) || STATUS.contains(command) || RATE_COMMAND.contains(command);
+    return HELP.contains(command) || STATUS.contains(command) || RATE_COMMAND.contains(command)
+        || REPLY_COMMAND.contains(command) || EVALUATE_COMMAND.contains(command);
+  }
+
+  /** The community's evaluations of tickets (联合评单), for the operators' API. */
+  public Evaluations evaluations() {
+    return evaluations;
+  }
+
+  /**
+   * A message that is not a command, looked at before it is taken as a question: the comment on a
+   * rating the bot asked about, or the resident's answer to a ticket waiting for them. Empty when
+   * it is neither.
+   */
+  public Future<Optional<List<Reply>>> answering(ChatEvent event) {
+    return replies.answering(event);
   }
 
   /** The name of a category as residents read it. */
@@ -83,11 +107,23 @@ public final class HelpDesk {
           ? reply(Text.HELP_EMPTY.of(phones.police(), phones.fire(), phones.ambulance()))
           : open(event, rest, false, "");
     }
+    if (REPLY_COMMAND.contains(command)) {
+      return replies.command(event, rest);
+    }
+    if (EVALUATE_COMMAND.contains(command)) {
+      return evaluations.command(event, rest);
+    }
     return STATUS.contains(command) ? status(event, rest.strip()) : rateCommand(event, rest.strip());
   }
 
-  /** A pressed button: {@code forward:<token>} or {@code rate:<receipt>:<stars>}; empty when not ours. */
+  /**
+   * A pressed button: {@code forward:<token>}, {@code rate:<receipt>:<stars>} or {@code
+   * reply:<receipt>}; empty when not ours.
+   */
   public Optional<Future<List<Reply>>> button(ChatEvent event, String data) {
+    if (data.startsWith(ResidentReplies.BUTTON)) {
+      return Optional.of(replies.press(event, data));
+    }
     return data.startsWith(ForwardOffers.PREFIX) || data.startsWith(RATE)
         ? Optional.of(press(event, data))
         : Optional.empty();
@@ -170,15 +206,18 @@ public final class HelpDesk {
         return List.of(Reply.privateText(Text.STATUS_NOT_FOUND.of(receipt)));
       }
       boolean requester = t.source().resident().equals(event.identity().key());
-      // A moderator sees the tickets of the chats it moderates: where the ticket was written.
-      String platform = t.source().platform();
-      boolean moderator = !platform.isEmpty() && !platform.contains(":")
-          && moderators.moderates(new ChatRef(platform, t.source().chatId()), event.identity());
-      if (!requester && !moderator) {
+      if (!requester && !moderates(moderators, t, event)) {
         return List.of(Reply.privateText(Text.STATUS_NOT_YOURS.of(receipt)));
       }
       return List.of(Reply.privateText(details(t)));
     });
+  }
+
+  /** A moderator sees (and evaluates) the tickets of the chats it moderates: where the ticket was written. */
+  static boolean moderates(Moderators moderators, Ticket t, ChatEvent event) {
+    String platform = t.source().platform();
+    return !platform.isEmpty() && !platform.contains(":")
+        && moderators.moderates(new ChatRef(platform, t.source().chatId()), event.identity());
   }
 
   private String details(Ticket t) {
@@ -189,13 +228,23 @@ public final class HelpDesk {
     }
     out.append('\n');
     for (TicketEvent e : t.history()) {
-      out.append("· ").append(times.format(e.at())).append(" ").append(e.status().label());
+      out.append("· ").append(times.format(e.at())).append(" ").append(line(e));
       if (e.note() != null && !e.note().isBlank()) {
         out.append(Text.STATUS_DETAILS_NOTE.of(e.note()));
       }
       out.append('\n');
     }
     return out.toString().strip();
+  }
+
+  private static String line(TicketEvent e) {
+    return switch (e.kind()) {
+      case "reply" -> Text.HISTORY_REPLY.of();
+      case "rating" -> Text.HISTORY_RATING.of(e.value());
+      case "comment" -> Text.HISTORY_COMMENT.of();
+      case "evaluation" -> Text.HISTORY_EVALUATION.of(e.value());
+      default -> e.status().label();
+    };
   }
 
   private Future<List<Reply>> rateCommand(ChatEvent event, String rest) {
@@ -223,10 +272,15 @@ public final class HelpDesk {
             }
             Ticket rated = result.ticket();
             LOG.info("Ticket {} rated {}", receipt, stars);
+            Reply thanks = Reply.privateText(stars <= 2
+                ? Text.RATE_REOPENED.of(receipt)
+                : Text.RATE_THANKS.of(receipt));
+            // Without a comment, the bot asks once for one: the next message is it.
             return hub.rated(rated)
-                .map(v -> List.of(Reply.privateText(stars <= 2
-                    ? Text.RATE_REOPENED.of(receipt)
-                    : Text.RATE_THANKS.of(receipt))));
+                .compose(v -> comment.isBlank()
+                    ? replies.askComment(event, receipt, thanks)
+                    : Future.succeededFuture(thanks))
+                .map(List::of);
           });
     });
   }

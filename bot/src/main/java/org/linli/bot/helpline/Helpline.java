@@ -69,7 +69,9 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Phones phones = Phones.of(settings.phones());
     HubFeed feed = new HubFeed(hub, clock);
     Times times = new Times(clock, zone);
-    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones);
+    ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
+        Duration.ofMinutes(settings.tickets().commentMinutes()));
+    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat,

@@ -1,6 +1,7 @@
 package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import java.time.Clock;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.ticket.Ticket;
@@ -25,8 +26,23 @@ record HubFeed(Outbox hub, Clock clock) {
     return hub.enqueue(HubEvents.id(stage, t.receipt()), HubEvents.reminder(t, kind, clock.instant()));
   }
 
-  /** {@code ticket.rated}. */
+  /** {@code ticket.rated}, under the id of the ticket's latest rating (each rating its own). */
   Future<Boolean> rated(Ticket t) {
-    return hub.enqueue(HubEvents.id("rated", t.receipt()), HubEvents.rated(t, clock.instant()));
+    return hub.enqueue(HubEvents.lineId(t, "rating"), HubEvents.rated(t, clock.instant()));
+  }
+
+  /** {@code ticket.reply}: the resident's latest reply, with its attachment links (empty when none). */
+  Future<Boolean> reply(Ticket t, JsonArray attachments) {
+    return hub.enqueue(HubEvents.lineId(t, "reply"), HubEvents.reply(t, attachments, clock.instant()));
+  }
+
+  /** {@code ticket.comment}: the resident's latest comment on a rating. */
+  Future<Boolean> comment(Ticket t) {
+    return hub.enqueue(HubEvents.lineId(t, "comment"), HubEvents.comment(t, clock.instant()));
+  }
+
+  /** {@code ticket.evaluated}: the community's latest evaluation, by {@code by}. */
+  Future<Boolean> evaluated(Ticket t, String by) {
+    return hub.enqueue(HubEvents.lineId(t, "evaluation"), HubEvents.evaluated(t, by, clock.instant()));
   }
 }

@@ -138,7 +138,15 @@ public final class TicketApi {
         .put("p90HoursToResolve", hours(f.p90ToResolve()))
         .put("resolvedInTimeShare", f.resolvedInTimeShare())
         .put("ratings", f.ratings())
-        .put("averageRating", f.averageRating());
+        .put("averageRating", f.averageRating())
+        .put("ratedTickets", f.ratedTickets())
+        .put("averageFirstRating", f.averageFirstRating())
+        .put("averageFinalRating", f.averageFinalRating())
+        .put("reopens", f.reopens())
+        .put("reopenedTickets", f.reopenedTickets())
+        .put("reopenRate", f.reopenRate())
+        .put("evaluations", f.evaluations())
+        .put("averageEvaluation", f.averageEvaluation());
   }
 
   private static Double hours(Duration d) {

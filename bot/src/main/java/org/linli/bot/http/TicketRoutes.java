@@ -30,6 +30,8 @@ public final class TicketRoutes implements FeatureRoutes {
     router.get("/api/v1/tickets/:receipt").handler(guards.operators()).handler(api::get);
     router.post("/api/v1/tickets/:receipt/category").handler(guards.body()).handler(guards.operators())
         .handler(api::category);
+    router.post("/api/v1/tickets/:receipt/evaluation").handler(guards.body()).handler(guards.operators())
+        .handler(new EvaluationApi(helpline.desk().evaluations())::evaluate);
     router.get("/api/v1/stats").handler(guards.operators()).handler(api::stats);
     router.post("/api/v1/hub/resume").handler(guards.admin()).handler(api::resume);
   }

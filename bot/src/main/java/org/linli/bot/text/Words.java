@@ -86,7 +86,9 @@ public enum Words implements BundleKey {
   POLL_YES_WORDS,
   POLL_NO_WORDS,
   POLL_ABSTAIN_WORDS,
-  POLL_NOT_PREFIX;
+  POLL_NOT_PREFIX,
+  COMMAND_REPLY,
+  COMMAND_EVALUATE;
 
   /** The value as written. */
   public String text() {

@@ -49,6 +49,24 @@ public record Ticket(
     return dueAt.minus(timeLimit.dividedBy(5));
   }
 
+  /**
+   * Every rating the resident gave, oldest first (the stars of its {@code rating} lines; a ticket
+   * rated before ratings had lines of their own counts its one stored rating).
+   */
+  public List<Integer> ratings() {
+    List<Integer> out = valuesOf("rating");
+    return out.isEmpty() && rating != null ? List.of(rating) : out;
+  }
+
+  /** The community's evaluations of the handling (联合评单), oldest first. */
+  public List<Integer> evaluations() {
+    return valuesOf("evaluation");
+  }
+
+  private List<Integer> valuesOf(String kind) {
+    return history.stream().filter(e -> e.is(kind) && e.value() != null).map(TicketEvent::value).toList();
+  }
+
   /** Time from opening to the first resolution, or null if never resolved. */
   public Duration timeToResolve() {
     return firstResolvedAt == null ? null : Duration.between(createdAt, firstResolvedAt);

@@ -82,6 +82,11 @@ final class TicketIndex {
         .map(TicketIndex::strings);
   }
 
+  /** Receipts in both index zsets (same slot), by score. */
+  Future<List<String>> both(String key, String other) {
+    return redis.zinter(List.of("2", key, other)).map(TicketIndex::strings);
+  }
+
   static List<String> strings(Response r) {
     List<String> out = new ArrayList<>();
     if (r != null) {

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Monthly figures of the help-line (满意度, 办结时效) computed from the tickets opened in a
- * calendar month of a zone, read through the creation index.
+ * calendar month of a zone, read through the creation index. Every rating counts (from the
+ * tickets' {@code rating} history lines), not only a ticket's latest; see {@link TicketFigures}.
  */
 public final class TicketStats {
 
@@ -36,8 +37,12 @@ public final class TicketStats {
     Map<TicketStatus, Integer> byStatus = new EnumMap<>(TicketStatus.class);
     List<Duration> toResolve = new ArrayList<>();
     int inTime = 0;
-    int ratings = 0;
-    long stars = 0;
+    Mean all = new Mean();
+    Mean first = new Mean();
+    Mean last = new Mean();
+    Mean evaluations = new Mean();
+    int reopens = 0;
+    int reopenedTickets = 0;
     for (Ticket t : tickets) {
       byCategory.merge(t.category(), 1, Integer::sum);
       byStatus.merge(t.status(), 1, Integer::sum);
@@ -45,17 +50,38 @@ public final class TicketStats {
         toResolve.add(t.timeToResolve());
         inTime += t.resolvedInTime() ? 1 : 0;
       }
-      if (t.rating() != null) {
-        ratings++;
-        stars += t.rating();
+      List<Integer> ratings = t.ratings();
+      if (!ratings.isEmpty()) {
+        ratings.forEach(all::add);
+        first.add(ratings.get(0));
+        last.add(ratings.get(ratings.size() - 1));
+        long low = ratings.stream().filter(r -> r <= 2).count();
+        reopens += (int) low;
+        reopenedTickets += low > 0 ? 1 : 0;
       }
+      t.evaluations().forEach(evaluations::add);
     }
     toResolve.sort(null);
     int resolved = toResolve.size();
     return new TicketFigures(month, tickets.size(), byCategory, byStatus, resolved,
         percentile(toResolve, 50), percentile(toResolve, 90),
-        resolved == 0 ? null : (double) inTime / resolved, ratings,
-        ratings == 0 ? null : (double) stars / ratings);
+        resolved == 0 ? null : (double) inTime / resolved, all.count, all.mean(), first.count, first.mean(),
+        last.mean(), reopens, reopenedTickets, evaluations.count, evaluations.mean());
+  }
+
+  /** A count and a sum. */
+  private static final class Mean {
+    int count;
+    long sum;
+
+    void add(int value) {
+      count++;
+      sum += value;
+    }
+
+    Double mean() {
+      return count == 0 ? null : (double) sum / count;
+    }
   }
 
   /** Nearest rank: the smallest value with at least p% of the values at or below it. */

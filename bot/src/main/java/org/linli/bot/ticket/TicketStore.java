@@ -46,6 +46,7 @@ public final class TicketStore {
   private static final LuaScript RATE = LuaScript.load("ticket-rate");
   private static final LuaScript CATEGORY = LuaScript.load("ticket-category");
   private static final LuaScript HUB = LuaScript.load("ticket-hub");
+  private static final LuaScript NOTE = LuaScript.load("ticket-note");
 
   private final RedisAPI redis;
   private final TicketIndex index;
@@ -164,6 +165,7 @@ public final class TicketStore {
     String note = Text.TICKET_RATED.of(stars);
     TicketEvent reopen = new TicketEvent(at, TicketStatus.IN_PROGRESS, "resident", note);
     TicketEvent close = new TicketEvent(at, TicketStatus.CLOSED, "resident", note);
+    TicketEvent rating = new TicketEvent(at, TicketStatus.RESOLVED, "resident", comment, "rating", stars);
     return RATE.call()
         .key("ticket", TicketKeys.ticket(receipt))
         .key("history", TicketKeys.history(receipt))
@@ -172,8 +174,82 @@ public final class TicketStore {
         .arg("at", TicketCodec.ms(at))
         .arg("reopenEvent", reopen.toJson())
         .arg("closeEvent", close.toJson())
+        .arg("ratingEvent", rating.toJson())
         .run(redis)
         .compose(r -> applied(receipt, r, at));
+  }
+
+  /**
+   * The resident's reply about an open ticket ({@code reply} line, by the resident): while it waits
+   * for them it resumes — 办理中, the due time moved by the time spent waiting — otherwise the line
+   * is added and the status stays. Refused for a ticket no longer open.
+   */
+  public Future<TransitionResult> reply(String receipt, String text, Instant at) {
+    return find(receipt).compose(t -> {
+      if (t == null) {
+        return Future.succeededFuture(TransitionResult.unknown());
+      }
+      if (!t.status().open()) {
+        return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.REFUSED, t.status(), t.status(),
+            null));
+      }
+      boolean resume = t.status() == TicketStatus.WAITING_RESIDENT;
+      TicketStatus after = resume ? TicketStatus.IN_PROGRESS : t.status();
+      return append(t, new TicketEvent(at, after, "resident", text, "reply", null), resume, List.of(), at);
+    });
+  }
+
+  /**
+   * The resident's comment on their latest rating, given after it ({@code comment} line; the
+   * ticket's comment becomes it). Refused when the ticket was never rated.
+   */
+  public Future<TransitionResult> comment(String receipt, String comment, Instant at) {
+    return find(receipt).compose(t -> {
+      if (t == null) {
+        return Future.succeededFuture(TransitionResult.unknown());
+      }
+      if (t.rating() == null) {
+        return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.REFUSED, t.status(), t.status(),
+            null));
+      }
+      return append(t, new TicketEvent(at, t.status(), "resident", comment, "comment", t.rating()), false,
+          List.of("comment", comment), at);
+    });
+  }
+
+  /**
+   * The community's own evaluation of the handling (联合评单), 1–5 with a comment: an {@code
+   * evaluation} line by {@code community}, in any status.
+   */
+  public Future<TransitionResult> evaluate(String receipt, int score, String comment, Instant at) {
+    if (score < 1 || score > 5) {
+      return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.BAD_RATING, null, null, null));
+    }
+    return find(receipt).compose(t -> t == null
+        ? Future.succeededFuture(TransitionResult.unknown())
+        : append(t, new TicketEvent(at, t.status(), "community", comment, "evaluation", score), false, List.of(), at));
+  }
+
+  /** Appends {@code line} if the ticket is still in the status it was read in (else refused). */
+  private Future<TransitionResult> append(Ticket t, TicketEvent line, boolean resume, List<String> fields,
+      Instant at) {
+    return NOTE.call()
+        .key("ticket", TicketKeys.ticket(t.receipt()))
+        .key("history", TicketKeys.history(t.receipt()))
+        .arg("allowedFrom", "," + t.status().apiName() + ",")
+        .arg("at", TicketCodec.ms(at))
+        .arg("event", line.toJson())
+        .arg("resume", resume ? "1" : "0")
+        .args("fields", fields)
+        .run(redis)
+        .compose(r -> applied(t.receipt(), r, at));
+  }
+
+  /** The tickets of a resident that wait for them ({@link TicketStatus#WAITING_RESIDENT}), oldest first. */
+  public Future<List<Ticket>> waitingFor(String resident) {
+    return index.both(TicketKeys.resident(resident), TicketKeys.status(TicketStatus.WAITING_RESIDENT))
+        .compose(this::loadAll)
+        .map(all -> all.stream().filter(t -> t.status() == TicketStatus.WAITING_RESIDENT).toList());
   }
 
   private Future<TransitionResult> applied(String receipt, Response r, Instant at) {
