@@ -6,6 +6,10 @@
 -- voter: for a secret ballot, a keyed hash of the voter ('' otherwise): each voter keeps their own
 -- receipt (in voters), and the receipt of a household member whose ballot a later member's
 -- replaced goes to replaced, so that it is published as such.
+-- A secret ballot's household floor area is not added to any tally: written next to the ballot, it
+-- would name the household in the append-only file. The areas of a secret poll are counted from its
+-- ballots with the poll's key (PollStore); 'changes' counts its accepted votes, so that the close
+-- knows that the ballots it counted are still the ones there.
 -- KEYS: meta, ballots, tally, areaTally, electorate, reasons, voters, replaced
 -- ARGV: ballot, choices, now, household, caster, newReceipt, reason, voter
 local meta, ballots, tally, areaTally, electorate = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
@@ -29,11 +33,12 @@ for c in string.gmatch(choices, '[^,]+') do
 end
 if #chosen == 0 or #chosen > multi then return {'refused', 'count'} end
 local area = 0
+local secret = redis.call('HGET', meta, 'anonymous') == '1'
 if redis.call('HGET', meta, 'register') == '1' then
   if household == '' then return {'refused', 'unbound'} end
   local a = redis.call('HGET', electorate, household)
   if not a then return {'refused', 'ineligible'} end
-  area = tonumber(a)
+  if not secret then area = tonumber(a) end
 end
 local previous = redis.call('HGET', ballots, ballot)
 local previousChoices = ''
@@ -70,6 +75,7 @@ for _, k in ipairs(chosen) do
 end
 if mine then redis.call('HDEL', replaced, receipt) end
 redis.call('HSET', ballots, ballot, choices .. '|' .. caster .. '|' .. receipt)
+if secret then redis.call('HINCRBY', meta, 'changes', 1) end
 if reason ~= '' then
   redis.call('HSET', reasons, ballot, reason)
 elseif previous then

@@ -154,8 +154,8 @@ public final class LinliVerticle extends VerticleBase {
     String publicUrl = settings.http().publicUrl();
     composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
     GapStore gaps = new GapStore(redis);
-    PollStore polls = new PollStore(redis,
-        BallotKeys.of(settings.consultation().ballotSealKey(), settings.data().path()));
+    BallotKeys ballotKeys = BallotKeys.of(settings.consultation().ballotSealKey(), settings.data().path());
+    PollStore polls = new PollStore(redis, ballotKeys);
     ZoneId zone = ZoneId.of(settings.consultation().zone());
     PollMessages messages = new PollMessages(zone, composer::publicUrl);
     Settings.Consultation consultation = settings.consultation();
@@ -163,8 +163,9 @@ public final class LinliVerticle extends VerticleBase {
         clock, new BindingLimits(consultation.bindingWrongCodesPerIdentity(),
             consultation.bindingWrongCodesPerHousehold(), consultation.bindingWrongCodesPerCommunity(),
             Duration.ofMinutes(consultation.bindingWrongCodesWindowMinutes())));
+    // Receipts of secret ballots wait in the outbox sealed under the same key as the ballot keys.
     chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
-        platforms.senders());
+        platforms.senders(), ballotKeys);
     Poster poster = chatOutbox::send;
     WorkerExecutor chartWorkers = vertx.createSharedWorkerExecutor("linli-charts", 2);
     ResultChart chart = new ResultChart(settings.consultation().chartFont());

@@ -43,6 +43,9 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply, String
         .put("buttons", buttons)
         .put("forward", reply.forward())
         .put("private", reply.privately());
+    if (reply.sealed()) {
+      out.put("sealed", true);
+    }
     if (!replyTo.isEmpty()) {
       out.put("replyTo", replyTo);
     }
@@ -68,6 +71,7 @@ public record Outgoing(String platform, ChatEvent.Chat chat, Reply reply, String
     Reply reply = Reply.builder(json.getString("text")).buttons(buttons)
         .offersForward(json.getBoolean("forward", false))
         .privately(json.getBoolean("private", false))
+        .sealed(json.getBoolean("sealed", false))
         .image(picture)
         .build();
     return new Outgoing(json.getString("platform"),

@@ -9,17 +9,25 @@ import java.util.Objects;
 /**
  * What the bot says: text, optional buttons, an optional image (a result chart), whether it offers
  * to forward the matter to the help-line, whether it is for the person alone (a ballot receipt)
- * rather than the whole chat, and whether it replaces the message whose button was pressed; built
+ * rather than the whole chat, whether it replaces the message whose button was pressed, and whether
+ * it is {@code sealed} (it names the voter of a secret ballot, so a store keeps it encrypted); built
  * with {@link #builder(String)}. Each adapter renders it in its platform's form (buttons
  * become inline keyboards, cards or numbered options; a private reply becomes a direct message or
  * an ephemeral notice).
  */
 public record Reply(
-    String text, List<Button> buttons, boolean forward, boolean privately, Image image, boolean replacesPressed) {
+    String text, List<Button> buttons, boolean forward, boolean privately, Image image, boolean replacesPressed,
+    boolean sealed) {
 
   public Reply {
     Objects.requireNonNull(text, "text");
     buttons = List.copyOf(buttons == null ? List.of() : buttons);
+  }
+
+  /** A reply that is not sealed. */
+  public Reply(
+      String text, List<Button> buttons, boolean forward, boolean privately, Image image, boolean replacesPressed) {
+    this(text, buttons, forward, privately, image, replacesPressed, false);
   }
 
   /**
@@ -41,6 +49,7 @@ public record Reply(
     b.forward = forward;
     b.privately = privately;
     b.replacesPressed = replacesPressed;
+    b.sealed = sealed;
     return b;
   }
 
@@ -78,6 +87,7 @@ public record Reply(
     private boolean privately;
     private Image image;
     private boolean replacesPressed;
+    private boolean sealed;
 
     private Builder(String text) {
       this.text = Objects.requireNonNull(text, "text");
@@ -123,8 +133,22 @@ public record Reply(
       return this;
     }
 
+    /**
+     * Names the voter of a secret ballot (a receipt, a private reminder): kept encrypted wherever it
+     * waits to be sent, so that no stored copy says whom it went to.
+     */
+    public Builder sealed() {
+      return sealed(true);
+    }
+
+    /** Sealed, or not. */
+    public Builder sealed(boolean sealed) {
+      this.sealed = sealed;
+      return this;
+    }
+
     public Reply build() {
-      return new Reply(text, buttons, forward, privately, image, replacesPressed);
+      return new Reply(text, buttons, forward, privately, image, replacesPressed, sealed);
     }
   }
 

@@ -19,6 +19,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.linli.bot.outbox.Sealer;
 import org.linli.config.Secret;
 
 /**
@@ -27,8 +28,11 @@ import org.linli.config.Secret;
  * (AES-256-GCM, the poll id bound in as associated data) under a sealing key that Redis never sees:
  * {@code consultation.ballotSealKey}, or one generated once into {@value #FILE} under the data
  * directory. The sealed key is deleted when the poll closes; from then on nobody can link a ballot.
+ *
+ * <p>The same sealing key seals outbox messages that name the voter of a secret ballot ({@link
+ * Sealer}): their text and destination, and a keyed tag instead of their id.
  */
-public final class BallotKeys {
+public final class BallotKeys implements Sealer {
 
   /** Where the generated sealing key is kept, under the data directory. */
   public static final String FILE = "keys/ballot-seal.key";
@@ -96,12 +100,16 @@ public final class BallotKeys {
 
   /** The poll key, sealed for storage with the poll {@code pollId}. */
   String seal(String pollId, byte[] pollKey) {
+    return encrypt(pollId, pollKey);
+  }
+
+  private String encrypt(String context, byte[] plain) {
     try {
       byte[] nonce = random(NONCE_BYTES);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, seal, new GCMParameterSpec(128, nonce));
-      cipher.updateAAD(pollId.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(pollKey);
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plain);
       return SEALED_PREFIX + Base64.getEncoder()
           .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
@@ -111,18 +119,41 @@ public final class BallotKeys {
 
   /** The poll key of {@code pollId} from its sealed form; fails when it was sealed under another key. */
   byte[] open(String pollId, String sealed) {
-    if (!sealed.startsWith(SEALED_PREFIX)) {
-      throw new IllegalStateException("poll " + pollId + " has a ballot key in an unknown form");
-    }
-    byte[] all = Base64.getDecoder().decode(sealed.substring(SEALED_PREFIX.length()));
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, seal, new GCMParameterSpec(128, all, 0, NONCE_BYTES));
-      cipher.updateAAD(pollId.getBytes(StandardCharsets.UTF_8));
-      return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+      return decrypt(pollId, sealed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("The ballot key of poll " + pollId
           + " was sealed under another consultation.ballotSealKey; its ballots cannot be taken", e);
+    }
+  }
+
+  private byte[] decrypt(String context, String sealed) throws GeneralSecurityException {
+    if (!sealed.startsWith(SEALED_PREFIX)) {
+      throw new IllegalStateException(context + " is sealed in an unknown form");
+    }
+    byte[] all = Base64.getDecoder().decode(sealed.substring(SEALED_PREFIX.length()));
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(Cipher.DECRYPT_MODE, seal, new GCMParameterSpec(128, all, 0, NONCE_BYTES));
+    cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+    return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+  }
+
+  @Override
+  public String tag(String id) {
+    return mac(seal.getEncoded(), "outbox-id:" + id);
+  }
+
+  @Override
+  public String sealText(String context, String plain) {
+    return encrypt("outbox:" + context, plain.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String openText(String context, String sealed) {
+    try {
+      return new String(decrypt("outbox:" + context, sealed), StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("An outbox message was sealed under another consultation.ballotSealKey", e);
     }
   }
 

@@ -229,24 +229,27 @@ public final class ConsultationService {
     String receipt = poll.anonymous()
         ? "\n" + Text.POLL_RECEIPT.of(result.receipt())
         : "";
+    // What a secret ballot's voter is told (the choice, the receipt) is sealed wherever it waits.
+    boolean sealed = poll.anonymous();
     switch (result.status()) {
       case COUNTED :
-        return reply(true, Text.POLL_VOTE_COUNTED.of(poll.id(), chosen) + receipt);
+        return privately(sealed, Text.POLL_VOTE_COUNTED.of(poll.id(), chosen) + receipt);
       case CHANGED :
         String earlier = PollMessages.names(poll, result.previous());
         boolean otherMember = poll.byHousehold() && !result.previousCaster().isEmpty()
             && !result.previousCaster().equals(identity);
         if (!otherMember) {
           Text changed = poll.byHousehold() ? Text.POLL_VOTE_CHANGED_HOUSEHOLD : Text.POLL_VOTE_CHANGED;
-          return reply(true, changed.of(chosen, earlier) + receipt);
+          return privately(sealed, changed.of(chosen, earlier) + receipt);
         }
         // One ballot per household: tell the member whose ballot was replaced, privately.
         String note = Text.POLL_VOTE_REPLACED_NOTE.of(poll.id(), poll.question(), chosen, earlier);
         return poster
             .post("household:" + poll.id() + ":" + UUID.randomUUID(), privateMessage(result.previousCaster(), note))
-            .map(v -> List.of(Reply.privateText(Text.POLL_VOTE_REPLACED.of(chosen, earlier))));
+            .map(v -> List
+                .of(Reply.builder(Text.POLL_VOTE_REPLACED.of(chosen, earlier)).privately().sealed(sealed).build()));
       default :
-        return reply(true, refusal(poll, result.reason()));
+        return privately(sealed, refusal(poll, result.reason()));
     }
   }
 
@@ -376,6 +379,11 @@ public final class ConsultationService {
 
   private static Future<List<Reply>> reply(String text) {
     return Future.succeededFuture(List.of(Reply.text(text)));
+  }
+
+  /** A private reply, {@link Reply#sealed() sealed} when it answers the voter of a secret ballot. */
+  private static Future<List<Reply>> privately(boolean sealed, String text) {
+    return Future.succeededFuture(List.of(Reply.builder(text).privately().sealed(sealed).build()));
   }
 
   private static Future<List<Reply>> reply(boolean privately, String text) {

@@ -201,7 +201,8 @@ public final class PollKeeper {
    * Once per poll, a private reminder to every bound resident whose household is on the poll's
    * electorate and has not voted. For a secret ballot this is decided with the poll's key while it
    * is open (is there a ballot under the household's keyed hash?); nothing is written about who
-   * voted, and the messages are named in the outbox by a keyed hash, not by the resident.
+   * voted, and the messages are named in the outbox by a keyed hash, not by the resident, and kept
+   * there sealed (chat and text encrypted under the ballot seal key).
    */
   private Future<Void> remindPrivately(PollStore.Stored stored) {
     Poll poll = stored.poll();
@@ -231,7 +232,9 @@ public final class PollKeeper {
             if (!cast.get(i)) {
               Identity person = Identity.parse(identities.get(i)).orElseThrow();
               Outgoing message = new Outgoing(person.platform(),
-                  new ChatEvent.Chat(person.user(), ChatEvent.ChatType.PRIVATE), Reply.privateText(text));
+                  new ChatEvent.Chat(person.user(), ChatEvent.ChatType.PRIVATE),
+                  // For a secret ballot, whom it reminds waits in the outbox sealed.
+                  Reply.builder(text).privately().sealed(poll.anonymous()).build());
               String id = "remind-private:" + poll.id() + ":" + stored.messageTag(identities.get(i));
               sent = sent.compose(v -> poster.post(id, message).mapEmpty());
               reminded++;

@@ -29,7 +29,10 @@ import org.linli.bot.redis.LuaScript;
  * voter → their receipt, while open) and {@code :replaced} (receipts of ballots a later member of
  * the same household replaced). For a secret ballot the ballot key is a keyed hash of the voter
  * under a per-poll key that Redis holds only sealed ({@link BallotKeys}) and that is deleted when
- * the poll closes, the caster is not kept, and no voter or household id is ever written.
+ * the poll closes, the caster is not kept, and no voter or household id is ever written; nor is a
+ * household's floor area while votes are cast (it would name the household next to its ballot): the
+ * areas of a secret poll are counted from its ballots with the poll's key, for the live view and
+ * once more at the close, which keeps them.
  */
 public final class PollStore {
 
@@ -38,6 +41,7 @@ public final class PollStore {
   private static final LuaScript CLOSE = LuaScript.load("poll-close");
   private static final LuaScript EXTEND = LuaScript.load("poll-extend");
 
+  private static final int CLOSE_ATTEMPTS = 50;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] RECEIPT_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
@@ -182,14 +186,104 @@ public final class PollStore {
     if (!validId(pollId)) {
       return Future.succeededFuture(false);
     }
-    return CLOSE.call()
-        .key("meta", meta(pollId))
-        .key("ballots", part(pollId, "ballots"))
-        .key("reasons", part(pollId, "reasons"))
-        .key("voters", part(pollId, "voters"))
-        .key("replaced", part(pollId, "replaced"))
-        .arg("now", nowMillis).arg("by", by).run(redis)
-        .map(r -> r.toInteger() == 1);
+    return close(pollId, nowMillis, by, 1);
+  }
+
+  /**
+   * One try at closing. A secret poll on the register has its areas counted first, from its ballots
+   * with the poll's key (its votes add no area, see poll-vote.lua); when a vote came in meanwhile
+   * the script changes nothing and the areas are counted again.
+   */
+  private Future<Boolean> close(String pollId, long nowMillis, String by, int attempt) {
+    return redis.hmget(List.of(meta(pollId), "anonymous", "register", "status", "closesAt"))
+        .compose(flags -> {
+          boolean due = !"deadline".equals(by) || flags.get(3) != null && nowMillis >= flags.get(3).toLong();
+          boolean count = due && "1".equals(text(flags.get(0))) && "1".equals(text(flags.get(1)))
+              && "open".equals(text(flags.get(2)));
+          return count ? find(pollId).compose(this::secretAreas) : Future.succeededFuture((SecretAreas) null);
+        })
+        .compose(areas -> CLOSE.call()
+            .key("meta", meta(pollId))
+            .key("ballots", part(pollId, "ballots"))
+            .key("reasons", part(pollId, "reasons"))
+            .key("voters", part(pollId, "voters"))
+            .key("replaced", part(pollId, "replaced"))
+            .key("area", part(pollId, "area"))
+            .arg("now", nowMillis).arg("by", by)
+            .arg("changes", areas == null ? "" : areas.changes())
+            .arg("areas", areas == null ? "" : areas.csv())
+            .run(redis))
+        .compose(r -> {
+          int outcome = r.toInteger();
+          if (outcome >= 0) {
+            return Future.succeededFuture(outcome == 1);
+          }
+          return attempt < CLOSE_ATTEMPTS
+              ? close(pollId, nowMillis, by, attempt + 1)
+              : Future.failedFuture(new IllegalStateException("poll " + pollId + " took votes through "
+                  + CLOSE_ATTEMPTS + " counts of its areas; close it again"));
+        });
+  }
+
+  /**
+   * The floor areas of a secret poll on the register, counted from its ballots with the poll's key:
+   * each household of the electorate is looked up under its ballot key. {@code changes} is the
+   * poll's vote counter read before the ballots were.
+   */
+  private record SecretAreas(String changes, long participating, List<Long> perOption) {
+
+    /** Participating area, then each option's area. */
+    String csv() {
+      StringBuilder out = new StringBuilder().append(participating);
+      perOption.forEach(a -> out.append(',').append(a));
+      return out.toString();
+    }
+  }
+
+  /** Null when {@code stored} is not an open secret poll by households whose key is at hand. */
+  private Future<SecretAreas> secretAreas(Stored stored) {
+    if (stored == null || !stored.open() || !stored.poll().anonymous() || !stored.poll().byHousehold()
+        || stored.ballotSecret() == null) {
+      return Future.succeededFuture(null);
+    }
+    String pollId = stored.poll().id();
+    int options = stored.poll().options().size();
+    return redis.hget(meta(pollId), "changes").compose(changes -> redis.hgetall(part(pollId, "electorate"))
+        .compose(electorate -> {
+          List<String> households = new ArrayList<>();
+          List<Long> areas = new ArrayList<>();
+          List<String> args = new ArrayList<>();
+          args.add(part(pollId, "ballots"));
+          if (electorate != null) {
+            for (String household : electorate.getKeys()) {
+              households.add(household);
+              areas.add(Long.parseLong(electorate.get(household).toString()));
+              args.add(stored.ballotKey("", household));
+            }
+          }
+          String counter = changes == null ? "0" : changes.toString();
+          if (households.isEmpty()) {
+            return Future.succeededFuture(new SecretAreas(counter, 0, Collections.nCopies(options, 0L)));
+          }
+          return redis.hmget(args).map(values -> {
+            long participating = 0;
+            long[] perOption = new long[options];
+            for (int i = 0; i < households.size(); i++) {
+              Response v = values.get(i);
+              if (v == null) {
+                continue;
+              }
+              long area = areas.get(i);
+              participating += area;
+              for (int k : choices(v.toString().split("\\|", -1)[0])) {
+                if (k >= 1 && k <= options) {
+                  perOption[k - 1] += area;
+                }
+              }
+            }
+            return new SecretAreas(counter, participating, Arrays.stream(perOption).boxed().toList());
+          });
+        }));
   }
 
   /** As {@link #close(String, long, String)}, closed by the API. */
@@ -214,18 +308,28 @@ public final class PollStore {
           Response meta = all.resultAt(0);
           Response tally = all.resultAt(1);
           Response area = all.resultAt(2);
-          List<Long> votes = new ArrayList<>();
-          List<Long> areas = new ArrayList<>();
-          for (int i = 1; i <= options; i++) {
-            votes.add(number(tally, String.valueOf(i)));
-            areas.add(number(area, String.valueOf(i)));
-          }
           boolean register = "1".equals(text(meta, "register"));
-          Tally counted = new Tally(votes, register ? areas : List.of(), number(meta, "ballots"),
-              number(meta, "participatingArea"), number(meta, "eligibleHouseholds"), number(meta, "eligibleArea"));
-          return Poll.Kind.RANKED.apiName().equals(text(meta, "kind"))
-              ? redis.hvals(part(pollId, "ballots")).map(values -> ranked(counted, values, options))
-              : Future.succeededFuture(counted);
+          // An open secret poll's votes add no area: its areas are counted from the ballots.
+          Future<SecretAreas> secret = register && "1".equals(text(meta, "anonymous"))
+              && "open".equals(text(meta, "status"))
+                  ? find(pollId).compose(this::secretAreas)
+                  : Future.succeededFuture(null);
+          return secret.compose(counted -> {
+            List<Long> votes = new ArrayList<>();
+            List<Long> areas = new ArrayList<>();
+            for (int i = 1; i <= options; i++) {
+              votes.add(number(tally, String.valueOf(i)));
+              areas.add(counted != null && i <= counted.perOption().size()
+                  ? counted.perOption().get(i - 1)
+                  : number(area, String.valueOf(i)));
+            }
+            Tally t = new Tally(votes, register ? areas : List.of(), number(meta, "ballots"),
+                counted != null ? counted.participating() : number(meta, "participatingArea"),
+                number(meta, "eligibleHouseholds"), number(meta, "eligibleArea"));
+            return Poll.Kind.RANKED.apiName().equals(text(meta, "kind"))
+                ? redis.hvals(part(pollId, "ballots")).map(values -> ranked(t, values, options))
+                : Future.succeededFuture(t);
+          });
         });
   }
 
@@ -409,6 +513,10 @@ public final class PollStore {
   private static long number(Response hash, String field) {
     String v = text(hash, field);
     return v == null || v.isEmpty() ? 0 : Long.parseLong(v);
+  }
+
+  private static String text(Response value) {
+    return value == null ? null : value.toString();
   }
 
   private static String text(Response hash, String field) {

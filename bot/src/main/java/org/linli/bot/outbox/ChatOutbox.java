@@ -19,15 +19,26 @@ public final class ChatOutbox {
 
   private final Outbox outbox;
 
-  /** An outbox on {@code queue} (normally {@link #QUEUE}) delivering through {@code senders}. */
+  /** An outbox on {@code queue} (normally {@link #QUEUE}) delivering through {@code senders}; it cannot seal. */
   public ChatOutbox(Vertx vertx, RedisAPI redis, String queue, Outbox.Timing timing,
       Collection<? extends ChannelSender> senders) {
-    this.outbox = new Outbox(vertx, redis, queue, timing, new ChannelDelivery(senders));
+    this(vertx, redis, queue, timing, senders, null);
   }
 
-  /** Stores the message for delivery; false, changing nothing, if this id was sent or is waiting already. */
+  /** An outbox that keeps {@link org.linli.webhooks.Reply#sealed() sealed} messages encrypted under {@code sealer}. */
+  public ChatOutbox(Vertx vertx, RedisAPI redis, String queue, Outbox.Timing timing,
+      Collection<? extends ChannelSender> senders, Sealer sealer) {
+    this.outbox = new Outbox(vertx, redis, queue, timing, new ChannelDelivery(senders), sealer);
+  }
+
+  /**
+   * Stores the message for delivery; false, changing nothing, if this id was sent or is waiting
+   * already. A sealed reply (the receipt of a secret ballot) is stored sealed.
+   */
   public Future<Boolean> send(String id, Outgoing message) {
-    return outbox.enqueue(id, message.toJson());
+    return message.reply().sealed()
+        ? outbox.enqueueSealed(id, message.toJson())
+        : outbox.enqueue(id, message.toJson());
   }
 
   /** Starts this instance's delivery loop. */

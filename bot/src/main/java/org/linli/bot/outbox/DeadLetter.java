@@ -15,13 +15,20 @@ import java.time.Instant;
  */
 public record DeadLetter(String id, JsonObject payload, int attempts, String error, Instant diedAt) {
 
-  /** The dead letter as the admin API shows it. */
+  /** True for a message kept sealed ({@link Outbox#enqueueSealed}): its payload is not shown, and stays encrypted. */
+  public boolean sealed() {
+    return payload.containsKey(Outbox.SEALED);
+  }
+
+  /** The dead letter as the admin API shows it; a sealed one as {@code "sealed": true}, without its payload. */
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject out = new JsonObject()
         .put("id", id)
         .put("attempts", attempts)
         .put("error", error)
-        .put("diedAt", diedAt.toString())
-        .put("payload", payload);
+        .put("diedAt", diedAt.toString());
+    return sealed()
+        ? out.put("sealed", true).put("payload", new JsonObject().put("sealed", true))
+        : out.put("payload", payload);
   }
 }

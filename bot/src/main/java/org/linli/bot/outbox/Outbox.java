@@ -28,11 +28,19 @@ import org.slf4j.LoggerFactory;
  * time.
  *
  * <p>Queues are named ({@code chat}, later {@code hub}); each keeps its keys under its own hash tag.
+ *
+ * <p>A message enqueued {@link #enqueueSealed sealed} (one that names the voter of a secret ballot)
+ * is kept encrypted under the {@link Sealer}'s key, which Redis never sees, and under a keyed tag of
+ * its id: nothing in Redis, its files or a dead letter says whom it goes to or what it says. The
+ * delivering instance opens it just before the attempt.
  */
 public final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final long DRAIN_MILLIS = 5_000;
+  /** The only field of a sealed message as stored: the payload, encrypted. */
+  static final String SEALED = "sealedPayload";
+  private static final String SEALED_ID = "sealed-";
 
   /**
    * How an outbox paces itself.
@@ -74,6 +82,7 @@ public final class Outbox {
   private final Timing timing;
   private final Delivery delivery;
   private final RetryPolicy policy;
+  private final Sealer sealer;
   private final String instance = UUID.randomUUID().toString();
   private final AtomicLong claims = new AtomicLong();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -85,6 +94,12 @@ public final class Outbox {
 
   /** An outbox for {@code queue} (letters, digits, '-' and '_'), delivering through {@code delivery}. */
   public Outbox(Vertx vertx, RedisAPI redis, String queue, Timing timing, Delivery delivery) {
+    this(vertx, redis, queue, timing, delivery, null);
+  }
+
+  /** An outbox that can also keep messages {@link #enqueueSealed sealed} under {@code sealer} (null: it cannot). */
+  public Outbox(Vertx vertx, RedisAPI redis, String queue, Timing timing, Delivery delivery, Sealer sealer) {
+    this.sealer = sealer;
     if (queue == null || !queue.matches("[A-Za-z0-9_-]+")) {
       throw new IllegalArgumentException("queue names are letters, digits, '-' and '_', was " + queue);
     }
@@ -115,6 +130,43 @@ public final class Outbox {
         tick();
       }
     });
+  }
+
+  /**
+   * As {@link #enqueue}, but the message is kept sealed: its payload encrypted, its id replaced by
+   * a keyed tag (the same id gets the same tag, so a second enqueue is still refused). The dead
+   * letter API shows such a message as sealed, under its tag.
+   */
+  public Future<Boolean> enqueueSealed(String id, JsonObject payload) {
+    if (id == null || id.isBlank() || id.length() > 256) {
+      return Future.failedFuture(new IllegalArgumentException("an outbox id is 1 to 256 characters"));
+    }
+    if (sealer == null) {
+      return Future.failedFuture(new IllegalStateException("the " + queue + " outbox cannot seal messages"));
+    }
+    String tag = SEALED_ID + sealer.tag(id);
+    JsonObject sealed = new JsonObject().put(SEALED, sealer.sealText(queue + ":" + tag, payload.encode()));
+    return store.enqueue(tag, sealed, now()).onSuccess(added -> {
+      if (added) {
+        tick();
+      }
+    });
+  }
+
+  /** The payload to deliver: as stored, or opened when it was sealed. */
+  private JsonObject opened(OutboxStore.Claimed c) {
+    String sealed = c.payload().getString(SEALED);
+    if (sealed == null) {
+      return c.payload();
+    }
+    if (sealer == null) {
+      throw new PermanentFailure("a sealed message, and this outbox has no sealing key");
+    }
+    try {
+      return new JsonObject(sealer.openText(queue + ":" + c.id(), sealed));
+    } catch (RuntimeException e) {
+      throw new PermanentFailure("a sealed message that this sealing key cannot open");
+    }
   }
 
   /** Starts this instance's delivery loop. */
@@ -205,7 +257,7 @@ public final class Outbox {
     inFlight.incrementAndGet();
     Future<Void> sent;
     try {
-      sent = Objects.requireNonNull(delivery.deliver(c.id(), c.payload(), c.attempt()), "delivery returned null");
+      sent = Objects.requireNonNull(delivery.deliver(c.id(), opened(c), c.attempt()), "delivery returned null");
     } catch (RuntimeException e) {
       sent = Future.failedFuture(e);
     }

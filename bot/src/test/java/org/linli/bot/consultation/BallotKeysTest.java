@@ -44,4 +44,22 @@ class BallotKeysTest {
     assertThatThrownBy(() -> BallotKeys.of(Secret.of("another sealing key of thirty-two chars"), data)
         .open("p7", sealed)).hasMessageContaining("another consultation.ballotSealKey");
   }
+
+  @Test
+  void an_outbox_message_is_sealed_for_its_context_under_a_stable_keyed_tag_that_another_key_cannot_make() {
+    BallotKeys keys = BallotKeys.of(Secret.of("a sealing key of thirty-two chars or more"), data);
+    BallotKeys other = BallotKeys.of(Secret.of("another sealing key of thirty-two chars"), data);
+    String message = "{\"chat\":{\"id\":\"918273645\"},\"text\":\"回执码：K7Q2-M4XZ\"}";
+
+    String sealed = keys.sealText("chat:sealed-1", message);
+
+    assertThat(sealed).startsWith("v1:").doesNotContain("918273645", "K7Q2");
+    assertThat(keys.openText("chat:sealed-1", sealed)).isEqualTo(message);
+    assertThatThrownBy(() -> keys.openText("chat:sealed-2", sealed)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> other.openText("chat:sealed-1", sealed)).isInstanceOf(IllegalStateException.class);
+    // A sealed outbox message is not a poll key: the two are bound to different contexts.
+    assertThatThrownBy(() -> keys.open("chat", keys.sealText("", message))).isInstanceOf(IllegalStateException.class);
+    assertThat(keys.tag("telegram-918273645-1003-0")).isEqualTo(keys.tag("telegram-918273645-1003-0"))
+        .hasSize(32).doesNotContain("918273645").isNotEqualTo(other.tag("telegram-918273645-1003-0"));
+  }
 }

@@ -7,6 +7,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,6 +269,70 @@ class PollStoreTest {
         new PollStore.Receipt(c.receipt(), List.of(1), false));
     assertThat(await(store.tally(big.id(), 2)).votes()).containsExactly(1L, 1L);
     assertThat(await(redis.api().exists(List.of("poll:{" + big.id() + "}:voters"))).toInteger()).isZero();
+  }
+
+  @Test
+  void a_secret_vote_adds_no_floor_area_and_the_areas_are_counted_from_the_ballots_while_open_and_at_the_close() {
+    Poll big = secret(Poll.Scale.BIG, Rule.CIVIL_CODE_ORDINARY);
+    await(store.create(big, Map.of("9-1-101", 73_41L, "9-1-102", 112_07L, "9-1-103", 95_00L, "9-1-104", 60_00L)));
+
+    memberVote(big, "generic:m1", "9-1-101", 2);
+    memberVote(big, "generic:m2", "9-1-101", 1);
+    memberVote(big, "generic:m3", "9-1-102", 2);
+    memberVote(big, "generic:m4", "9-1-103", 1);
+
+    // Nothing a vote wrote carries an area: no area tally, no participating area.
+    RedisAPI api = redis.api();
+    assertThat(await(api.exists(List.of("poll:{" + big.id() + "}:area"))).toInteger()).isZero();
+    assertThat(await(api.hget("poll:{" + big.id() + "}", "participatingArea")).toString()).isEqualTo("0");
+    Tally open = await(store.tally(big.id(), 2));
+    assertThat(open.areas()).containsExactly(73_41L + 95_00L, 112_07L);
+    assertThat(open.participatingArea()).isEqualTo(73_41L + 112_07L + 95_00L);
+    assertThat(open.votes()).containsExactly(2L, 1L);
+
+    await(store.close(big.id(), System.currentTimeMillis(), "chat"));
+
+    Tally closed = await(store.tally(big.id(), 2));
+    assertThat(closed).isEqualTo(open);
+    assertThat(await(store.find(big.id())).ballotSecret()).isNull();
+  }
+
+  @Test
+  void votes_that_come_in_while_the_close_counts_a_secret_polls_areas_are_in_the_areas_it_keeps() {
+    Poll big = secret(Poll.Scale.BIG, Rule.CIVIL_CODE_ORDINARY);
+    Map<String, Long> register = new HashMap<>();
+    for (int h = 0; h < 300; h++) {
+      register.put("H" + h, 50_00L + h);
+    }
+    await(store.create(big, register));
+    PollStore.Stored stored = await(store.find(big.id()));
+    List<Future<PollStore.VoteResult>> votes = new ArrayList<>();
+    Future<Boolean> closing = null;
+    for (int h = 0; h < 300; h++) {
+      String household = "H" + h;
+      votes.add(store.vote(Ballot.cast(big.id(), stored.ballotKey("generic:r" + h, household), List.of(1 + h % 2),
+          System.currentTimeMillis()).fromHousehold(Optional.of(household)).ofVoter(stored.voterTag("generic:r" + h))));
+      if (h == 100) {
+        closing = store.close(big.id(), System.currentTimeMillis(), "api");
+      }
+    }
+    await(Future.join(new ArrayList<>(votes)));
+    assertThat(await(closing)).isTrue();
+
+    long[] areas = new long[2];
+    long participating = 0;
+    long counted = 0;
+    for (int h = 0; h < 300; h++) {
+      if (votes.get(h).result().status() == PollStore.VoteResult.Status.COUNTED) {
+        areas[h % 2] += 50_00L + h;
+        participating += 50_00L + h;
+        counted++;
+      }
+    }
+    Tally tally = await(store.tally(big.id(), 2));
+    assertThat(tally.ballots()).isEqualTo(counted);
+    assertThat(tally.areas()).containsExactly(areas[0], areas[1]);
+    assertThat(tally.participatingArea()).isEqualTo(participating);
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.redis.RealRedis;
 import org.linli.bot.redis.RedisPerClass;
 import org.linli.config.Secret;
@@ -39,6 +40,7 @@ class OutboxTest {
 
   private static final Duration ZERO = Duration.ZERO;
   private static final String TOKEN = "app-token";
+  private static final Sealer KEYS = BallotKeys.ephemeral();
 
   @RegisterExtension
   static final RedisPerClass server = new RedisPerClass();
@@ -158,6 +160,73 @@ class OutboxTest {
     assertThat(app.with("note:p9:3-1-201")).hasSize(2);
     assertThat(await(outbox.outbox().deadLetters(10))).isEmpty();
     assertThat(await(outbox.outbox().replay("note:p9:3-1-201"))).isFalse();
+  }
+
+  @Test
+  void a_sealed_message_waits_encrypted_under_a_tag_is_delivered_opened_and_stays_sealed_as_a_dead_letter() {
+    app.script.add(400);
+    ChatOutbox outbox = new ChatOutbox(vertx, redis, queue, timing(Duration.ofSeconds(5), ZERO),
+        List.of(new GenericSender(web, app.url(), Secret.of(TOKEN), Duration.ofMillis(500))), KEYS);
+    outbox.start();
+    started.add(outbox);
+    Outgoing receipt = new Outgoing("generic", new ChatEvent.Chat("resident-7", ChatEvent.ChatType.PRIVATE),
+        Reply.builder("已记录您的选择：同意。回执码：K7Q2-M4XZ").privately().sealed().build());
+
+    assertThat(await(outbox.send("generic-resident-7-msg9-0", receipt))).isTrue();
+    // What Redis holds names neither the chat nor the text; the id is a keyed tag.
+    String stored = String.valueOf(await(redis.hgetall("outbox:{" + queue + "}:msg")));
+    assertThat(stored).doesNotContain("resident-7", "K7Q2-M4XZ", "generic-resident-7-msg9-0").contains("sealed-");
+    assertThat(await(outbox.send("generic-resident-7-msg9-0", receipt))).as("the same id, once").isFalse();
+
+    eventually(() -> await(outbox.outbox().stats()).dead() == 1);
+    DeadLetter letter = await(outbox.outbox().deadLetters(10)).get(0);
+    assertThat(letter.sealed()).isTrue();
+    assertThat(letter.id()).startsWith("sealed-").doesNotContain("resident-7");
+    assertThat(letter.toJson().encode()).doesNotContain("resident-7", "K7Q2-M4XZ", "回执码").contains("\"sealed\":true");
+    // The receiver got it opened, under the tag as its idempotency key.
+    FakeReceiver.Request first = app.requests.get(0);
+    assertThat(first.key()).isEqualTo(letter.id());
+    assertThat(first.body().getJsonObject("chat").getString("id")).isEqualTo("resident-7");
+    assertThat(first.body().getString("text")).contains("K7Q2-M4XZ");
+
+    assertThat(await(outbox.outbox().replay(letter.id()))).isTrue();
+    eventually(() -> app.requests.size() == 2 && await(outbox.outbox().stats()).equals(new Outbox.Stats(0, 0)));
+    assertThat(app.requests.get(1).body().getString("text")).contains("K7Q2-M4XZ");
+    assertThat(String.valueOf(await(redis.keys("outbox:{" + queue + "}:*")))).doesNotContain("resident-7");
+  }
+
+  @Test
+  void a_sealed_message_that_the_sealing_key_cannot_open_is_a_dead_letter_without_a_delivery() {
+    ChatOutbox sealing = new ChatOutbox(vertx, redis, queue, timing(Duration.ofSeconds(5), ZERO), List.of(),
+        KEYS);
+    Outgoing receipt = new Outgoing("generic", new ChatEvent.Chat("resident-8", ChatEvent.ChatType.PRIVATE),
+        Reply.builder("回执码：P3RT-7YQA").privately().sealed().build());
+    await(sealing.send("generic-resident-8-msg1-0", receipt));
+
+    // Another instance, started with another sealing key.
+    ChatOutbox other = new ChatOutbox(vertx, redis, queue, timing(Duration.ofSeconds(5), ZERO),
+        List.of(new GenericSender(web, app.url(), Secret.of(TOKEN), Duration.ofMillis(500))), BallotKeys.ephemeral());
+    other.start();
+    started.add(other);
+
+    eventually(() -> await(other.outbox().stats()).dead() == 1);
+    assertThat(app.requests).isEmpty();
+    DeadLetter letter = await(other.outbox().deadLetters(10)).get(0);
+    assertThat(letter.error()).contains("cannot open");
+    assertThat(letter.toJson().encode()).doesNotContain("resident-8", "P3RT-7YQA");
+  }
+
+  @Test
+  void an_outbox_without_a_sealing_key_refuses_a_sealed_message_and_stores_nothing() {
+    ChatOutbox plain = outbox(timing(Duration.ofSeconds(5), ZERO));
+    Outgoing receipt = new Outgoing("generic", new ChatEvent.Chat("resident-9", ChatEvent.ChatType.PRIVATE),
+        Reply.builder("回执码：Q2W3-E4R5").privately().sealed().build());
+
+    Future<Boolean> sent = plain.send("generic-resident-9-msg1-0", receipt);
+    eventually(sent::isComplete);
+
+    assertThat(sent.failed()).isTrue();
+    assertThat(await(redis.hlen("outbox:{" + queue + "}:msg")).toInteger()).isZero();
   }
 
   @Test
