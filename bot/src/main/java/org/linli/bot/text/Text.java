@@ -430,7 +430,10 @@ public enum Text implements BundleKey {
   PAGE_POLL_ROUNDS_HOW,
   CHART_SHARE_FIRST_PREFERENCES,
   PAGE_POLL_RECEIPT_REPLACED,
-  POLL_REMINDER_PRIVATE;
+  POLL_REMINDER_PRIVATE,
+  // Working-day time limits (issue 12)
+  TIMER_RESIDENT_OVERDUE,
+  HELP_LIMIT_WORKING_DAYS;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

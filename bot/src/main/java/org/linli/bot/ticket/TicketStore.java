@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.linli.bot.redis.LuaScript;
 import org.linli.bot.text.Text;
 import org.linli.config.Settings;
+import org.linli.config.SettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class TicketStore {
   private static final LuaScript RATE = LuaScript.load("ticket-rate");
   private static final LuaScript CATEGORY = LuaScript.load("ticket-category");
   private static final LuaScript HUB = LuaScript.load("ticket-hub");
+  private static final LuaScript DUE = LuaScript.load("ticket-due");
 
   private final RedisAPI redis;
   private final TicketIndex index;
@@ -66,7 +68,14 @@ public final class TicketStore {
 
   /** A store configured from the {@code tickets} settings. */
   public static TicketStore of(RedisAPI redis, Settings.Tickets settings, ZoneId zone) {
-    return new TicketStore(redis, TimeLimits.parse(settings.timeLimitHours()), settings.perResidentPerHour(), zone);
+    WorkingCalendar calendar;
+    try {
+      calendar = WorkingCalendar.load(settings.calendarFile(), zone);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("tickets.calendarFile (LINLI_TICKETS_CALENDAR_FILE): " + e.getMessage());
+    }
+    return new TicketStore(redis, TimeLimits.parse(settings.timeLimitHours(), calendar), settings.perResidentPerHour(),
+        zone);
   }
 
   /** The time limits the store applies. */
@@ -81,30 +90,36 @@ public final class TicketStore {
    */
   public Future<Ticket> open(NewTicket request) {
     String day = LocalDate.ofInstant(request.at(), zone).format(DAY);
-    Duration limit = limits.of(request.category());
-    return index.reserve(day, request, limit.toMillis(), perResidentPerHour).compose(reservation -> {
-      if (reservation.receipt() == null) {
-        return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
-      }
-      TicketEvent first = new TicketEvent(request.at(), TicketStatus.RECEIVED, "resident", "");
-      Ticket ticket = new Ticket(reservation.receipt(), request.category(),
-          request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(), request.source(),
-          request.community(), request.grid(), request.at(), limit, request.at().plus(limit), null,
-          TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
-      return CREATE.call()
-          .key("ticket", TicketKeys.ticket(ticket.receipt()))
-          .key("history", TicketKeys.history(ticket.receipt()))
-          .arg("firstEvent", first.toJson())
-          .args("fields", TicketCodec.fields(ticket))
-          .run(redis)
-          .compose(r -> {
-            if (r.toInteger() != 1) {
-              return Future.failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
-            }
-            LOG.info("ticket {} opened ({}, due in {} h)", ticket.receipt(), ticket.category(), limit.toHours());
-            return Future.succeededFuture(ticket);
-          });
-    });
+    TimeLimit timeLimit = limits.limit(request.category());
+    Duration limit = timeLimit.nominal();
+    Instant due = timeLimit.dueAt(request.at(), limits.calendar());
+    Instant remind = timeLimit.remindAt(due, limits.calendar());
+    return index.reserve(day, request, Duration.between(request.at(), remind).toMillis(),
+        Duration.between(request.at(), due).toMillis(), perResidentPerHour).compose(reservation -> {
+          if (reservation.receipt() == null) {
+            return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
+          }
+          TicketEvent first = new TicketEvent(request.at(), TicketStatus.RECEIVED, "resident", "");
+          Ticket ticket = new Ticket(reservation.receipt(), request.category(),
+              request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(),
+              request.source(),
+              request.community(), request.grid(), request.at(), limit, due, null,
+              TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
+          return CREATE.call()
+              .key("ticket", TicketKeys.ticket(ticket.receipt()))
+              .key("history", TicketKeys.history(ticket.receipt()))
+              .arg("firstEvent", first.toJson())
+              .args("fields", TicketCodec.fields(ticket))
+              .run(redis)
+              .compose(r -> {
+                if (r.toInteger() != 1) {
+                  return Future
+                      .failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
+                }
+                LOG.info("ticket {} opened ({}, {}, due at {})", ticket.receipt(), ticket.category(), timeLimit, due);
+                return Future.succeededFuture(ticket);
+              });
+        });
   }
 
   /** The ticket with this receipt number, or null if there is none. */
@@ -185,11 +200,12 @@ public final class TicketStore {
     if (outcome.equals("refused")) {
       return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.REFUSED, previous, previous, null));
     }
-    return load(receipt).compose(loaded -> index.sync(loaded.ticket(), loaded.rev(), at).map(synced -> {
-      LOG.info("ticket {} {} -> {}", receipt, previous.apiName(), loaded.ticket().status().apiName());
-      return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(),
-          loaded.ticket());
-    }));
+    return load(receipt).compose(l -> followCalendar(l, previous, at))
+        .compose(loaded -> sync(loaded, at).map(synced -> {
+          LOG.info("ticket {} {} -> {}", receipt, previous.apiName(), loaded.ticket().status().apiName());
+          return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(),
+              loaded.ticket());
+        }));
   }
 
   /**
@@ -252,7 +268,7 @@ public final class TicketStore {
       for (String receipt : receipts) {
         chain = chain.compose(n -> load(receipt).compose(l -> l == null
             ? Future.succeededFuture(n)
-            : index.sync(l.ticket(), l.rev(), now).map(n + 1)));
+            : sync(l, now).map(n + 1)));
       }
       return chain;
     });
@@ -260,7 +276,58 @@ public final class TicketStore {
 
   private Future<Void> resync(String receipt, Instant at) {
     return load(receipt)
-        .compose(l -> l == null ? Future.succeededFuture() : index.sync(l.ticket(), l.rev(), at).mapEmpty());
+        .compose(l -> l == null ? Future.succeededFuture() : sync(l, at).mapEmpty());
+  }
+
+  private Future<Boolean> sync(TicketCodec.Loaded l, Instant now) {
+    return index.sync(l.ticket(), l.rev(), now, limits.remindAt(l.ticket()));
+  }
+
+  /**
+   * The transition scripts move the due time by clock time; under a working-day limit, a clock that
+   * resumes after waiting for the resident keeps the <em>working</em> time that was left, and a
+   * reopened ticket gets its working days afresh. If the instance dies before this step, the due
+   * time stays where clock time put it.
+   */
+  private Future<TicketCodec.Loaded> followCalendar(TicketCodec.Loaded l, TicketStatus previous, Instant at) {
+    Ticket t = l.ticket();
+    TimeLimit limit = limits.limitOf(t);
+    if (!limit.inWorkingDays() || t.status() != TicketStatus.IN_PROGRESS || t.dueAt() == null) {
+      return Future.succeededFuture(l);
+    }
+    Instant due;
+    if (previous == TicketStatus.RESOLVED) {
+      due = limit.dueAt(at, limits.calendar());
+    } else if (previous == TicketStatus.WAITING_RESIDENT) {
+      Instant paused = pausedAt(t);
+      Duration left = Duration.between(at, t.dueAt());
+      if (paused == null || left.isNegative() || left.isZero()) {
+        return Future.succeededFuture(l);
+      }
+      due = limit.after(at, limit.left(paused, paused.plus(left), limits.calendar()), limits.calendar());
+    } else {
+      return Future.succeededFuture(l);
+    }
+    if (due.equals(t.dueAt())) {
+      return Future.succeededFuture(l);
+    }
+    return DUE.call()
+        .key("ticket", TicketKeys.ticket(t.receipt()))
+        .arg("rev", l.rev())
+        .arg("dueAt", due.toEpochMilli())
+        .run(redis)
+        .compose(r -> load(t.receipt()));
+  }
+
+  /** When the ticket last started waiting for the resident (the event before the last). */
+  private static Instant pausedAt(Ticket t) {
+    List<TicketEvent> history = t.history();
+    for (int i = history.size() - 2; i >= 0; i--) {
+      if (history.get(i).status() == TicketStatus.WAITING_RESIDENT) {
+        return history.get(i).at();
+      }
+    }
+    return null;
   }
 
   private Future<List<Ticket>> loadAll(List<String> receipts) {
