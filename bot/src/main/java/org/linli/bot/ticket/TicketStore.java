@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.linli.bot.redis.LuaScript;
 import org.linli.bot.text.Text;
 import org.linli.config.Settings;
-import org.linli.config.SettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,14 +67,7 @@ public final class TicketStore {
 
   /** A store configured from the {@code tickets} settings. */
   public static TicketStore of(RedisAPI redis, Settings.Tickets settings, ZoneId zone) {
-    WorkingCalendar calendar;
-    try {
-      calendar = WorkingCalendar.load(settings.calendarFile(), zone);
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException("tickets.calendarFile (LINLI_TICKETS_CALENDAR_FILE): " + e.getMessage());
-    }
-    return new TicketStore(redis, TimeLimits.parse(settings.timeLimitHours(), calendar), settings.perResidentPerHour(),
-        zone);
+    return new TicketStore(redis, TimeLimits.of(settings, zone), settings.perResidentPerHour(), zone);
   }
 
   /** The time limits the store applies. */

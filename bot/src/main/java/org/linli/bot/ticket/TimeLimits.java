@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.linli.config.Settings;
+import org.linli.config.SettingsException;
 
 /**
  * The promised time limit per category, read from the {@code tickets.timeLimitHours} setting
@@ -27,6 +29,20 @@ public final class TimeLimits {
     this.byCategory = Map.copyOf(byCategory);
     this.fallback = byCategory.getOrDefault("default", TimeLimit.of(FALLBACK));
     this.calendar = Objects.requireNonNull(calendar);
+  }
+
+  /**
+   * The limits of the {@code tickets} settings, over the calendar file they name (or the shipped
+   * one); a calendar that cannot be read or parsed stops the start naming the setting and the line.
+   */
+  public static TimeLimits of(Settings.Tickets settings, ZoneId zone) {
+    WorkingCalendar calendar;
+    try {
+      calendar = WorkingCalendar.load(settings.calendarFile(), zone);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("tickets.calendarFile (LINLI_TICKETS_CALENDAR_FILE): " + e.getMessage());
+    }
+    return parse(settings.timeLimitHours(), calendar);
   }
 
   /** Parses {@code category=limit} pairs, comma-separated (blanks skipped), over the shipped calendar in Shanghai. */

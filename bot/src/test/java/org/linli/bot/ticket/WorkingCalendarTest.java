@@ -13,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.config.Settings;
+import org.linli.config.SettingsException;
 
 /** The shipped holiday calendar, working-day arithmetic over it, and the strict file parser. */
 class WorkingCalendarTest {
@@ -106,5 +108,18 @@ class WorkingCalendarTest {
     assertThat(WorkingCalendar.load(" ", SHANGHAI).isWorkingDay(LocalDate.parse("2026-10-05"))).isFalse();
     assertThatThrownBy(() -> WorkingCalendar.load(dir.resolve("missing.txt").toString(), SHANGHAI))
         .hasMessageContaining("missing.txt");
+  }
+
+  @Test
+  void a_bad_calendar_file_in_the_settings_stops_the_start_naming_the_setting_and_the_line(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("calendar.txt");
+    Files.writeString(file, "2026-12-02 holiday\n2026-12-03 workday\n", StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> TimeLimits.of(new Settings.Tickets(5, "repair=2wd", "", file.toString()), SHANGHAI))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContainingAll("tickets.calendarFile", "line 2", "2026-12-03");
+    assertThat(TimeLimits.of(new Settings.Tickets(5, "repair=2wd", "", ""), SHANGHAI).dueAt("repair",
+        at("2026-09-30T16:00"))).isEqualTo(at("2026-10-09T16:00"));
   }
 }
