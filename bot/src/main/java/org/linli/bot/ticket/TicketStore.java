@@ -85,33 +85,31 @@ public final class TicketStore {
     TimeLimit timeLimit = limits.limit(request.category());
     Duration limit = timeLimit.nominal();
     Instant due = timeLimit.dueAt(request.at(), limits.calendar());
-    Instant remind = timeLimit.remindAt(due, limits.calendar());
-    return index.reserve(day, request, Duration.between(request.at(), remind).toMillis(),
-        Duration.between(request.at(), due).toMillis(), perResidentPerHour).compose(reservation -> {
-          if (reservation.receipt() == null) {
-            return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
-          }
-          TicketEvent first = new TicketEvent(request.at(), TicketStatus.RECEIVED, "resident", "");
-          Ticket ticket = new Ticket(reservation.receipt(), request.category(),
-              request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(),
-              request.source(),
-              request.community(), request.grid(), request.at(), limit, due, null,
-              TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
-          return CREATE.call()
-              .key("ticket", TicketKeys.ticket(ticket.receipt()))
-              .key("history", TicketKeys.history(ticket.receipt()))
-              .arg("firstEvent", first.toJson())
-              .args("fields", TicketCodec.fields(ticket))
-              .run(redis)
-              .compose(r -> {
-                if (r.toInteger() != 1) {
-                  return Future
-                      .failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
-                }
-                LOG.info("ticket {} opened ({}, {}, due at {})", ticket.receipt(), ticket.category(), timeLimit, due);
-                return Future.succeededFuture(ticket);
-              });
-        });
+    long remindAfter = Duration.between(request.at(), timeLimit.remindAt(due, limits.calendar())).toMillis();
+    long dueAfter = Duration.between(request.at(), due).toMillis();
+    return index.reserve(day, request, remindAfter, dueAfter, perResidentPerHour).compose(reservation -> {
+      if (reservation.receipt() == null) {
+        return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
+      }
+      TicketEvent first = new TicketEvent(request.at(), TicketStatus.RECEIVED, "resident", "");
+      Ticket ticket = new Ticket(reservation.receipt(), request.category(),
+          request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(), request.source(),
+          request.community(), request.grid(), request.at(), limit, due, null,
+          TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
+      return CREATE.call()
+          .key("ticket", TicketKeys.ticket(ticket.receipt()))
+          .key("history", TicketKeys.history(ticket.receipt()))
+          .arg("firstEvent", first.toJson())
+          .args("fields", TicketCodec.fields(ticket))
+          .run(redis)
+          .compose(r -> {
+            if (r.toInteger() != 1) {
+              return Future.failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
+            }
+            LOG.info("ticket {} opened ({}, {}, due at {})", ticket.receipt(), ticket.category(), timeLimit, due);
+            return Future.succeededFuture(ticket);
+          });
+    });
   }
 
   /** The ticket with this receipt number, or null if there is none. */
@@ -214,7 +212,35 @@ public final class TicketStore {
         .arg("category", category.strip())
         .arg("limitMs", limits.of(category.strip()).toMillis())
         .run(redis)
-        .compose(r -> r.toInteger() == 0 ? Future.succeededFuture(false) : resync(receipt, at).map(true));
+        .compose(r -> r.toInteger() == 0
+            ? Future.succeededFuture(false)
+            : load(receipt).compose(this::recategorized).compose(l -> sync(l, at)).map(true));
+  }
+
+  /**
+   * The category script moves the due time by the difference of the limits' spans; a ticket whose
+   * clock has run without a pause or a reopening since it opened is due where its new limit, over
+   * the calendar, puts it from the opening instead.
+   */
+  private Future<TicketCodec.Loaded> recategorized(TicketCodec.Loaded l) {
+    Ticket t = l.ticket();
+    boolean straight = t.remaining() == null && t.status().clockRuns()
+        && t.history().stream().noneMatch(e -> e.status() == TicketStatus.WAITING_RESIDENT
+            || e.status() == TicketStatus.RESOLVED);
+    Instant due = limits.limitOf(t).dueAt(t.createdAt(), limits.calendar());
+    if (!straight || due.equals(t.dueAt())) {
+      return Future.succeededFuture(l);
+    }
+    return setDue(l, due);
+  }
+
+  private Future<TicketCodec.Loaded> setDue(TicketCodec.Loaded l, Instant due) {
+    return DUE.call()
+        .key("ticket", TicketKeys.ticket(l.ticket().receipt()))
+        .arg("rev", l.rev())
+        .arg("dueAt", due.toEpochMilli())
+        .run(redis)
+        .compose(r -> load(l.ticket().receipt()));
   }
 
   /** Remembers what the hub calls the ticket. False for an unknown receipt. */
@@ -303,12 +329,7 @@ public final class TicketStore {
     if (due.equals(t.dueAt())) {
       return Future.succeededFuture(l);
     }
-    return DUE.call()
-        .key("ticket", TicketKeys.ticket(t.receipt()))
-        .arg("rev", l.rev())
-        .arg("dueAt", due.toEpochMilli())
-        .run(redis)
-        .compose(r -> load(t.receipt()));
+    return setDue(l, due);
   }
 
   /** When the ticket last started waiting for the resident (the event before the last). */

@@ -242,6 +242,23 @@ class TicketTimersTest {
   }
 
   @Test
+  void a_repair_corrected_to_an_emergency_is_due_two_hours_after_it_was_opened() {
+    clock.advance(Duration.between(clock.instant(), at("2026-10-09T03:00")));
+    String r = open("repair").receipt();
+    clock.advance(Duration.ofMinutes(10));
+
+    assertThat(await(tickets.setCategory(r, "emergency", clock.instant()))).isTrue();
+
+    assertThat(await(tickets.find(r)).dueAt()).isEqualTo(at("2026-10-09T05:00"));
+    tickAt("2026-10-09T04:35");
+    settle();
+    assertThat(hubSent).doesNotContainKey("msg_" + r + "_remind80");
+    tickAt("2026-10-09T04:36");
+    settle();
+    assertThat(hubSent).containsEntry("msg_" + r + "_remind80", 1);
+  }
+
+  @Test
   void an_emergency_counts_clock_hours_through_the_holiday() {
     clock.advance(Duration.between(clock.instant(), at("2026-10-02T09:00")));
     Ticket t = open("emergency");
