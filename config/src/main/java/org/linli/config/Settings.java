@@ -147,11 +147,14 @@ public record Settings(
 
   /**
    * Requests for help: how many a resident may open per hour, the promised time limits per
-   * category in hours ({@code category=hours} pairs, comma-separated, with {@code default}),
-   * the community's moderators to tell when a ticket is overdue ({@code platform:chat} pairs), and
-   * how long after a rating the resident's next message is taken as its comment.
+   * category ({@code category=limit} pairs, comma-separated, with {@code default}; a limit is hours
+   * {@code 4h} (or a bare number), {@code 30m}, {@code 20s}, or working days {@code 2wd}), the
+   * community's moderators to tell when a ticket is overdue ({@code platform:chat} pairs), how long
+   * after a rating the resident's next message is taken as its comment, and the working-day
+   * calendar file (blank: the one shipped).
    */
-  public record Tickets(int perResidentPerHour, String timeLimitHours, String moderatorChats, int commentMinutes) {
+  public record Tickets(int perResidentPerHour, String timeLimitHours, String moderatorChats, int commentMinutes,
+      String calendarFile) {
     public Tickets {
       if (perResidentPerHour < 1) {
         throw new SettingsException("tickets.perResidentPerHour must be at least 1");
@@ -161,9 +164,11 @@ public record Settings(
       }
       timeLimitHours = timeLimitHours == null ? "" : timeLimitHours;
       moderatorChats = moderatorChats == null ? "" : moderatorChats;
+      calendarFile = calendarFile == null ? "" : calendarFile.strip();
       for (String pair : timeLimitHours.split(",")) {
-        if (!pair.isBlank() && !pair.strip().matches("[a-z_]+=\\d+[hms]?")) {
-          throw new SettingsException("tickets.timeLimitHours takes category=hours pairs (repair=48,default=72); '"
+        if (!pair.isBlank() && !pair.strip().matches("[a-z_]+=[1-9]\\d{0,5}(wd|[hms])?")) {
+          throw new SettingsException("tickets.timeLimitHours takes category=limit pairs, a limit in hours (48, 4h),"
+              + " minutes (30m), seconds (20s) or working days (2wd): emergency=2h,repair=2wd,default=3wd; '"
               + pair.strip() + "' is not one");
         }
       }

@@ -18,6 +18,7 @@ import org.linli.bot.ticket.TicketEvent;
 import org.linli.bot.ticket.TicketLimitReached;
 import org.linli.bot.ticket.TicketSource;
 import org.linli.bot.ticket.TicketStore;
+import org.linli.bot.ticket.TimeLimit;
 import org.linli.bot.ticket.TransitionResult;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatRef;
@@ -175,9 +176,12 @@ public final class HelpDesk {
     }
     out.append(Text.HELP_RECEIVED.of(t.receipt(), categoryName(t.category())));
     if (t.timeLimit() != null && t.dueAt() != null) {
-      String limit = t.timeLimit().toHours() > 0
-          ? hours(t.timeLimit().toHours())
-          : Text.DURATION_MINUTES.of(Math.max(1, t.timeLimit().toMinutes()));
+      TimeLimit rule = tickets.limits().limitOf(t);
+      String limit = rule.inWorkingDays()
+          ? Text.HELP_LIMIT_WORKING_DAYS.of(rule.workingDays())
+          : t.timeLimit().toHours() > 0
+              ? hours(t.timeLimit().toHours())
+              : Text.DURATION_MINUTES.of(Math.max(1, t.timeLimit().toMinutes()));
       out.append(Text.HELP_RECEIVED_LIMIT.of(limit, times.format(t.dueAt())));
     }
     out.append(Text.HELP_RECEIVED_END.of());

@@ -74,7 +74,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
-    TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat,
+    TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,
         settings.tickets().moderatorChats(), times);
     return new Helpline(tickets, hub, state, desk, callbacks, timers);
   }

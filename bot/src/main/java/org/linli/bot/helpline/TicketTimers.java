@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * 临期催办: at 80% of the promised time and at the limit, the hub gets a signed {@code
  * ticket.reminder} and the community's moderators are told in their chats. Every instance runs
  * this loop; a timer is claimed by one instance at a time and both messages go through the outbox
- * by id, so each reminder is sent once however many instances run. The clock pauses while a ticket
- * waits for the resident (the store moves the timers).
+ * by id, so each reminder is sent once however many instances run. At the limit the resident is
+ * told as well — privately where the platform allows — that the time limit has passed and the hub
+ * was reminded, once. When the timers fall is the store's business (over the working calendar for
+ * working-day limits); the clock pauses while a ticket waits for the resident (the store moves the
+ * timers).
  */
 public final class TicketTimers {
 
@@ -33,16 +36,18 @@ public final class TicketTimers {
   private final TicketStore tickets;
   private final HubFeed hub;
   private final Poster chat;
+  private final ResidentNotifier residents;
   private final List<Outgoing> moderatorChats;
   private final Times times;
   private final TimerLoop<TicketDeadlines.Job> loop;
 
   /** {@code moderatorChats}: the {@code tickets.moderatorChats} setting ({@code platform:chat,…}). */
-  TicketTimers(TicketDeadlines deadlines, TicketStore tickets, HubFeed hub, Poster chat, String moderatorChats,
-      Times times) {
+  TicketTimers(TicketDeadlines deadlines, TicketStore tickets, HubFeed hub, Poster chat, ResidentNotifier residents,
+      String moderatorChats, Times times) {
     this.tickets = tickets;
     this.hub = hub;
     this.chat = chat;
+    this.residents = residents;
     this.moderatorChats = groups(moderatorChats);
     this.times = times;
     this.loop = new TimerLoop<>("Ticket reminders", () -> deadlines.claim(times.now(), LEASE, 50), this::run,
@@ -78,8 +83,20 @@ public final class TicketTimers {
       // The ticket itself first, in case it never left (idempotent by id), then the reminder.
       return hub.created(t)
           .compose(v -> hub.reminder(t, job.kind(), stage))
-          .compose(v -> tellModerators(t, job.kind(), stage));
+          .compose(v -> tellModerators(t, job.kind(), stage))
+          .compose(v -> job.kind() == TicketDeadlines.Kind.OVERDUE ? tellResident(t) : Future.succeededFuture());
     });
+  }
+
+  /** One round now: claims what is due and does it (tests call it with a settable clock). */
+  Future<Void> tick() {
+    return loop.tick();
+  }
+
+  private Future<Void> tellResident(Ticket t) {
+    String due = t.dueAt() == null ? "" : times.format(t.dueAt());
+    return residents.tell("overdue-resident-" + t.receipt(), t, Text.TIMER_RESIDENT_OVERDUE.of(t.receipt(), due),
+        List.of()).mapEmpty();
   }
 
   private Future<Void> tellModerators(Ticket t, TicketDeadlines.Kind kind, String stage) {

@@ -448,7 +448,10 @@ public enum Text implements BundleKey {
   HISTORY_REPLY,
   HISTORY_RATING,
   HISTORY_COMMENT,
-  HISTORY_EVALUATION;
+  HISTORY_EVALUATION,
+  // Working-day time limits (issue 12)
+  TIMER_RESIDENT_OVERDUE,
+  HELP_LIMIT_WORKING_DAYS;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

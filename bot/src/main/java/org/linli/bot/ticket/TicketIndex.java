@@ -31,9 +31,9 @@ final class TicketIndex {
     this.redis = redis;
   }
 
-  Future<Reservation> reserve(String day, NewTicket request, long limitMs, int perHour) {
+  /** {@code remindAfter}, {@code dueAfter}: when the two timers fall, in ms after the request. */
+  Future<Reservation> reserve(String day, NewTicket request, long remindAfter, long dueAfter, int perHour) {
     String resident = request.source().resident();
-    long remindAfter = limitMs - limitMs / 5;
     return RESERVE.call()
         .key("rate", TicketKeys.rate(resident))
         .key("sequence", TicketKeys.sequence(day))
@@ -46,15 +46,18 @@ final class TicketIndex {
         .arg("perHour", perHour)
         .arg("day", day)
         .arg("remindAfter", remindAfter)
-        .arg("limitMs", limitMs)
+        .arg("limitMs", dueAfter)
         .run(redis)
         .map(r -> r.get(0).toString().equals("ok")
             ? new Reservation(r.get(1).toString(), null)
             : new Reservation(null, Instant.ofEpochMilli(Long.parseLong(r.get(1).toString()) + HOUR_MS)));
   }
 
-  /** Brings the indexes and timers in line with a stored ticket at revision {@code rev}. */
-  Future<Boolean> sync(Ticket ticket, long rev, Instant now) {
+  /**
+   * Brings the indexes and timers in line with a stored ticket at revision {@code rev}; its
+   * reminder falls at {@code remindAt} (the time limits know where, over the working calendar).
+   */
+  Future<Boolean> sync(Ticket ticket, long rev, Instant now, Instant remindAt) {
     String clock = ticket.status().clockRuns()
         ? "run"
         : ticket.status() == TicketStatus.WAITING_RESIDENT ? "pause" : "stop";
@@ -67,7 +70,7 @@ final class TicketIndex {
         .arg("position", ticket.status().ordinal() + 1)
         .arg("createdAt", ticket.createdAt().toEpochMilli())
         .arg("clock", clock)
-        .arg("remindAt", ticket.remindAt().toEpochMilli())
+        .arg("remindAt", remindAt.toEpochMilli())
         .arg("dueAt", ticket.dueAt().toEpochMilli())
         .arg("now", now.toEpochMilli())
         .run(redis)

@@ -47,6 +47,7 @@ public final class TicketStore {
   private static final LuaScript CATEGORY = LuaScript.load("ticket-category");
   private static final LuaScript HUB = LuaScript.load("ticket-hub");
   private static final LuaScript NOTE = LuaScript.load("ticket-note");
+  private static final LuaScript DUE = LuaScript.load("ticket-due");
 
   private final RedisAPI redis;
   private final TicketIndex index;
@@ -67,7 +68,7 @@ public final class TicketStore {
 
   /** A store configured from the {@code tickets} settings. */
   public static TicketStore of(RedisAPI redis, Settings.Tickets settings, ZoneId zone) {
-    return new TicketStore(redis, TimeLimits.parse(settings.timeLimitHours()), settings.perResidentPerHour(), zone);
+    return new TicketStore(redis, TimeLimits.of(settings, zone), settings.perResidentPerHour(), zone);
   }
 
   /** The time limits the store applies. */
@@ -82,15 +83,19 @@ public final class TicketStore {
    */
   public Future<Ticket> open(NewTicket request) {
     String day = LocalDate.ofInstant(request.at(), zone).format(DAY);
-    Duration limit = limits.of(request.category());
-    return index.reserve(day, request, limit.toMillis(), perResidentPerHour).compose(reservation -> {
+    TimeLimit timeLimit = limits.limit(request.category());
+    Duration limit = timeLimit.nominal();
+    Instant due = timeLimit.dueAt(request.at(), limits.calendar());
+    long remindAfter = Duration.between(request.at(), timeLimit.remindAt(due, limits.calendar())).toMillis();
+    long dueAfter = Duration.between(request.at(), due).toMillis();
+    return index.reserve(day, request, remindAfter, dueAfter, perResidentPerHour).compose(reservation -> {
       if (reservation.receipt() == null) {
         return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
       }
       TicketEvent first = new TicketEvent(request.at(), TicketStatus.RECEIVED, "resident", "");
       Ticket ticket = new Ticket(reservation.receipt(), request.category(),
           request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(), request.source(),
-          request.community(), request.grid(), request.at(), limit, request.at().plus(limit), null,
+          request.community(), request.grid(), request.at(), limit, due, null,
           TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
       return CREATE.call()
           .key("ticket", TicketKeys.ticket(ticket.receipt()))
@@ -102,7 +107,7 @@ public final class TicketStore {
             if (r.toInteger() != 1) {
               return Future.failedFuture(new IllegalStateException("ticket " + ticket.receipt() + " already exists"));
             }
-            LOG.info("ticket {} opened ({}, due in {} h)", ticket.receipt(), ticket.category(), limit.toHours());
+            LOG.info("ticket {} opened ({}, {}, due at {})", ticket.receipt(), ticket.category(), timeLimit, due);
             return Future.succeededFuture(ticket);
           });
     });
@@ -261,11 +266,12 @@ public final class TicketStore {
     if (outcome.equals("refused")) {
       return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.REFUSED, previous, previous, null));
     }
-    return load(receipt).compose(loaded -> index.sync(loaded.ticket(), loaded.rev(), at).map(synced -> {
-      LOG.info("ticket {} {} -> {}", receipt, previous.apiName(), loaded.ticket().status().apiName());
-      return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(),
-          loaded.ticket());
-    }));
+    return load(receipt).compose(l -> followCalendar(l, previous, at))
+        .compose(loaded -> sync(loaded, at).map(synced -> {
+          LOG.info("ticket {} {} -> {}", receipt, previous.apiName(), loaded.ticket().status().apiName());
+          return new TransitionResult(TransitionResult.Outcome.APPLIED, previous, loaded.ticket().status(),
+              loaded.ticket());
+        }));
   }
 
   /**
@@ -282,7 +288,35 @@ public final class TicketStore {
         .arg("category", category.strip())
         .arg("limitMs", limits.of(category.strip()).toMillis())
         .run(redis)
-        .compose(r -> r.toInteger() == 0 ? Future.succeededFuture(false) : resync(receipt, at).map(true));
+        .compose(r -> r.toInteger() == 0
+            ? Future.succeededFuture(false)
+            : load(receipt).compose(this::recategorized).compose(l -> sync(l, at)).map(true));
+  }
+
+  /**
+   * The category script moves the due time by the difference of the limits' spans; a ticket whose
+   * clock has run without a pause or a reopening since it opened is due where its new limit, over
+   * the calendar, puts it from the opening instead.
+   */
+  private Future<TicketCodec.Loaded> recategorized(TicketCodec.Loaded l) {
+    Ticket t = l.ticket();
+    boolean straight = t.remaining() == null && t.status().clockRuns()
+        && t.history().stream().noneMatch(e -> e.status() == TicketStatus.WAITING_RESIDENT
+            || e.status() == TicketStatus.RESOLVED);
+    Instant due = limits.limitOf(t).dueAt(t.createdAt(), limits.calendar());
+    if (!straight || due.equals(t.dueAt())) {
+      return Future.succeededFuture(l);
+    }
+    return setDue(l, due);
+  }
+
+  private Future<TicketCodec.Loaded> setDue(TicketCodec.Loaded l, Instant due) {
+    return DUE.call()
+        .key("ticket", TicketKeys.ticket(l.ticket().receipt()))
+        .arg("rev", l.rev())
+        .arg("dueAt", due.toEpochMilli())
+        .run(redis)
+        .compose(r -> load(l.ticket().receipt()));
   }
 
   /** Remembers what the hub calls the ticket. False for an unknown receipt. */
@@ -328,7 +362,7 @@ public final class TicketStore {
       for (String receipt : receipts) {
         chain = chain.compose(n -> load(receipt).compose(l -> l == null
             ? Future.succeededFuture(n)
-            : index.sync(l.ticket(), l.rev(), now).map(n + 1)));
+            : sync(l, now).map(n + 1)));
       }
       return chain;
     });
@@ -336,7 +370,53 @@ public final class TicketStore {
 
   private Future<Void> resync(String receipt, Instant at) {
     return load(receipt)
-        .compose(l -> l == null ? Future.succeededFuture() : index.sync(l.ticket(), l.rev(), at).mapEmpty());
+        .compose(l -> l == null ? Future.succeededFuture() : sync(l, at).mapEmpty());
+  }
+
+  private Future<Boolean> sync(TicketCodec.Loaded l, Instant now) {
+    return index.sync(l.ticket(), l.rev(), now, limits.remindAt(l.ticket()));
+  }
+
+  /**
+   * The transition scripts move the due time by clock time; under a working-day limit, a clock that
+   * resumes after waiting for the resident keeps the <em>working</em> time that was left, and a
+   * reopened ticket gets its working days afresh. If the instance dies before this step, the due
+   * time stays where clock time put it.
+   */
+  private Future<TicketCodec.Loaded> followCalendar(TicketCodec.Loaded l, TicketStatus previous, Instant at) {
+    Ticket t = l.ticket();
+    TimeLimit limit = limits.limitOf(t);
+    if (!limit.inWorkingDays() || t.status() != TicketStatus.IN_PROGRESS || t.dueAt() == null) {
+      return Future.succeededFuture(l);
+    }
+    Instant due;
+    if (previous == TicketStatus.RESOLVED) {
+      due = limit.dueAt(at, limits.calendar());
+    } else if (previous == TicketStatus.WAITING_RESIDENT) {
+      Instant paused = pausedAt(t);
+      Duration left = Duration.between(at, t.dueAt());
+      if (paused == null || left.isNegative() || left.isZero()) {
+        return Future.succeededFuture(l);
+      }
+      due = limit.after(at, limit.left(paused, paused.plus(left), limits.calendar()), limits.calendar());
+    } else {
+      return Future.succeededFuture(l);
+    }
+    if (due.equals(t.dueAt())) {
+      return Future.succeededFuture(l);
+    }
+    return setDue(l, due);
+  }
+
+  /** When the ticket last started waiting for the resident (the event before the last). */
+  private static Instant pausedAt(Ticket t) {
+    List<TicketEvent> history = t.history();
+    for (int i = history.size() - 2; i >= 0; i--) {
+      if (history.get(i).status() == TicketStatus.WAITING_RESIDENT) {
+        return history.get(i).at();
+      }
+    }
+    return null;
   }
 
   private Future<List<Ticket>> loadAll(List<String> receipts) {

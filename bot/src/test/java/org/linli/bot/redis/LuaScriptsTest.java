@@ -52,8 +52,8 @@ class LuaScriptsTest {
 
   @Test
   void there_are_the_scripts_of_every_store() {
-    assertThat(scripts).hasSize(35).containsKeys("poll-vote", "ticket-note", "household-bind", "outbox-claim",
-        "ticket-sync",
+    assertThat(scripts).hasSize(36).containsKeys("poll-vote", "ticket-note", "household-bind", "outbox-claim",
+        "ticket-sync", "ticket-due",
         "dedupe-release",
         "feedback-vote", "gap-record", "leadership-renew", "timers-claim");
   }

@@ -36,4 +36,10 @@ class CategoryGuesserTest {
     assertThat(guesser.guess("帮我问一下居住证办到哪一步了", "action")).isEqualTo("consultation");
     assertThat(guesser.guess(null, null)).isEqualTo("consultation");
   }
+
+  @Test
+  void a_burst_pipe_or_a_flood_is_an_emergency_and_a_leak_still_a_repair() {
+    assertEachGuessed("emergency", "我家水管爆了", "楼上爆管了水往下流", "厨房跑水了，已经漫到客厅");
+    assertEachGuessed("repair", "楼上漏水到我家天花板", "水龙头坏了");
+  }
 }
