@@ -75,8 +75,10 @@ public final class BenchMain {
         --keep                         keep the temp folder (service data and logs)
       votes    votes/s through /webhooks/generic and of the vote Lua script alone, on one service
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
-      tickets  help requests/s accepted through /webhooks/generic, and delivery latency to a hub on loopback
+      tickets  help requests/s accepted through /webhooks/generic; tickets accepted/s and delivered/s to a hub
+               on loopback at saturation and at steady rates, with created -> hub p50/p99
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
+        --ticket-rate 100 --ticket-seconds 30   the first steady rate; the second is the saturation intake
       ask      /api/v1/ask on the mixed question set: wrk on the service, then in-process latency
         --http-modes hybrid            service modes loaded with wrk (hybrid and/or lexical; none to skip)
         --concurrency 32 --warmup 20 --duration 30 (seconds, wrk)
@@ -356,7 +358,7 @@ public final class BenchMain {
     boolean ok = false;
     TicketBenchmark bench = new TicketBenchmark(new HttpLoad.Options(0, "/", "%s", Map.of(),
         args.integer("concurrency", 64), args.integer("vote-warmup", 10), args.integer("duration", 15),
-        args.integer("timeout-ms", 10_000)));
+        args.integer("timeout-ms", 10_000)), args.integer("ticket-rate", 100), args.integer("ticket-seconds", 30));
     System.out.println("== tickets: service (lexical) forwarding to a hub in this process");
     try (StartupTime.Service service = launcher.launch(root.resolve("data"), bench.environment(bench.startHub()))) {
       summary.addAll(bench.run(service.port()));

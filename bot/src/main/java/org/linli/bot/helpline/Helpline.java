@@ -19,6 +19,7 @@ import org.linli.config.Settings;
 import org.linli.config.SettingsException;
 import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.hub.HubCallbackVerifier;
+import org.linli.webhooks.hub.HubClient;
 import org.linli.webhooks.hub.HubSender;
 import org.linli.webhooks.hub.Open311Sender;
 import org.linli.webhooks.hub.StandardWebhooks;
@@ -56,15 +57,21 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     }
     TicketStore tickets = TicketStore.of(redis, settings.tickets(), zone);
     HubState state = new HubState(redis);
-    HubSender webhooks = signer == null ? null : new HubSender(web, hubSettings.url(), signer);
+    Outbox.Timing timing = Outbox.Timing.from(settings.outbox());
+    // As many connections as deliveries in flight: none waits for a connection (docs/helpline.md).
+    HubClient hubClient = HubClient.create(vertx, timing.batch(), HubClient.DEFAULT_CONNECT_TIMEOUT);
+    HubSender webhooks = signer == null
+        ? null
+        : new HubSender(hubClient, hubSettings.url(), signer, Clock.systemUTC(), HubSender.DEFAULT_TIMEOUT);
     Open311Sender open311 = hubSettings.mode().equals("open311")
-        ? new Open311Sender(web, hubSettings.url(), hubSettings.apiKey())
+        ? new Open311Sender(hubClient, hubSettings.url(), hubSettings.apiKey(), Clock.systemUTC(),
+            HubSender.DEFAULT_TIMEOUT)
         : null;
     HubDelivery delivery = new HubDelivery(open311 == null ? webhooks : null, open311, hubSettings.serviceCode(), state,
         (receipt, filed) -> tickets.setHubReference(receipt, new HubReference(filed.serviceRequestId(), filed.token()))
             .mapEmpty(),
         clock);
-    Outbox hub = new Outbox(vertx, redis, QUEUE, Outbox.Timing.from(settings.outbox()), delivery);
+    Outbox hub = new Outbox(vertx, redis, QUEUE, timing, delivery);
     ResidentNotifier residents = new ResidentNotifier(chat, capabilities);
     Phones phones = Phones.of(settings.phones());
     HubFeed feed = new HubFeed(hub, clock);

@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * {"type": "ticket.status", "data": {"receipt": "20261122-0042", "status": "dispatched", "note": "已派物业电工"}}
  * {"type": "ticket.reply",  "data": {"receipt": "20261122-0042", "message": "请问是几楼的灯？"}}
+ * {"type": "ticket.status", "receipt": "20261122-0042", "status": "dispatched", "note": "已派物业电工"}
  * </pre>
+ *
+ * <p>The fields are read from the {@code data} envelope or, without one, from the top level; when
+ * both are present the envelope is read and the top level ignored. A {@code data} that is not an
+ * object is refused (400).
  */
 public final class HubCallbacks {
 
@@ -86,9 +91,10 @@ public final class HubCallbacks {
     } catch (DecodeException | ClassCastException e) {
       return Future.failedFuture(new BadRequest("The body is not a JSON object"));
     }
-    if (call == null || !(call.getValue("data") instanceof JsonObject data)
-        || !(data.getValue("receipt") instanceof String receipt)) {
-      return Future.failedFuture(new BadRequest("Expected {\"type\": …, \"data\": {\"receipt\": …}}"));
+    JsonObject data = call == null ? null : fields(call);
+    if (data == null || !(data.getValue("receipt") instanceof String receipt)) {
+      return Future.failedFuture(new BadRequest(
+          "Expected {\"type\": …, \"receipt\": …} or {\"type\": …, \"data\": {\"receipt\": …}}"));
     }
     String type = call.getString("type", "");
     return switch (type) {
@@ -96,6 +102,18 @@ public final class HubCallbacks {
       case "ticket.reply" -> reply(id, receipt, data);
       default -> Future.failedFuture(new BadRequest("Unknown type '" + type + "': ticket.status or ticket.reply"));
     };
+  }
+
+  /**
+   * The call's fields: the {@code data} envelope when there is one (it wins, whole, over any
+   * top-level fields), else the top level itself ({@code {"type", "receipt", "status", "note"}}).
+   */
+  static JsonObject fields(JsonObject call) {
+    Object data = call.getValue("data");
+    if (data instanceof JsonObject envelope) {
+      return envelope;
+    }
+    return data == null ? call : null;
   }
 
   private Future<JsonObject> status(String id, String receipt, JsonObject data) {

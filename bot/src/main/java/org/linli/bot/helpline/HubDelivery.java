@@ -4,9 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.linli.bot.outbox.Delivery;
 import org.linli.bot.outbox.DeliveryDeferred;
+import org.linli.webhooks.hub.HubBusy;
 import org.linli.webhooks.hub.HubGone;
 import org.linli.webhooks.hub.HubSender;
 import org.linli.webhooks.hub.Open311Receipt;
@@ -19,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * Delivers the hub queue of the outbox: each message is a hub event (see {@link HubEvents}). In
  * {@code webhooks} mode its JSON is POSTed signed, the outbox id being the {@code webhook-id}; in
  * {@code open311} mode a new ticket is filed as a GeoReport v2 request and the hub's id is kept on
- * the ticket (Open311 has no reminders: those are recorded as delivered). While the hub is gone
- * (410), nothing is sent and messages wait.
+ * the ticket (Open311 has no reminders: those are recorded as delivered); a retry first looks the
+ * request up, so that one the hub filed without answering is not filed twice. While the hub is gone
+ * (410), nothing is sent and messages wait; a delivery not sent because every connection to the hub
+ * was busy is deferred without spending an attempt.
  */
 public final class HubDelivery implements Delivery {
 
   private static final Logger LOG = LoggerFactory.getLogger(HubDelivery.class);
+  /** When a delivery that was not sent (every connection busy) is looked at again; no attempt is spent. */
+  static final Duration NOT_SENT_AGAIN = Duration.ofSeconds(1);
 
   private final HubSender webhooks;
   private final Open311Sender open311;
@@ -54,7 +62,9 @@ public final class HubDelivery implements Delivery {
         return Future.failedFuture(new DeliveryDeferred("the hub answered 410 Gone at " + gone
             + "; deliveries wait until an administrator resumes them"));
       }
-      return open311 != null ? file(payload) : post(id, payload);
+      return (open311 != null ? file(payload, attempt) : post(id, payload)).recover(e -> e instanceof HubBusy
+          ? Future.failedFuture(new DeliveryDeferred(e.getMessage(), NOT_SENT_AGAIN))
+          : Future.failedFuture(e));
     });
   }
 
@@ -74,7 +84,7 @@ public final class HubDelivery implements Delivery {
         });
   }
 
-  private Future<Void> file(JsonObject event) {
+  private Future<Void> file(JsonObject event, int attempt) {
     if (!open311.configured()) {
       return Future.failedFuture(new DeliveryDeferred("hub.url or hub.apiKey is not set"));
     }
@@ -87,7 +97,17 @@ public final class HubDelivery implements Delivery {
     Open311Request request = new Open311Request(code.isEmpty() ? data.getString("category") : code,
         "[" + data.getString("receipt") + "] " + data.getString("text"), contact.getString("name"),
         contact.getString("phone"), data.getString("address"));
-    return open311.submit(data.getString("receipt"), request)
-        .compose(receipt -> filed.apply(data.getString("receipt"), receipt));
+    String receipt = data.getString("receipt");
+    // An earlier attempt may have reached the hub unanswered: ask before filing again (docs/helpline.md).
+    Future<Optional<Open311Receipt>> earlier = attempt <= 1
+        ? Future.succeededFuture(Optional.empty())
+        : open311.lookup(receipt, "[" + receipt + "]", Instant.parse(data.getString("createdAt")));
+    return earlier.compose(found -> {
+      if (found.isPresent()) {
+        LOG.info("Open311 request {} was filed by an earlier attempt; not filed again", receipt);
+        return Future.succeededFuture(found.get());
+      }
+      return open311.submit(receipt, request);
+    }).compose(hubReceipt -> filed.apply(receipt, hubReceipt));
   }
 }

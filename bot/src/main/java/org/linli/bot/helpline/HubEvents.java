@@ -11,7 +11,8 @@ import org.linli.bot.ticket.TicketEvent;
 import org.linli.bot.ticket.TicketStatus;
 
 /**
- * What Linli tells the hub, as JSON events {@code {"type", "timestamp", "data"}}: a new ticket
+ * What Linli tells the hub, as JSON events {@code {"type", "timestamp", "receipt", "text", "data"}}
+ * ({@code receipt} and {@code text} repeat the data's at the top level): a new ticket
  * ({@code ticket.created}, with the resident's text in full), a reminder that the time limit is
  * near or passed ({@code ticket.reminder}, 催办), every rating ({@code ticket.rated}; 1–2 stars
  * reopen the ticket), the resident's reply while the ticket waited for them ({@code ticket.reply}),
@@ -153,7 +154,21 @@ public final class HubEvents {
   }
 
   private static JsonObject event(String type, Instant now, JsonObject data) {
-    return new JsonObject().put("type", type).put("timestamp", now.toString()).put("data", data);
+    return new JsonObject().put("type", type).put("timestamp", now.toString())
+        .put("receipt", data.getValue("receipt")).put("text", topText(data)).put("data", data);
+  }
+
+  /**
+   * The event's text at the top level, for hubs that read no envelope: the resident's text of a new
+   * ticket, a rating's comment, a reply's message; empty when the event has none (a reminder).
+   */
+  private static String topText(JsonObject data) {
+    for (String field : new String[]{"text", "comment", "message"}) {
+      if (data.getValue(field) instanceof String text) {
+        return text;
+      }
+    }
+    return "";
   }
 
   /** The whole ticket, as the hub and the operators' API see it. */

@@ -4,19 +4,23 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.linli.bot.helpline.Helpline;
+import org.linli.bot.ticket.PublicStats;
 
 /**
  * The help-line over HTTP: the hub's signed callbacks ({@code POST /webhooks/hub}), the operators'
- * ticket API (hub or admin token, see {@link TicketApi}) and resuming hub deliveries (admin).
+ * ticket API (hub or admin token, see {@link TicketApi}), resuming hub deliveries (admin) and the
+ * public monthly page ({@code /stats}, {@link StatsPages}).
  */
 public final class TicketRoutes implements FeatureRoutes {
 
   private final Helpline helpline;
   private final TicketApi api;
+  private final StatsPages stats;
 
   public TicketRoutes(Helpline helpline, ZoneId zone, Clock clock) {
     this.helpline = helpline;
     this.api = new TicketApi(helpline.tickets(), helpline.state(), clock.withZone(zone));
+    this.stats = new StatsPages(new PublicStats(helpline.tickets()), clock.withZone(zone));
   }
 
   @Override
@@ -34,5 +38,7 @@ public final class TicketRoutes implements FeatureRoutes {
         .handler(new EvaluationApi(helpline.desk().evaluations())::evaluate);
     router.get("/api/v1/stats").handler(guards.operators()).handler(api::stats);
     router.post("/api/v1/hub/resume").handler(guards.admin()).handler(api::resume);
+    router.get("/stats").handler(stats.current());
+    router.get("/stats/:month").handler(stats.month());
   }
 }

@@ -38,8 +38,8 @@ final class RetryPolicy {
   /** The decision after attempt {@code attempt} (from 1) failed with {@code cause}. */
   Decision decide(int attempt, Throwable cause) {
     String error = describe(cause);
-    if (cause instanceof DeliveryDeferred) {
-      return new Decision(Kind.DEFERRED, deferral.toMillis(), error);
+    if (cause instanceof DeliveryDeferred d) {
+      return new Decision(Kind.DEFERRED, d.after() == null ? deferral.toMillis() : d.after().toMillis(), error);
     }
     if (cause instanceof PermanentFailure || cause instanceof ChannelSender.SendFailure sf && sf.permanent()) {
       return new Decision(Kind.REFUSED, 0, error);

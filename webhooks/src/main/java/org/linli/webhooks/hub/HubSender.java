@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * <p>A 2xx answer is success. {@code 410 Gone} fails with {@link HubGone}: stop delivering and
  * raise an alarm. 408, 429, 5xx, refused connections and timeouts fail with a temporary {@link
  * SendFailure} (carrying the seconds of a 429's or 503's {@code Retry-After}); redirects and other
- * 4xx with a permanent one. Bodies are never logged: only ids and statuses.
+ * 4xx with a permanent one. When every connection is busy the event is not sent and the call fails
+ * at once with {@link HubBusy}: a wait for a connection is never an attempt. The connect timeout
+ * ({@link HubClient}) is kept apart from the time the hub has to answer. Bodies are never logged:
+ * only ids and statuses.
  */
 public final class HubSender {
 
@@ -28,7 +31,7 @@ public final class HubSender {
   /** Within the 15-30 s the Standard Webhooks specification recommends. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-  private final WebClient client;
+  private final HubClient client;
   private final String url;
   private final StandardWebhooks signer;
   private final Clock clock;
@@ -39,8 +42,16 @@ public final class HubSender {
     this(client, url, signer, Clock.systemUTC(), DEFAULT_TIMEOUT);
   }
 
-  /** A sender that stamps attempts by {@code clock} and gives up on a hub silent for {@code timeout}. */
+  /**
+   * A sender that stamps attempts by {@code clock} and gives up on a hub silent for {@code timeout},
+   * over a client with its default pool (at most 5 requests in flight; a sixth is {@link HubBusy}).
+   */
   public HubSender(WebClient client, String url, StandardWebhooks signer, Clock clock, Duration timeout) {
+    this(HubClient.over(client, 5), url, signer, clock, timeout);
+  }
+
+  /** A sender through {@code client}: a request that would wait for a connection fails with {@link HubBusy}. */
+  public HubSender(HubClient client, String url, StandardWebhooks signer, Clock clock, Duration timeout) {
     this.client = Objects.requireNonNull(client, "client");
     this.url = url == null ? "" : url.strip();
     this.signer = Objects.requireNonNull(signer, "signer");
@@ -70,16 +81,19 @@ public final class HubSender {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new SendFailure(e.getMessage(), true));
     }
-    return client.postAbs(url)
+    return client.call(webhookId, () -> client.web().postAbs(url)
         .timeout(timeoutMillis)
-        .connectTimeout(timeoutMillis)
+        .connectTimeout(client.connectTimeoutMillis())
         .followRedirects(false)
         .putHeader("Content-Type", "application/json")
         .putHeader("webhook-id", webhookId)
         .putHeader("webhook-timestamp", Long.toString(timestamp))
         .putHeader("webhook-signature", signature)
-        .sendBuffer(Buffer.buffer(body))
+        .sendBuffer(Buffer.buffer(body)))
         .recover(e -> {
+          if (e instanceof HubBusy) {
+            return Future.failedFuture(e);
+          }
           LOG.info("Hub delivery {} not answered: {}", webhookId, e.getClass().getSimpleName());
           return Future.failedFuture(HubAnswers.unreachable(webhookId, e));
         })

@@ -12,9 +12,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.linli.config.Secret;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.slf4j.Logger;
@@ -36,7 +38,7 @@ public final class Open311Sender {
 
   private static final Logger LOG = LoggerFactory.getLogger(Open311Sender.class);
 
-  private final WebClient client;
+  private final HubClient client;
   private final String url;
   private final Secret apiKey;
   private final Clock clock;
@@ -49,6 +51,11 @@ public final class Open311Sender {
 
   /** A sender that reads {@code Retry-After} dates by {@code clock} and waits at most {@code timeout}. */
   public Open311Sender(WebClient client, String baseUrl, Secret apiKey, Clock clock, Duration timeout) {
+    this(HubClient.over(client, 5), baseUrl, apiKey, clock, timeout);
+  }
+
+  /** A sender through {@code client}: a request that would wait for a connection fails with {@link HubBusy}. */
+  public Open311Sender(HubClient client, String baseUrl, Secret apiKey, Clock clock, Duration timeout) {
     this.client = Objects.requireNonNull(client, "client");
     String base = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
     this.url = base.isEmpty() ? "" : base + "/requests.json";
@@ -73,18 +80,91 @@ public final class Open311Sender {
       return Future.failedFuture(new SendFailure(
           url.isEmpty() ? "hub.url is not set" : "hub.apiKey is not set", false));
     }
-    return client.postAbs(url)
+    return client.call(ref, () -> client.web().postAbs(url)
         .timeout(timeoutMillis)
-        .connectTimeout(timeoutMillis)
+        .connectTimeout(client.connectTimeoutMillis())
         .followRedirects(false)
         .putHeader("Content-Type", "application/x-www-form-urlencoded")
         .putHeader("Accept", "application/json")
-        .sendBuffer(Buffer.buffer(form(apiKey, request)))
+        .sendBuffer(Buffer.buffer(form(apiKey, request))))
         .recover(e -> {
+          if (e instanceof HubBusy) {
+            return Future.failedFuture(e);
+          }
           LOG.info("Open311 request {} not answered: {}", ref, e.getClass().getSimpleName());
           return Future.failedFuture(HubAnswers.unreachable(ref, e));
         })
         .compose(response -> outcome(ref, response));
+  }
+
+  /**
+   * Looks for a request filed earlier, before filing it again after an attempt that may have
+   * reached the hub: {@code GET <hub.url>/requests.json?start_date=…&end_date=…} (GeoReport v2's
+   * query by date, {@code since} minus a minute to now plus a minute) and the first request whose
+   * {@code description} starts with {@code descriptionPrefix} (Linli writes {@code [receipt] } at
+   * the start of every description). Succeeds with its receipt, or empty when the hub lists no such
+   * request; fails with a temporary {@link SendFailure} when the hub cannot be asked, with a
+   * permanent one when it refuses the query (it cannot say, and filing again could duplicate).
+   */
+  public Future<Optional<Open311Receipt>> lookup(String ref, String descriptionPrefix, Instant since) {
+    if (!configured()) {
+      return Future.failedFuture(new SendFailure("hub.url is not set", false));
+    }
+    Instant now = clock.instant();
+    String query = url + "?start_date=" + URLEncoder.encode(since.minusSeconds(60).toString(), StandardCharsets.UTF_8)
+        + "&end_date=" + URLEncoder.encode(now.plusSeconds(60).toString(), StandardCharsets.UTF_8);
+    return client.call(ref, () -> client.web().getAbs(query)
+        .timeout(timeoutMillis)
+        .connectTimeout(client.connectTimeoutMillis())
+        .followRedirects(false)
+        .putHeader("Accept", "application/json")
+        .send())
+        .recover(e -> {
+          if (e instanceof HubBusy) {
+            return Future.failedFuture(e);
+          }
+          LOG.info("Open311 lookup for {} not answered: {}", ref, e.getClass().getSimpleName());
+          return Future.failedFuture(HubAnswers.unreachable(ref, e));
+        })
+        .compose(response -> {
+          int status = response.statusCode();
+          if (!HubAnswers.success(status)) {
+            LOG.info("Open311 hub answered {} to the lookup for {}", status, ref);
+            RuntimeException failure = HubAnswers.failure(ref, status, response.getHeader("Retry-After"), clock);
+            return Future.failedFuture(failure instanceof SendFailure f && f.permanent()
+                ? new SendFailure("hub answered " + status + " to the lookup for " + ref
+                    + "; not filed again, it may have been filed", true)
+                : failure);
+          }
+          return Future.succeededFuture(find(response.body(), descriptionPrefix));
+        });
+  }
+
+  /** The request listed with a description starting with {@code prefix}, if any. */
+  private static Optional<Open311Receipt> find(Buffer body, String prefix) {
+    if (body == null || body.length() == 0) {
+      return Optional.empty();
+    }
+    Object parsed;
+    try {
+      parsed = Json.decodeValue(body);
+    } catch (DecodeException e) {
+      return Optional.empty();
+    }
+    if (!(parsed instanceof JsonArray list)) {
+      return Optional.empty();
+    }
+    for (Object item : list) {
+      if (item instanceof JsonObject o && o.getValue("description") instanceof String d
+          && d.strip().startsWith(prefix.strip())) {
+        String id = text(o, "service_request_id");
+        String token = text(o, "token");
+        if (!id.isEmpty() || !token.isEmpty()) {
+          return Optional.of(id.isEmpty() ? new Open311Receipt("", token) : new Open311Receipt(id, ""));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The form body, UTF-8 percent-encoded, optional fields only when present. */
