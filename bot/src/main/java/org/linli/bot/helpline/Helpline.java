@@ -42,7 +42,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
 
   /** The parts built from the settings, not started yet. */
   public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
-      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities) {
+      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -69,7 +69,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Phones phones = Phones.of(settings.phones());
     HubFeed feed = new HubFeed(hub, clock);
     Times times = new Times(clock, zone);
-    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones);
+    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, photos);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat,

@@ -20,6 +20,8 @@ public final class HubEvents {
   public static final String CREATED = "ticket.created";
   public static final String REMINDER = "ticket.reminder";
   public static final String RATED = "ticket.rated";
+  /** Photos or a location the resident sent after the ticket was opened. */
+  public static final String ATTACHMENT = "ticket.attachment";
 
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d{9}(?!\\d)");
 

@@ -430,7 +430,14 @@ public enum Text implements BundleKey {
   PAGE_POLL_ROUNDS_HOW,
   CHART_SHARE_FIRST_PREFERENCES,
   PAGE_POLL_RECEIPT_REPLACED,
-  POLL_REMINDER_PRIVATE;
+  POLL_REMINDER_PRIVATE,
+  // Photos and locations sent with a request for help (issue 12, item 4)
+  ATTACH_ADDED,
+  ATTACH_WITH_REQUEST,
+  ATTACH_NO_TICKET,
+  ATTACH_TOO_LARGE,
+  ATTACH_NOT_AN_IMAGE,
+  ATTACH_FAILED;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {
