@@ -176,4 +176,37 @@ class PhotosTest {
       assertThat(download(service, media).body().getBytes()).isEqualTo(Jpegs.plain());
     }
   }
+
+  @Test
+  void a_photo_sent_privately_while_a_ticket_from_the_group_waits_for_the_resident_joins_that_ticket() {
+    try (RunningService service = RunningService.start(data, env())) {
+      JsonObject inGroup = new JsonObject().put("chat", new JsonObject().put("id", "g1").put("type", "group"))
+          .put("from", new JsonObject().put("id", "u1")).put("text", "/help 7号楼水管漏水");
+      String receipt = receipt(service.post("/webhooks/generic", inGroup.encode(), RunningService.GENERIC)
+          .bodyAsJsonObject().getJsonArray("replies").getJsonObject(0));
+      hubSays(service, "msg_w1", receipt, "dispatched", "已派物业");
+      hubSays(service, "msg_w2", receipt, "waiting_resident", "请拍一下漏水的位置");
+
+      JsonObject reply = send(service, new JsonObject()
+          .put("image", new JsonObject().put("base64", Base64.getEncoder().encodeToString(Jpegs.plain()))));
+
+      assertThat(reply.getString("text")).contains("已附到求助 " + receipt);
+      FakeHub.Received attached = hub.await(c -> c.json().getString("type").equals("ticket.attachment"), 15);
+      assertThat(attached.json().getJsonObject("data").getString("status")).isEqualTo("waiting_resident");
+      assertThat(attached.webhookId()).isEqualTo("msg_" + receipt + "_attach1");
+    }
+  }
+
+  private static void hubSays(RunningService service, String id, String receipt, String status, String note) {
+    byte[] body = new JsonObject().put("type", "ticket.status").put("data", new JsonObject()
+        .put("receipt", receipt).put("status", status).put("note", note)).encode()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String ts = String.valueOf(System.currentTimeMillis() / 1000);
+    HttpResponse<Buffer> answer = RunningService.await(service.client.post("/webhooks/hub")
+        .putHeader("Content-Type", "application/json").putHeader("webhook-id", id)
+        .putHeader("webhook-timestamp", ts)
+        .putHeader("webhook-signature", org.linli.webhooks.hub.SpecSignature.of(HelplineTest.SECRET, id, ts, body))
+        .sendBuffer(Buffer.buffer(body)));
+    assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+  }
 }
