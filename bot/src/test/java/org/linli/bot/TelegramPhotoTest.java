@@ -64,7 +64,7 @@ class TelegramPhotoTest {
   }
 
   @Test
-  void a_photo_after_help_is_fetched_with_getFile_and_reaches_the_hub_as_a_signed_link() {
+  void a_photo_after_help_is_fetched_with_getFile_and_reaches_the_hub_as_a_signed_link() throws InterruptedException {
     api.push(new JsonObject().put("message", message(1).put("text", "/help 楼道灯坏了").put("entities",
         new JsonArray().add(new JsonObject().put("offset", 0).put("length", 5).put("type", "bot_command")))));
     FakeHub.Received created = hub.await(c -> c.json().getString("type").equals("ticket.created"), 20);
@@ -83,6 +83,11 @@ class TelegramPhotoTest {
     HttpResponse<Buffer> got = RunningService.await(service.client.getAbs(image.getString("url")).send());
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.body().getBytes()).isEqualTo(Jpegs.plain());
+    // The reply is sent after the hub event is queued: wait for it.
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (api.calls("sendMessage").size() < 2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
     assertThat(api.calls("sendMessage")).anySatisfy(c -> assertThat(c.params().getString("text"))
         .contains("已附到求助 " + receipt));
   }
