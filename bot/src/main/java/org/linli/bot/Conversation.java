@@ -77,6 +77,10 @@ public final class Conversation {
       return helpDesk.button(event, data).orElseGet(() -> Future.succeededFuture(button(data)));
     }
     String text = event.text().strip();
+    if (event.hasAttachments() && text.isEmpty()) {
+      // A photo or location on its own belongs to the resident's request for help.
+      return helpDesk.attach(event);
+    }
     if (text.startsWith("/")) {
       return command(event, text);
     }

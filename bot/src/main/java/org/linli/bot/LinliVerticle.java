@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
 import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.attachment.AttachmentLinks;
+import org.linli.bot.attachment.Attachments;
+import org.linli.bot.attachment.LocalAttachmentStore;
+import org.linli.bot.attachment.PhotoIntake;
 import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.ConsultationService;
@@ -40,10 +44,12 @@ import org.linli.bot.consultation.publish.ResultSource;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.helpline.ForwardOffers;
 import org.linli.bot.helpline.Helpline;
+import org.linli.bot.helpline.TicketPhotos;
 import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.AskRoutes;
+import org.linli.bot.http.AttachmentRoutes;
 import org.linli.bot.http.ConsultationRoutes;
 import org.linli.bot.http.DeadLetterApi;
 import org.linli.bot.http.HealthHandler;
@@ -180,7 +186,14 @@ public final class LinliVerticle extends VerticleBase {
     Moderators moderators = new Moderators(settings.consultation().moderators());
     ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
         moderators, messages, zone, clock, platforms);
-    helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms);
+    Attachments attachments = new Attachments(
+        new LocalAttachmentStore(vertx, settings.data().path().resolve("attachments")),
+        settings.attachments().maxBytes());
+    AttachmentLinks links = AttachmentLinks.of(settings.attachments().linkSecret(), settings.data().path(),
+        Duration.ofDays(settings.attachments().linkDays()), clock);
+    TicketPhotos photos = new TicketPhotos(new PhotoIntake(attachments, platforms.all().stream()
+        .collect(Collectors.toMap(ChatPlatform::name, ChatPlatform::media)), web), links, composer::publicUrl, redis);
+    helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms, photos);
     ForwardOffers offers = new ForwardOffers(redis);
     ProposalStore proposalStore = new ProposalStore(redis);
     proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);
@@ -206,6 +219,7 @@ public final class LinliVerticle extends VerticleBase {
             platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
         new TicketRoutes(helpline, zone, clock),
+        new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)))), settings.http());
   }

@@ -14,7 +14,7 @@ import java.util.Objects;
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
     Outbox outbox, Hub hub, Tickets tickets, Phones phones, Wecom wecom, Telegram telegram, Dingtalk dingtalk,
-    Feishu feishu, Proposals proposals) {
+    Feishu feishu, Proposals proposals, Attachments attachments) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -33,6 +33,30 @@ public record Settings(
     Objects.requireNonNull(dingtalk, "dingtalk");
     Objects.requireNonNull(feishu, "feishu");
     Objects.requireNonNull(proposals, "proposals");
+    attachments = attachments == null ? new Attachments(0, null, 0) : attachments;
+  }
+
+  /**
+   * Photos residents send with a request for help: the largest accepted ({@code maxBytes}), the key
+   * that signs the hub's download links (unset: one generated once under the data directory) and
+   * how long a link stays valid ({@code linkDays}).
+   */
+  public record Attachments(long maxBytes, Secret linkSecret, int linkDays) {
+    public Attachments {
+      maxBytes = maxBytes == 0 ? 10L * 1024 * 1024 : maxBytes;
+      if (maxBytes < 1024) {
+        throw new SettingsException("attachments.maxBytes must be at least 1024");
+      }
+      linkSecret = linkSecret == null ? Secret.none() : linkSecret;
+      if (linkSecret.isSet() && linkSecret.reveal().length() < 32) {
+        throw new SettingsException(
+            "attachments.linkSecret must be at least 32 characters (e.g. openssl rand -base64 32)");
+      }
+      linkDays = linkDays == 0 ? 30 : linkDays;
+      if (linkDays < 1) {
+        throw new SettingsException("attachments.linkDays must be at least 1");
+      }
+    }
   }
 
   /**

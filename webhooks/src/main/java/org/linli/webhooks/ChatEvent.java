@@ -1,5 +1,6 @@
 package org.linli.webhooks;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param messageId the platform's message id, or null
  * @param quoted the text of the message this one replies to (quotes), or empty — residents vote
  *     by replying to a poll with an option number
+ * @param attachments the photos and locations sent with the message (often with no text), or empty
  */
 public record ChatEvent(
     String platform,
@@ -24,7 +26,15 @@ public record ChatEvent(
     boolean mentioned,
     String callback,
     String messageId,
-    String quoted) {
+    String quoted,
+    List<Attachment> attachments) {
+
+  /** An event with no photo or location. */
+  public ChatEvent(
+      String platform, Chat chat, Sender from, String text, boolean mentioned, String callback, String messageId,
+      String quoted) {
+    this(platform, chat, from, text, mentioned, callback, messageId, quoted, List.of());
+  }
 
   /** An event that quotes nothing. */
   public ChatEvent(
@@ -39,6 +49,12 @@ public record ChatEvent(
     text = text == null ? "" : WellFormedText.of(text);
     quoted = quoted == null ? "" : WellFormedText.of(quoted);
     mentioned = mentioned || chat.type() == ChatType.PRIVATE;
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** True when the resident sent a photo or a location. */
+  public boolean hasAttachments() {
+    return !attachments.isEmpty();
   }
 
   /** A conversation: a group or a one-to-one chat. */

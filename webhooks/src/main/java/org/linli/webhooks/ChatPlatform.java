@@ -24,6 +24,11 @@ public interface ChatPlatform {
   /** Sends the outbox's messages for this platform. */
   ChannelSender sender();
 
+  /** Downloads the images residents send on this platform (by media reference). */
+  default MediaFetcher media() {
+    return MediaFetcher.none();
+  }
+
   /**
    * Mounts the platform's callback route(s) on {@code router}, reading bodies with {@code body}
    * (which carries the body limit) and answering through {@code service}.

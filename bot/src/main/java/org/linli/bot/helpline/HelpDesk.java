@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.linli.bot.PersonalData;
+import org.linli.bot.attachment.AttachmentRefused;
+import org.linli.bot.attachment.KeptAttachment;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
@@ -17,6 +19,7 @@ import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketEvent;
 import org.linli.bot.ticket.TicketLimitReached;
 import org.linli.bot.ticket.TicketSource;
+import org.linli.bot.ticket.TicketStatus;
 import org.linli.bot.ticket.TicketStore;
 import org.linli.bot.ticket.TimeLimit;
 import org.linli.bot.ticket.TransitionResult;
@@ -63,9 +66,11 @@ public final class HelpDesk {
   private final Phones phones;
   private final ResidentReplies replies;
   private final Evaluations evaluations;
+  private final TicketPhotos photos;
 
   HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones,
-      ResidentReplies replies) {
+      ResidentReplies replies, TicketPhotos photos) {
+    this.photos = photos;
     this.tickets = tickets;
     this.hub = hub;
     this.offers = offers;
@@ -156,10 +161,24 @@ public final class HelpDesk {
     TicketSource source = new TicketSource(event.platform(), event.chat().id(),
         event.chat().type().name().toLowerCase(Locale.ROOT), event.messageId(),
         event.identity().key());
-    return tickets.open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", times.now()))
-        .compose(
-            ticket -> hub.created(ticket).map(queued -> ticket))
-        .map(ticket -> List.of(Reply.text(received(ticket))))
+    // Photos sent with the request travel with it; one that cannot be kept never keeps the ticket from opening.
+    List<String> notes = new ArrayList<>();
+    Future<List<KeptAttachment>> kept = photos.keep(event).recover(e -> {
+      notes.add(refusal(e));
+      return Future.succeededFuture(List.of());
+    });
+    return kept.compose(attachments -> tickets
+        .open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", times.now()))
+        .compose(ticket -> photos.add(ticket.receipt(), attachments)
+            .compose(n -> photos.opened(event, ticket.receipt()))
+            .compose(v -> hub.created(ticket, photos.forHub(attachments)))
+            .map(queued -> ticket))
+        .map(ticket -> {
+          String reply = received(ticket)
+              + (attachments.isEmpty() ? "" : Text.ATTACH_WITH_REQUEST.of(attachments.size()))
+              + (notes.isEmpty() ? "" : "\n" + notes.get(0));
+          return List.of(Reply.text(reply));
+        }))
         .recover(e -> {
           if (e instanceof TicketLimitReached limit) {
             return reply(Text.HELP_LIMIT.of(times.format(limit.retryAfter()), phones.hotline(),
@@ -167,6 +186,48 @@ public final class HelpDesk {
           }
           return Future.failedFuture(e);
         });
+  }
+
+  /**
+   * A photo or location sent on its own: it joins the ticket the resident opened in this chat in
+   * the last few minutes, else their ticket waiting for them (待居民补充), and goes to the hub as
+   * {@code ticket.attachment}. With no such ticket, a private chat is told how to ask for help; a
+   * group hears nothing.
+   */
+  public Future<List<Reply>> attach(ChatEvent event) {
+    return photos.justOpened(event)
+        .compose(receipt -> receipt != null
+            ? tickets.find(receipt)
+            : tickets.byResident(event.identity().key(), 5).map(list -> list.stream()
+                .filter(t -> t.status() == TicketStatus.WAITING_RESIDENT).findFirst().orElse(null)))
+        .compose(ticket -> {
+          if (ticket == null) {
+            return Future.succeededFuture(event.chat().type() == ChatEvent.ChatType.PRIVATE
+                ? List.of(Reply.privateText(Text.ATTACH_NO_TICKET.of()))
+                : List.<Reply>of());
+          }
+          // A photo that cannot be fetched or kept is the resident's to send again; Redis or the outbox failing is not.
+          return photos.keep(event).transform(kept -> kept.failed()
+              ? Future.succeededFuture(List.of(Reply.privateText(refusal(kept.cause()))))
+              : photos.add(ticket.receipt(), kept.result())
+                  .compose(n -> hub.attachment(ticket, photos.forHub(kept.result()), n))
+                  .map(queued -> {
+                    LOG.info("Ticket {}: {} attachment(s) added", ticket.receipt(), kept.result().size());
+                    return List.of(Reply.privateText(Text.ATTACH_ADDED.of(ticket.receipt(), kept.result().size())));
+                  }));
+        });
+  }
+
+  private String refusal(Throwable e) {
+    if (e instanceof AttachmentRefused refused) {
+      return switch (refused.reason()) {
+        case TOO_LARGE -> Text.ATTACH_TOO_LARGE.of(Math.max(1, photos.maxBytes() / (1024 * 1024)));
+        case NOT_AN_IMAGE -> Text.ATTACH_NOT_AN_IMAGE.of();
+        case UNREADABLE -> Text.ATTACH_FAILED.of();
+      };
+    }
+    LOG.warn("A photo could not be fetched: {}", e.toString());
+    return Text.ATTACH_FAILED.of();
   }
 
   private String received(Ticket t) {

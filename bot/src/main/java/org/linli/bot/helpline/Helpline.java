@@ -43,7 +43,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
 
   /** The parts built from the settings, not started yet. */
   public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
-      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities) {
+      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -78,7 +78,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Times times = new Times(clock, zone);
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
         Duration.ofMinutes(settings.tickets().commentMinutes()));
-    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies);
+    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,

@@ -1,6 +1,7 @@
 package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,9 +95,21 @@ public final class HubDelivery implements Delivery {
     JsonObject data = event.getJsonObject("data");
     JsonObject contact = data.getJsonObject("contact", new JsonObject());
     String code = data.getString("serviceCode", serviceCode);
+    // The first photo as media_url and the first location as lat/long (GeoReport takes one of each).
+    String media = "";
+    String lat = "";
+    String lng = "";
+    for (Object a : data.getJsonArray("attachments", new JsonArray())) {
+      if (a instanceof JsonObject one && "image".equals(one.getString("kind")) && media.isEmpty()) {
+        media = one.getString("url", "");
+      } else if (a instanceof JsonObject one && "location".equals(one.getString("kind")) && lat.isEmpty()) {
+        lat = String.valueOf(one.getDouble("latitude"));
+        lng = String.valueOf(one.getDouble("longitude"));
+      }
+    }
     Open311Request request = new Open311Request(code.isEmpty() ? data.getString("category") : code,
         "[" + data.getString("receipt") + "] " + data.getString("text"), contact.getString("name"),
-        contact.getString("phone"), data.getString("address"));
+        contact.getString("phone"), data.getString("address"), media, lat, lng);
     String receipt = data.getString("receipt");
     // An earlier attempt may have reached the hub unanswered: ask before filing again (docs/helpline.md).
     Future<Optional<Open311Receipt>> earlier = attempt <= 1

@@ -28,6 +28,8 @@ public final class HubEvents {
   public static final String REPLY = "ticket.reply";
   public static final String COMMENT = "ticket.comment";
   public static final String EVALUATED = "ticket.evaluated";
+  /** Photos or a location the resident sent after the ticket was opened. */
+  public static final String ATTACHMENT = "ticket.attachment";
 
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d{9}(?!\\d)");
 

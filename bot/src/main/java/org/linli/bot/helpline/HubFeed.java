@@ -2,6 +2,7 @@ package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.ticket.Ticket;
@@ -19,6 +20,23 @@ record HubFeed(Outbox hub, Clock clock) {
   /** {@code ticket.created}. */
   Future<Boolean> created(Ticket t) {
     return hub.enqueue(HubEvents.id("created", t.receipt()), HubEvents.created(t, clock.instant()));
+  }
+
+  /** {@code ticket.created} with the photos and locations sent with the request. */
+  Future<Boolean> created(Ticket t, JsonArray attachments) {
+    JsonObject event = HubEvents.created(t, clock.instant());
+    if (!attachments.isEmpty()) {
+      event.getJsonObject("data").put("attachments", attachments);
+    }
+    return hub.enqueue(HubEvents.id("created", t.receipt()), event);
+  }
+
+  /** {@code ticket.attachment}: the {@code n}th attachments of the ticket, sent after it was opened. */
+  Future<Boolean> attachment(Ticket t, JsonArray attachments, long n) {
+    return hub.enqueue(HubEvents.id("attach" + n, t.receipt()), new JsonObject()
+        .put("type", HubEvents.ATTACHMENT).put("timestamp", clock.instant().toString())
+        .put("data", new JsonObject().put("receipt", t.receipt()).put("status", t.status().apiName())
+            .put("attachments", attachments)));
   }
 
   /** {@code ticket.reminder}, under the id of its {@code stage} ({@code remind80} or {@code overdue}). */

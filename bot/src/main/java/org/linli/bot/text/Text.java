@@ -478,7 +478,14 @@ public enum Text implements BundleKey {
   PAGE_STATS_NONE,
   PAGE_STATS_SHARE_VALUE,
   PAGE_STATS_HOURS_VALUE,
-  PAGE_STATS_MINUTES_VALUE;
+  PAGE_STATS_MINUTES_VALUE,
+  // Photos and locations sent with a request for help (issue 12, item 4)
+  ATTACH_ADDED,
+  ATTACH_WITH_REQUEST,
+  ATTACH_NO_TICKET,
+  ATTACH_TOO_LARGE,
+  ATTACH_NOT_AN_IMAGE,
+  ATTACH_FAILED;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

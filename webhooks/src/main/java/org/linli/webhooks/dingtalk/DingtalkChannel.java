@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.linli.config.Secret;
+import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.EdgeText;
@@ -201,8 +203,15 @@ public final class DingtalkChannel implements CallbackChannel {
     }
   }
 
-  private static List<ChatEvent> parse(JsonNode root) {
-    if (!"text".equals(root.path("msgtype").asText())) {
+  static List<ChatEvent> parse(JsonNode root) {
+    String msgtype = root.path("msgtype").asText();
+    List<Attachment> attachments = attachments(root, msgtype);
+    String words = switch (msgtype) {
+      case "text" -> root.path("text").path("content").asText("");
+      case "richText" -> richText(root.path("content").path("richText"));
+      default -> "";
+    };
+    if (!"text".equals(msgtype) && attachments.isEmpty()) {
       return List.of();
     }
     String conversationId = root.path("conversationId").asText("");
@@ -220,7 +229,7 @@ public final class DingtalkChannel implements CallbackChannel {
     if (senderId.isBlank()) {
       throw new HttpException(400, "\"senderStaffId\" or \"senderId\" is required");
     }
-    String text = root.path("text").path("content").asText("").strip();
+    String text = words.strip();
     String callback = DingtalkMessages.callback(text);
     String msgId = root.path("msgId").asText("");
     return List.of(new ChatEvent(
@@ -230,6 +239,48 @@ public final class DingtalkChannel implements CallbackChannel {
         callback == null ? text : "",
         root.path("isInAtList").asBoolean(false) || callback != null,
         callback,
-        msgId.isEmpty() ? null : msgId));
+        msgId.isEmpty() ? null : msgId,
+        "",
+        attachments));
+  }
+
+  /**
+   * A {@code picture} message's {@code content.downloadCode}, the pictures of a {@code richText}
+   * message, and a {@code location} ({@code content.latitude}, {@code longitude}, {@code title}) when
+   * DingTalk delivers one.
+   */
+  private static List<Attachment> attachments(JsonNode root, String msgtype) {
+    List<Attachment> out = new ArrayList<>();
+    JsonNode content = root.path("content");
+    switch (msgtype) {
+      case "picture" -> picture(content).ifPresent(out::add);
+      case "richText" -> content.path("richText").forEach(part -> picture(part).ifPresent(out::add));
+      case "location" -> {
+        try {
+          out.add(Attachment.location(Double.parseDouble(content.path("latitude").asText("x")),
+              Double.parseDouble(content.path("longitude").asText("x")),
+              (content.path("title").asText("") + " " + content.path("address").asText("")).strip()));
+        } catch (IllegalArgumentException e) {
+          // No coordinates: nothing to attach.
+        }
+      }
+      default -> {
+      }
+    }
+    return out;
+  }
+
+  private static Optional<Attachment> picture(JsonNode node) {
+    String code = node.path("downloadCode").asText("");
+    if (code.isBlank()) {
+      code = node.path("pictureDownloadCode").asText("");
+    }
+    return code.isBlank() ? Optional.empty() : Optional.of(Attachment.imageRef(code));
+  }
+
+  private static String richText(JsonNode parts) {
+    StringBuilder out = new StringBuilder();
+    parts.forEach(part -> out.append(part.path("text").asText("")));
+    return out.toString();
   }
 }

@@ -17,6 +17,7 @@ import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
+import org.linli.webhooks.MediaFetcher;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.SharedValues;
 import org.linli.webhooks.callback.Callbacks;
@@ -55,6 +56,13 @@ public final class DingtalkPlatform implements ChatPlatform {
   private final DingtalkChannel channel;
   private final DingtalkSender sender;
   private final Optional<DingtalkCardCallback> cards;
+  private MediaFetcher files = MediaFetcher.none();
+
+  /** Pictures are fetched by their {@code downloadCode} (needs {@code dingtalk.appKey}). */
+  @Override
+  public MediaFetcher media() {
+    return files;
+  }
 
   /** The platform with the given channel and sender, without cards. */
   public DingtalkPlatform(DingtalkChannel channel, DingtalkSender sender) {
@@ -134,11 +142,16 @@ public final class DingtalkPlatform implements ChatPlatform {
           c -> new DingtalkCardCallback(dingtalk.cardCallbackSecret(), Clock.systemUTC()));
       DingtalkChannel channel = new DingtalkChannel(dingtalk.appSecret(), context.dedupe(), hooks, sender,
           Clock.systemUTC());
-      ChatPlatform platform = new DingtalkPlatform(channel, sender, callback);
+      DingtalkPlatform platform = new DingtalkPlatform(channel, sender, callback);
+      if (!dingtalk.appKey().isBlank() && dingtalk.appSecret().isSet()) {
+        DingtalkFiles files = new DingtalkFiles(context.web(), dingtalk.apiUrl(), dingtalk.appKey(),
+            dingtalk.appSecret(), Clock.systemUTC(), TIMEOUT);
+        platform.files = (image, messageId, maxBytes) -> files.download(image.ref(), maxBytes);
+      }
       Future<Void> registered = cardSender
           .map(c -> register(c, callbackUrl(dingtalk, context.settings().http().publicUrl()), dingtalk))
           .orElse(Future.succeededFuture());
-      return registered.map(v -> Optional.of(platform));
+      return registered.map(v -> Optional.<ChatPlatform>of(platform));
     }
 
     /** The public URL of the card route: the setting, else the service's public URL + the route, else blank. */

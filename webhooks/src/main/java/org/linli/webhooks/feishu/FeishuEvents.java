@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 
 /**
- * Reads the two v2.0 events the bot acts on: {@code im.message.receive_v1} (text and rich-text
- * messages; mention placeholders {@code @_user_N} of the bot are removed, others become {@code
+ * Reads the two v2.0 events the bot acts on: {@code im.message.receive_v1} (text, rich-text,
+ * image and location messages; images by {@code image_key}; mention placeholders {@code @_user_N} of the bot are removed, others become {@code
  * @name}) and {@code card.action.trigger} (a card button: its value's {@code data} is the
  * callback).
  */
@@ -32,9 +35,21 @@ final class FeishuEvents {
     } catch (IOException e) {
       throw new HttpException(400, "message.content is not JSON");
     }
+    List<Attachment> attachments = new ArrayList<>();
     String text = switch (message.path("message_type").asText()) {
       case "text" -> content.path("text").asText("");
-      case "post" -> postText(content);
+      case "post" -> postText(content, attachments);
+      case "image" -> {
+        String key = content.path("image_key").asText("");
+        if (!key.isBlank()) {
+          attachments.add(Attachment.imageRef(key));
+        }
+        yield attachments.isEmpty() ? null : "";
+      }
+      case "location" -> {
+        location(content).ifPresent(attachments::add);
+        yield attachments.isEmpty() ? null : "";
+      }
       default -> null;
     };
     if (text == null) {
@@ -53,7 +68,17 @@ final class FeishuEvents {
     String messageId = message.path("message_id").asText("");
     return List
         .of(new ChatEvent(FeishuChannel.PLATFORM, new ChatEvent.Chat(chatId, type), new ChatEvent.Sender(openId, ""),
-            text, mentioned, null, messageId.isEmpty() ? null : messageId));
+            text, mentioned, null, messageId.isEmpty() ? null : messageId, "", attachments));
+  }
+
+  /** A location message's {@code latitude} and {@code longitude} (strings or numbers) and {@code name}. */
+  private static Optional<Attachment> location(JsonNode content) {
+    try {
+      return Optional.of(Attachment.location(Double.parseDouble(content.path("latitude").asText("x")),
+          Double.parseDouble(content.path("longitude").asText("x")), content.path("name").asText("")));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The event a card button press makes. */
@@ -75,7 +100,7 @@ final class FeishuEvents {
   }
 
   /** The words of a rich-text message, paragraphs on their own lines, mentions as their keys. */
-  private static String postText(JsonNode content) {
+  private static String postText(JsonNode content, List<Attachment> images) {
     JsonNode post = content.has("content")
         ? content
         : content.elements().hasNext() ? content.elements().next() : content;
@@ -86,6 +111,11 @@ final class FeishuEvents {
         switch (element.path("tag").asText()) {
           case "text", "a" -> out.append(element.path("text").asText(""));
           case "at" -> out.append(element.path("user_id").asText(""));
+          case "img" -> {
+            if (!element.path("image_key").asText("").isBlank()) {
+              images.add(Attachment.imageRef(element.path("image_key").asText()));
+            }
+          }
           default -> {
           }
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.linli.config.Settings;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatPlatform;
+import org.linli.webhooks.MediaFetcher;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.callback.CallbackPlatform;
 
@@ -20,9 +21,18 @@ public final class FeishuPlatform extends CallbackPlatform {
   private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
       Capability.PRIVATE_MESSAGES, Capability.BUTTONS, Capability.IMAGES, Capability.MENTIONS));
 
+  private final FeishuSender media;
+
   /** The platform with the given channel and sender. */
   public FeishuPlatform(FeishuChannel channel, FeishuSender sender) {
     super(FeishuChannel.PLATFORM, CAPABILITIES, "/webhooks/feishu", channel, sender);
+    this.media = sender;
+  }
+
+  /** Images are fetched as message resources by their message id and {@code image_key}. */
+  @Override
+  public MediaFetcher media() {
+    return (image, messageId, maxBytes) -> media.resource(messageId, image.ref(), maxBytes);
   }
 
   /** Builds Feishu from {@link Settings.Feishu}; always there (closed without a verification token). */

@@ -20,6 +20,7 @@ import org.linli.config.Secret;
 import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChatPacer;
 import org.linli.webhooks.KeyedSender;
+import org.linli.webhooks.MediaDownload;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.TokenEndpoint;
@@ -139,6 +140,42 @@ public final class FeishuSender implements KeyedSender {
       });
     }
     return botOpenId;
+  }
+
+  /**
+   * The bytes of an image a resident sent ({@code GET /open-apis/im/v1/messages/{message_id}/resources/{image_key}
+   * ?type=image}), at most {@code maxBytes}; a refused token is renewed once.
+   */
+  public Future<Buffer> resource(String messageId, String imageKey, long maxBytes) {
+    return resource(messageId, imageKey, maxBytes, false);
+  }
+
+  private Future<Buffer> resource(String messageId, String imageKey, long maxBytes, boolean again) {
+    String url = apiUrl + "/open-apis/im/v1/messages/" + encode(messageId) + "/resources/" + encode(imageKey);
+    return tokens.current().compose(token -> client.getAbs(url).addQueryParam("type", "image")
+        .putHeader("Authorization", "Bearer " + token).timeout(timeoutMillis).connectTimeout(timeoutMillis).send()
+        .recover(e -> Future.failedFuture(new SendFailure("Feishu message resource unreachable", false)))
+        .compose(response -> {
+          if (String.valueOf(response.getHeader("Content-Type")).startsWith("application/json")) {
+            JsonObject body;
+            try {
+              body = response.bodyAsJsonObject();
+            } catch (RuntimeException e) {
+              body = new JsonObject();
+            }
+            int code = body == null ? -1 : body.getInteger("code", -1);
+            if (!again && response.statusCode() != 200 && code == 99991663) {
+              tokens.invalidate(token);
+              return resource(messageId, imageKey, maxBytes, true);
+            }
+            return Future.failedFuture(new SendFailure("Feishu message resource answered code " + code, true));
+          }
+          return MediaDownload.body(response, maxBytes, "Feishu message resource");
+        }));
+  }
+
+  private static String encode(String segment) {
+    return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private Future<Void> post(String chat, FeishuMessages.Part part, String uuid) {

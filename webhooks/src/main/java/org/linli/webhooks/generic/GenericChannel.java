@@ -11,8 +11,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.linli.config.Secret;
+import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In: {@code POST /webhooks/generic} with {@code Authorization: Bearer <LINLI_GENERIC_TOKEN>}
  * and {@code {"chat": {"id", "type": "group"|"private"}, "from": {"id", "name"}, "text",
- * "mentioned", "callback", "messageId", "replyTo": {"text"}}}. The token is checked before the body
+ * "mentioned", "callback", "messageId", "replyTo": {"text"}, "image": {"url"|"base64"}, "location":
+ * {"latitude", "longitude", "label"}}}. The token is checked before the body
  * is read. Out: the HTTP response {@code {"replies": [{"text", "buttons": [{"label", "data"}],
  * "forward", "private", "image"}]}}; a {@code private} reply is for the sender alone.
  */
@@ -91,8 +94,9 @@ public final class GenericChannel implements CallbackChannel {
     String name = text(from, "from.name", false);
     String text = text(root, "text", false);
     String callback = text(root, "callback", false);
-    if ((text == null || text.isBlank()) && (callback == null || callback.isBlank())) {
-      throw new HttpException(400, "Either \"text\" or \"callback\" is required");
+    List<Attachment> attachments = attachments(root);
+    if ((text == null || text.isBlank()) && (callback == null || callback.isBlank()) && attachments.isEmpty()) {
+      throw new HttpException(400, "Either \"text\" or \"callback\" is required (or an \"image\" or a \"location\")");
     }
     if (text != null && text.length() > MAX_TEXT) {
       throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
@@ -109,7 +113,48 @@ public final class GenericChannel implements CallbackChannel {
         mentioned != null && mentioned.asBoolean(),
         callback,
         text(root, "messageId", false),
-        quoted(root));
+        quoted(root),
+        attachments);
+  }
+
+  /** {@code "image": {"url"} | {"base64"}} and {@code "location": {"latitude", "longitude", "label"}}. */
+  private static List<Attachment> attachments(JsonNode root) {
+    List<Attachment> out = new ArrayList<>();
+    JsonNode image = root.get("image");
+    if (image != null && !image.isNull()) {
+      if (!image.isObject()) {
+        throw new HttpException(400,
+            "\"image\" must be an object like {\"url\": \"https://…\"} or {\"base64\": \"…\"}");
+      }
+      String url = text(image, "image.url", false);
+      String base64 = text(image, "image.base64", false);
+      if (url != null && !url.isBlank()) {
+        if (!url.matches("https?://\\S+")) {
+          throw new HttpException(400, "\"image.url\" must be an http(s) URL");
+        }
+        out.add(Attachment.imageUrl(url.strip(), ""));
+      } else if (base64 != null && !base64.isBlank()) {
+        if (!base64.strip().matches("[A-Za-z0-9+/=\\s]+")) {
+          throw new HttpException(400, "\"image.base64\" must be Base64");
+        }
+        out.add(Attachment.imageBytes(base64.strip()));
+      } else {
+        throw new HttpException(400, "\"image\" needs \"url\" or \"base64\"");
+      }
+    }
+    JsonNode location = root.get("location");
+    if (location != null && !location.isNull()) {
+      JsonNode lat = location.get("latitude");
+      JsonNode lng = location.get("longitude");
+      if (!location.isObject() || lat == null || !lat.isNumber() || lng == null || !lng.isNumber()
+          || Math.abs(lat.asDouble()) > 90 || Math.abs(lng.asDouble()) > 180) {
+        throw new HttpException(400,
+            "\"location\" must be {\"latitude\": -90…90, \"longitude\": -180…180, \"label\": \"…\"}");
+      }
+      String label = text(location, "location.label", false);
+      out.add(Attachment.location(lat.asDouble(), lng.asDouble(), label));
+    }
+    return out;
   }
 
   /** Every reply goes in the HTTP response. */

@@ -10,8 +10,17 @@ package org.linli.webhooks.hub;
  * @param firstName how the resident wishes to be addressed ({@code first_name})
  * @param phone a number the hub may call back ({@code phone})
  * @param address where help is needed ({@code address_string})
+ * @param mediaUrl a photo of the problem ({@code media_url}: a signed link to the stored photo)
+ * @param latitude where help is needed ({@code lat}, decimal degrees as text)
+ * @param longitude where help is needed ({@code long})
  */
-public record Open311Request(String serviceCode, String description, String firstName, String phone, String address) {
+public record Open311Request(String serviceCode, String description, String firstName, String phone, String address,
+    String mediaUrl, String latitude, String longitude) {
+
+  /** A request without a photo or a position. */
+  public Open311Request(String serviceCode, String description, String firstName, String phone, String address) {
+    this(serviceCode, description, firstName, phone, address, "", "", "");
+  }
 
   /** The longest description GeoReport v2 allows. */
   public static final int MAX_DESCRIPTION = 4000;
@@ -22,6 +31,9 @@ public record Open311Request(String serviceCode, String description, String firs
     firstName = firstName == null ? "" : firstName.strip();
     phone = phone == null ? "" : phone.strip();
     address = address == null ? "" : address.strip();
+    mediaUrl = mediaUrl == null ? "" : mediaUrl.strip();
+    latitude = latitude == null ? "" : latitude.strip();
+    longitude = longitude == null ? "" : longitude.strip();
     if (serviceCode.isEmpty()) {
       throw new IllegalArgumentException("an Open311 request needs a service_code");
     }

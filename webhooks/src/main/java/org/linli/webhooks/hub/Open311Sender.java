@@ -176,6 +176,9 @@ public final class Open311Sender {
     add(pairs, "first_name", request.firstName());
     add(pairs, "phone", request.phone());
     add(pairs, "address_string", request.address());
+    add(pairs, "lat", request.latitude());
+    add(pairs, "long", request.longitude());
+    add(pairs, "media_url", request.mediaUrl());
     return String.join("&", pairs);
   }
 

@@ -11,6 +11,7 @@ import io.vertx.ext.web.multipart.MultipartForm;
 import java.time.Duration;
 import java.util.Objects;
 import org.linli.config.Secret;
+import org.linli.webhooks.MediaDownload;
 
 /**
  * The Telegram Bot API over HTTP: {@code POST <apiUrl>/bot<token>/<method>} with a JSON body (or
@@ -71,6 +72,27 @@ public final class TelegramBotApi {
       return Future.failedFuture(new BotApiError(method, 0, "telegram.token is not set", 0, true));
     }
     return answer(method, request(method, Duration.ZERO).multipartMixed(false).sendMultipartForm(form));
+  }
+
+  /**
+   * The bytes of a file residents sent ({@code getFile}, then {@code GET <apiUrl>/file/bot<token>/<file_path>}),
+   * at most {@code maxBytes}.
+   */
+  public Future<Buffer> file(String fileId, long maxBytes) {
+    return call("getFile", new JsonObject().put("file_id", fileId)).compose(answer -> {
+      JsonObject result = answer.getValue("result") instanceof JsonObject r ? r : new JsonObject();
+      if (result.getValue("file_size") instanceof Number size && size.longValue() > maxBytes) {
+        return Future.failedFuture(new MediaDownload.TooLarge(maxBytes));
+      }
+      if (!(result.getValue("file_path") instanceof String path) || path.isBlank()) {
+        return Future.failedFuture(new BotApiError("getFile", 0, "no file_path in the answer", 0, false));
+      }
+      return client.getAbs(apiUrl + "/file/bot" + token.reveal() + "/" + path).timeout(timeoutMillis)
+          .connectTimeout(timeoutMillis).send()
+          .recover(e -> Future.failedFuture(new BotApiError("getFile", 0, "no download (" + scrub(e.getMessage()) + ")",
+              0, true)))
+          .compose(response -> MediaDownload.body(response, maxBytes, "Telegram's file download"));
+    });
   }
 
   private HttpRequest<Buffer> request(String method, Duration extraWait) {

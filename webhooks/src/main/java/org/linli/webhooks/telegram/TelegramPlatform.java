@@ -9,6 +9,7 @@ import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
 import org.linli.webhooks.Deduplicator;
+import org.linli.webhooks.MediaFetcher;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.callback.CallbackPlatform;
 import org.slf4j.Logger;
@@ -41,6 +42,12 @@ public final class TelegramPlatform extends CallbackPlatform {
   }
 
   /** In polling mode with a token, the poller under the lease {@code telegram:{poller}}. */
+  /** Photos are fetched with {@code getFile} by their {@code file_id}. */
+  @Override
+  public MediaFetcher media() {
+    return (image, messageId, maxBytes) -> api.file(image.ref(), maxBytes);
+  }
+
   @Override
   public Optional<Background> background(ChatService service) {
     if (!"polling".equals(context.settings().telegram().mode()) || !api.configured()) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
 
@@ -73,7 +74,8 @@ final class UpdateReader {
       text = string(message, "caption");
       entities = array(message, "caption_entities");
     }
-    if (chat == null || from == null || text.isBlank()) {
+    List<Attachment> attachments = attachments(message);
+    if (chat == null || from == null || (text.isBlank() && attachments.isEmpty())) {
       return Optional.empty();
     }
     JsonObject repliedTo = object(message, "reply_to_message");
@@ -94,8 +96,45 @@ final class UpdateReader {
       return Optional.empty();
     }
     ChatEvent event = new ChatEvent(TelegramChannel.PLATFORM, chat, from, addressing.text, mentioned, null,
-        string(message, "message_id"), quoted);
+        string(message, "message_id"), quoted, attachments);
     return Optional.of(new Incoming(event, null));
+  }
+
+  /**
+   * The photo (the largest of its {@code PhotoSize}s, by {@code file_id}) and the {@code location}
+   * (or {@code venue}, with its title and address) of a message.
+   */
+  private static List<Attachment> attachments(JsonObject message) {
+    List<Attachment> out = new ArrayList<>();
+    JsonArray photo = array(message, "photo");
+    JsonObject largest = null;
+    for (int i = 0; photo != null && i < photo.size(); i++) {
+      if (photo.getValue(i) instanceof JsonObject size && !string(size, "file_id").isEmpty()
+          && (largest == null || area(size) >= area(largest))) {
+        largest = size;
+      }
+    }
+    if (largest != null) {
+      out.add(Attachment.imageRef(string(largest, "file_id")));
+    }
+    JsonObject venue = object(message, "venue");
+    JsonObject location = venue != null ? object(venue, "location") : object(message, "location");
+    if (location != null && location.getValue("latitude") instanceof Number lat
+        && location.getValue("longitude") instanceof Number lng) {
+      String label = venue == null ? "" : (string(venue, "title") + " " + string(venue, "address")).strip();
+      try {
+        out.add(Attachment.location(lat.doubleValue(), lng.doubleValue(), label));
+      } catch (IllegalArgumentException e) {
+        // Coordinates off the globe: not a location.
+      }
+    }
+    return out;
+  }
+
+  private static long area(JsonObject size) {
+    long w = size.getValue("width") instanceof Number n ? n.longValue() : 0;
+    long h = size.getValue("height") instanceof Number n ? n.longValue() : 0;
+    return w * h;
   }
 
   private Optional<Incoming> callback(JsonObject query) {

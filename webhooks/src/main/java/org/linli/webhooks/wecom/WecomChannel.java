@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.linli.config.Settings;
+import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Deduplicator;
 import org.linli.webhooks.Outbound;
@@ -226,18 +227,28 @@ public final class WecomChannel implements CallbackChannel {
     }
   }
 
-  /** A text message as an event; null for anything else. */
-  private ChatEvent event(Map<String, String> fields) {
+  /**
+   * A text, image ({@code PicUrl}, {@code MediaId}) or location ({@code Location_X} latitude,
+   * {@code Location_Y} longitude, {@code Label}) message as an event; null for anything else.
+   */
+  ChatEvent event(Map<String, String> fields) {
     String from = fields.getOrDefault("FromUserName", "").strip();
     String msgId = fields.getOrDefault("MsgId", "").strip();
+    String type = fields.getOrDefault("MsgType", "");
     String content = fields.getOrDefault("Content", "");
-    if (!"text".equals(fields.get("MsgType")) || from.isEmpty() || msgId.isEmpty() || content.isBlank()) {
+    List<Attachment> attachments = switch (type) {
+      case "image" -> image(fields);
+      case "location" -> location(fields);
+      default -> List.of();
+    };
+    boolean readable = "text".equals(type) ? !content.isBlank() : !attachments.isEmpty();
+    if (!readable || from.isEmpty() || msgId.isEmpty()) {
       return null;
     }
     String chatId = fields.getOrDefault("ChatId", "").strip();
     boolean group = !chatId.isEmpty();
     boolean mentioned = false;
-    String text = content.strip();
+    String text = "text".equals(type) ? content.strip() : "";
     if (group) {
       mentioned = mention == null || mention.matcher(text).find();
       text = mention == null ? text : mention.matcher(text).replaceAll(" ").strip();
@@ -245,6 +256,22 @@ public final class WecomChannel implements CallbackChannel {
     ChatEvent.Chat chat = group
         ? new ChatEvent.Chat(chatId, ChatEvent.ChatType.GROUP)
         : new ChatEvent.Chat(from, ChatEvent.ChatType.PRIVATE);
-    return new ChatEvent(PLATFORM, chat, new ChatEvent.Sender(from, ""), text, mentioned, null, msgId);
+    return new ChatEvent(PLATFORM, chat, new ChatEvent.Sender(from, ""), text, mentioned, null, msgId, "",
+        attachments);
+  }
+
+  private static List<Attachment> image(Map<String, String> fields) {
+    String url = fields.getOrDefault("PicUrl", "").strip();
+    String mediaId = fields.getOrDefault("MediaId", "").strip();
+    return url.isEmpty() && mediaId.isEmpty() ? List.of() : List.of(Attachment.imageUrl(url, mediaId));
+  }
+
+  private static List<Attachment> location(Map<String, String> fields) {
+    try {
+      return List.of(Attachment.location(Double.parseDouble(fields.getOrDefault("Location_X", "").strip()),
+          Double.parseDouble(fields.getOrDefault("Location_Y", "").strip()), fields.getOrDefault("Label", "").strip()));
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
   }
 }

@@ -11,6 +11,7 @@ import org.linli.config.Settings;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatService;
+import org.linli.webhooks.MediaFetcher;
 import org.linli.webhooks.PlatformContext;
 import org.linli.webhooks.callback.CallbackPlatform;
 
@@ -25,11 +26,19 @@ public final class WecomPlatform extends CallbackPlatform {
       Capability.PRIVATE_MESSAGES, Capability.IMAGES, Capability.MENTIONS));
 
   private final WecomChannel channel;
+  private final WecomSender media;
 
   /** The platform with the given channel and sender. */
   public WecomPlatform(WecomChannel channel, WecomSender sender) {
     super(WecomChannel.PLATFORM, CAPABILITIES, "/webhooks/wecom", channel, sender);
     this.channel = channel;
+    this.media = sender;
+  }
+
+  /** Images are fetched with {@code media/get} by their {@code MediaId}. */
+  @Override
+  public MediaFetcher media() {
+    return (image, messageId, maxBytes) -> media.media(image.ref(), maxBytes);
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.linli.webhooks.CachedToken;
 import org.linli.webhooks.ChannelSender;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatPacer;
+import org.linli.webhooks.MediaDownload;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.slf4j.Logger;
@@ -143,6 +144,38 @@ public final class WecomSender implements ChannelSender {
               ? Future.failedFuture(new SendFailure("WeCom upload gave no media_id", false))
               : Future.succeededFuture(id);
         });
+  }
+
+  /**
+   * The bytes of a resident's image by its {@code MediaId} ({@code GET /cgi-bin/media/get}), at most
+   * {@code maxBytes}; an answer in JSON is WeCom's refusal (a refused token is renewed once).
+   */
+  public Future<Buffer> media(String mediaId, long maxBytes) {
+    return media(mediaId, maxBytes, false);
+  }
+
+  private Future<Buffer> media(String mediaId, long maxBytes, boolean again) {
+    String path = "/cgi-bin/media/get";
+    return tokens.current().compose(token -> client.getAbs(settings.apiUrl() + path)
+        .addQueryParam("access_token", token)
+        .addQueryParam("media_id", mediaId)
+        .timeout(timeoutMillis)
+        .connectTimeout(timeoutMillis)
+        .send()
+        .recover(e -> Future.failedFuture(new SendFailure("WeCom " + path + " unreachable: " + withoutQuery(e), false)))
+        .compose(response -> {
+          String type = String.valueOf(response.getHeader("Content-Type"));
+          if (response.statusCode() == 200 && (type.startsWith("application/json") || type.startsWith("text/plain"))) {
+            JsonObject body = json(response);
+            int errcode = body == null ? -1 : body.getInteger("errcode", -1);
+            if ((errcode == TOKEN_INVALID || errcode == TOKEN_EXPIRED) && !again) {
+              tokens.invalidate(token);
+              return media(mediaId, maxBytes, true);
+            }
+            return Future.failedFuture(new SendFailure("WeCom " + path + " answered errcode " + errcode, true));
+          }
+          return MediaDownload.body(response, maxBytes, "WeCom " + path);
+        }));
   }
 
   /** Makes one API call with the current token; a refused token is renewed and the call made once more. */

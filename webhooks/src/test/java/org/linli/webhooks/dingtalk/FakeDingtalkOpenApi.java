@@ -66,8 +66,15 @@ public final class FakeDingtalkOpenApi {
   private final Map<String, JsonObject> cards = new ConcurrentHashMap<>();
   private final AtomicInteger issued = new AtomicInteger();
   private final Deque<Answer> script = new ArrayDeque<>();
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private HttpServer server;
   private WebClient client;
+
+  /** Keeps {@code bytes} as the picture of {@code downloadCode}, served through a download URL. */
+  public FakeDingtalkOpenApi file(String downloadCode, byte[] bytes) {
+    files.put(downloadCode, bytes);
+    return this;
+  }
 
   public Future<FakeDingtalkOpenApi> start(Vertx vertx) {
     client = WebClient.create(vertx);
@@ -162,6 +169,12 @@ public final class FakeDingtalkOpenApi {
   }
 
   private void handle(HttpServerRequest request) {
+    if (request.path().startsWith("/files/")) {
+      byte[] bytes = files.get(request.path().substring("/files/".length()));
+      request.response().setStatusCode(bytes == null ? 404 : 200).putHeader("Content-Type", "image/jpeg")
+          .end(bytes == null ? Buffer.buffer() : Buffer.buffer(bytes));
+      return;
+    }
     request.body().onSuccess(body -> {
       JsonObject json = body.length() > 0 ? new JsonObject(body.toString(StandardCharsets.UTF_8)) : null;
       String token = request.getHeader("x-acs-dingtalk-access-token");
@@ -187,6 +200,14 @@ public final class FakeDingtalkOpenApi {
       return;
     }
     switch (request.path()) {
+      case DingtalkFiles.DOWNLOAD -> {
+        String code = json.getString("downloadCode", "");
+        if (!files.containsKey(code) || !APP_KEY.equals(json.getString("robotCode"))) {
+          reply(request, Answer.code(400, "resource.not.found"));
+          return;
+        }
+        reply(request, new Answer(200, Map.of(), new JsonObject().put("downloadUrl", url() + "/files/" + code)));
+      }
       case REGISTER -> {
         routes.put(json.getString("callbackRouteKey"),
             new Route(json.getString("callbackUrl"), json.getString("apiSecret")));

@@ -65,6 +65,8 @@ public final class FakeFeishu {
     return calls;
   }
 
+  private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
+
   public List<Call> calls(String path) {
     return calls.stream().filter(c -> c.path().equals(path)).toList();
   }
@@ -81,6 +83,11 @@ public final class FakeFeishu {
 
   void expireSeconds(long seconds) {
     expireSeconds = seconds;
+  }
+
+  /** Keeps {@code bytes} as the image {@code imageKey} of message {@code messageId}. */
+  void resource(String messageId, String imageKey, byte[] bytes) {
+    resources.put("/open-apis/im/v1/messages/" + messageId + "/resources/" + imageKey, bytes);
   }
 
   void botOpenId(String openId) {
@@ -129,6 +136,15 @@ public final class FakeFeishu {
     }
     if (authorization == null || !authorization.startsWith("Bearer ") || !valid.contains(authorization.substring(7))) {
       reply(request, Answer.code(400, 99991663));
+      return;
+    }
+    if (request.path().contains("/resources/")) {
+      byte[] bytes = resources.get(request.path());
+      if (bytes == null || !"image".equals(request.getParam("type"))) {
+        reply(request, Answer.code(400, 234003));
+      } else {
+        request.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(bytes));
+      }
       return;
     }
     switch (request.path()) {

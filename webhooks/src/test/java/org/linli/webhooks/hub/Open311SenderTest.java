@@ -64,6 +64,20 @@ class Open311SenderTest {
   }
 
   @Test
+  void a_photo_link_and_a_position_go_as_media_url_lat_and_long() {
+    hub.answer(Answer.of(201, "[{\"service_request_id\": \"638347\"}]"));
+    String link = "https://linli.example/attachments/" + "a".repeat(64) + "?expires=1798000000&sig=abc";
+
+    await(sender().submit(REF, new Open311Request("streetlight", "楼道灯坏了", "", "", "", link, "31.2304",
+        "121.4737")));
+
+    MultiMap form = hub.received().get(0).form();
+    assertThat(form.get("media_url")).isEqualTo(link);
+    assertThat(form.get("lat")).isEqualTo("31.2304");
+    assertThat(form.get("long")).isEqualTo("121.4737");
+  }
+
+  @Test
   void fields_the_resident_did_not_give_are_left_out_of_the_form() {
     hub.answer(Answer.of(200, "[{\"service_request_id\": \"638346\"}]"));
 

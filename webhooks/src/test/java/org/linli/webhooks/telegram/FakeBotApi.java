@@ -65,6 +65,7 @@ public final class FakeBotApi {
   private final List<Waiter> waiters = new ArrayList<>();
   private final AtomicLong nextUpdateId = new AtomicLong(100_000);
   private final AtomicLong nextMessageId = new AtomicLong(500);
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private HttpServer server;
 
   private FakeBotApi(Vertx vertx, String token) {
@@ -120,6 +121,12 @@ public final class FakeBotApi {
     return this;
   }
 
+  /** Keeps {@code bytes} as the file {@code fileId}, for getFile and the file download. */
+  public FakeBotApi file(String fileId, byte[] bytes) {
+    files.put(fileId, bytes);
+    return this;
+  }
+
   /** Private messages to {@code userId} fail with 403, as when the user never started the bot. */
   public FakeBotApi forbid(String userId) {
     forbidden.add(userId);
@@ -131,6 +138,16 @@ public final class FakeBotApi {
   }
 
   private void handle(HttpServerRequest request) {
+    String filePrefix = "/file/bot" + token + "/photos/";
+    if (request.method().name().equals("GET") && request.path().startsWith("/file/")) {
+      byte[] bytes = request.path().startsWith(filePrefix)
+          ? files.get(request.path().substring(filePrefix.length()))
+          : null;
+      request.response().setStatusCode(bytes == null ? 404 : 200).end(bytes == null
+          ? Buffer.buffer()
+          : Buffer.buffer(bytes));
+      return;
+    }
     String contentType = String.valueOf(request.getHeader("Content-Type"));
     if (contentType.startsWith("multipart/form-data")) {
       Map<String, byte[]> files = new HashMap<>();
@@ -182,6 +199,16 @@ public final class FakeBotApi {
           .put("username", BOT_USERNAME).put("can_join_groups", true).put("can_read_all_group_messages", false));
       case "deleteWebhook" -> ok(response, true);
       case "answerCallbackQuery" -> ok(response, true);
+      case "getFile" -> {
+        String fileId = String.valueOf(params.getValue("file_id"));
+        byte[] bytes = this.files.get(fileId);
+        if (bytes == null) {
+          response.setStatusCode(400).end(error(400, "Bad Request: invalid file_id").encode());
+          return;
+        }
+        ok(response, new JsonObject().put("file_id", fileId).put("file_unique_id", "u" + fileId.hashCode())
+            .put("file_size", bytes.length).put("file_path", "photos/" + fileId));
+      }
       case "getUpdates" -> getUpdates(request, params);
       case "sendMessage", "sendPhoto", "editMessageText" -> {
         String chat = String.valueOf(params.getValue("chat_id"));

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.SeenKeys;
 
@@ -157,5 +158,32 @@ class UpdateReaderTest {
     assertThat(await(reader.intake(update("private_message")))).isEmpty();
     assertThat(seen.asked).containsExactly("telegram:7000000001:update:10000105",
         "telegram:7000000001:update:10000105");
+  }
+
+  @Test
+  void a_photo_in_a_private_chat_is_read_as_its_largest_size_by_file_id() {
+    ChatEvent event = event("private_photo");
+
+    assertThat(event.text()).isEmpty();
+    assertThat(event.attachments()).containsExactly(Attachment.imageRef("AgACAgUAAxkBAAIBX2Z_large"));
+  }
+
+  @Test
+  void a_location_and_a_venue_are_read_with_their_coordinates_and_the_venue_with_its_label() {
+    assertThat(event("private_location").attachments())
+        .containsExactly(Attachment.location(31.230416, 121.473701, ""));
+    assertThat(event("private_venue").attachments())
+        .containsExactly(Attachment.location(31.2304, 121.4737, "幸福小区7号楼 人民路100号"));
+  }
+
+  @Test
+  void a_captioned_photo_keeps_its_caption_as_the_text_and_the_photo_as_an_attachment() {
+    JsonObject update = update("private_photo");
+    update.getJsonObject("message").put("caption", "楼道灯坏了");
+
+    ChatEvent event = reader.read(update).orElseThrow().event();
+
+    assertThat(event.text()).isEqualTo("楼道灯坏了");
+    assertThat(event.attachments()).extracting(Attachment::ref).containsExactly("AgACAgUAAxkBAAIBX2Z_large");
   }
 }

@@ -31,12 +31,20 @@ final class FakeWecomApi {
   static final String GETTOKEN = "/cgi-bin/gettoken";
   static final String UPLOAD = "/cgi-bin/media/upload";
   static final String SEND = "/cgi-bin/message/send";
+  static final String MEDIA_GET = "/cgi-bin/media/get";
   static final String GROUP_SEND = "/cgi-bin/appchat/send";
 
   final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<JsonObject>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger tokens = new AtomicInteger();
+  private final Map<String, byte[]> media = new ConcurrentHashMap<>();
   private HttpServer server;
+
+  /** Keeps {@code bytes} as the image {@code mediaId}, for media/get. */
+  FakeWecomApi media(String mediaId, byte[] bytes) {
+    media.put(mediaId, bytes);
+    return this;
+  }
 
   Future<FakeWecomApi> start(Vertx vertx) {
     return vertx.createHttpServer()
@@ -48,6 +56,15 @@ final class FakeWecomApi {
           synchronized (scripted) {
             Deque<JsonObject> queue = scripted.get(request.path());
             answer = queue == null || queue.isEmpty() ? null : queue.poll();
+          }
+          if (answer == null && request.path().equals(MEDIA_GET) && media.containsKey(query.get("media_id"))) {
+            request.response().putHeader("Content-Type", "image/jpeg")
+                .putHeader("Content-disposition", "attachment; filename=\"MEDIA.jpg\"")
+                .end(Buffer.buffer(media.get(query.get("media_id"))));
+            return;
+          }
+          if (answer == null && request.path().equals(MEDIA_GET)) {
+            answer = new JsonObject().put("errcode", 40007).put("errmsg", "invalid media_id");
           }
           if (answer == null) {
             answer = switch (request.path()) {

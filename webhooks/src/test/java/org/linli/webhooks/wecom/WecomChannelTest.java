@@ -170,13 +170,24 @@ class WecomChannelTest {
   }
 
   @Test
-  void events_and_pictures_give_no_event_and_an_empty_200() {
-    for (String name : new String[]{"event", "image"}) {
+  void events_give_no_event_and_an_empty_200() {
+    for (String name : new String[]{"event"}) {
       HttpResponse<Buffer> response = await(post(name));
       assertThat(response.statusCode()).as(name).isEqualTo(200);
       assertThat(response.bodyAsString()).as(name).isNullOrEmpty();
     }
     assertThat(events).isEmpty();
+  }
+
+  @Test
+  void a_picture_is_an_event_with_its_image_and_the_silent_bot_gives_an_empty_200() {
+    bot = e -> List.of();
+    HttpResponse<Buffer> response = await(post("image"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsString()).isNullOrEmpty();
+    assertThat(events).singleElement().satisfies(e -> assertThat(e.attachments())
+        .containsExactly(org.linli.webhooks.Attachment.imageUrl("https://example.invalid/p.png", "m1")));
   }
 
   @Test
