@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linli.bot.attachment.Jpegs;
 import org.linli.webhooks.hub.FakeHub;
 import org.linli.webhooks.hub.SpecSignature;
 
@@ -154,6 +156,32 @@ class HelplineRepliesTest {
       privately(service, "u7", "外地人租房能办居住证吗");
       sleepQuietly(500);
       assertThat(hub.received()).noneMatch(c -> c.webhookId().equals("msg_" + receipt + "_reply_2"));
+    }
+  }
+
+  @Test
+  void a_private_reply_with_a_photo_reaches_the_hub_as_a_ticket_reply_with_a_signed_link_to_the_photo() {
+    try (RunningService service = RunningService.start(data, env())) {
+      String receipt = waiting(service, "u8", "楼道灯坏了");
+      byte[] photo = Jpegs.withGps();
+
+      JsonObject message = event("u8", "private", "u8").put("text", "就是这盏灯")
+          .put("image", new JsonObject().put("base64", Base64.getEncoder().encodeToString(photo)));
+      assertThat(replies(service, message).getJsonObject(0).getString("text")).contains(receipt, "已转给求助热线");
+
+      JsonObject d = signedEvent("msg_" + receipt + "_reply_1").json().getJsonObject("data");
+      assertThat(d.getString("text")).isEqualTo("就是这盏灯");
+      JsonArray attachments = d.getJsonArray("attachments");
+      assertThat(attachments).hasSize(1);
+      JsonObject image = attachments.getJsonObject(0);
+      assertThat(image.getString("kind")).isEqualTo("image");
+      assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
+      assertThat(image.getString("url"))
+          .matches("http://.+/attachments/[0-9a-f]{64}\\?expires=\\d+&sig=[-_A-Za-z0-9]+");
+      var download = RunningService.await(service.client.getAbs(image.getString("url")).send());
+      assertThat(download.statusCode()).isEqualTo(200);
+      assertThat(Jpegs.hasGps(download.body().getBytes())).as("the photo's GPS is stripped").isFalse();
+      assertThat(download.body().length()).isEqualTo(image.getInteger("bytes"));
     }
   }
 

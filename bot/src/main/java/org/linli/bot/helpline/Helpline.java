@@ -77,7 +77,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     HubFeed feed = new HubFeed(hub, clock);
     Times times = new Times(clock, zone);
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
-        Duration.ofMinutes(settings.tickets().commentMinutes()));
+        Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);

@@ -40,13 +40,16 @@ final class ResidentReplies {
   private static final String COMMENT = "helpline:{replies}:comment:";
   private static final long CHOICE_SECONDS = 86_400;
 
+  private final TicketPhotos photos;
   private final TicketStore tickets;
   private final HubFeed hub;
   private final RedisAPI redis;
   private final Times times;
   private final Duration commentWindow;
 
-  ResidentReplies(TicketStore tickets, HubFeed hub, RedisAPI redis, Times times, Duration commentWindow) {
+  ResidentReplies(TicketStore tickets, HubFeed hub, RedisAPI redis, Times times, Duration commentWindow,
+      TicketPhotos photos) {
+    this.photos = photos;
     this.tickets = tickets;
     this.hub = hub;
     this.redis = redis;
@@ -159,7 +162,7 @@ final class ResidentReplies {
         Ticket t = result.ticket();
         LOG.info("Ticket {}: the resident replied ({} -> {})", receipt, result.previous().apiName(),
             t.status().apiName());
-        yield hub.reply(t, attachments(event))
+        yield attachments(event, receipt).compose(attached -> hub.reply(t, attached))
             .map(v -> List.of(Reply.privateText(Text.REPLY_RECEIVED.of(receipt, t.status().label()))));
       }
       case UNKNOWN -> reply(Text.REPLY_NOT_FOUND.of(receipt));
@@ -167,9 +170,21 @@ final class ResidentReplies {
     });
   }
 
-  /** The links of what the resident attached to the message (none yet: text only). */
-  JsonArray attachments(ChatEvent event) {
-    return new JsonArray();
+  /**
+   * What the resident attached to the reply (photos, a location), kept and added to the ticket's
+   * attachments, as the hub reads them (signed links); empty when nothing was attached. A photo the
+   * store refuses does not hold the reply back: the reply goes without it.
+   */
+  private Future<JsonArray> attachments(ChatEvent event, String receipt) {
+    if (!event.hasAttachments()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return photos.keep(event)
+        .compose(kept -> photos.add(receipt, kept).map(n -> photos.forHub(kept)))
+        .recover(e -> {
+          LOG.warn("Ticket {}: an attachment of the resident's reply was not kept: {}", receipt, e.getMessage());
+          return Future.succeededFuture(new JsonArray());
+        });
   }
 
   /** After a rating without a comment: asks for one and opens the window for it. */
