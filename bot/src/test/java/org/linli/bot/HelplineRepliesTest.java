@@ -11,10 +11,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.bot.attachment.Jpegs;
@@ -27,39 +23,10 @@ import org.linli.webhooks.hub.SpecSignature;
  * rating its own signed event counted in the month's figures, the comment after a button rating,
  * and the community's evaluation (联合评单).
  */
-class HelplineRepliesTest {
-
-  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  static final String HUB_TOKEN = "hub-token";
+class HelplineRepliesTest extends WithHubAndChatApp {
 
   @TempDir
   Path data;
-  FakeHub hub;
-  FakeChatApp app;
-
-  @BeforeEach
-  void start() {
-    hub = FakeHub.standalone();
-    app = new FakeChatApp();
-  }
-
-  @AfterEach
-  void stop() {
-    RunningService.await(hub.close());
-    app.close();
-  }
-
-  private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("LINLI_HUB_URL", hub.url());
-    env.put("LINLI_HUB_SECRET", SECRET);
-    env.put("LINLI_HUB_TOKEN", HUB_TOKEN);
-    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
-    env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
-    env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
-    env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod");
-    return env;
-  }
 
   /** What the bot answers to {@code body} on the generic webhook (every reply). */
   private static JsonArray replies(RunningService service, JsonObject body) {
@@ -128,7 +95,7 @@ class HelplineRepliesTest {
 
   @Test
   void a_private_reply_to_a_waiting_ticket_reaches_the_hub_as_a_signed_ticket_reply_and_the_clock_resumes() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = waiting(service, "u7", "家里水管漏水了");
       String dueWhileWaiting = ticket(service, receipt).getString("dueAt");
 
@@ -161,7 +128,7 @@ class HelplineRepliesTest {
 
   @Test
   void a_private_reply_with_a_photo_reaches_the_hub_as_a_ticket_reply_with_a_signed_link_to_the_photo() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = waiting(service, "u8", "楼道灯坏了");
       byte[] photo = Jpegs.withGps();
 
@@ -172,12 +139,7 @@ class HelplineRepliesTest {
       JsonObject d = signedEvent("msg_" + receipt + "_reply_1").json().getJsonObject("data");
       assertThat(d.getString("text")).isEqualTo("就是这盏灯");
       JsonArray attachments = d.getJsonArray("attachments");
-      assertThat(attachments).hasSize(1);
-      JsonObject image = attachments.getJsonObject(0);
-      assertThat(image.getString("kind")).isEqualTo("image");
-      assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
-      assertThat(image.getString("url"))
-          .matches("http://.+/attachments/[0-9a-f]{64}\\?expires=\\d+&sig=[-_A-Za-z0-9]+");
+      JsonObject image = PhotosTest.oneSignedJpegLink(attachments);
       var download = RunningService.await(service.client.getAbs(image.getString("url")).send());
       assertThat(download.statusCode()).isEqualTo(200);
       assertThat(Jpegs.hasGps(download.body().getBytes())).as("the photo's GPS is stripped").isFalse();
@@ -187,7 +149,7 @@ class HelplineRepliesTest {
 
   @Test
   void a_reply_quoting_the_bots_question_in_the_group_reaches_the_hub_as_a_ticket_reply() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = waiting(service, "u3", "楼道灯坏了");
       String question = app.await(m -> m.getString("text", "").contains(receipt + " 待居民补充"), 10)
           .getString("text");
@@ -210,7 +172,7 @@ class HelplineRepliesTest {
 
   @Test
   void reply_with_the_receipt_number_reaches_the_hub_and_only_from_the_resident() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = waiting(service, "u5", "门禁坏了进不去");
 
       assertThat(inGroup(service, "u6", "/reply " + receipt + " 我也进不去").getString("text"))
@@ -232,7 +194,7 @@ class HelplineRepliesTest {
 
   @Test
   void a_resident_with_two_waiting_tickets_is_asked_once_which_one_and_the_choice_sends_the_text() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String light = waiting(service, "u9", "楼道灯坏了");
       String pipe = waiting(service, "u9", "楼上漏水到我家");
 
@@ -257,7 +219,7 @@ class HelplineRepliesTest {
 
   @Test
   void two_ratings_are_two_hub_events_with_their_own_ids_and_both_count_in_the_month() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(inGroup(service, "u1", "/help 楼道灯坏了"));
       hubSays(service, receipt, "dispatched", "");
       hubSays(service, receipt, "resolved", "已换灯泡");
@@ -295,7 +257,7 @@ class HelplineRepliesTest {
 
   @Test
   void after_a_button_rating_the_bot_asks_for_a_comment_and_the_next_message_is_it() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(inGroup(service, "u2", "/help 楼下垃圾好几天没人清"));
       hubSays(service, receipt, "dispatched", "");
       hubSays(service, receipt, "resolved", "已清运");
@@ -320,7 +282,7 @@ class HelplineRepliesTest {
 
   @Test
   void a_moderator_evaluates_the_handling_by_command_and_an_operator_by_the_api() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(inGroup(service, "u1", "/help 小区门口路灯不亮"));
       hubSays(service, receipt, "dispatched", "");
       hubSays(service, receipt, "resolved", "已修复");

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.webhooks.hub.FakeHub;
@@ -27,41 +25,12 @@ import org.linli.webhooks.hub.SpecSignature;
  * (retried, dead-lettered and replayed, surviving a restart), the hub's callbacks (verified before
  * parsing), the updates back to the resident, ratings, and reminders with two instances.
  */
-class HelplineTest {
-
-  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  static final String HUB_TOKEN = "hub-token";
+class HelplineTest extends WithHubAndChatApp {
 
   @TempDir
   Path data;
   @TempDir
   Path otherData;
-  FakeHub hub;
-  FakeChatApp app;
-
-  @BeforeEach
-  void start() {
-    hub = FakeHub.standalone();
-    app = new FakeChatApp();
-  }
-
-  @AfterEach
-  void stop() {
-    RunningService.await(hub.close());
-    app.close();
-  }
-
-  private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("LINLI_HUB_URL", hub.url());
-    env.put("LINLI_HUB_SECRET", SECRET);
-    env.put("LINLI_HUB_TOKEN", HUB_TOKEN);
-    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
-    env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
-    env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
-    env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod");
-    return env;
-  }
 
   private static JsonObject say(RunningService service, String user, String text) {
     return firstReply(service, user, "text", text);
@@ -110,7 +79,7 @@ class HelplineTest {
   @Test
   void a_help_request_is_answered_with_its_receipt_and_reaches_the_hub_signed_after_two_refusals() {
     hub.answerNext(503, 503);
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       JsonObject reply = say(service, "u1", "/help 3号楼2单元楼道灯坏了，电话13812345678");
       String receipt = receipt(reply);
       assertThat(reply.getString("text")).contains("承诺时限", "/status " + receipt);
@@ -134,7 +103,7 @@ class HelplineTest {
   @Test
   void a_refused_delivery_becomes_a_dead_letter_that_the_admin_replays() {
     hub.answerNext(400);
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(say(service, "u1", "/help 小区门口路灯不亮"));
       String id = "msg_" + receipt + "_created";
       hub.await(c -> c.answered() == 400, 10);
@@ -166,7 +135,7 @@ class HelplineTest {
   @Test
   void a_hub_that_answers_410_stops_deliveries_raises_the_alarm_and_resumes_when_told() {
     hub.answerNext(410);
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String first = receipt(say(service, "u1", "/help 楼道灯坏了"));
       hub.await(c -> c.answered() == 410, 10);
       String second = receipt(say(service, "u2", "/help 门禁坏了"));
@@ -190,7 +159,7 @@ class HelplineTest {
 
   @Test
   void tickets_pending_when_the_service_stops_all_reach_the_hub_after_the_restart_none_twice() {
-    Map<String, String> down = env();
+    Map<String, String> down = helplineEnv();
     down.put("LINLI_HUB_URL", "http://127.0.0.1:1/hub/events"); // nobody listens: every try fails
     down.put("LINLI_OUTBOX_RETRY_SECONDS", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1");
     List<String> receipts = new ArrayList<>();
@@ -199,7 +168,7 @@ class HelplineTest {
         receipts.add(receipt(say(first, "u" + i, "/help " + (i + 1) + "号楼楼道灯坏了")));
       }
     }
-    try (RunningService second = RunningService.start(data, env())) {
+    try (RunningService second = RunningService.start(data, helplineEnv())) {
       for (String r : receipts) {
         hub.await(c -> c.webhookId().equals("msg_" + r + "_created"), 15);
       }
@@ -213,7 +182,7 @@ class HelplineTest {
 
   @Test
   void forged_stale_and_replayed_hub_callbacks_are_refused_and_change_nothing() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(say(service, "u1", "/help 5号楼电梯故障停运"));
       long now = Instant.now().getEpochSecond();
 
@@ -235,7 +204,7 @@ class HelplineTest {
 
   @Test
   void updates_reach_the_resident_privately_and_an_unhappy_rating_reopens_the_ticket() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(say(service, "u7", "/help 家门口下水道堵了"));
       long now = Instant.now().getEpochSecond();
       callback(service, "msg_a", now, SECRET, status(receipt, "dispatched", "已派物业"));
@@ -261,7 +230,7 @@ class HelplineTest {
 
   @Test
   void a_sixth_request_within_the_hour_is_refused_politely_with_the_hotline() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       for (int i = 0; i < 5; i++) {
         receipt(say(service, "busy", "/help 第" + i + "件事"));
       }
@@ -272,7 +241,7 @@ class HelplineTest {
 
   @Test
   void an_overdue_reminder_reaches_the_hub_and_the_moderators_exactly_once_with_two_instances() {
-    Map<String, String> env = env();
+    Map<String, String> env = helplineEnv();
     env.put("LINLI_TICKETS_TIME_LIMIT_HOURS", "default=4s");
     env.put("LINLI_TICKETS_MODERATOR_CHATS", "generic:mods");
     try (RunningService first = RunningService.start(data, env);
@@ -292,7 +261,7 @@ class HelplineTest {
 
   @Test
   void an_emergency_said_to_the_group_opens_an_urgent_ticket_at_once() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       JsonObject reply = say(service, "u1", "电梯困人了快来人");
 
       assertThat(reply.getString("text")).contains("110", "回执号");
@@ -304,7 +273,7 @@ class HelplineTest {
   @Test
   void an_open311_hub_gets_a_georeport_request_and_its_id_is_kept_on_the_ticket() {
     hub.answerWith("[{\"service_request_id\":\"638344\"}]");
-    Map<String, String> env = env();
+    Map<String, String> env = helplineEnv();
     env.put("LINLI_HUB_MODE", "open311");
     env.put("LINLI_HUB_API_KEY", "open311-key");
     env.put("LINLI_HUB_SERVICE_CODE", "community");
@@ -325,7 +294,7 @@ class HelplineTest {
 
   @Test
   void the_month_figures_count_tickets_by_category_and_status_and_average_the_ratings() {
-    try (RunningService service = RunningService.start(data, env())) {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
       String receipt = receipt(say(service, "u1", "/help 楼道灯坏了"));
       receipt(say(service, "u2", "/help 想咨询一下低保怎么申请"));
       long now = Instant.now().getEpochSecond();

@@ -8,13 +8,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.webhooks.hub.FakeHub;
 import org.linli.webhooks.hub.SpecSignature;
 
 /**
@@ -22,35 +18,13 @@ import org.linli.webhooks.hub.SpecSignature;
  * top level as well as in a {@code data} envelope, and events that carry {@code receipt} and
  * {@code text} at the top level besides their {@code data}.
  */
-class HubContractTest {
-
-  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  static final String HUB_TOKEN = "hub-token";
+class HubContractTest extends WithHubAndChatApp {
 
   @TempDir
   Path data;
-  FakeHub hub;
-  FakeChatApp app;
-
-  @BeforeEach
-  void start() {
-    hub = FakeHub.standalone();
-    app = new FakeChatApp();
-  }
-
-  @AfterEach
-  void stop() {
-    RunningService.await(hub.close());
-    app.close();
-  }
 
   private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("LINLI_HUB_URL", hub.url());
-    env.put("LINLI_HUB_SECRET", SECRET);
-    env.put("LINLI_HUB_TOKEN", HUB_TOKEN);
-    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
-    env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
+    Map<String, String> env = hubEnv();
     return env;
   }
 

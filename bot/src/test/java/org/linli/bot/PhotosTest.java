@@ -50,7 +50,7 @@ class PhotosTest {
   private Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("LINLI_HUB_URL", hub.url());
-    env.put("LINLI_HUB_SECRET", HelplineTest.SECRET);
+    env.put("LINLI_HUB_SECRET", WithHubAndChatApp.SECRET);
     env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
     env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
     return env;
@@ -85,12 +85,7 @@ class PhotosTest {
 
       FakeHub.Received created = hub.await(c -> c.webhookId().equals("msg_" + receipt + "_created"), 15);
       JsonArray attachments = created.json().getJsonObject("data").getJsonArray("attachments");
-      assertThat(attachments).hasSize(1);
-      JsonObject image = attachments.getJsonObject(0);
-      assertThat(image.getString("kind")).isEqualTo("image");
-      assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
-      assertThat(image.getString("url"))
-          .matches("http://.+/attachments/[0-9a-f]{64}\\?expires=\\d+&sig=[-_A-Za-z0-9]+");
+      JsonObject image = PhotosTest.oneSignedJpegLink(attachments);
 
       HttpResponse<Buffer> got = download(service, image.getString("url"));
       assertThat(got.statusCode()).isEqualTo(200);
@@ -205,8 +200,19 @@ class PhotosTest {
     HttpResponse<Buffer> answer = RunningService.await(service.client.post("/webhooks/hub")
         .putHeader("Content-Type", "application/json").putHeader("webhook-id", id)
         .putHeader("webhook-timestamp", ts)
-        .putHeader("webhook-signature", org.linli.webhooks.hub.SpecSignature.of(HelplineTest.SECRET, id, ts, body))
+        .putHeader("webhook-signature", org.linli.webhooks.hub.SpecSignature.of(WithHubAndChatApp.SECRET, id, ts, body))
         .sendBuffer(Buffer.buffer(body)));
     assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+  }
+
+  /** The one attachment of an event: a JPEG as a signed, expiring link to this service. */
+  static JsonObject oneSignedJpegLink(JsonArray attachments) {
+    assertThat(attachments).hasSize(1);
+    JsonObject image = attachments.getJsonObject(0);
+    assertThat(image.getString("kind")).isEqualTo("image");
+    assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
+    assertThat(image.getString("url"))
+        .matches("http://.+/attachments/[0-9a-f]{64}\\?expires=\\d+&sig=[-_A-Za-z0-9]+");
+    return image;
   }
 }

@@ -45,7 +45,7 @@ class TelegramPhotoTest {
         "LINLI_TELEGRAM_MODE", "polling",
         "LINLI_TELEGRAM_BOT_USERNAME", "linli_bot",
         "LINLI_HUB_URL", hub.url(),
-        "LINLI_HUB_SECRET", HelplineTest.SECRET,
+        "LINLI_HUB_SECRET", WithHubAndChatApp.SECRET,
         "LINLI_OUTBOX_POLL_MILLIS", "50"));
   }
 

@@ -1,23 +1,16 @@
 package org.linli.bot.attachment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.linli.bot.keys.KeyFile;
 import org.linli.config.Secret;
 
 /**
@@ -81,32 +74,6 @@ public final class AttachmentLinks {
   }
 
   private static byte[] fromFile(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.getParent(), ownerOnly(file.getParent(), "rwx------"));
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-          Files.write(Files.createFile(file, ownerOnly(file, "rw-------")), Base64.getEncoder().encode(key),
-              StandardOpenOption.WRITE);
-          return key;
-        } catch (FileAlreadyExistsException raced) {
-          // Another start wrote it first: use theirs.
-        }
-      }
-      byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
-      if (key.length != 32) {
-        throw new IllegalStateException(file + " does not hold a 32-byte key in base64");
-      }
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("The attachment link key " + file + " could not be read or written", e);
-    }
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path path, String permissions) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-        : new FileAttribute<?>[0];
+    return KeyFile.readOrCreate(file, "attachment link key");
   }
 }

@@ -1,15 +1,8 @@
 package org.linli.bot.consultation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -19,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.linli.bot.keys.KeyFile;
 import org.linli.bot.outbox.Sealer;
 import org.linli.config.Secret;
 
@@ -65,32 +59,7 @@ public final class BallotKeys implements Sealer {
   }
 
   private static byte[] fromFile(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.getParent(), ownerOnly(file.getParent(), "rwx------"));
-        byte[] key = random(32);
-        try {
-          Files.write(Files.createFile(file, ownerOnly(file, "rw-------")),
-              Base64.getEncoder().encode(key), StandardOpenOption.WRITE);
-          return key;
-        } catch (FileAlreadyExistsException raced) {
-          // Another start wrote it first: use theirs.
-        }
-      }
-      byte[] key = Base64.getDecoder().decode(Files.readString(file).strip());
-      if (key.length != 32) {
-        throw new IllegalStateException(file + " does not hold a 32-byte key in base64");
-      }
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("The ballot sealing key " + file + " could not be read or written", e);
-    }
-  }
-
-  private static FileAttribute<?>[] ownerOnly(Path path, String permissions) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix")
-        ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-        : new FileAttribute<?>[0];
+    return KeyFile.readOrCreate(file, "ballot sealing key");
   }
 
   /** A new random key for one secret poll. */

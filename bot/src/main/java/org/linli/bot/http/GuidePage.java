@@ -1,7 +1,6 @@
 package org.linli.bot.http;
 
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Comparator;
@@ -114,11 +113,6 @@ public final class GuidePage {
   }
 
   private static void html(RoutingContext ctx, String title, String body) {
-    ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        // The page needs nothing but itself; anything a guide might smuggle in would not run.
-        .putHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .end(Page.document(title, body));
+    HtmlPages.send(ctx, 200, null, HtmlPages.WITH_IMAGES, Page.document(title, body));
   }
 }

@@ -21,17 +21,7 @@ import org.linli.webhooks.Identity;
  * poll's follow-up steps; and the public index {@code GET /polls}. Bad input is refused with a 400
  * and a sentence before anything is stored.
  */
-public final class ProposalApi {
-
-  private final ProposalDesk desk;
-  private final FollowUps followUps;
-  private final ConsultationIndex index;
-
-  public ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIndex index) {
-    this.desk = desk;
-    this.followUps = followUps;
-    this.index = index;
-  }
+public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIndex index) {
 
   /** {@code POST /api/v1/proposals}: raises a proposal; its message goes to the chat through the outbox. */
   public void create(RoutingContext ctx) {
@@ -162,12 +152,7 @@ public final class ProposalApi {
 
   /** {@code GET /polls}: the public index page. */
   public void index(RoutingContext ctx) {
-    index.page().onSuccess(html -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-cache")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .end(html))
+    index.page().onSuccess(html -> HtmlPages.send(ctx, 200, "no-cache", HtmlPages.WITH_IMAGES, html))
         .onFailure(ctx::fail);
   }
 

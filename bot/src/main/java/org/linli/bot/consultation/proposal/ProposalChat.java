@@ -21,7 +21,7 @@ import org.linli.webhooks.Reply;
  * [ticket numbers] [--done]}. Confirmations of a support are private; what the chat must know
  * (the agenda notice, a decline, each follow-up step) is posted to it.
  */
-public final class ProposalChat {
+public record ProposalChat(ProposalDesk desk, FollowUps followUps, Moderators moderators) {
 
   private static final List<String> PROPOSE = Words.COMMAND_PROPOSE.list();
   private static final List<String> SUPPORT = Words.COMMAND_SUPPORT.list();
@@ -31,16 +31,6 @@ public final class ProposalChat {
   private static final List<String> FOLLOWUP = Words.COMMAND_FOLLOWUP.list();
   private static final Pattern DONE = Words.FOLLOWUP_DONE_FLAG.pattern();
   private static final Pattern TICKET = Pattern.compile("(?<![\\d-])\\d{8}-\\d{4,}(?![\\d-])");
-
-  private final ProposalDesk desk;
-  private final FollowUps followUps;
-  private final Moderators moderators;
-
-  public ProposalChat(ProposalDesk desk, FollowUps followUps, Moderators moderators) {
-    this.desk = desk;
-    this.followUps = followUps;
-    this.moderators = moderators;
-  }
 
   /** True for the commands this class answers. */
   public static boolean handles(String command) {

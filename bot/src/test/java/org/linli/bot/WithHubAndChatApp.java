@@ -1,0 +1,51 @@
+package org.linli.bot;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.linli.webhooks.hub.FakeHub;
+
+/**
+ * The peers of a help-line test, fresh for each test: a fake hub and a fake chat app on loopback,
+ * and the settings that point a service at them ({@link #hubEnv()}, to which a test adds its own).
+ */
+abstract class WithHubAndChatApp {
+
+  static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  static final String HUB_TOKEN = "hub-token";
+
+  FakeHub hub;
+  FakeChatApp app;
+
+  @BeforeEach
+  void start_the_hub_and_the_chat_app() {
+    hub = FakeHub.standalone();
+    app = new FakeChatApp();
+  }
+
+  @AfterEach
+  void stop_the_hub_and_the_chat_app() {
+    RunningService.await(hub.close());
+    app.close();
+  }
+
+  /** The hub (its URL, secret and token) and the chat app as the service's settings; outbox polled every 50 ms. */
+  Map<String, String> hubEnv() {
+    Map<String, String> env = new HashMap<>();
+    env.put("LINLI_HUB_URL", hub.url());
+    env.put("LINLI_HUB_SECRET", SECRET);
+    env.put("LINLI_HUB_TOKEN", HUB_TOKEN);
+    env.put("LINLI_GENERIC_OUTBOUND_URL", app.url());
+    env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
+    return env;
+  }
+
+  /** {@link #hubEnv()}, with quick retries (0, 1, 1 s) and {@code mod} moderating chat g1. */
+  Map<String, String> helplineEnv() {
+    Map<String, String> env = hubEnv();
+    env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
+    env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod");
+    return env;
+  }
+}
