@@ -73,7 +73,7 @@ public final class PhotoIntake {
     Future<Buffer> fetched = !image.ref().isEmpty() && fetcher != null
         ? fetcher.fetch(image, event.messageId(), max)
         : download(image.url(), max);
-    // A platform API that cannot fetch by reference may still have given a URL (WeCom's PicUrl).
+    // A platform API that cannot fetch by reference may still have given a URL (a picture URL in the callback).
     if (!image.ref().isEmpty() && fetcher != null && !image.url().isEmpty()) {
       fetched = fetched.recover(e -> e instanceof MediaDownload.TooLarge
           ? Future.failedFuture(e)

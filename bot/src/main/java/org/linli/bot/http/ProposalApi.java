@@ -31,7 +31,7 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
       body = RequestBodies.jsonObject(ctx, "{\"chat\": \"g1\", \"title\": \"…\", \"description\": \"…\"}");
       proposer = text(body, "proposer", "");
       if (!proposer.isEmpty() && Identity.parse(proposer).isEmpty()) {
-        throw new HttpException(400, "\"proposer\" must be an identity platform:user, e.g. telegram:2222");
+        throw new HttpException(400, "\"proposer\" must be an identity platform:user, e.g. generic:u2222");
       }
       if (text(body, "chat", "").isEmpty() || text(body, "title", "").isEmpty()) {
         throw new HttpException(400, "\"chat\" and \"title\" are required");
