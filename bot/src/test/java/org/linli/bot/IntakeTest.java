@@ -146,4 +146,39 @@ class IntakeTest extends WithHubAndChatApp {
       assertThat(ticket.getJsonObject("contact").getString("phone")).isEqualTo("13812345678");
     }
   }
+
+  @Test
+  void a_location_sent_in_answer_files_the_request_with_it() {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
+      assertThat(say(service, "u6", "/help 路灯坏了一排").getJsonObject(0).getString("text")).contains("在哪里");
+
+      JsonObject body = new JsonObject()
+          .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
+          .put("from", new JsonObject().put("id", "u6"))
+          .put("location", new JsonObject().put("latitude", 31.2304).put("longitude", 121.4737).put("label", "幸福小区"));
+      JsonArray replies = service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+          .getJsonArray("replies");
+
+      String receipt = receipt(replies.getJsonObject(0));
+      JsonObject location = created(receipt).getJsonArray("attachments").getJsonObject(0);
+      assertThat(location.getString("kind")).isEqualTo("location");
+      assertThat(location.getDouble("latitude")).isEqualTo(31.2304);
+    }
+  }
+
+  @Test
+  void a_new_request_while_the_question_waits_files_the_first_as_it_is() {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
+      assertThat(say(service, "u7", "/help 楼道灯坏了").getJsonObject(0).getString("text")).contains("在哪里");
+
+      JsonArray replies = say(service, "u7", "/help 4号楼3单元门禁坏了");
+
+      assertThat(replies).hasSize(2);
+      JsonObject first = created(receipt(replies.getJsonObject(0)));
+      JsonObject second = created(receipt(replies.getJsonObject(1)));
+      assertThat(first.getString("text")).isEqualTo("楼道灯坏了");
+      assertThat(second.getString("text")).isEqualTo("4号楼3单元门禁坏了");
+      assertThat(second.getString("address")).isEqualTo("4号楼3单元");
+    }
+  }
 }

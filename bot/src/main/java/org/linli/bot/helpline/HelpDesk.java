@@ -180,6 +180,20 @@ public final class HelpDesk {
     boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
     TicketSource source = Intake.source(event);
     boolean privately = event.chat().type() == ChatEvent.ChatType.PRIVATE;
+    // A request still waiting for its answer is filed as it is before a new one is looked at: none is lost.
+    return intake.take(event).compose(earlier -> earlier == null || !earlier.receipt().isEmpty()
+        ? Future.succeededFuture(List.<Reply>of())
+        : file(event, earlier.source(), earlier.text(), earlier.urgent(), earlier.rule(), earlier.address())
+            .map(Filed::replies))
+        .compose(before -> intake(event, text, urgent, rule, category, isUrgent, source, privately).map(now -> {
+          List<Reply> out = new ArrayList<>(before);
+          out.addAll(now);
+          return out;
+        }));
+  }
+
+  private Future<List<Reply>> intake(ChatEvent event, String text, boolean urgent, String rule, String category,
+      boolean isUrgent, TicketSource source, boolean privately) {
     // Intake asks once: what is missing (a place, a way back) is asked before filing, or right after for an emergency.
     return intake.assess(event, text, category).compose(need -> {
       Optional<String> question = need.question();
@@ -240,12 +254,21 @@ public final class HelpDesk {
   }
 
   /**
-   * A photo or location sent on its own: it joins the ticket the resident opened in this chat in
+   * A photo or location sent on its own: it files the request the bot asked about in this chat (the
+   * location is its place), else joins the ticket the resident opened in this chat in
    * the last few minutes, else their ticket waiting for them (待居民补充), and goes to the hub as
    * {@code ticket.attachment}. With no such ticket, a private chat is told how to ask for help; a
    * group hears nothing.
    */
   public Future<List<Reply>> attach(ChatEvent event) {
+    // A photo or location in answer to the intake question files the request with it.
+    return intake.pendingIn(event).compose(pending -> pending.isPresent() && pending.get().receipt().isEmpty()
+        ? file(event, pending.get().source(), pending.get().text(), pending.get().urgent(), pending.get().rule(),
+            pending.get().address()).map(Filed::replies)
+        : attachToTicket(event));
+  }
+
+  private Future<List<Reply>> attachToTicket(ChatEvent event) {
     return photos.justOpened(event)
         .compose(receipt -> receipt != null
             ? tickets.find(receipt)

@@ -156,6 +156,11 @@ final class Intake {
     if (event.isCallback() || event.text().isBlank()) {
       return Future.succeededFuture(Optional.empty());
     }
+    return pendingIn(event);
+  }
+
+  /** The resident's pending request asked about in the chat of {@code event}, taken; empty when none. */
+  Future<Optional<Pending>> pendingIn(ChatEvent event) {
     String key = KEY + event.identity().key();
     return redis.get(key).compose(r -> {
       if (r == null || !Pending.fromJson(r.toString()).source().chatId().equals(event.chat().id())) {
