@@ -201,12 +201,13 @@ public final class HelpDesk {
         return file(event, source, text, urgent, rule, need.address()).map(Filed::replies);
       }
       if (!isUrgent) {
-        return intake.ask(new Intake.Pending(text, urgent, rule, source, need.address(), ""), question.get(), privately)
+        return intake
+            .ask(new Intake.Pending(text, urgent, rule, source, need.address(), "", 0), question.get(), privately)
             .map(List::of);
       }
       return file(event, source, text, urgent, rule, need.address()).compose(filed -> filed.ticket() == null
           ? Future.succeededFuture(filed.replies())
-          : intake.ask(new Intake.Pending(text, true, rule, source, need.address(), filed.ticket().receipt()),
+          : intake.ask(new Intake.Pending(text, true, rule, source, need.address(), filed.ticket().receipt(), 0),
               need.place() ? question.get() : Text.INTAKE_URGENT_WHERE.of(Intake.WINDOW.toMinutes()), privately)
               .map(ask -> {
                 List<Reply> out = new ArrayList<>(filed.replies());

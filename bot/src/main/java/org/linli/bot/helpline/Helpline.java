@@ -81,7 +81,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
         Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos,
-        new Intake(redis, households, capabilities));
+        new Intake(redis, households, capabilities, times));
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,

@@ -26,9 +26,9 @@ import org.linli.webhooks.Reply;
  * sent with the request; a way back is a phone number in the text or a platform that can write to
  * the resident privately. Repairs and emergencies need a place; every request needs a way back.
  *
- * <p>The question is remembered for {@link #WINDOW} under {@code helpline:{intake}:<identity>}: the
- * resident's next message in that chat is the answer, the "直接提交" button ({@link #SUBMIT}) files
- * the request as it is. An emergency is filed first and then asked where: its pending answer names
+ * <p>The request is remembered under {@code helpline:{intake}:<identity>} for {@link #KEPT}: the
+ * resident's next message in that chat within {@link #WINDOW} is the answer; the "直接提交" button
+ * ({@link #SUBMIT}) files the request as it is while it is kept, and a new request files it first. An emergency is filed first and then asked where: its pending answer names
  * the receipt and joins the ticket as a resident reply.
  */
 final class Intake {
@@ -39,6 +39,9 @@ final class Intake {
   /** How long the bot waits for the answer to its question. */
   static final Duration WINDOW = Duration.ofMinutes(5);
 
+  /** How long a request asked about is kept for the button (or a new request) to file it as it is. */
+  static final Duration KEPT = Duration.ofDays(1);
+
   private static final String KEY = "helpline:{intake}:";
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d{9}(?!\\d)");
 
@@ -46,8 +49,10 @@ final class Intake {
   private final HouseholdRegister households;
   private final Capabilities capabilities;
   private final PlaceFinder places = new PlaceFinder();
+  private final Times times;
 
-  Intake(RedisAPI redis, HouseholdRegister households, Capabilities capabilities) {
+  Intake(RedisAPI redis, HouseholdRegister households, Capabilities capabilities, Times times) {
+    this.times = times;
     this.redis = redis;
     this.households = households;
     this.capabilities = capabilities;
@@ -73,15 +78,17 @@ final class Intake {
 
   /**
    * A request waiting for its answer: the text, how it was classed, where it was written, the
-   * address known so far, and for an emergency already filed its receipt (empty otherwise).
+   * address known so far, for an emergency already filed its receipt (empty otherwise), and when
+   * the question was asked (epoch milliseconds).
    */
-  record Pending(String text, boolean urgent, String rule, TicketSource source, String address, String receipt) {
+  record Pending(String text, boolean urgent, String rule, TicketSource source, String address, String receipt,
+      long askedAt) {
 
     JsonObject toJson() {
       return new JsonObject().put("text", text).put("urgent", urgent).put("rule", rule)
           .put("platform", source.platform()).put("chat", source.chatId()).put("chatType", source.chatType())
           .put("message", source.messageId()).put("resident", source.resident()).put("address", address)
-          .put("receipt", receipt);
+          .put("receipt", receipt).put("askedAt", askedAt);
     }
 
     static Pending fromJson(String json) {
@@ -89,7 +96,7 @@ final class Intake {
       return new Pending(o.getString("text", ""), o.getBoolean("urgent", false), o.getString("rule", ""),
           new TicketSource(o.getString("platform"), o.getString("chat"), o.getString("chatType"),
               o.getString("message"), o.getString("resident")),
-          o.getString("address", ""), o.getString("receipt", ""));
+          o.getString("address", ""), o.getString("receipt", ""), o.getLong("askedAt", 0L));
     }
   }
 
@@ -131,8 +138,10 @@ final class Intake {
 
   /** Remembers {@code pending} for its resident; the question goes with the "直接提交" button unless filed already. */
   Future<Reply> ask(Pending pending, String question, boolean privately) {
-    String json = pending.toJson().encode();
-    return redis.set(List.of(KEY + pending.source().resident(), json, "EX", String.valueOf(WINDOW.toSeconds())))
+    String json = pending.toJson().put("askedAt", times.now().toEpochMilli()).encode();
+    // An emergency's question ends with its window; a request not filed yet is kept for the button.
+    Duration kept = pending.receipt().isEmpty() ? KEPT : WINDOW;
+    return redis.set(List.of(KEY + pending.source().resident(), json, "EX", String.valueOf(kept.toSeconds())))
         .map(ok -> {
           Reply.Builder reply = Reply.builder(question).privately(privately);
           if (pending.receipt().isEmpty()) {
@@ -159,11 +168,16 @@ final class Intake {
     return pendingIn(event);
   }
 
-  /** The resident's pending request asked about in the chat of {@code event}, taken; empty when none. */
+  /**
+   * The resident's pending request asked about in the chat of {@code event} within {@link #WINDOW},
+   * taken; empty when none.
+   */
   Future<Optional<Pending>> pendingIn(ChatEvent event) {
     String key = KEY + event.identity().key();
+    long since = times.now().minus(WINDOW).toEpochMilli();
     return redis.get(key).compose(r -> {
-      if (r == null || !Pending.fromJson(r.toString()).source().chatId().equals(event.chat().id())) {
+      Pending p = r == null ? null : Pending.fromJson(r.toString());
+      if (p == null || !p.source().chatId().equals(event.chat().id()) || p.askedAt() < since) {
         return Future.succeededFuture(Optional.<Pending>empty());
       }
       return take(event).map(Optional::ofNullable);
