@@ -193,7 +193,8 @@ public final class LinliVerticle extends VerticleBase {
         Duration.ofDays(settings.attachments().linkDays()), clock);
     TicketPhotos photos = new TicketPhotos(new PhotoIntake(attachments, platforms.all().stream()
         .collect(Collectors.toMap(ChatPlatform::name, ChatPlatform::media)), web), links, composer::publicUrl, redis);
-    helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms, photos);
+    helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms, photos,
+        households);
     ForwardOffers offers = new ForwardOffers(redis);
     ProposalStore proposalStore = new ProposalStore(redis);
     proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);

@@ -96,7 +96,7 @@ class HelplineRepliesTest extends WithHubAndChatApp {
   @Test
   void a_private_reply_to_a_waiting_ticket_reaches_the_hub_as_a_signed_ticket_reply_and_the_clock_resumes() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = waiting(service, "u7", "家里水管漏水了");
+      String receipt = waiting(service, "u7", "7号楼家里水管漏水了");
       String dueWhileWaiting = ticket(service, receipt).getString("dueAt");
 
       JsonArray answer = privately(service, "u7", "7号楼1单元302，已经漏到楼下了");
@@ -129,7 +129,7 @@ class HelplineRepliesTest extends WithHubAndChatApp {
   @Test
   void a_private_reply_with_a_photo_reaches_the_hub_as_a_ticket_reply_with_a_signed_link_to_the_photo() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = waiting(service, "u8", "楼道灯坏了");
+      String receipt = waiting(service, "u8", "3号楼楼道灯坏了");
       byte[] photo = Jpegs.withGps();
 
       JsonObject message = event("u8", "private", "u8").put("text", "就是这盏灯")
@@ -150,7 +150,7 @@ class HelplineRepliesTest extends WithHubAndChatApp {
   @Test
   void a_reply_quoting_the_bots_question_in_the_group_reaches_the_hub_as_a_ticket_reply() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = waiting(service, "u3", "楼道灯坏了");
+      String receipt = waiting(service, "u3", "3号楼楼道灯坏了");
       String question = app.await(m -> m.getString("text", "").contains(receipt + " 待居民补充"), 10)
           .getString("text");
 
@@ -173,7 +173,7 @@ class HelplineRepliesTest extends WithHubAndChatApp {
   @Test
   void reply_with_the_receipt_number_reaches_the_hub_and_only_from_the_resident() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = waiting(service, "u5", "门禁坏了进不去");
+      String receipt = waiting(service, "u5", "5号楼门禁坏了进不去");
 
       assertThat(inGroup(service, "u6", "/reply " + receipt + " 我也进不去").getString("text"))
           .contains("只有提交求助的居民");
@@ -195,8 +195,8 @@ class HelplineRepliesTest extends WithHubAndChatApp {
   @Test
   void a_resident_with_two_waiting_tickets_is_asked_once_which_one_and_the_choice_sends_the_text() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String light = waiting(service, "u9", "楼道灯坏了");
-      String pipe = waiting(service, "u9", "楼上漏水到我家");
+      String light = waiting(service, "u9", "3号楼楼道灯坏了");
+      String pipe = waiting(service, "u9", "7号楼1单元302，楼上漏水到我家");
 
       JsonObject asked = privately(service, "u9", "是6楼，602").getJsonObject(0);
       assertThat(asked.getString("text")).contains("2 件求助", "哪一件");
@@ -220,7 +220,7 @@ class HelplineRepliesTest extends WithHubAndChatApp {
   @Test
   void two_ratings_are_two_hub_events_with_their_own_ids_and_both_count_in_the_month() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = receipt(inGroup(service, "u1", "/help 楼道灯坏了"));
+      String receipt = receipt(inGroup(service, "u1", "/help 3号楼楼道灯坏了"));
       hubSays(service, receipt, "dispatched", "");
       hubSays(service, receipt, "resolved", "已换灯泡");
       assertThat(inGroup(service, "u1", "/rate " + receipt + " 2 还是不亮").getString("text")).contains("重新打开");

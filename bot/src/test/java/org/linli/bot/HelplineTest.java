@@ -136,9 +136,9 @@ class HelplineTest extends WithHubAndChatApp {
   void a_hub_that_answers_410_stops_deliveries_raises_the_alarm_and_resumes_when_told() {
     hub.answerNext(410);
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String first = receipt(say(service, "u1", "/help 楼道灯坏了"));
+      String first = receipt(say(service, "u1", "/help 3号楼楼道灯坏了"));
       hub.await(c -> c.answered() == 410, 10);
-      String second = receipt(say(service, "u2", "/help 门禁坏了"));
+      String second = receipt(say(service, "u2", "/help 5号楼门禁坏了"));
       sleep(1_500);
 
       JsonObject health = service.get("/health", null).bodyAsJsonObject();
@@ -149,7 +149,7 @@ class HelplineTest extends WithHubAndChatApp {
       assertThat(service.post("/api/v1/hub/resume", "", RunningService.ADMIN).bodyAsJsonObject().getBoolean("resumed"))
           .isTrue();
       // Deferred messages are looked at again one lease (60 s) later; a new ticket goes at once.
-      String third = receipt(say(service, "u3", "/help 水管漏水"));
+      String third = receipt(say(service, "u3", "/help 7号楼水管漏水"));
       hub.await(c -> c.webhookId().equals("msg_" + third + "_created") && c.answered() == 204, 10);
       assertThat(service.get("/health", null).bodyAsJsonObject().getJsonObject("hub").getString("deliveries"))
           .isEqualTo("ON");
@@ -205,7 +205,7 @@ class HelplineTest extends WithHubAndChatApp {
   @Test
   void updates_reach_the_resident_privately_and_an_unhappy_rating_reopens_the_ticket() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = receipt(say(service, "u7", "/help 家门口下水道堵了"));
+      String receipt = receipt(say(service, "u7", "/help 6号楼家门口下水道堵了"));
       long now = Instant.now().getEpochSecond();
       callback(service, "msg_a", now, SECRET, status(receipt, "dispatched", "已派物业"));
 
@@ -235,7 +235,7 @@ class HelplineTest extends WithHubAndChatApp {
         receipt(say(service, "busy", "/help 第" + i + "件事"));
       }
       assertThat(say(service, "busy", "/help 第六件事").getString("text")).contains("12345").doesNotContain("回执号");
-      receipt(say(service, "someone-else", "/help 楼道灯坏了"));
+      receipt(say(service, "someone-else", "/help 3号楼楼道灯坏了"));
     }
   }
 
@@ -295,7 +295,7 @@ class HelplineTest extends WithHubAndChatApp {
   @Test
   void the_month_figures_count_tickets_by_category_and_status_and_average_the_ratings() {
     try (RunningService service = RunningService.start(data, helplineEnv())) {
-      String receipt = receipt(say(service, "u1", "/help 楼道灯坏了"));
+      String receipt = receipt(say(service, "u1", "/help 3号楼楼道灯坏了"));
       receipt(say(service, "u2", "/help 想咨询一下低保怎么申请"));
       long now = Instant.now().getEpochSecond();
       callback(service, "msg_s1", now, SECRET, status(receipt, "dispatched", ""));

@@ -65,7 +65,7 @@ class TelegramPhotoTest {
 
   @Test
   void a_photo_after_help_is_fetched_with_getFile_and_reaches_the_hub_as_a_signed_link() throws InterruptedException {
-    api.push(new JsonObject().put("message", message(1).put("text", "/help 楼道灯坏了").put("entities",
+    api.push(new JsonObject().put("message", message(1).put("text", "/help 3号楼楼道灯坏了").put("entities",
         new JsonArray().add(new JsonObject().put("offset", 0).put("length", 5).put("type", "bot_command")))));
     FakeHub.Received created = hub.await(c -> c.json().getString("type").equals("ticket.created"), 20);
     String receipt = created.json().getJsonObject("data").getString("receipt");

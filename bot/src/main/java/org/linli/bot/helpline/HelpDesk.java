@@ -3,7 +3,6 @@ package org.linli.bot.helpline;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.linli.bot.PersonalData;
@@ -67,10 +66,12 @@ public final class HelpDesk {
   private final ResidentReplies replies;
   private final Evaluations evaluations;
   private final TicketPhotos photos;
+  private final Intake intake;
 
   HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones,
-      ResidentReplies replies, TicketPhotos photos) {
+      ResidentReplies replies, TicketPhotos photos, Intake intake) {
     this.photos = photos;
+    this.intake = intake;
     this.tickets = tickets;
     this.hub = hub;
     this.offers = offers;
@@ -93,12 +94,24 @@ public final class HelpDesk {
   }
 
   /**
-   * A message that is not a command, looked at before it is taken as a question: the comment on a
-   * rating the bot asked about, or the resident's answer to a ticket waiting for them. Empty when
-   * it is neither.
+   * A message that is not a command, looked at before it is taken as a question: the answer to the
+   * bot's question about a request for help ({@link Intake}), the comment on a rating the bot asked
+   * about, or the resident's answer to a ticket waiting for them. Empty when it is none of these.
    */
   public Future<Optional<List<Reply>>> answering(ChatEvent event) {
-    return replies.answering(event);
+    return intake.answered(event).compose(pending -> pending.isPresent()
+        ? answer(event, pending.get(), event.text().strip()).map(Optional::of)
+        : replies.answering(event));
+  }
+
+  /** The answer to the intake question: joins the request, which is filed; or the emergency filed already. */
+  private Future<List<Reply>> answer(ChatEvent event, Intake.Pending pending, String text) {
+    if (!pending.receipt().isEmpty()) {
+      return replies.send(event, pending.receipt(), text);
+    }
+    String joined = pending.text() + "\n" + text;
+    return file(event, pending.source(), joined, pending.urgent(), pending.rule(),
+        intake.addressOf(text, pending.address())).map(Filed::replies);
   }
 
   /** The name of a category as residents read it. */
@@ -127,6 +140,13 @@ public final class HelpDesk {
    * reply:<receipt>}; empty when not ours.
    */
   public Optional<Future<List<Reply>>> button(ChatEvent event, String data) {
+    if (data.equals(Intake.SUBMIT)) {
+      // 直接提交: the request as it is, without the answer.
+      return Optional.of(intake.take(event).compose(pending -> pending == null
+          ? reply(Text.HELP_BUTTON_EXPIRED.of(phones.hotline()))
+          : file(event, pending.source(), pending.text(), pending.urgent(), pending.rule(), pending.address())
+              .map(Filed::replies)));
+    }
     if (data.startsWith(ResidentReplies.BUTTON)) {
       return Optional.of(replies.press(event, data));
     }
@@ -158,9 +178,54 @@ public final class HelpDesk {
   public Future<List<Reply>> open(ChatEvent event, String text, boolean urgent, String rule) {
     String category = guesser.guess(text, rule);
     boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
-    TicketSource source = new TicketSource(event.platform(), event.chat().id(),
-        event.chat().type().name().toLowerCase(Locale.ROOT), event.messageId(),
-        event.identity().key());
+    TicketSource source = Intake.source(event);
+    boolean privately = event.chat().type() == ChatEvent.ChatType.PRIVATE;
+    // A request still waiting for its answer is filed as it is before a new one is looked at: none is lost.
+    return intake.take(event).compose(earlier -> earlier == null || !earlier.receipt().isEmpty()
+        ? Future.succeededFuture(List.<Reply>of())
+        : file(event, earlier.source(), earlier.text(), earlier.urgent(), earlier.rule(), earlier.address())
+            .map(Filed::replies))
+        .compose(before -> intake(event, text, urgent, rule, category, isUrgent, source, privately).map(now -> {
+          List<Reply> out = new ArrayList<>(before);
+          out.addAll(now);
+          return out;
+        }));
+  }
+
+  private Future<List<Reply>> intake(ChatEvent event, String text, boolean urgent, String rule, String category,
+      boolean isUrgent, TicketSource source, boolean privately) {
+    // Intake asks once: what is missing (a place, a way back) is asked before filing, or right after for an emergency.
+    return intake.assess(event, text, category).compose(need -> {
+      Optional<String> question = need.question();
+      if (question.isEmpty()) {
+        return file(event, source, text, urgent, rule, need.address()).map(Filed::replies);
+      }
+      if (!isUrgent) {
+        return intake
+            .ask(new Intake.Pending(text, urgent, rule, source, need.address(), "", 0), question.get(), privately)
+            .map(List::of);
+      }
+      return file(event, source, text, urgent, rule, need.address()).compose(filed -> filed.ticket() == null
+          ? Future.succeededFuture(filed.replies())
+          : intake.ask(new Intake.Pending(text, true, rule, source, need.address(), filed.ticket().receipt(), 0),
+              need.place() ? question.get() : Text.INTAKE_URGENT_WHERE.of(Intake.WINDOW.toMinutes()), privately)
+              .map(ask -> {
+                List<Reply> out = new ArrayList<>(filed.replies());
+                out.add(ask);
+                return out;
+              }));
+    });
+  }
+
+  /** A ticket filed (null when the resident's hourly limit refused it) and what the resident is told. */
+  private record Filed(Ticket ticket, List<Reply> replies) {
+  }
+
+  /** Files the request as it is: the ticket, its photos (those of {@code event}) and its event to the hub. */
+  private Future<Filed> file(ChatEvent event, TicketSource source, String text, boolean urgent, String rule,
+      String address) {
+    String category = guesser.guess(text, rule);
+    boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
     // Photos sent with the request travel with it; one that cannot be kept never keeps the ticket from opening.
     List<String> notes = new ArrayList<>();
     Future<List<KeptAttachment>> kept = photos.keep(event).recover(e -> {
@@ -168,7 +233,7 @@ public final class HelpDesk {
       return Future.succeededFuture(List.of());
     });
     return kept.compose(attachments -> tickets
-        .open(new NewTicket(category, isUrgent, text, source, event.chat().id(), "", times.now()))
+        .open(new NewTicket(category, isUrgent, text, source, source.chatId(), "", times.now(), address))
         .compose(ticket -> photos.add(ticket.receipt(), attachments)
             .compose(n -> photos.opened(event, ticket.receipt()))
             .compose(v -> hub.created(ticket, photos.forHub(attachments)))
@@ -177,24 +242,34 @@ public final class HelpDesk {
           String reply = received(ticket)
               + (attachments.isEmpty() ? "" : Text.ATTACH_WITH_REQUEST.of(attachments.size()))
               + (notes.isEmpty() ? "" : "\n" + notes.get(0));
-          return List.of(Reply.text(reply));
+          return new Filed(ticket, List.of(Reply.text(reply)));
         }))
         .recover(e -> {
           if (e instanceof TicketLimitReached limit) {
-            return reply(Text.HELP_LIMIT.of(times.format(limit.retryAfter()), phones.hotline(),
-                phones.police(), phones.fire(), phones.ambulance()));
+            return Future.succeededFuture(new Filed(null, List.of(Reply.text(Text.HELP_LIMIT.of(
+                times.format(limit.retryAfter()), phones.hotline(), phones.police(), phones.fire(),
+                phones.ambulance())))));
           }
           return Future.failedFuture(e);
         });
   }
 
   /**
-   * A photo or location sent on its own: it joins the ticket the resident opened in this chat in
+   * A photo or location sent on its own: it files the request the bot asked about in this chat (the
+   * location is its place), else joins the ticket the resident opened in this chat in
    * the last few minutes, else their ticket waiting for them (待居民补充), and goes to the hub as
    * {@code ticket.attachment}. With no such ticket, a private chat is told how to ask for help; a
    * group hears nothing.
    */
   public Future<List<Reply>> attach(ChatEvent event) {
+    // A photo or location in answer to the intake question files the request with it.
+    return intake.pendingIn(event).compose(pending -> pending.isPresent() && pending.get().receipt().isEmpty()
+        ? file(event, pending.get().source(), pending.get().text(), pending.get().urgent(), pending.get().rule(),
+            pending.get().address()).map(Filed::replies)
+        : attachToTicket(event));
+  }
+
+  private Future<List<Reply>> attachToTicket(ChatEvent event) {
     return photos.justOpened(event)
         .compose(receipt -> receipt != null
             ? tickets.find(receipt)

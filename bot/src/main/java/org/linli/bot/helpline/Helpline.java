@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.linli.bot.consultation.Moderators;
+import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Phones;
@@ -41,9 +42,10 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
   /** The outbox queue of hub deliveries. */
   public static final String QUEUE = "hub";
 
-  /** The parts built from the settings, not started yet. */
+  /** The parts built from the settings, not started yet; {@code households} gives bound residents' addresses. */
   public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
-      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos) {
+      Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos,
+      HouseholdRegister households) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -78,7 +80,8 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Times times = new Times(clock, zone);
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
         Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
-    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos);
+    HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos,
+        new Intake(redis, households, capabilities, times));
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,

@@ -199,6 +199,7 @@ public final class HubEvents {
             .put("resident", t.source().resident()))
         .put("community", t.community())
         .put("grid", t.grid())
+        .put("address", t.address())
         .put("createdAt", t.createdAt().toString())
         .put("timeLimitHours", t.timeLimit() == null ? null : t.timeLimit().toHours())
         .put("dueAt", t.dueAt() == null ? null : t.dueAt().toString())

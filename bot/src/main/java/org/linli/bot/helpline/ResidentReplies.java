@@ -156,7 +156,8 @@ final class ResidentReplies {
     });
   }
 
-  private Future<List<Reply>> send(ChatEvent event, String receipt, String text) {
+  /** The resident's reply {@code text} to ticket {@code receipt}: its history and a {@code ticket.reply}. */
+  Future<List<Reply>> send(ChatEvent event, String receipt, String text) {
     return tickets.reply(receipt, text, times.now()).compose(result -> switch (result.outcome()) {
       case APPLIED -> {
         Ticket t = result.ticket();

@@ -485,7 +485,13 @@ public enum Text implements BundleKey {
   ATTACH_NO_TICKET,
   ATTACH_TOO_LARGE,
   ATTACH_NOT_AN_IMAGE,
-  ATTACH_FAILED;
+  ATTACH_FAILED,
+  // Intake that asks once (issue 12, item 3)
+  INTAKE_ASK_PLACE,
+  INTAKE_ASK_CONTACT,
+  INTAKE_ASK_BOTH,
+  INTAKE_SUBMIT,
+  INTAKE_URGENT_WHERE;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

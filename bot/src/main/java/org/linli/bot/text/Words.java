@@ -88,7 +88,10 @@ public enum Words implements BundleKey {
   POLL_ABSTAIN_WORDS,
   POLL_NOT_PREFIX,
   COMMAND_REPLY,
-  COMMAND_EVALUATE;
+  COMMAND_EVALUATE,
+  // Intake that asks once (issue 12, item 3)
+  PLACE_ADDRESS,
+  PLACE_NAMED;
 
   /** The value as written. */
   public String text() {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * resident, and a reopened ticket gets a fresh limit. {@code remaining} is the time left while the
  * clock is paused ({@link TicketStatus#WAITING_RESIDENT}), else null. {@code hub}, {@code rating}
  * and {@code firstResolvedAt} are null until known ({@code resolvedInTime}: the first resolution
- * came by the due time); community, grid and comment are empty when
- * unknown.
+ * came by the due time); community, grid, comment and {@code address} (where help is needed,
+ * see {@link NewTicket}) are empty when unknown.
  */
 public record Ticket(
     String receipt,
@@ -33,7 +33,8 @@ public record Ticket(
     String comment,
     Instant firstResolvedAt,
     boolean resolvedInTime,
-    List<TicketEvent> history) {
+    List<TicketEvent> history,
+    String address) {
 
   public Ticket {
     Objects.requireNonNull(receipt, "receipt");
@@ -42,6 +43,16 @@ public record Ticket(
     grid = grid == null ? "" : grid;
     comment = comment == null ? "" : comment;
     history = List.copyOf(history);
+    address = address == null ? "" : address;
+  }
+
+  /** A ticket without a known address. */
+  public Ticket(String receipt, String category, boolean urgent, String text, TicketSource source, String community,
+      String grid, Instant createdAt, Duration timeLimit, Instant dueAt, Duration remaining, TicketStatus status,
+      HubReference hub, Integer rating, String comment, Instant firstResolvedAt, boolean resolvedInTime,
+      List<TicketEvent> history) {
+    this(receipt, category, urgent, text, source, community, grid, createdAt, timeLimit, dueAt, remaining, status, hub,
+        rating, comment, firstResolvedAt, resolvedInTime, history, "");
   }
 
   /** When the reminder falls due: with a fifth of the time limit left. */

@@ -25,7 +25,7 @@ final class TicketCodec {
         "platform", t.source().platform(), "chatId", t.source().chatId(), "chatType", t.source().chatType(),
         "messageId", t.source().messageId(), "resident", t.source().resident(), "community", t.community(),
         "grid", t.grid(), "createdAt", ms(t.createdAt()), "limitMs", String.valueOf(t.timeLimit().toMillis()),
-        "dueAt", ms(t.dueAt()), "status", t.status().apiName(), "rev", "1"));
+        "dueAt", ms(t.dueAt()), "status", t.status().apiName(), "rev", "1", "address", t.address()));
     return f;
   }
 
@@ -57,7 +57,8 @@ final class TicketCodec {
         status,
         hubId.isEmpty() && hubToken.isEmpty() ? null : new HubReference(hubId, hubToken),
         h.containsKey("rating") ? Integer.valueOf(h.get("rating")) : null, h.get("comment"),
-        instant(h.get("firstResolvedAt")), "1".equals(h.get("resolvedInTime")), history);
+        instant(h.get("firstResolvedAt")), "1".equals(h.get("resolvedInTime")), history,
+        h.getOrDefault("address", ""));
     return new Loaded(t, Long.parseLong(h.getOrDefault("rev", "1")));
   }
 

@@ -96,7 +96,7 @@ public final class TicketStore {
       Ticket ticket = new Ticket(reservation.receipt(), request.category(),
           request.urgent() || CategoryGuesser.EMERGENCY.equals(request.category()), request.text(), request.source(),
           request.community(), request.grid(), request.at(), limit, due, null,
-          TicketStatus.RECEIVED, null, null, "", null, false, List.of(first));
+          TicketStatus.RECEIVED, null, null, "", null, false, List.of(first), request.address());
       return CREATE.call()
           .key("ticket", TicketKeys.ticket(ticket.receipt()))
           .key("history", TicketKeys.history(ticket.receipt()))
