@@ -33,21 +33,11 @@ class HelplineTest extends WithHubAndChatApp {
   Path otherData;
 
   private static JsonObject say(RunningService service, String user, String text) {
-    return firstReply(service, user, "text", text);
+    return service.say("g1", user, text, null).getJsonObject(0);
   }
 
   private static JsonObject press(RunningService service, String user, String data) {
-    return firstReply(service, user, "callback", data);
-  }
-
-  /** The first reply to a generic-webhook event from {@code user} in group g1 carrying {@code field}. */
-  private static JsonObject firstReply(RunningService service, String user, String field, String value) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put(field, value);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies").getJsonObject(0);
+    return service.say("g1", user, null, data).getJsonObject(0);
   }
 
   private static String receipt(JsonObject reply) {

@@ -24,17 +24,11 @@ class HubContractTest extends WithHubAndChatApp {
   Path data;
 
   private Map<String, String> env() {
-    Map<String, String> env = hubEnv();
-    return env;
+    return hubEnv();
   }
 
   private static String help(RunningService service, String user, String text) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("text", text);
-    String reply = service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies").getJsonObject(0).getString("text");
+    String reply = service.say("g1", user, text, null).getJsonObject(0).getString("text");
     String receipt = reply.replaceAll("(?s).*回执号：(\\d{8}-\\d{4}).*", "$1");
     assertThat(receipt).as(reply).matches("\\d{8}-\\d{4}");
     return receipt;

@@ -21,16 +21,11 @@ class IntakeTest extends WithHubAndChatApp {
   Path data;
 
   private static JsonArray say(RunningService service, String user, String text) {
-    return send(service, user, "text", text);
+    return service.say("g1", user, text, null);
   }
 
-  private static JsonArray send(RunningService service, String user, String field, String value) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put(field, value);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies");
+  private static JsonArray press(RunningService service, String user, String data) {
+    return service.say("g1", user, null, data);
   }
 
   private static String receipt(JsonObject reply) {
@@ -81,12 +76,12 @@ class IntakeTest extends WithHubAndChatApp {
       JsonObject question = say(service, "u2", "/help 楼道灯坏了").getJsonObject(0);
       String submit = question.getJsonArray("buttons").getJsonObject(0).getString("data");
 
-      String receipt = receipt(send(service, "u2", "callback", submit).getJsonObject(0));
+      String receipt = receipt(press(service, "u2", submit).getJsonObject(0));
       JsonObject ticket = created(receipt);
       assertThat(ticket.getString("text")).isEqualTo("楼道灯坏了");
       assertThat(ticket.getString("address")).isEmpty();
 
-      assertThat(send(service, "u2", "callback", submit).getJsonObject(0).getString("text")).doesNotContain("回执号");
+      assertThat(press(service, "u2", submit).getJsonObject(0).getString("text")).doesNotContain("回执号");
       sleep(300);
       assertThat(hub.received()).extracting(FakeHub.Received::webhookId).containsOnly("msg_" + receipt + "_created");
     }

@@ -2,7 +2,6 @@ package org.linli.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +19,7 @@ class WorkingDayLimitsTest {
   Path data;
 
   private static String reply(RunningService service, String user, String text) {
-    JsonObject body = new JsonObject()
-        .put("chat", new JsonObject().put("id", "g1").put("type", "group"))
-        .put("from", new JsonObject().put("id", user))
-        .put("text", text);
-    return service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
-        .getJsonArray("replies").getJsonObject(0).getString("text");
+    return service.say("g1", user, text, null).getJsonObject(0).getString("text");
   }
 
   @Test

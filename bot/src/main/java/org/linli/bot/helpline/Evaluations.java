@@ -18,21 +18,9 @@ import org.slf4j.LoggerFactory;
  * the ticket's history ({@code evaluation}, by {@code community}) and a signed {@code
  * ticket.evaluated} to the hub; the status does not change.
  */
-public final class Evaluations {
+public record Evaluations(TicketStore tickets, HubFeed hub, Moderators moderators, Times times) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
-
-  private final TicketStore tickets;
-  private final HubFeed hub;
-  private final Moderators moderators;
-  private final Times times;
-
-  Evaluations(TicketStore tickets, HubFeed hub, Moderators moderators, Times times) {
-    this.tickets = tickets;
-    this.hub = hub;
-    this.moderators = moderators;
-    this.times = times;
-  }
 
   /**
    * Records an evaluation by {@code by} (a moderator's identity, or the operator named in the API

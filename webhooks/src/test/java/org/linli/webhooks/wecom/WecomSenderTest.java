@@ -5,6 +5,7 @@ import static org.linli.webhooks.Futures.await;
 import static org.linli.webhooks.Futures.failure;
 import static org.linli.webhooks.wecom.FakeWecomApi.GETTOKEN;
 import static org.linli.webhooks.wecom.FakeWecomApi.GROUP_SEND;
+import static org.linli.webhooks.wecom.FakeWecomApi.MEDIA_GET;
 import static org.linli.webhooks.wecom.FakeWecomApi.SEND;
 import static org.linli.webhooks.wecom.FakeWecomApi.UPLOAD;
 
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.webhooks.ChannelSender.SendFailure;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Loopback;
+import org.linli.webhooks.MediaDownload;
 import org.linli.webhooks.Outgoing;
 import org.linli.webhooks.Reply;
 import org.linli.webhooks.SettableClock;
 
-/** The WeCom sender against a fake WeCom API on loopback ({@link FakeWecomApi}). */
+/** The WeCom sender (messages out, images in) against a fake WeCom API on loopback ({@link FakeWecomApi}). */
 class WecomSenderTest {
 
   private static final String SECRET = "app-secret-for-tests";
@@ -270,4 +272,22 @@ class WecomSenderTest {
     assertThat(sender().platform()).isEqualTo("wecom");
   }
 
+  @Test
+  void an_image_is_downloaded_by_its_media_id_with_the_access_token() {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 9, 9};
+    api.media("media_id_1", jpeg);
+
+    assertThat(await(sender(20).media("media_id_1", 1000)).getBytes()).isEqualTo(jpeg);
+    assertThat(api.calls(MEDIA_GET).get(0).query()).containsEntry("media_id", "media_id_1")
+        .containsEntry("access_token", "TOKEN-1");
+  }
+
+  @Test
+  void an_unknown_media_id_and_an_image_over_the_limit_fail() {
+    api.media("big", new byte[4096]);
+
+    assertThat(failure(sender(20).media("gone", 1000), Throwable.class)).isInstanceOf(SendFailure.class)
+        .hasMessageContaining("40007");
+    assertThat(failure(sender(20).media("big", 1000), Throwable.class)).isInstanceOf(MediaDownload.TooLarge.class);
+  }
 }
