@@ -119,7 +119,9 @@ public final class S3AttachmentStore implements AttachmentStore {
     } catch (NoSuchKeyException e) {
       return false;
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+      // AWS answers 403 for a missing object to a key without s3:ListBucket: try the upload, which
+      // fails the same way if the key itself is refused.
+      if (e.statusCode() == 404 || e.statusCode() == 403) {
         return false;
       }
       throw e;

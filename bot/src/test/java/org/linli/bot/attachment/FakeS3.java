@@ -57,6 +57,7 @@ public final class FakeS3 implements AutoCloseable {
   private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
+  private volatile boolean missingIsForbidden;
 
   private FakeS3(String accessKey, String secretKey, String region, String bucket) {
     this.accessKey = accessKey;
@@ -70,6 +71,15 @@ public final class FakeS3 implements AutoCloseable {
     FakeS3 s3 = new FakeS3(accessKey, secretKey, region, bucket);
     s3.server = await(s3.vertx.createHttpServer().requestHandler(s3::handle).listen(0, "127.0.0.1"));
     return s3;
+  }
+
+  /**
+   * From now on answers a read of a missing object with 403, as AWS S3 does to a key without
+   * {@code s3:ListBucket}.
+   */
+  public FakeS3 withoutListBucket() {
+    missingIsForbidden = true;
+    return this;
   }
 
   /** The endpoint, e.g. {@code http://127.0.0.1:41234}. */
@@ -119,6 +129,9 @@ public final class FakeS3 implements AutoCloseable {
       return error(request, 405, "MethodNotAllowed", "The specified method is not allowed");
     }
     StoredObject object = objects.get(key);
+    if (object == null && missingIsForbidden) {
+      return error(request, 403, "AccessDenied", "Access Denied");
+    }
     if (object == null) {
       return error(request, 404, "NoSuchKey", "The specified key does not exist.");
     }

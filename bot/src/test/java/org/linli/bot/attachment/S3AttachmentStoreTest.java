@@ -73,6 +73,20 @@ class S3AttachmentStoreTest {
   }
 
   @Test
+  void a_key_without_list_bucket_still_keeps_a_photo_though_the_check_before_is_refused() throws Exception {
+    byte[] photo = Jpegs.plain();
+    String id = id(photo);
+    s3.withoutListBucket();
+    try (S3AttachmentStore store = store(SECRET_KEY)) {
+      await(store.put(id, Buffer.buffer(photo)));
+
+      assertThat(s3.requests()).extracting(FakeS3.Request::method, FakeS3.Request::status).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("HEAD", 403), org.assertj.core.groups.Tuple.tuple("PUT", 200));
+      assertThat(await(store.get(id)).getBytes()).isEqualTo(photo);
+    }
+  }
+
+  @Test
   void bytes_that_are_no_known_image_are_kept_as_an_octet_stream() throws Exception {
     byte[] bytes = "not a photo, but bytes all the same".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try (S3AttachmentStore store = store(SECRET_KEY)) {
