@@ -59,7 +59,7 @@ public record Settings(
       if (linkDays < 1) {
         throw new SettingsException("attachments.linkDays must be at least 1");
       }
-      s3Endpoint = s3Endpoint == null ? "" : s3Endpoint.strip();
+      s3Endpoint = s3Endpoint == null ? "" : s3Endpoint.strip().replaceAll("/+$", "");
       s3Bucket = s3Bucket == null ? "" : s3Bucket.strip();
       s3Region = s3Region == null || s3Region.isBlank() ? "us-east-1" : s3Region.strip();
       s3AccessKey = s3AccessKey == null ? "" : s3AccessKey.strip();

@@ -38,6 +38,14 @@ class AttachmentStoreSettingsTest {
   }
 
   @Test
+  void a_trailing_slash_on_the_endpoint_is_dropped() {
+    Map<String, String> env = new java.util.HashMap<>(S3);
+    env.put("LINLI_ATTACHMENTS_S3_ENDPOINT", "https://s3.example.com/");
+
+    assertThat(new SettingsLoader().load(env).attachments().s3Endpoint()).isEqualTo("https://s3.example.com");
+  }
+
+  @Test
   void an_endpoint_without_a_bucket_or_a_secret_key_is_refused_naming_the_setting() {
     Map<String, String> noBucket = new java.util.HashMap<>(S3);
     noBucket.remove("LINLI_ATTACHMENTS_S3_BUCKET");

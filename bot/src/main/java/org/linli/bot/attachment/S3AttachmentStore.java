@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import org.linli.config.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -137,7 +138,7 @@ public final class S3AttachmentStore implements AttachmentStore {
   }
 
   private static String contentType(byte[] body) {
-    byte[] head = body.length > 32 ? java.util.Arrays.copyOf(body, 32) : body;
+    byte[] head = body.length > 32 ? Arrays.copyOf(body, 32) : body;
     return ImageType.of(head).map(ImageType::contentType).orElse(OCTET_STREAM);
   }
 
