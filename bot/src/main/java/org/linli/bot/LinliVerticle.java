@@ -19,9 +19,11 @@ import org.linli.bot.answer.Feedback;
 import org.linli.bot.answer.GuideDirectory;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.attachment.AttachmentLinks;
+import org.linli.bot.attachment.AttachmentStore;
 import org.linli.bot.attachment.Attachments;
 import org.linli.bot.attachment.LocalAttachmentStore;
 import org.linli.bot.attachment.PhotoIntake;
+import org.linli.bot.attachment.S3AttachmentStore;
 import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.ConsultationService;
@@ -101,6 +103,7 @@ public final class LinliVerticle extends VerticleBase {
   private Helpline helpline;
   private List<Leadership> background = List.of();
   private WebClient web;
+  private AttachmentStore attachmentStore;
   private ReplyComposer composer;
   private final Clock clock = Clock.systemUTC();
 
@@ -186,9 +189,10 @@ public final class LinliVerticle extends VerticleBase {
     Moderators moderators = new Moderators(settings.consultation().moderators());
     ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
         moderators, messages, zone, clock, platforms);
-    Attachments attachments = new Attachments(
-        new LocalAttachmentStore(vertx, settings.data().path().resolve("attachments")),
-        settings.attachments().maxBytes());
+    attachmentStore = settings.attachments().s3()
+        ? S3AttachmentStore.of(vertx, settings.attachments())
+        : new LocalAttachmentStore(vertx, settings.data().path().resolve("attachments"));
+    Attachments attachments = new Attachments(attachmentStore, settings.attachments().maxBytes());
     AttachmentLinks links = AttachmentLinks.of(settings.attachments().linkSecret(), settings.data().path(),
         Duration.ofDays(settings.attachments().linkDays()), clock);
     TicketPhotos photos = new TicketPhotos(new PhotoIntake(attachments, platforms.all().stream()
@@ -261,6 +265,9 @@ public final class LinliVerticle extends VerticleBase {
       }
       if (web != null) {
         web.close();
+      }
+      if (attachmentStore != null) {
+        attachmentStore.close();
       }
       if (redisClient != null) {
         redisClient.close();

@@ -33,15 +33,18 @@ public record Settings(
     Objects.requireNonNull(dingtalk, "dingtalk");
     Objects.requireNonNull(feishu, "feishu");
     Objects.requireNonNull(proposals, "proposals");
-    attachments = attachments == null ? new Attachments(0, null, 0) : attachments;
+    attachments = attachments == null ? new Attachments(0, null, 0, null, null, null, null, null) : attachments;
   }
 
   /**
    * Photos residents send with a request for help: the largest accepted ({@code maxBytes}), the key
    * that signs the hub's download links (unset: one generated once under the data directory) and
-   * how long a link stays valid ({@code linkDays}).
+   * how long a link stays valid ({@code linkDays}); where they are kept: a folder under the data
+   * directory, or — when {@code s3Endpoint} is set, for several instances sharing one store — an
+   * S3-compatible object store (its bucket, region and access key pair; path-style addressing).
    */
-  public record Attachments(long maxBytes, Secret linkSecret, int linkDays) {
+  public record Attachments(long maxBytes, Secret linkSecret, int linkDays, String s3Endpoint, String s3Bucket,
+      String s3Region, String s3AccessKey, Secret s3SecretKey) {
     public Attachments {
       maxBytes = maxBytes == 0 ? 10L * 1024 * 1024 : maxBytes;
       if (maxBytes < 1024) {
@@ -56,6 +59,28 @@ public record Settings(
       if (linkDays < 1) {
         throw new SettingsException("attachments.linkDays must be at least 1");
       }
+      s3Endpoint = s3Endpoint == null ? "" : s3Endpoint.strip().replaceAll("/+$", "");
+      s3Bucket = s3Bucket == null ? "" : s3Bucket.strip();
+      s3Region = s3Region == null || s3Region.isBlank() ? "us-east-1" : s3Region.strip();
+      s3AccessKey = s3AccessKey == null ? "" : s3AccessKey.strip();
+      s3SecretKey = s3SecretKey == null ? Secret.none() : s3SecretKey;
+      if (!s3Endpoint.isEmpty()) {
+        if (!s3Endpoint.startsWith("http://") && !s3Endpoint.startsWith("https://")) {
+          throw new SettingsException("attachments.s3Endpoint must be an http:// or https:// URL");
+        }
+        if (s3Bucket.isEmpty()) {
+          throw new SettingsException("attachments.s3Bucket must be set with attachments.s3Endpoint");
+        }
+        if (s3AccessKey.isEmpty() || !s3SecretKey.isSet()) {
+          throw new SettingsException(
+              "attachments.s3AccessKey and attachments.s3SecretKey must be set with attachments.s3Endpoint");
+        }
+      }
+    }
+
+    /** True when photos go to an S3-compatible object store rather than the data directory. */
+    public boolean s3() {
+      return !s3Endpoint.isEmpty();
     }
   }
 
