@@ -48,6 +48,11 @@ class PhotosTest {
   }
 
   private Map<String, String> env() {
+    return hubEnv(hub);
+  }
+
+  /** The settings of a service that sends to {@code hub}, with quick retries. */
+  static Map<String, String> hubEnv(FakeHub hub) {
     Map<String, String> env = new HashMap<>();
     env.put("LINLI_HUB_URL", hub.url());
     env.put("LINLI_HUB_SECRET", WithHubAndChatApp.SECRET);

@@ -8,7 +8,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +47,7 @@ class S3PhotosTest {
   }
 
   private Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
-    env.put("LINLI_HUB_URL", hub.url());
-    env.put("LINLI_HUB_SECRET", WithHubAndChatApp.SECRET);
-    env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
-    env.put("LINLI_OUTBOX_POLL_MILLIS", "50");
+    Map<String, String> env = PhotosTest.hubEnv(hub);
     env.put("LINLI_ATTACHMENTS_LINK_SECRET", LINK_SECRET);
     env.put("LINLI_ATTACHMENTS_S3_ENDPOINT", s3.endpoint());
     env.put("LINLI_ATTACHMENTS_S3_BUCKET", "linli");

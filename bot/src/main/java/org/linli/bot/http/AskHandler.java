@@ -19,19 +19,9 @@ import org.linli.webhooks.WellFormedText;
  * {@code POST /api/v1/ask} with {@code {"text": "..."}}: the knowledge base's answer as JSON, for
  * apps and for testing the knowledge base without a chat platform.
  */
-public final class AskHandler implements Handler<RoutingContext> {
+public record AskHandler(KbService kb, ReplyComposer composer, GapStore gaps) implements Handler<RoutingContext> {
 
   private static final int MAX_TEXT = 4000;
-
-  private final KbService kb;
-  private final ReplyComposer composer;
-  private final GapStore gaps;
-
-  public AskHandler(KbService kb, ReplyComposer composer, GapStore gaps) {
-    this.kb = kb;
-    this.composer = composer;
-    this.gaps = gaps;
-  }
 
   @Override
   public void handle(RoutingContext ctx) {

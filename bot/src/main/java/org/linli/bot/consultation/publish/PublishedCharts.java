@@ -13,24 +13,12 @@ import org.linli.webhooks.Reply;
  * The charts sent with a poll's result: drawn on the workers, with the chart page's address
  * ({@code <public url>/polls/<id>/chart.png}) only when the service has a public address the
  * platforms can reach.
+ *
+ * @param publicUrl the service's address as it is known when a chart is drawn
+ * @param reachable whether that address is a configured public one
  */
-public final class PublishedCharts implements ChartMaker {
-
-  private final ResultChart chart;
-  private final WorkerExecutor workers;
-  private final Supplier<String> publicUrl;
-  private final boolean reachable;
-
-  /**
-   * @param publicUrl the service's address as it is known when a chart is drawn
-   * @param reachable whether that address is a configured public one
-   */
-  public PublishedCharts(ResultChart chart, WorkerExecutor workers, Supplier<String> publicUrl, boolean reachable) {
-    this.chart = chart;
-    this.workers = workers;
-    this.publicUrl = publicUrl;
-    this.reachable = reachable;
-  }
+public record PublishedCharts(ResultChart chart, WorkerExecutor workers, Supplier<String> publicUrl,
+    boolean reachable) implements ChartMaker {
 
   @Override
   public Future<Reply.Image> chart(PollStore.Stored stored, Tally tally) {
