@@ -1,7 +1,6 @@
 package org.linli.bot.ticket;
 
 import io.vertx.core.Future;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,9 +20,7 @@ public final class PublicStats {
 
   /** The figures for the tickets opened in {@code month} (local dates in {@code zone}). */
   public Future<PublicMonth> month(YearMonth month, ZoneId zone) {
-    Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-    return store.createdBetween(from, to).map(tickets -> of(month, tickets));
+    return TicketStats.openedIn(store, month, zone).map(tickets -> of(month, tickets));
   }
 
   /** The public figures of a given set of tickets. */

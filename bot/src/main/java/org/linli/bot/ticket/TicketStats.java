@@ -26,9 +26,14 @@ public final class TicketStats {
 
   /** The figures for the tickets opened in {@code month} (local dates in {@code zone}). */
   public Future<TicketFigures> month(YearMonth month, ZoneId zone) {
+    return openedIn(store, month, zone).map(tickets -> figures(month, tickets));
+  }
+
+  /** The tickets opened in {@code month}, from its first to its last moment in {@code zone}. */
+  static Future<List<Ticket>> openedIn(TicketStore store, YearMonth month, ZoneId zone) {
     Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
     Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-    return store.createdBetween(from, to).map(tickets -> figures(month, tickets));
+    return store.createdBetween(from, to);
   }
 
   /** The figures for a given set of tickets. */
