@@ -198,7 +198,7 @@ public final class LinliVerticle extends VerticleBase {
     TicketPhotos photos = new TicketPhotos(new PhotoIntake(attachments, platforms.all().stream()
         .collect(Collectors.toMap(ChatPlatform::name, ChatPlatform::media)), web), links, composer::publicUrl, redis);
     helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms, photos,
-        households);
+        households, kb::topicsOf);
     ForwardOffers offers = new ForwardOffers(redis);
     ProposalStore proposalStore = new ProposalStore(redis);
     proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);

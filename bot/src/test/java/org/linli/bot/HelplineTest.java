@@ -91,6 +91,18 @@ class HelplineTest extends WithHubAndChatApp {
   }
 
   @Test
+  void a_request_that_names_no_category_is_guessed_from_the_guide_it_is_about() {
+    try (RunningService service = RunningService.start(data, helplineEnv())) {
+      // 五保 is not among the words of any category; the shipped guide on it is tagged 社会救助.
+      String social = receipt(say(service, "u1", "/help 请帮我申请五保供养"));
+      String other = receipt(say(service, "u2", "/help 帮我问一下办到哪一步了"));
+
+      assertThat(ticket(service, social).getString("category")).isEqualTo("social_assistance");
+      assertThat(ticket(service, other).getString("category")).isEqualTo("consultation");
+    }
+  }
+
+  @Test
   void a_refused_delivery_becomes_a_dead_letter_that_the_admin_replays() {
     hub.answerNext(400);
     try (RunningService service = RunningService.start(data, helplineEnv())) {

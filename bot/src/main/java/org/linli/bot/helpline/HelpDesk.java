@@ -67,9 +67,11 @@ public final class HelpDesk {
   private final Evaluations evaluations;
   private final TicketPhotos photos;
   private final Intake intake;
+  private final GuideTopics topics;
 
   HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones,
-      ResidentReplies replies, TicketPhotos photos, Intake intake) {
+      ResidentReplies replies, TicketPhotos photos, Intake intake, GuideTopics topics) {
+    this.topics = topics;
     this.photos = photos;
     this.intake = intake;
     this.tickets = tickets;
@@ -224,34 +226,36 @@ public final class HelpDesk {
   /** Files the request as it is: the ticket, its photos (those of {@code event}) and its event to the hub. */
   private Future<Filed> file(ChatEvent event, TicketSource source, String text, boolean urgent, String rule,
       String address) {
-    String category = guesser.guess(text, rule);
-    boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
     // Photos sent with the request travel with it; one that cannot be kept never keeps the ticket from opening.
     List<String> notes = new ArrayList<>();
     Future<List<KeptAttachment>> kept = photos.keep(event).recover(e -> {
       notes.add(refusal(e));
       return Future.succeededFuture(List.of());
     });
-    return kept.compose(attachments -> tickets
-        .open(new NewTicket(category, isUrgent, text, source, source.chatId(), "", times.now(), address))
-        .compose(ticket -> photos.add(ticket.receipt(), attachments)
-            .compose(n -> photos.opened(event, ticket.receipt()))
-            .compose(v -> hub.created(ticket, photos.forHub(attachments)))
-            .map(queued -> ticket))
-        .map(ticket -> {
-          String reply = received(ticket)
-              + (attachments.isEmpty() ? "" : Text.ATTACH_WITH_REQUEST.of(attachments.size()))
-              + (notes.isEmpty() ? "" : "\n" + notes.get(0));
-          return new Filed(ticket, List.of(Reply.text(reply)));
-        }))
-        .recover(e -> {
-          if (e instanceof TicketLimitReached limit) {
-            return Future.succeededFuture(new Filed(null, List.of(Reply.text(Text.HELP_LIMIT.of(
-                times.format(limit.retryAfter()), phones.hotline(), phones.police(), phones.fire(),
-                phones.ambulance())))));
-          }
-          return Future.failedFuture(e);
-        });
+    return topics.of(text).otherwise("").compose(guide -> {
+      String category = guesser.guess(text, rule, guide);
+      boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
+      return kept.compose(attachments -> tickets
+          .open(new NewTicket(category, isUrgent, text, source, source.chatId(), "", times.now(), address))
+          .compose(ticket -> photos.add(ticket.receipt(), attachments)
+              .compose(n -> photos.opened(event, ticket.receipt()))
+              .compose(v -> hub.created(ticket, photos.forHub(attachments)))
+              .map(queued -> ticket))
+          .map(ticket -> {
+            String reply = received(ticket)
+                + (attachments.isEmpty() ? "" : Text.ATTACH_WITH_REQUEST.of(attachments.size()))
+                + (notes.isEmpty() ? "" : "\n" + notes.get(0));
+            return new Filed(ticket, List.of(Reply.text(reply)));
+          }))
+          .recover(e -> {
+            if (e instanceof TicketLimitReached limit) {
+              return Future.succeededFuture(new Filed(null, List.of(Reply.text(Text.HELP_LIMIT.of(
+                  times.format(limit.retryAfter()), phones.hotline(), phones.police(), phones.fire(),
+                  phones.ambulance())))));
+            }
+            return Future.failedFuture(e);
+          });
+    });
   }
 
   /**

@@ -42,10 +42,13 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
   /** The outbox queue of hub deliveries. */
   public static final String QUEUE = "hub";
 
-  /** The parts built from the settings, not started yet; {@code households} gives bound residents' addresses. */
+  /**
+   * The parts built from the settings, not started yet; {@code households} gives bound residents'
+   * addresses, {@code topics} what the guides say a request is about.
+   */
   public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
       Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos,
-      HouseholdRegister households) {
+      HouseholdRegister households, GuideTopics topics) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -81,7 +84,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
         Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos,
-        new Intake(redis, households, capabilities, times));
+        new Intake(redis, households, capabilities, times), topics);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,

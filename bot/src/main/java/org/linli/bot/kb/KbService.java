@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.linli.bot.errors.ServiceUnavailable;
@@ -26,6 +27,7 @@ public final class KbService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KbService.class);
   private static final long POLL_MILLIS = 2_000;
+  private static final double TOPIC_COVERAGE = 0.5;
 
   private final Vertx vertx;
   private final KnowledgeBase kb;
@@ -75,6 +77,24 @@ public final class KbService implements AutoCloseable {
   /** The guides whose words match {@code text}, with their word scores (a search, so on the worker pool). */
   public Future<List<Candidate>> wordCandidates(String text) {
     return workers.executeBlocking(() -> kb.wordCandidates(text), false);
+  }
+
+  /**
+   * What the guides say {@code text} is about: the category and tags of the guide its words match
+   * best, when what that guide is about covers at least half of the text's topic words; blank when
+   * no guide does, while the guides load, or when the search fails. The help-line's category guess
+   * reads it ({@link org.linli.bot.ticket.CategoryGuesser}).
+   */
+  public Future<String> topicsOf(String text) {
+    if (!kb.loaded()) {
+      return Future.succeededFuture("");
+    }
+    return wordCandidates(text).map(found -> found.stream()
+        .max(Comparator.comparingDouble(Candidate::lexical))
+        .filter(best -> best.headTopicCoverage() >= TOPIC_COVERAGE)
+        .map(best -> kb.entry(best.entryId()))
+        .map(entry -> entry == null ? "" : entry.category() + " " + String.join(" ", entry.tags()))
+        .orElse("")).otherwise("");
   }
 
   private Answer askSafely(String text) {

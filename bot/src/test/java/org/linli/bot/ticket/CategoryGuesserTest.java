@@ -42,4 +42,18 @@ class CategoryGuesserTest {
     assertEachGuessed("emergency", "我家水管爆了", "楼上爆管了水往下流", "厨房跑水了，已经漫到客厅");
     assertEachGuessed("repair", "楼上漏水到我家天花板", "水龙头坏了");
   }
+
+  @Test
+  void a_request_whose_words_name_no_category_takes_the_category_of_the_guide_it_is_about() {
+    assertThat(guesser.guess("请帮我申请五保供养", "action", "社会救助 社会救助 特困供养 五保")).isEqualTo("social_assistance");
+    assertThat(guesser.guess("帮我爸办个乘车卡", "action", "养老助残 养老 优待证 乘车优惠")).isEqualTo("elderly");
+    assertThat(guesser.guess("帮我问问办到哪了", "action", "")).isEqualTo("consultation");
+  }
+
+  @Test
+  void a_guides_words_never_overrule_the_residents_own_or_make_an_emergency() {
+    assertThat(guesser.guess("3号楼楼道灯坏了", null, "社会救助 低保")).isEqualTo("repair");
+    assertThat(guesser.guess("帮我交一下灵活就业社保", "action", "社保就业 社保 灵活就业 养老保险")).isEqualTo("consultation");
+    assertThat(guesser.guess("帮我问问", "action", "平安应急 电动自行车 充电 消防安全 着火")).isEqualTo("consultation");
+  }
 }
