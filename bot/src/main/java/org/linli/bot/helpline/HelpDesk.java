@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.linli.bot.PersonalData;
 import org.linli.bot.attachment.AttachmentRefused;
 import org.linli.bot.attachment.KeptAttachment;
@@ -220,7 +221,7 @@ public final class HelpDesk {
   }
 
   /** A ticket filed (null when the resident's hourly limit refused it) and what the resident is told. */
-  private record Filed(Ticket ticket, List<Reply> replies) {
+  record Filed(Ticket ticket, List<Reply> replies) {
   }
 
   /** Files the request as it is: the ticket, its photos (those of {@code event}) and its event to the hub. */
@@ -232,13 +233,24 @@ public final class HelpDesk {
       notes.add(refusal(e));
       return Future.succeededFuture(List.of());
     });
+    return file(kept, notes, source, text, urgent, rule, address, receipt -> photos.opened(event, receipt));
+  }
+
+  /** Files a request asked about whose question went unanswered, as it is (no message, so no photos). */
+  Future<Filed> fileAsIs(Intake.Pending pending) {
+    return file(Future.succeededFuture(List.of()), List.of(), pending.source(), pending.text(), pending.urgent(),
+        pending.rule(), pending.address(), receipt -> Future.succeededFuture());
+  }
+
+  private Future<Filed> file(Future<List<KeptAttachment>> kept, List<String> notes, TicketSource source, String text,
+      boolean urgent, String rule, String address, Function<String, Future<Void>> opened) {
     return topics.of(text).otherwise("").compose(guide -> {
       String category = guesser.guess(text, rule, guide);
       boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
       return kept.compose(attachments -> tickets
           .open(new NewTicket(category, isUrgent, text, source, source.chatId(), "", times.now(), address))
           .compose(ticket -> photos.add(ticket.receipt(), attachments)
-              .compose(n -> photos.opened(event, ticket.receipt()))
+              .compose(n -> opened.apply(ticket.receipt()))
               .compose(v -> hub.created(ticket, photos.forHub(attachments)))
               .map(queued -> ticket))
           .map(ticket -> {

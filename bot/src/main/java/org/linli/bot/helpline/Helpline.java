@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * (the operators' API is mounted by {@code http.TicketRoutes}). Started and stopped with the service.
  *
  * @param outbox the hub queue of the outbox
+ * @param windows the ends of the intake questions' windows (unanswered requests are filed as they are)
  */
 public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpDesk desk, HubCallbacks callbacks,
-    TicketTimers timers) {
+    TicketTimers timers, IntakeWindows windows) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Helpline.class);
 
@@ -83,19 +84,22 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Times times = new Times(clock, zone);
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
         Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
+    Intake intake = new Intake(redis, households, capabilities, times);
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos,
-        new Intake(redis, households, capabilities, times), topics);
+        intake, topics);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
         residents, clock, phones);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,
         settings.tickets().moderatorChats(), times);
-    return new Helpline(tickets, hub, state, desk, callbacks, timers);
+    IntakeWindows windows = new IntakeWindows(redis, intake, desk::fileAsIs, residents, times);
+    return new Helpline(tickets, hub, state, desk, callbacks, timers, windows);
   }
 
   /** Starts the hub deliveries and the reminder timers; repairs indexes a crash may have left stale. */
   public Future<Void> start(Vertx vertx, Clock clock) {
     outbox.start();
     timers.start(vertx, 500);
+    windows.start(vertx, 1_000);
     Instant now = clock.instant();
     // Best effort: a Redis that does not answer yet must not keep the service from starting.
     return tickets.repair(now.minus(Duration.ofDays(31)), now)
@@ -107,6 +111,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
   /** Stops the timers and waits for deliveries in flight. */
   public Future<Void> stop() {
     timers.stop();
+    windows.stop();
     return outbox.stop();
   }
 }

@@ -28,8 +28,9 @@ import org.linli.webhooks.Reply;
  *
  * <p>The request is remembered under {@code helpline:{intake}:<identity>} for {@link #KEPT}: the
  * resident's next message in that chat within {@link #WINDOW} is the answer; the "直接提交" button
- * ({@link #SUBMIT}) files the request as it is while it is kept, and a new request files it first. An emergency is filed first and then asked where: its pending answer names
- * the receipt and joins the ticket as a resident reply.
+ * ({@link #SUBMIT}) files the request as it is, and so does a new request, and so does the end of
+ * the window ({@link IntakeWindows}). An emergency is filed first and then asked where: its pending
+ * answer names the receipt and joins the ticket as a resident reply.
  */
 final class Intake {
 
@@ -141,7 +142,14 @@ final class Intake {
     String json = pending.toJson().put("askedAt", times.now().toEpochMilli()).encode();
     // An emergency's question ends with its window; a request not filed yet is kept for the button.
     Duration kept = pending.receipt().isEmpty() ? KEPT : WINDOW;
-    return redis.set(List.of(KEY + pending.source().resident(), json, "EX", String.valueOf(kept.toSeconds())))
+    String resident = pending.source().resident();
+    Future<?> stored = redis.set(List.of(KEY + resident, json, "EX", String.valueOf(kept.toSeconds())));
+    if (pending.receipt().isEmpty()) {
+      // Unanswered by the window's end, it is filed as it is (IntakeWindows).
+      String end = String.valueOf(times.now().plus(WINDOW).toEpochMilli());
+      stored = stored.compose(ok -> redis.zadd(List.of(IntakeWindows.KEY, end, resident)));
+    }
+    return stored
         .map(ok -> {
           Reply.Builder reply = Reply.builder(question).privately(privately);
           if (pending.receipt().isEmpty()) {
@@ -149,6 +157,29 @@ final class Intake {
           }
           return reply.build();
         });
+  }
+
+  /**
+   * The request {@code resident} was asked about and has not answered within {@link #WINDOW}, taken;
+   * null when there is none (answered, submitted, an emergency filed already, or asked anew since).
+   */
+  Future<Pending> takeUnanswered(String resident) {
+    String key = KEY + resident;
+    long due = times.now().minus(WINDOW).toEpochMilli();
+    return redis.get(key).compose(r -> {
+      Pending seen = r == null ? null : Pending.fromJson(r.toString());
+      if (seen == null || !seen.receipt().isEmpty() || seen.askedAt() > due) {
+        return Future.succeededFuture((Pending) null);
+      }
+      return redis.getdel(key).compose(taken -> {
+        Pending p = taken == null ? null : Pending.fromJson(taken.toString());
+        if (p == null || p.askedAt() <= due) {
+          return Future.succeededFuture(p);
+        }
+        // Asked anew between the look and the take: put it back for its own window.
+        return redis.set(List.of(key, taken.toString(), "EX", String.valueOf(KEPT.toSeconds()))).map(ok -> null);
+      });
+    });
   }
 
   /** The pending request of this resident, taken (it is answered once); null when none. */

@@ -491,7 +491,8 @@ public enum Text implements BundleKey {
   INTAKE_ASK_CONTACT,
   INTAKE_ASK_BOTH,
   INTAKE_SUBMIT,
-  INTAKE_URGENT_WHERE;
+  INTAKE_URGENT_WHERE,
+  INTAKE_FILED_UNANSWERED;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {
