@@ -10,17 +10,23 @@ import org.linli.bot.errors.Conflict;
 import org.linli.bot.errors.DomainException;
 import org.linli.bot.errors.NotFound;
 import org.linli.bot.errors.Unauthorized;
+import org.linli.bot.redis.OutageLog;
+import org.linli.bot.redis.RedisOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become HTTP answers: {@code {"error": "...", "detail": "..."}} with the
  * status of the {@link HttpException}, the status of the {@link DomainException}'s kind (bad
- * request 400, unauthorized 401, not found 404, conflict 409, unavailable 503), or 500. Stack traces go to the log, for 5xx only.
+ * request 400, unauthorized 401, not found 404, conflict 409, unavailable 503), 503 when Redis cannot
+ * be reached ({@link RedisOutage}: logged once a second at most), or 500. Stack traces go to the
+ * log, for other 5xx only.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  private static final OutageLog OUTAGES = new OutageLog(LOG);
+  static final String REDIS_AWAY = "The service cannot reach its database right now; please try again in a few seconds.";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -33,6 +39,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
     } else if (failure instanceof DomainException domain) {
       status = status(domain);
       detail = domain.getMessage();
+    } else if (failure != null && RedisOutage.is(failure)) {
+      // Redis away or failing over: nothing was stored, the caller tries again (once a second in the log).
+      status = 503;
+      detail = REDIS_AWAY;
+      OUTAGES.warn("{} {} answered 503: Redis cannot be reached ({})", ctx.request().method(), ctx.request().path(),
+          failure.toString());
     }
     if (status >= 500 && status != 503) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.linli.bot.redis.OutageLog;
 import org.linli.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+  private final OutageLog outages = new OutageLog(LOG);
   private static final long DRAIN_MILLIS = 5_000;
   /** The only field of a sealed message as stored: the payload, encrypted. */
   static final String SEALED = "sealedPayload";
@@ -241,7 +244,7 @@ public final class Outbox {
     store.claim(now, room, now + timing.lease().toMillis(), token).onComplete(ar -> {
       claiming.set(false);
       if (ar.failed()) {
-        LOG.warn("Outbox {}: could not claim due messages: {}", queue, ar.cause().toString());
+        outages.warn("Outbox {}: could not claim due messages: {}", queue, ar.cause().toString());
         return;
       }
       List<OutboxStore.Claimed> claimed = ar.result();

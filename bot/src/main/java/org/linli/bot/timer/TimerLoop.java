@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.linli.bot.redis.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ public final class TimerLoop<J> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TimerLoop.class);
 
+  private final OutageLog outages = new OutageLog(LOG);
   private final String name;
   private final Supplier<Future<List<J>>> claim;
   private final Function<J, Future<?>> run;
@@ -67,6 +69,7 @@ public final class TimerLoop<J> {
           }
           return chain;
         })
+        .onFailure(e -> outages.warn("{}: could not claim due jobs: {}", name, e.toString()))
         .onComplete(r -> running = false);
   }
 }
