@@ -131,11 +131,25 @@ class DocsTest {
 
   @Test
   void every_variable_named_in_the_docs_is_a_setting() {
+    assertThat(unknownVariables(readmeAndPages())).isEmpty();
+  }
+
+  @Test
+  void every_variable_named_in_the_deployment_files_is_a_setting() {
+    List<Path> files = List.of(ROOT.resolve("Dockerfile"), ROOT.resolve("compose.yaml"),
+        ROOT.resolve("deploy/linli.env.example"), ROOT.resolve("deploy/linli.service"));
+
+    assertThat(files).allMatch(Files::isRegularFile);
+    assertThat(unknownVariables(files)).isEmpty();
+  }
+
+  /** The {@code LINLI_…} names in {@code files} that are no setting, each with its file. */
+  private static List<String> unknownVariables(List<Path> files) {
     Set<String> known = new HashSet<>();
     yamlSettings().forEach(path -> known.add(SettingsLoader.variableFor(path)));
     known.add(SettingsLoader.FILE_VARIABLE);
     List<String> unknown = new ArrayList<>();
-    for (Path page : readmeAndPages()) {
+    for (Path page : files) {
       Matcher m = VARIABLE.matcher(read(page));
       while (m.find()) {
         if (!known.contains(m.group())) {
@@ -143,8 +157,7 @@ class DocsTest {
         }
       }
     }
-
-    assertThat(unknown).isEmpty();
+    return unknown;
   }
 
   /** The 1-based numbers of table rows that follow a blank line without starting a new table. */
