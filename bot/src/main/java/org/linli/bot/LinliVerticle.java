@@ -27,6 +27,7 @@ import org.linli.bot.attachment.S3AttachmentStore;
 import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.ConsultationService;
+import org.linli.bot.consultation.ModeratorGrants;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollMessages;
@@ -57,6 +58,7 @@ import org.linli.bot.http.DeadLetterApi;
 import org.linli.bot.http.HealthHandler;
 import org.linli.bot.http.HouseholdRoutes;
 import org.linli.bot.http.HttpListener;
+import org.linli.bot.http.ModeratorRoutes;
 import org.linli.bot.http.OutboxRoutes;
 import org.linli.bot.http.PlatformRoutes;
 import org.linli.bot.http.PollApi;
@@ -96,6 +98,7 @@ public final class LinliVerticle extends VerticleBase {
   private EmbeddedRedis embeddedRedis;
   private Redis redisClient;
   private KbService kb;
+  private Moderators moderators;
   private HttpServer server;
   private PollKeeper keeper;
   private ProposalDeadlines proposalDeadlines;
@@ -186,7 +189,7 @@ public final class LinliVerticle extends VerticleBase {
         ? PersistenceRewrite.of(vertx, redis)
         : PersistenceRewrite.none();
     keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock, rewrite);
-    Moderators moderators = new Moderators(settings.consultation().moderators());
+    moderators = new Moderators(settings.consultation().moderators(), new ModeratorGrants(redis));
     ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
         moderators, messages, zone, clock, platforms);
     attachmentStore = settings.attachments().s3()
@@ -223,6 +226,7 @@ public final class LinliVerticle extends VerticleBase {
         new ConsultationRoutes(new PollApi(polls, keeper, clock,
             platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
+        new ModeratorRoutes(moderators),
         new TicketRoutes(helpline, zone, clock),
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
@@ -239,7 +243,7 @@ public final class LinliVerticle extends VerticleBase {
     proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
-    return helpline.start(vertx, clock).compose(v -> kb.start())
+    return moderators.start(vertx, 2_000).compose(v -> helpline.start(vertx, clock)).compose(v -> kb.start())
         .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
             settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));
   }
@@ -248,6 +252,9 @@ public final class LinliVerticle extends VerticleBase {
   public Future<?> stop() {
     if (keeper != null) {
       keeper.stop();
+    }
+    if (moderators != null) {
+      moderators.stop();
     }
     if (proposalDeadlines != null) {
       proposalDeadlines.stop();

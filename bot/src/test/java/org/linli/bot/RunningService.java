@@ -149,6 +149,19 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     return await(request.send());
   }
 
+  HttpResponse<Buffer> delete(String path, String bearer) {
+    var request = client.delete(path);
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return await(request.send());
+  }
+
+  /** The Redis this service uses (a second instance given it shares every state). */
+  String redisUrl() {
+    return verticle.redisUrl();
+  }
+
   JsonObject ask(String text) {
     HttpResponse<Buffer> response = post("/api/v1/ask", new JsonObject().put("text", text).encode(), null);
     if (response.statusCode() != 200) {
