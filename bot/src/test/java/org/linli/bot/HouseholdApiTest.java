@@ -75,6 +75,47 @@ class HouseholdApiTest {
   }
 
   @Test
+  void a_preview_shows_what_a_file_would_add_and_change_by_field_and_stores_nothing() {
+    upload("household,building,unit,room,area,owners,names\n9-1-101,9,1,101,70,1,周九\n9-1-102,9,1,102,80,2,\n");
+    JsonObject before = register();
+
+    var preview = RunningService.await(service.client.post("/api/v1/households/preview")
+        .putHeader("Content-Type", "text/csv").putHeader("Authorization", "Bearer " + RunningService.ADMIN)
+        .sendBuffer(Buffer.buffer("household,building,unit,room,area,owners,names\n9-1-101,9,1,101,72.5,1,周九\n"
+            + "9-1-102,9,1,102,80,2,\n9-1-103,9,1,103,90,1,吴十\n")));
+
+    assertThat(preview.statusCode()).isEqualTo(200);
+    JsonObject p = preview.bodyAsJsonObject();
+    assertThat(p.getBoolean("valid")).isTrue();
+    assertThat(p.getJsonArray("added").getJsonObject(0).getString("id")).isEqualTo("9-1-103");
+    assertThat(p.getJsonArray("changed")).hasSize(1);
+    JsonObject change = p.getJsonArray("changed").getJsonObject(0);
+    assertThat(change.getString("id")).isEqualTo("9-1-101");
+    assertThat(change.getJsonObject("fields").fieldNames()).containsExactly("area");
+    assertThat(change.getJsonObject("fields").getJsonArray("area").getList()).containsExactly("70.0", "72.5");
+    assertThat(p.getInteger("unchanged")).isEqualTo(1);
+    assertThat(p.encode()).doesNotContain("吴十");
+    assertThat(register()).isEqualTo(before);
+  }
+
+  @Test
+  void a_preview_of_a_bad_file_lists_every_bad_line_and_stores_nothing() {
+    JsonObject before = register();
+
+    var preview = RunningService.await(service.client.post("/api/v1/households/preview")
+        .putHeader("Content-Type", "text/csv").putHeader("Authorization", "Bearer " + RunningService.ADMIN)
+        .sendBuffer(Buffer.buffer("household,building,unit,room,area,owners\n9-2-101,9,2,101,abc,1\n"
+            + "9-2-102,9,2,102,80,0\n9-2-103,9,2,103,60,1\n")));
+
+    JsonObject p = preview.bodyAsJsonObject();
+    assertThat(p.getBoolean("valid")).isFalse();
+    assertThat(p.getJsonArray("problems").getList()).hasSize(2);
+    assertThat(p.getJsonArray("problems").getString(0)).startsWith("line 2:");
+    assertThat(p.getJsonArray("problems").getString(1)).startsWith("line 3:");
+    assertThat(register()).isEqualTo(before);
+  }
+
+  @Test
   void codes_are_only_issued_for_households_on_the_register() {
     HttpResponse<Buffer> unknown = service.post("/api/v1/households/no-such-1/codes", "", RunningService.ADMIN);
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.linli.bot.household.Household;
 import org.linli.bot.household.HouseholdCsv;
 import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.household.RegisterPreview;
 
 /**
  * The moderators' REST API for the household register (bearer admin token): import the register
@@ -75,6 +76,36 @@ public final class HouseholdApi {
         .onFailure(e -> ctx.fail(e instanceof HouseholdCsv.Invalid
             ? new HttpException(400, "Nothing was imported: " + e.getMessage())
             : e));
+  }
+
+  /**
+   * {@code POST /api/v1/households/preview}: what importing the CSV body would change, with nothing
+   * stored — {@code {"valid", "problems": [sentence], "added": [household], "changed": [{"id",
+   * "label", "fields": {field: [before, after]}}], "unchanged", "ignoredColumns"}}.
+   */
+  public void previewCsv(RoutingContext ctx) {
+    String csv;
+    try {
+      csv = HouseholdCsv.decode(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+    } catch (HouseholdCsv.Invalid e) {
+      Routes.json(ctx, new JsonObject().put("valid", false).put("problems", new JsonArray(e.problems())));
+      return;
+    }
+    RegisterPreview.of(register, csv).onSuccess(p -> {
+      JsonArray added = new JsonArray();
+      p.added().forEach(h -> added.add(new JsonObject().put("id", h.id()).put("label", h.label())
+          .put("area", h.areaSquareMetres()).put("owners", h.owners())));
+      JsonArray changed = new JsonArray();
+      p.changed().forEach(c -> {
+        JsonObject fields = new JsonObject();
+        c.fields().forEach((name, values) -> fields.put(name, new JsonArray(values)));
+        changed.add(new JsonObject().put("id", c.household().id()).put("label", c.household().label())
+            .put("fields", fields));
+      });
+      Routes.json(ctx, new JsonObject().put("valid", p.valid()).put("problems", new JsonArray(p.problems()))
+          .put("added", added).put("changed", changed).put("unchanged", p.unchanged())
+          .put("ignoredColumns", new JsonArray(p.ignoredColumns())));
+    }).onFailure(ctx::fail);
   }
 
   /** {@code GET /api/v1/households}: the register, names and phone numbers in masked form only. */

@@ -19,6 +19,8 @@ public final class HouseholdRoutes implements FeatureRoutes {
   public void mount(Router router, Guards guards) {
     router.post("/api/v1/households").handler(guards.admin()).handler(households.csvBody())
         .handler(households::importCsv);
+    router.post("/api/v1/households/preview").handler(guards.admin()).handler(households.csvBody())
+        .handler(households::previewCsv);
     router.get("/api/v1/households").handler(guards.admin()).handler(households::list);
     router.post("/api/v1/households/:id/codes").handler(guards.admin()).handler(households::issueCode);
   }
