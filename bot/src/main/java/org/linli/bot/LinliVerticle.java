@@ -55,6 +55,7 @@ import org.linli.bot.http.AskRoutes;
 import org.linli.bot.http.AttachmentRoutes;
 import org.linli.bot.http.ConsultationRoutes;
 import org.linli.bot.http.DeadLetterApi;
+import org.linli.bot.http.GuideRoutes;
 import org.linli.bot.http.HealthHandler;
 import org.linli.bot.http.HouseholdRoutes;
 import org.linli.bot.http.HttpListener;
@@ -68,6 +69,7 @@ import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
+import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
 import org.linli.bot.outbox.ChatOutbox;
@@ -99,6 +101,7 @@ public final class LinliVerticle extends VerticleBase {
   private Redis redisClient;
   private KbService kb;
   private Moderators moderators;
+  private GuideEdits guideEdits;
   private HttpServer server;
   private PollKeeper keeper;
   private ProposalDeadlines proposalDeadlines;
@@ -190,6 +193,7 @@ public final class LinliVerticle extends VerticleBase {
         : PersistenceRewrite.none();
     keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock, rewrite);
     moderators = new Moderators(settings.consultation().moderators(), new ModeratorGrants(redis));
+    guideEdits = new GuideEdits(redis, kb);
     ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
         moderators, messages, zone, clock, platforms);
     attachmentStore = settings.attachments().s3()
@@ -227,6 +231,7 @@ public final class LinliVerticle extends VerticleBase {
             platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
         new ModeratorRoutes(moderators),
+        new GuideRoutes(guideEdits, kb),
         new TicketRoutes(helpline, zone, clock),
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
@@ -243,7 +248,8 @@ public final class LinliVerticle extends VerticleBase {
     proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
-    return moderators.start(vertx, 2_000).compose(v -> helpline.start(vertx, clock)).compose(v -> kb.start())
+    return moderators.start(vertx, 2_000).compose(v -> guideEdits.start(vertx, 2_000))
+        .compose(v -> helpline.start(vertx, clock)).compose(v -> kb.start())
         .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
             settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));
   }
@@ -255,6 +261,7 @@ public final class LinliVerticle extends VerticleBase {
     }
     if (moderators != null) {
       moderators.stop();
+      guideEdits.stop();
     }
     if (proposalDeadlines != null) {
       proposalDeadlines.stop();

@@ -149,6 +149,14 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     return await(request.send());
   }
 
+  HttpResponse<Buffer> put(String path, String body, String bearer) {
+    var request = client.put(path).putHeader("Content-Type", "application/json");
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return await(request.sendBuffer(Buffer.buffer(body)));
+  }
+
   HttpResponse<Buffer> delete(String path, String bearer) {
     var request = client.delete(path);
     if (bearer != null) {

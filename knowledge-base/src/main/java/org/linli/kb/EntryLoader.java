@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +31,56 @@ public final class EntryLoader {
 
   private final EntryParser parser = new EntryParser();
 
-  /** What a load produced: the good entries and the files that were skipped. */
-  public record Loaded(List<Entry> entries, List<Problem> problems) {
+  /**
+   * What a load produced: the good entries, the files that were skipped, and the Markdown each
+   * entry was read from (by id).
+   */
+  public record Loaded(List<Entry> entries, List<Problem> problems, Map<String, String> sources) {
     public Loaded {
       entries = List.copyOf(entries);
       problems = List.copyOf(problems);
+      sources = Map.copyOf(sources);
+    }
+
+    /** A load whose sources are not kept. */
+    public Loaded(List<Entry> entries, List<Problem> problems) {
+      this(entries, problems, Map.of());
+    }
+
+    /**
+     * These guides with the office's edits applied ({@code edits}: id → Markdown published in the
+     * console): an edit replaces the guide of its id or adds a new one; a blank edit withdraws the
+     * guide; an edit that does not parse, or whose front matter names another id, is a problem and
+     * the guide stays as it was.
+     */
+    public Loaded withEdits(Map<String, String> edits, EntryParser parser) {
+      if (edits.isEmpty()) {
+        return this;
+      }
+      Map<String, Entry> byId = new LinkedHashMap<>();
+      entries.forEach(e -> byId.put(e.id(), e));
+      Map<String, String> text = new HashMap<>(sources);
+      List<Problem> found = new ArrayList<>(problems);
+      for (Map.Entry<String, String> edit : new TreeMap<>(edits).entrySet()) {
+        String origin = "edited:" + edit.getKey();
+        if (edit.getValue().isBlank()) {
+          byId.remove(edit.getKey());
+          text.remove(edit.getKey());
+          continue;
+        }
+        try {
+          Entry entry = parser.parse(edit.getValue(), origin);
+          if (!entry.id().equals(edit.getKey())) {
+            found.add(new Problem(origin, "its front matter says id '" + entry.id() + "'"));
+            continue;
+          }
+          byId.put(entry.id(), entry);
+          text.put(entry.id(), edit.getValue());
+        } catch (EntryFormatException e) {
+          found.add(new Problem(origin, e.getMessage()));
+        }
+      }
+      return new Loaded(new ArrayList<>(byId.values()), found, text);
     }
   }
 
@@ -109,6 +156,7 @@ public final class EntryLoader {
     final List<Entry> entries = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     final Map<String, String> seen = new HashMap<>();
+    final Map<String, String> sources = new HashMap<>();
 
     void add(String name, String text) {
       try {
@@ -119,13 +167,14 @@ public final class EntryLoader {
           return;
         }
         entries.add(entry);
+        sources.put(entry.id(), text);
       } catch (EntryFormatException e) {
         problems.add(new Problem(name, e.getMessage()));
       }
     }
 
     Loaded done() {
-      return new Loaded(entries, problems);
+      return new Loaded(entries, problems, sources);
     }
   }
 }

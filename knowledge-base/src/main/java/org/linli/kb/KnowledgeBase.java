@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.embed.Embedder;
 import org.linli.kb.index.Candidate;
@@ -48,6 +49,9 @@ public final class KnowledgeBase implements AutoCloseable {
   private final EntryLoader loader = new EntryLoader();
   private final AtomicReference<KbIndex> index = new AtomicReference<>();
   private volatile List<EntryLoader.Problem> problems = List.of();
+  private volatile Supplier<Map<String, String>> edits = Map::of;
+  private volatile Map<String, String> sources = Map.of();
+  private volatile Map<String, String> baseSources = Map.of();
 
   /**
    * @param directory guides folder, or null for the shipped guides
@@ -97,6 +101,25 @@ public final class KnowledgeBase implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Applies the office's edits at every load: {@code edits} gives, by guide id, the Markdown
+   * published in the console (blank: the guide is withdrawn); see {@link EntryLoader.Loaded#withEdits}.
+   */
+  public KnowledgeBase withEdits(Supplier<Map<String, String>> edits) {
+    this.edits = edits;
+    return this;
+  }
+
+  /** The Markdown the guide {@code id} was read from at the last load (edited or not), or null. */
+  public String source(String id) {
+    return sources.get(id);
+  }
+
+  /** The Markdown of the guide {@code id} as shipped or in the folder, before any edit, or null. */
+  public String originalSource(String id) {
+    return baseSources.get(id);
+  }
+
   /** The scoring model in use (its threshold decides when to answer). */
   public ScoringModel model() {
     return model;
@@ -112,7 +135,8 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public synchronized LoadReport reload() {
     long start = System.nanoTime();
-    EntryLoader.Loaded loaded = directory == null ? loader.shipped() : loader.fromDirectory(directory);
+    EntryLoader.Loaded base = directory == null ? loader.shipped() : loader.fromDirectory(directory);
+    EntryLoader.Loaded loaded = base.withEdits(edits.get(), new EntryParser());
     for (EntryLoader.Problem problem : loaded.problems()) {
       LOG.warn("Knowledge base: skipped {}", problem);
     }
@@ -122,6 +146,8 @@ public final class KnowledgeBase implements AutoCloseable {
       return new LoadReport(index.get().size(), loaded.problems(), (System.nanoTime() - start) / 1_000_000);
     }
     KbIndex fresh = KbIndex.build(loaded.entries(), analyzer, embedder, indexRoot);
+    sources = loaded.sources();
+    baseSources = base.sources();
     KbIndex old = index.getAndSet(fresh);
     if (old != null) {
       old.close();

@@ -110,4 +110,41 @@ class EntryLoaderTest {
               assertThat(e.guide().sections()).as(e.id() + " sections").isNotEmpty();
             });
   }
+
+  @Test
+  void the_offices_edits_replace_add_and_withdraw_guides_and_a_bad_edit_leaves_the_guide_as_it_was()
+      throws IOException {
+    Files.writeString(dir.resolve("a.md"), guide("community-garden", "认领社区菜园"));
+    Files.writeString(dir.resolve("b.md"), guide("library-card", "社区图书室借书"));
+    Files.writeString(dir.resolve("c.md"), guide("old-notice", "旧通知"));
+
+    EntryLoader.Loaded loaded = loader.fromDirectory(dir).withEdits(java.util.Map.of(
+        "community-garden", guide("community-garden", "认领社区菜园（2027年）"),
+        "bike-shed", guide("bike-shed", "非机动车棚"),
+        "old-notice", "",
+        "library-card", "没有前言的正文"), new EntryParser());
+
+    assertThat(loaded.entries()).extracting(Entry::id)
+        .containsExactlyInAnyOrder("community-garden", "library-card", "bike-shed");
+    assertThat(loaded.entries()).filteredOn(e -> e.id().equals("community-garden")).singleElement()
+        .extracting(Entry::title).isEqualTo("认领社区菜园（2027年）");
+    assertThat(loaded.entries()).filteredOn(e -> e.id().equals("library-card")).singleElement()
+        .extracting(Entry::title).isEqualTo("社区图书室借书");
+    assertThat(loaded.problems()).singleElement().extracting(EntryLoader.Problem::file)
+        .isEqualTo("edited:library-card");
+    assertThat(loaded.sources().get("community-garden")).contains("2027年");
+    assertThat(loaded.sources()).doesNotContainKey("old-notice");
+  }
+
+  @Test
+  void an_edit_whose_front_matter_names_another_id_is_a_problem() throws IOException {
+    Files.writeString(dir.resolve("a.md"), guide("community-garden", "认领社区菜园"));
+
+    EntryLoader.Loaded loaded = loader.fromDirectory(dir)
+        .withEdits(java.util.Map.of("community-garden", guide("library-card", "社区图书室借书")), new EntryParser());
+
+    assertThat(loaded.entries()).extracting(Entry::id).containsExactly("community-garden");
+    assertThat(loaded.problems()).singleElement().hasToString("edited:community-garden: its front matter says id"
+        + " 'library-card'");
+  }
 }
