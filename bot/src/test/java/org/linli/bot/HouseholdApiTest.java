@@ -116,6 +116,28 @@ class HouseholdApiTest {
   }
 
   @Test
+  void a_building_gets_one_code_per_household_for_its_slips_and_a_building_without_households_none() {
+    upload("household,building,unit,room,area,owners\n11-1-102,11,1,102,70,1\n11-1-101,11,1,101,70,1\n"
+        + "12-1-101,12,1,101,70,1\n");
+
+    var issued = service.post("/api/v1/households/codes", "{\"building\":\"11\"}", RunningService.ADMIN);
+
+    assertThat(issued.statusCode()).isEqualTo(201);
+    assertThat(issued.getHeader("Cache-Control")).isEqualTo("no-store");
+    var codes = issued.bodyAsJsonObject().getJsonArray("codes");
+    assertThat(codes.stream().map(c -> ((JsonObject) c).getString("household"))).containsExactly("11-1-101",
+        "11-1-102");
+    assertThat(codes.getJsonObject(0).getString("label")).isEqualTo("11号楼1单元101");
+    assertThat(codes.getJsonObject(0).getString("code")).matches("\\d{6}")
+        .isNotEqualTo(codes.getJsonObject(1).getString("code"));
+    assertThat(service.post("/api/v1/households/codes", "{\"building\":\"99\"}", RunningService.ADMIN).statusCode())
+        .isEqualTo(404);
+    assertThat(service.post("/api/v1/households/codes", "{\"building\":3}", RunningService.ADMIN).statusCode())
+        .isEqualTo(400);
+    assertThat(service.post("/api/v1/households/codes", "{\"building\":\"11\"}", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void codes_are_only_issued_for_households_on_the_register() {
     HttpResponse<Buffer> unknown = service.post("/api/v1/households/no-such-1/codes", "", RunningService.ADMIN);
 

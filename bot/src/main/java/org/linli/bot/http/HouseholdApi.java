@@ -1,5 +1,6 @@
 package org.linli.bot.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -137,6 +138,49 @@ public final class HouseholdApi {
               .put("boundHouseholds", bound)
               .put("list", rows));
         })
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code POST /api/v1/households/codes} {@code {"building", "unboundOnly"}}: a new one-time code for
+   * every household of the building (those without a bound member only, when {@code unboundOnly}),
+   * for printed slips — {@code {"building", "codes": [{"household", "label", "code", "expiresAt"}]}},
+   * by household id; 404 when no household of the register is in that building.
+   */
+  public void issueCodesForBuilding(RoutingContext ctx) {
+    JsonObject body = RequestBodies.jsonObject(ctx, "{\"building\":\"3\",\"unboundOnly\":true}");
+    if (!(body.getValue("building") instanceof String building) || building.isBlank() || building.length() > 32) {
+      ctx.fail(new HttpException(400, "\"building\" must be the building as the register writes it, e.g. \"3\""));
+      return;
+    }
+    if (body.containsKey("unboundOnly") && !(body.getValue("unboundOnly") instanceof Boolean)) {
+      ctx.fail(new HttpException(400, "\"unboundOnly\" must be true or false"));
+      return;
+    }
+    boolean unboundOnly = body.getBoolean("unboundOnly", false);
+    register.list().compose(list -> {
+      List<Household> chosen = list.stream()
+          .filter(l -> l.household().building().equals(building.strip()))
+          .filter(l -> !unboundOnly || l.boundMembers() == 0)
+          .map(HouseholdRegister.Listed::household)
+          .toList();
+      if (chosen.isEmpty()) {
+        return Future.<JsonArray>failedFuture(new HttpException(404, "No household of the register is in building "
+            + building.strip() + (unboundOnly ? " without a bound member" : "")));
+      }
+      // One after the other: a building of a few hundred households, not a burst of scripts.
+      Future<JsonArray> codes = Future.succeededFuture(new JsonArray());
+      for (Household h : chosen) {
+        codes = codes.compose(out -> register.issueCode(h.id()).map(code -> out.add(new JsonObject()
+            .put("household", h.id()).put("label", h.label()).put("code", code.code())
+            .put("expiresAt", code.expiresAt().toString()))));
+      }
+      return codes;
+    }).onSuccess(codes -> ctx.response()
+        .setStatusCode(201)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+        .end(new JsonObject().put("building", building.strip()).put("codes", codes).encode()))
         .onFailure(ctx::fail);
   }
 

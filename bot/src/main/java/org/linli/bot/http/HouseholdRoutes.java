@@ -22,6 +22,8 @@ public final class HouseholdRoutes implements FeatureRoutes {
     router.post("/api/v1/households/preview").handler(guards.admin()).handler(households.csvBody())
         .handler(households::previewCsv);
     router.get("/api/v1/households").handler(guards.admin()).handler(households::list);
+    router.post("/api/v1/households/codes").handler(guards.body()).handler(guards.admin())
+        .handler(households::issueCodesForBuilding);
     router.post("/api/v1/households/:id/codes").handler(guards.admin()).handler(households::issueCode);
   }
 }
