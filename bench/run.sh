@@ -6,12 +6,13 @@
 #                                 (20 s warm-up, 30 s measured), then in-process lexical and hybrid
 #                                 latency on the shipped and 5,000-guide KBs, with the targets checked
 #   bench/run.sh search|http|startup|votes|tickets   one part
+#   bench/run.sh topology         1 instance on standalone Redis against 2 on a 3-master Cluster (redis-server)
 # Extra arguments go to the bench, e.g.  bench/run.sh --kb shipped --duration 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command=all
 case "${1:-}" in
-  all|search|http|startup|votes|tickets|ask|synth) command=$1; shift ;;
+  all|search|http|startup|votes|tickets|topology|ask|synth) command=$1; shift ;;
 esac
 # The votes, tickets and ask benchmarks load the service with wrk (C): on a 2-core machine the Java
 # load generator would take a third of the CPU the service needs. 'ask' needs it.

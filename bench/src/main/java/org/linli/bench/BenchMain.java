@@ -32,7 +32,7 @@ import org.openjdk.jmh.util.Statistics;
  * The one entry point of the benchmarks:
  *
  * <pre>
- * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|ask|synth] [options]
+ * java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|topology|ask|synth] [options]
  * </pre>
  *
  * {@code search} runs {@link SearchBenchmark} through the JMH runner and prints p50/p99 per
@@ -51,7 +51,7 @@ import org.openjdk.jmh.util.Statistics;
 public final class BenchMain {
 
   private static final String USAGE = """
-      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|ask|synth] [options]
+      Usage: java -jar bench/target/linli-bench.jar [all|search|http|startup|votes|tickets|topology|ask|synth] [options]
         (run from the repository root; default command: all)
 
       search   knowledge-base latency, one thread, JMH sample time
@@ -76,6 +76,7 @@ public final class BenchMain {
       votes    votes/s through /webhooks/generic and of the vote Lua script alone, on one service
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
       tickets  help requests/s accepted through /webhooks/generic; tickets accepted/s and delivered/s to a hub
+      topology votes/s and help requests/s: 1 instance on standalone Redis against 2 on a 3-master Cluster
                on loopback at saturation and at steady rates, with created -> hub p50/p99
         --concurrency 64 --vote-warmup 10 --duration 15 (seconds)
         --ticket-rate 100 --ticket-seconds 30   the first steady rate; the second is the saturation intake
@@ -139,6 +140,7 @@ public final class BenchMain {
       }
       case "votes" -> votes();
       case "tickets" -> tickets();
+      case "topology" -> topology();
       case "ask" -> ask();
       case "all" -> {
         search();
@@ -340,6 +342,29 @@ public final class BenchMain {
       ok = true;
     } catch (Exception e) {
       reportFailure("Votes", e);
+    } finally {
+      deleteOrKeep(root, ok);
+    }
+  }
+
+  // ---------------------------------------------------------------- topology
+
+  private void topology() throws Exception {
+    Path root = Files.createTempDirectory("linli-bench-topology-");
+    StartupTime launcher = launcher(root);
+    if (!launcher.available() || !RedisServers.available() || !WrkLoad.available()) {
+      skipped = true;
+      summary.add("Topology: SKIPPED (needs the bot jar, redis-server, redis-cli and wrk)");
+      return;
+    }
+    boolean ok = false;
+    HttpLoad.Options load = new HttpLoad.Options(0, "/", "%s", Map.of(), args.integer("concurrency", 64),
+        args.integer("vote-warmup", 10), args.integer("duration", 15), args.integer("timeout-ms", 10_000));
+    try {
+      summary.addAll(new TopologyBenchmark(load, launcher, root).run());
+      ok = true;
+    } catch (Exception e) {
+      reportFailure("Topology", e);
     } finally {
       deleteOrKeep(root, ok);
     }
