@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -217,6 +218,17 @@ class StoresOnEveryTopologyTest {
     assertThat(await(store.vote(Ballot.cast(pollId, "u1", List.of(2), System.currentTimeMillis()).castBy("u1")))
         .status()).isEqualTo(PollStore.VoteResult.Status.CHANGED);
     assertThat(await(store.tally(pollId, 2)).votes()).containsExactly(0L, 1L);
+  }
+
+  @Test
+  void the_slot_the_tests_compute_for_a_key_is_the_one_the_cluster_uses() {
+    DebianRedis node = redis.get(Kind.CLUSTER).servers().get(0);
+    for (String key : List.of("tickets:{index}:timers", "poll:{p1a}:tally", "outbox:{chat}:due",
+        "households:{register}:members:3-2-601", "dedupe:{events}:telegram:77", "kb:{gaps}:count", "ticket:{}x",
+        "a{b", "投票:{幸福里}")) {
+      assertThat(KeyTemplates.slot(key)).as(key)
+          .isEqualTo(Integer.parseInt(node.cli("CLUSTER", "KEYSLOT", key).strip()));
+    }
   }
 
   /** DBSIZE of each master of a cluster. */
