@@ -57,6 +57,10 @@ public final class DebianRedis implements AutoCloseable {
       }
       command.addAll(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
           "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString()));
+      if (config == null) {
+        // A replica's first sync starts at once (Redis 7 waits 5 s by default for more replicas to join it).
+        command.addAll(List.of("--repl-diskless-sync-delay", "0"));
+      }
       command.addAll(List.of(more));
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(dir.resolve("stdout.log").toFile()).start();

@@ -129,25 +129,50 @@ public final class RedisTopologies implements BeforeAllCallback, AfterAllCallbac
     return new Settings.Redis("", "sentinel", List.of(sentinel.url()), MASTER_NAME, 0, 16);
   }
 
-  /** Three masters sharing the 16,384 slots, no replicas. */
+  /**
+   * Three masters, each with one replica in sync, in {@code dir} (for failover tests: a replica
+   * takes over its master's slots about a second after the master stops answering).
+   */
+  public Running startClusterWithReplicas(Path dir) {
+    List<DebianRedis> servers = new ArrayList<>();
+    try {
+      Settings.Redis settings = cluster(dir, servers, 1);
+      Redis client = RedisConnector.create(vertx, settings, settings.nodes().get(0));
+      return new Running(Kind.CLUSTER, settings, client, RedisAPI.api(client), servers);
+    } catch (RuntimeException e) {
+      servers.forEach(DebianRedis::close);
+      throw e;
+    }
+  }
+
   private static Settings.Redis cluster(Path dir, List<DebianRedis> servers) {
+    return cluster(dir, servers, 0);
+  }
+
+  /** Three masters sharing the 16,384 slots, with {@code replicas} replicas each. */
+  private static Settings.Redis cluster(Path dir, List<DebianRedis> servers, int replicas) {
+    int nodes = 3 * (1 + replicas);
     List<String> addresses = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < nodes; i++) {
       DebianRedis node = DebianRedis.start(dir.resolve("node" + i), DebianRedis.freePort(),
-          "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000");
+          "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
+          "--cluster-replica-validity-factor", "0");
       servers.add(node);
       addresses.add("127.0.0.1:" + node.port());
     }
     List<String> create = new ArrayList<>(List.of("--cluster", "create"));
     create.addAll(addresses);
-    create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+    create.addAll(List.of("--cluster-replicas", String.valueOf(replicas), "--cluster-yes"));
     String out = servers.get(0).cli(create.toArray(String[]::new));
     if (!out.contains("All 16384 slots covered")) {
       throw new IllegalStateException("redis-cli --cluster create failed: " + out);
     }
     for (DebianRedis node : servers) {
-      node.awaitOutput(30, o -> o.contains("cluster_state:ok") && o.contains("cluster_known_nodes:3"),
+      node.awaitOutput(30, o -> o.contains("cluster_state:ok") && o.contains("cluster_known_nodes:" + nodes),
           "CLUSTER", "INFO");
+      if (node.cli("INFO", "replication").contains("role:slave")) {
+        node.awaitOutput(30, o -> o.contains("master_link_status:up"), "INFO", "replication");
+      }
     }
     return new Settings.Redis("", "cluster", servers.stream().map(DebianRedis::url).toList(), "", 0, 16);
   }
@@ -163,6 +188,31 @@ public final class RedisTopologies implements BeforeAllCallback, AfterAllCallbac
           ? RedisCluster.create(client).onAllMasterNodes(Request.cmd(Command.FLUSHALL))
           : api.flushall(List.of());
       RealRedis.await(flushed);
+    }
+
+    /** The cluster node that is master of {@code key}'s slot now, as a live node sees it. */
+    public DebianRedis masterOf(String key) {
+      DebianRedis asked = servers.get(servers.size() - 1);
+      int slot = Integer.parseInt(asked.cli("CLUSTER", "KEYSLOT", key).strip());
+      for (String line : asked.cli("CLUSTER", "NODES").split("\n")) {
+        String[] fields = line.strip().split(" ");
+        if (fields.length < 9 || !fields[2].contains("master")) {
+          continue;
+        }
+        for (int i = 8; i < fields.length; i++) {
+          String[] range = fields[i].split("-");
+          if (range[0].startsWith("[")) {
+            continue;
+          }
+          int from = Integer.parseInt(range[0]);
+          int to = Integer.parseInt(range[range.length - 1]);
+          if (slot >= from && slot <= to) {
+            int port = Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@')));
+            return servers.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+          }
+        }
+      }
+      throw new IllegalStateException("no master serves slot " + slot);
     }
 
     @Override

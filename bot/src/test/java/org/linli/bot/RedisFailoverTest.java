@@ -29,12 +29,13 @@ import org.linli.bot.redis.RedisTopologies;
 import org.linli.bot.redis.RedisTopologies.Kind;
 
 /**
- * The service on a Sentinel set (Debian's Redis 7: a master, its replica, one sentinel) while
- * residents vote through the chat webhook: the master is killed ({@code SIGKILL}) at vote 150 of
- * 400. Every vote the service acknowledged is in the promoted replica, and the service serves votes
- * again on its own once the sentinel has promoted it. Votes sent during the gap may fail.
+ * The service on a Sentinel set and on a Cluster with replicas (Debian's Redis 7) while residents
+ * vote through the chat webhook: the master holding the poll is killed ({@code SIGKILL}) at vote
+ * 150 of 400. Every vote the service acknowledged is found on the promoted replica, and the service
+ * counts votes again by itself, within 10 s. Votes sent during the gap may fail (their status is
+ * printed).
  */
-class SentinelFailoverTest {
+class RedisFailoverTest {
 
   private static final int VOTES = 400;
   private static final int KILL_AT = 150;
@@ -47,14 +48,41 @@ class SentinelFailoverTest {
   Path data;
 
   @Test
-  void a_master_killed_while_votes_flow_loses_no_acknowledged_vote_and_voting_resumes_by_itself() throws Exception {
+  void a_sentinel_master_killed_while_votes_flow_loses_no_acknowledged_vote_and_voting_resumes() throws Exception {
     RedisTopologies.Running sentinel = redis.get(Kind.SENTINEL);
-    DebianRedis master = sentinel.servers().get(0);
-    Map<String, String> env = Map.of("LINLI_REDIS_TYPE", "sentinel",
+    try (RunningService service = RunningService.start(data, Map.of("LINLI_REDIS_TYPE", "sentinel",
         "LINLI_REDIS_ENDPOINTS", String.join(",", sentinel.settings().endpoints()),
-        "LINLI_REDIS_MASTER_NAME", RedisTopologies.MASTER_NAME);
-    try (RunningService service = RunningService.start(data, env)) {
+        "LINLI_REDIS_MASTER_NAME", RedisTopologies.MASTER_NAME))) {
       String poll = openPoll(service);
+      Flow flow = Flow.run(service, poll, sentinel.servers().get(0));
+      flow.check("Sentinel", service, new PollStore(sentinel.api()), poll);
+    }
+  }
+
+  @Test
+  void a_cluster_master_killed_while_votes_flow_loses_no_acknowledged_vote_and_voting_resumes() throws Exception {
+    try (RedisTopologies.Running cluster = redis.startClusterWithReplicas(data.resolve("cluster"));
+        RunningService service = RunningService.start(data.resolve("service"), Map.of("LINLI_REDIS_TYPE", "cluster",
+            "LINLI_REDIS_ENDPOINTS", String.join(",", cluster.settings().endpoints())))) {
+      String poll = openPoll(service);
+      Flow flow = Flow.run(service, poll, cluster.masterOf("poll:{" + poll + "}"));
+      flow.check("Cluster", service, new PollStore(cluster.api()), poll);
+    }
+  }
+
+  private static String openPoll(RunningService service) {
+    JsonObject draft = new JsonObject().put("chat", "g1").put("question", "周六活动室开放时间")
+        .put("options", new JsonArray().add("上午").add("下午").add("晚上"))
+        .put("closesAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).withNano(0).toString());
+    HttpResponse<Buffer> created = service.post("/api/v1/polls", draft.encode(), RunningService.ADMIN);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    return created.bodyAsJsonObject().getString("id");
+  }
+
+  /** Votes from distinct residents, {@value #IN_FLIGHT} at a time, with the master killed at vote {@value #KILL_AT}. */
+  private record Flow(Set<String> acknowledged, Map<String, AtomicInteger> failures, int sent, long gapMillis) {
+
+    static Flow run(RunningService service, String poll, DebianRedis master) throws InterruptedException {
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
       AtomicInteger next = new AtomicInteger();
@@ -64,7 +92,7 @@ class SentinelFailoverTest {
       for (int t = 0; t < IN_FLIGHT; t++) {
         Thread voter = new Thread(() -> {
           try {
-            // 400 votes, and on (with new residents) until one is counted after the kill, for 15 s at most.
+            // 400 votes, and on (new residents) until one sent after the kill is counted, for 15 s at most.
             for (int i = next.getAndIncrement(); i < VOTES || firstAfter.get() == 0
                 && System.nanoTime() - killedAt.get() < TimeUnit.SECONDS.toNanos(15); i = next.getAndIncrement()) {
               if (i == KILL_AT) {
@@ -81,7 +109,7 @@ class SentinelFailoverTest {
                 }
               } else {
                 failures.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-                if (killedAt.get() != 0 && firstAfter.get() == 0) {
+                if (afterKill && firstAfter.get() == 0) {
                   pause(100);
                 }
               }
@@ -94,15 +122,16 @@ class SentinelFailoverTest {
         voter.start();
       }
       assertThat(done.await(90, TimeUnit.SECONDS)).as("the votes end").isTrue();
+      assertThat(firstAfter.get()).as("a vote sent after the kill was counted").isPositive();
+      return new Flow(acknowledged, failures, next.get() - IN_FLIGHT,
+          TimeUnit.NANOSECONDS.toMillis(firstAfter.get() - killedAt.get()));
+    }
 
-      long gapMillis = TimeUnit.NANOSECONDS.toMillis(firstAfter.get() - killedAt.get());
-      System.out.printf("Sentinel failover: %d of %d votes acknowledged, failures %s, serving again %d ms after"
-          + " the kill%n", acknowledged.size(), next.get() - IN_FLIGHT, new TreeMap<>(failures), gapMillis);
-      assertThat(firstAfter.get()).as("a vote was counted after the kill").isPositive();
-      assertThat(gapMillis).as("serving again within 10 s").isLessThan(10_000);
+    void check(String topology, RunningService service, PollStore store, String poll) {
+      System.out.printf("%s failover: %d of %d votes acknowledged, failures %s, counting again %d ms after the"
+          + " kill%n", topology, acknowledged.size(), sent, new TreeMap<>(failures), gapMillis);
+      assertThat(gapMillis).as("counting again within 10 s").isLessThan(10_000);
       assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AT - IN_FLIGHT);
-
-      PollStore store = new PollStore(sentinel.api());
       List<String> keys = acknowledged.stream().sorted().map(r -> "generic:" + r).toList();
       List<Boolean> stored = RunningService.await(store.cast(poll, keys));
       List<String> lost = new ArrayList<>();
@@ -113,17 +142,8 @@ class SentinelFailoverTest {
       }
       assertThat(lost).as("acknowledged votes missing after the failover").isEmpty();
       JsonObject results = service.get("/api/v1/polls/" + poll + "/results", RunningService.ADMIN).bodyAsJsonObject();
-      assertThat(results.getLong("ballots")).isBetween((long) acknowledged.size(), (long) next.get());
+      assertThat(results.getLong("ballots")).isBetween((long) acknowledged.size(), (long) sent);
     }
-  }
-
-  private static String openPoll(RunningService service) {
-    JsonObject draft = new JsonObject().put("chat", "g1").put("question", "周六活动室开放时间")
-        .put("options", new JsonArray().add("上午").add("下午").add("晚上"))
-        .put("closesAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).withNano(0).toString());
-    HttpResponse<Buffer> created = service.post("/api/v1/polls", draft.encode(), RunningService.ADMIN);
-    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-    return created.bodyAsJsonObject().getString("id");
   }
 
   /** "counted", or the HTTP status (or failure) the vote got instead. */
