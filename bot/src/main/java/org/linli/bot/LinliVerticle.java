@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,6 +77,7 @@ import org.linli.bot.outbox.Poster;
 import org.linli.bot.redis.EmbeddedRedis;
 import org.linli.bot.redis.Leadership;
 import org.linli.bot.redis.PersistenceRewrite;
+import org.linli.bot.redis.RedisConnector;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.config.Settings;
@@ -139,18 +139,14 @@ public final class LinliVerticle extends VerticleBase {
         LOG.info("Embedded Redis listening at {} (data in {})", embeddedRedis.url(), data.resolve("redis"));
         return embeddedRedis.url();
       }
-      return settings.redis().url();
+      return settings.redis().nodes().get(0);
     })
         .compose(this::startWith);
   }
 
   private Future<?> startWith(String redisUrl) {
     this.redisUrl = redisUrl;
-    redisClient = Redis.createClient(vertx, new RedisOptions()
-        .setConnectionString(redisUrl)
-        .setMaxPoolSize(settings.redis().poolSize())
-        .setMaxWaitingHandlers(4096)
-        .setMaxPoolWaiting(4096));
+    redisClient = RedisConnector.create(vertx, settings.redis(), redisUrl);
     RedisAPI redis = RedisAPI.api(redisClient);
     web = WebClient.create(vertx);
     // OpenCC's dictionaries load beside the knowledge base, off the event loop.

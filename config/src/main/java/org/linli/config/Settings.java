@@ -269,11 +269,61 @@ public record Settings(
     }
   }
 
-  /** Redis: an external server by URL, or the embedded one when the URL is blank. */
-  public record Redis(String url, int embeddedPort, int poolSize) {
+  /**
+   * Redis: the embedded one when no address is set, else an external {@code standalone} server
+   * ({@code url}, or one of {@code endpoints}), a {@code sentinel} set (its sentinels as
+   * {@code endpoints}, the set's {@code masterName}) or a {@code cluster} (some of its nodes as
+   * {@code endpoints}). Passwords and TLS go in the {@code redis://} / {@code rediss://} URLs.
+   */
+  public record Redis(String url, String type, List<String> endpoints, String masterName, int embeddedPort,
+      int poolSize) {
+
+    /** The topologies the service can use. */
+    public static final List<String> TYPES = List.of("standalone", "sentinel", "cluster");
+
+    public Redis {
+      url = url == null ? "" : url.strip();
+      type = type == null || type.isBlank() ? "standalone" : type.strip().toLowerCase(Locale.ROOT);
+      endpoints = endpoints == null
+          ? List.of()
+          : endpoints.stream().map(String::strip).filter(e -> !e.isEmpty())
+              .toList();
+      masterName = masterName == null ? "" : masterName.strip();
+      if (!TYPES.contains(type)) {
+        throw new SettingsException("redis.type must be standalone, sentinel or cluster, was '" + type + "'");
+      }
+      for (String endpoint : endpoints) {
+        if (!endpoint.matches("rediss?://.+")) {
+          throw new SettingsException("redis.endpoints takes redis:// or rediss:// URLs, comma-separated; one was '"
+              + endpoint.replaceAll("//[^@/]*@", "//********@") + "'");
+        }
+      }
+      if (!url.isEmpty() && !endpoints.isEmpty()) {
+        throw new SettingsException("set redis.url or redis.endpoints, not both");
+      }
+      if (type.equals("standalone") && endpoints.size() > 1) {
+        throw new SettingsException("a standalone Redis has one address; redis.endpoints names " + endpoints.size()
+            + " (set redis.type to sentinel or cluster)");
+      }
+      if (!type.equals("standalone") && endpoints.isEmpty()) {
+        throw new SettingsException("redis.type " + type + " needs redis.endpoints: "
+            + (type.equals("sentinel") ? "the sentinels' redis:// URLs" : "redis:// URLs of some cluster nodes"));
+      }
+      if (type.equals("sentinel") && masterName.isEmpty()) {
+        throw new SettingsException("redis.type sentinel needs redis.masterName, the name the sentinels monitor");
+      }
+    }
+
+    /** Whether the service starts its own Redis (no address set). */
     @JsonIgnore
     public boolean embedded() {
-      return url == null || url.isBlank();
+      return url.isEmpty() && endpoints.isEmpty();
+    }
+
+    /** The addresses to connect to: {@code endpoints}, or {@code url} alone (empty when embedded). */
+    @JsonIgnore
+    public List<String> nodes() {
+      return endpoints.isEmpty() ? (url.isEmpty() ? List.of() : List.of(url)) : endpoints;
     }
   }
 

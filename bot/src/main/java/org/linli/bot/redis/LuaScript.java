@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * A Lua script kept as the resource {@code lua/<name>.lua}, read once and run by its SHA
- * (EVALSHA), loaded into Redis again if Redis forgot it (after a restart or a SCRIPT FLUSH). Every
- * change that must be atomic is one of these.
+ * (EVALSHA); a node that does not know it (after a restart, a SCRIPT FLUSH, a failover, or any
+ * master of a cluster the first time) is sent the source once with EVAL, routed by the keys like
+ * EVALSHA, which caches it there. Every change that must be atomic is one of these.
  *
  * <p>The script's header names its inputs, in order: {@code -- KEYS: poll, votes} and {@code --
  * ARGV: voter, now} ({@code (none)} for none; a last name ending in {@code ...} takes the rest).
@@ -140,14 +141,25 @@ public final class LuaScript {
               + " are in different hash slots; give them one hash tag {...}");
         }
       }
+      List<String> bySha = command(sha, keyValues, argValues);
+      // EVAL, like EVALSHA, goes to the node of the keys (SCRIPT LOAD would go to any one node),
+      // and leaves the script cached there for the next EVALSHA.
+      return redis.evalsha(bySha).recover(e -> noScript(e)
+          ? redis.eval(command(source, keyValues, argValues))
+          : Future.failedFuture(e));
+    }
+
+    private static List<String> command(String script, List<String> keyValues, List<String> argValues) {
       List<String> all = new ArrayList<>(2 + keyValues.size() + argValues.size());
-      all.add(sha);
+      all.add(script);
       all.add(String.valueOf(keyValues.size()));
       all.addAll(keyValues);
       all.addAll(argValues);
-      return redis.evalsha(all).recover(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
-          ? redis.script(List.of("LOAD", source)).compose(loaded -> redis.evalsha(all))
-          : Future.failedFuture(e));
+      return all;
+    }
+
+    private static boolean noScript(Throwable e) {
+      return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
     }
 
     private void put(Names names, Map<String, List<String>> given, String n, List<String> values, boolean many) {

@@ -129,6 +129,114 @@ class LuaScriptsTest {
     assertThat(calls).isGreaterThanOrEqualTo(scripts.size());
   }
 
+  /**
+   * Statically, for every call of a script in main code: the Java expressions given as its keys,
+   * followed through constants, constructor-set fields and one-line key helpers, have one hash tag
+   * — the same literal ({@code tickets:{index}:…}) or the same expression ({@code poll:{«pollId»}…})
+   * — so they share a slot whatever the values. (The run-time check in {@link LuaScript} catches a
+   * value-dependent mistake this reading could miss, on every store test.)
+   */
+  @Test
+  void at_every_call_site_the_keys_given_to_a_script_have_one_hash_tag() throws IOException {
+    Map<String, String> sources = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        sources.putIfAbsent(p.getFileName().toString().replace(".java", ""), Files.readString(p));
+      }
+    }
+    KeyTemplates templates = new KeyTemplates(sources);
+    List<String> problems = new ArrayList<>();
+    Map<String, Set<String>> fixedTags = new TreeMap<>();
+    int calls = 0;
+    int keys = 0;
+    for (Map.Entry<String, String> file : sources.entrySet()) {
+      Matcher constant = CONSTANT.matcher(file.getValue());
+      while (constant.find()) {
+        Matcher call = Pattern.compile("\\b" + constant.group(1) + "\\.call\\(\\)(.*?)\\.run\\(", Pattern.DOTALL)
+            .matcher(file.getValue());
+        while (call.find()) {
+          calls++;
+          Map<String, String> tagOf = new TreeMap<>();
+          for (String[] given : keyArguments(call.group(1))) {
+            keys++;
+            String template = given[0].equals("keys")
+                ? templates.listTemplate(file.getKey(), given[2])
+                : templates.template(file.getKey(), given[2]);
+            tagOf.put(given[1] + " = " + template, KeyTemplates.tag(template));
+          }
+          Set<String> tags = new TreeSet<>(tagOf.values());
+          if (tags.size() != 1) {
+            problems.add(file.getKey() + " calls " + constant.group(2) + " with keys of " + tags.size()
+                + " hash tags: " + tagOf.keySet());
+          } else if (KeyTemplates.fixed(tags.iterator().next())) {
+            fixedTags.computeIfAbsent(tags.iterator().next(), t -> new TreeSet<>()).add(constant.group(2));
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(calls).isGreaterThanOrEqualTo(scripts.size());
+    assertThat(keys).isGreaterThan(100);
+    // Scripts whose keys sit in one fixed slot whatever the call: on a cluster each of these is
+    // served by one master (docs/operations.md#redis-topologies names them).
+    assertThat(fixedTags.keySet()).containsExactlyInAnyOrder("index", "gaps", "register", "events");
+  }
+
+  @Test
+  void the_key_reader_follows_helpers_and_fields_and_keeps_what_it_cannot_follow_unknown() {
+    KeyTemplates templates = new KeyTemplates(Map.of("Store", """
+        final class Store {
+          static final String PREFIX = "households:{register}";
+          private final String base;
+          Store(String queue) {
+            this.base = "outbox:{" + queue + "}:";
+          }
+          private static String meta(String id) {
+            return "poll:{" + id + "}";
+          }
+          private static String part(String id, String part) {
+            return meta(id) + ":" + part;
+          }
+          private String key(String name) {
+            return base + name;
+          }
+        }
+        """));
+
+    assertThat(templates.template("Store", "part(poll.id(), \"tally\")")).isEqualTo("poll:{«poll.id()»}:tally");
+    assertThat(templates.template("Store", "PREFIX + \" tries \" + identity"))
+        .isEqualTo("households:{register} tries «identity»");
+    assertThat(templates.template("Store", "key(\"due\")")).isEqualTo("outbox:{«queue»}:due");
+    assertThat(templates.template("Store", "other(id)")).isEqualTo("«other(id)»");
+    assertThat(KeyTemplates.tag("poll:{«p»}:tally")).isEqualTo("«p»");
+    assertThat(KeyTemplates.tag("«other(id)»")).isEqualTo("«other(id)»");
+  }
+
+  @Test
+  void the_slot_of_a_key_is_the_crc16_of_its_hash_tag() {
+    // Values from the Redis Cluster specification and CLUSTER KEYSLOT on Redis 7.
+    assertThat(KeyTemplates.slot("123456789")).isEqualTo(12739);
+    assertThat(KeyTemplates.slot("foo")).isEqualTo(12182);
+    assertThat(KeyTemplates.slot("{user1000}.following")).isEqualTo(KeyTemplates.slot("user1000"));
+    assertThat(KeyTemplates.slot("tickets:{index}:timers")).isEqualTo(KeyTemplates.slot("index"));
+  }
+
+  /** Each {@code .key("name", expression)} or {@code .keys("name", expression)} of a call chain: {kind, name, expression}. */
+  private static List<String[]> keyArguments(String chain) {
+    List<String[]> out = new ArrayList<>();
+    Matcher m = Pattern.compile("\\.(keys?)\\(\"(\\w+)\",").matcher(chain);
+    while (m.find()) {
+      int depth = 1;
+      int end = m.end();
+      while (depth > 0) {
+        char c = chain.charAt(end++);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+      }
+      out.add(new String[]{m.group(1), m.group(2), chain.substring(m.end(), end - 1).strip()});
+    }
+    return out;
+  }
+
   @Test
   void the_rules_catch_a_key_built_inside_an_undeclared_key_and_a_positional_read() {
     String bad = """
