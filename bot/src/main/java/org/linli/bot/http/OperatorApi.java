@@ -58,7 +58,7 @@ final class OperatorApi {
 
   /** {@code POST /api/v1/tickets/:receipt/replies} with {@code {"text": "师傅下午两点到"}}: 201 and the ticket. */
   void reply(RoutingContext ctx) {
-    JsonObject body = RequestBodies.jsonObject(ctx, "{\"text\": \"师傅下午两点到\"}");
+    JsonObject body = RequestBodies.jsonObject(ctx, "{\"text\": \"…\"}");
     if (!(body.getValue("text") instanceof String text) || text.isBlank()) {
       ctx.fail(new HttpException(400, "text is required: the message to the resident"));
       return;
