@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.bot.errors.BadRequest;
 import org.linli.bot.ticket.Ticket;
+import org.linli.bot.ticket.TicketEvent;
 import org.linli.bot.ticket.TicketStatus;
 import org.linli.bot.ticket.TicketStore;
 import org.linli.bot.ticket.TimeLimit;
@@ -88,7 +89,9 @@ public final class TicketQueue {
     boolean paused = t.status() == TicketStatus.WAITING_RESIDENT && t.remaining() != null;
     Duration left;
     if (paused) {
-      left = t.remaining();
+      Instant since = pausedAt(t);
+      // The clock stopped with this much left: working time, for working days, from the pause on.
+      left = since == null ? t.remaining() : limit.left(since, since.plus(t.remaining()), limits.calendar());
     } else if (t.dueAt() == null) {
       left = nominal;
     } else if (now.isBefore(t.dueAt())) {
@@ -100,5 +103,16 @@ public final class TicketQueue {
     boolean overdue = left.isNegative() || left.isZero();
     boolean dueSoon = !overdue && left.compareTo(nominal.dividedBy(5)) <= 0;
     return new Entry(t, left, Math.max(0.0, used), paused, dueSoon, overdue);
+  }
+
+  /** When the ticket last moved to waiting for the resident, or null if the history does not say. */
+  private static Instant pausedAt(Ticket t) {
+    for (int i = t.history().size() - 1; i >= 0; i--) {
+      TicketEvent e = t.history().get(i);
+      if (e.is("status") && e.status() == TicketStatus.WAITING_RESIDENT) {
+        return e.at();
+      }
+    }
+    return null;
   }
 }

@@ -175,6 +175,25 @@ class TicketQueueTest {
   }
 
   @Test
+  void a_working_day_ticket_paused_before_the_weekend_keeps_the_working_time_it_had() {
+    // Friday 9 January 2026, 12:00, one working day: due Monday 12:00. Paused at 18:00 with 18
+    // working hours left (66 clock hours), it shows 18 hours left however long it waits.
+    clock.advance(Duration.between(clock.instant(), at("2026-01-09T12:00")));
+    Ticket elderly = open("elderly");
+    move(elderly, TicketStatus.DISPATCHED);
+    clock.advance(Duration.between(clock.instant(), at("2026-01-09T18:00")));
+    move(elderly, TicketStatus.WAITING_RESIDENT);
+
+    clock.advance(Duration.between(clock.instant(), at("2026-01-13T09:00")));
+
+    TicketQueue.Entry paused = entry(elderly);
+    assertThat(paused.paused()).isTrue();
+    assertThat(paused.left()).isEqualTo(Duration.ofHours(18));
+    assertThat(paused.used()).isCloseTo(0.25, within(1e-9));
+    assertThat(paused.overdue()).isFalse();
+  }
+
+  @Test
   void pages_follow_one_another_and_closed_tickets_are_not_in_the_queue() {
     Ticket first = open("emergency");
     Ticket second = open("consultation");
