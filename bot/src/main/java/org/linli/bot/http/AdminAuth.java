@@ -15,8 +15,8 @@ import org.linli.config.Secret;
  */
 public final class AdminAuth implements Handler<RoutingContext> {
 
-  /** Where a named guard leaves who called. */
-  static final String ACTOR = "linli.actor";
+  /** Where a named guard leaves who called (another guard, such as a session's, may leave an account name). */
+  public static final String ACTOR = "linli.actor";
 
   private final List<Secret> tokens;
   private final String variable;
