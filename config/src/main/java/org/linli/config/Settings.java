@@ -176,7 +176,8 @@ public record Settings(
   /**
    * The help-line hub requests for help are forwarded to: its URL, how it is spoken to ({@code
    * webhooks}: Standard Webhooks signed JSON; {@code open311}: GeoReport v2 {@code POST
-   * /requests.json}), the Standard Webhooks secret ({@code whsec_<base64>}) that signs what we send
+   * /requests.json}; {@code builtin}: no hub system, operators work the tickets in Linli itself
+   * and nothing is sent out — then without a URL), the Standard Webhooks secret ({@code whsec_<base64>}) that signs what we send
    * and verifies what the hub sends back, the Open311 api key, the bearer token the hub uses on
    * the ticket API, and its Open311 service code.
    */
@@ -184,13 +185,22 @@ public record Settings(
     public Hub {
       url = url == null ? "" : url.strip().replaceAll("/+$", "");
       mode = mode == null || mode.isBlank() ? "webhooks" : mode.strip();
-      if (!mode.equals("webhooks") && !mode.equals("open311")) {
-        throw new SettingsException("hub.mode must be webhooks or open311, was '" + mode + "'");
+      if (!mode.equals("webhooks") && !mode.equals("open311") && !mode.equals("builtin")) {
+        throw new SettingsException("hub.mode must be webhooks, open311 or builtin, was '" + mode + "'");
       }
       if (!url.isEmpty() && !url.matches("https?://.+")) {
         throw new SettingsException("hub.url must be an http(s) URL, was '" + url + "'");
       }
+      if (mode.equals("builtin") && !url.isEmpty()) {
+        throw new SettingsException("hub.mode builtin sends nothing to a hub, but hub.url is set ('" + url
+            + "'): unset LINLI_HUB_URL, or choose LINLI_HUB_MODE=webhooks or open311");
+      }
       serviceCode = serviceCode == null ? "" : serviceCode.strip();
+    }
+
+    /** True when the help-line has no hub system: operators work tickets in Linli, nothing is sent out. */
+    public boolean builtin() {
+      return mode.equals("builtin");
     }
   }
 

@@ -399,6 +399,9 @@ public final class HelpDesk {
       case "rating" -> Text.HISTORY_RATING.of(e.value());
       case "comment" -> Text.HISTORY_COMMENT.of();
       case "evaluation" -> Text.HISTORY_EVALUATION.of(e.value());
+      case "message" -> Text.HISTORY_MESSAGE.of();
+      case "category" -> Text.HISTORY_CATEGORY.of();
+      case "merge" -> Text.HISTORY_MERGE.of();
       default -> e.status().label();
     };
   }

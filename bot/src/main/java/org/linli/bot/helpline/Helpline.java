@@ -31,12 +31,16 @@ import org.slf4j.LoggerFactory;
  * The help-line's parts, built from the settings: tickets in Redis, the hub queue of the outbox
  * (signed Standard Webhooks or Open311), the chat desk, the hub's callbacks and the reminder timers
  * (the operators' API is mounted by {@code http.TicketRoutes}). Started and stopped with the service.
+ * With {@code hub.mode=builtin} nothing is queued for a hub: operators work the tickets through the
+ * {@link OperatorDesk} and the {@link TicketQueue}.
  *
  * @param outbox the hub queue of the outbox
+ * @param operators the operators' actions on tickets, whether the hub's callbacks or Linli's own API
+ * @param queue the open tickets by time left
  * @param windows the ends of the intake questions' windows (unanswered requests are filed as they are)
  */
 public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpDesk desk, HubCallbacks callbacks,
-    TicketTimers timers, IntakeWindows windows) {
+    TicketTimers timers, OperatorDesk operators, TicketQueue queue, IntakeWindows windows) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Helpline.class);
 
@@ -80,19 +84,24 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     Outbox hub = new Outbox(vertx, redis, QUEUE, timing, delivery);
     ResidentNotifier residents = new ResidentNotifier(chat, capabilities);
     Phones phones = Phones.of(settings.phones());
-    HubFeed feed = new HubFeed(hub, clock);
+    HubFeed feed = new HubFeed(hub, clock, hubSettings.builtin());
     Times times = new Times(clock, zone);
     ResidentReplies replies = new ResidentReplies(tickets, feed, redis, times,
         Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
     Intake intake = new Intake(redis, households, capabilities, times);
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos,
         intake, topics);
-    HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, tickets,
-        residents, clock, phones);
+    OperatorDesk operators = new OperatorDesk(tickets, residents, phones, clock);
+    HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, operators,
+        clock);
     TicketTimers timers = new TicketTimers(new TicketDeadlines(redis), tickets, feed, chat, residents,
         settings.tickets().moderatorChats(), times);
+    if (hubSettings.builtin()) {
+      LOG.info("Help-line: built-in hub (hub.mode=builtin): tickets are worked in Linli, nothing is sent to a hub");
+    }
     IntakeWindows windows = new IntakeWindows(redis, intake, desk::fileAsIs, residents, times);
-    return new Helpline(tickets, hub, state, desk, callbacks, timers, windows);
+    return new Helpline(tickets, hub, state, desk, callbacks, timers, operators, new TicketQueue(tickets, clock),
+        windows);
   }
 
   /** Starts the hub deliveries and the reminder timers; repairs indexes a crash may have left stale. */

@@ -11,14 +11,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.linli.bot.errors.BadRequest;
 import org.linli.bot.errors.Conflict;
-import org.linli.bot.errors.NotFound;
 import org.linli.bot.errors.Unauthorized;
-import org.linli.bot.text.Phones;
-import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketStatus;
-import org.linli.bot.ticket.TicketStore;
-import org.linli.webhooks.Reply;
 import org.linli.webhooks.hub.HubCallbackVerifier;
 import org.linli.webhooks.hub.Verification;
 import org.slf4j.Logger;
@@ -28,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /webhooks/hub}: the hub's status changes and operators' replies. The Standard
  * Webhooks signature and the timestamp (within 5 minutes) are checked on the raw bytes before
  * anything is parsed (401 otherwise); a {@code webhook-id} is accepted once (409 on a replay); then
- * the ticket changes (illegal transitions: 409, unknown receipt: 404) and the resident is told
- * where they asked. Nothing is changed by a refused call.
+ * the ticket changes through the {@link OperatorDesk}, as an operator's action would (illegal
+ * transitions: 409, unknown receipt: 404), and the resident is told where they asked; a reply is a
+ * {@code message} line of the history. Nothing is changed by a refused call.
  *
  * <pre>
  * {"type": "ticket.status", "data": {"receipt": "20261122-0042", "status": "dispatched", "note": "已派物业电工"}}
@@ -49,26 +45,22 @@ public final class HubCallbacks {
 
   private final HubCallbackVerifier verifier;
   private final RedisAPI redis;
-  private final TicketStore tickets;
-  private final ResidentNotifier residents;
+  private final OperatorDesk desk;
   private final Clock clock;
-  private final Phones phones;
 
-  public HubCallbacks(HubCallbackVerifier verifier, RedisAPI redis, TicketStore tickets, ResidentNotifier residents,
-      Clock clock, Phones phones) {
+  /** Verifies with {@code verifier}, claims webhook-ids in {@code redis}, acts through {@code desk}. */
+  public HubCallbacks(HubCallbackVerifier verifier, RedisAPI redis, OperatorDesk desk, Clock clock) {
     this.verifier = verifier;
     this.redis = redis;
-    this.tickets = tickets;
-    this.residents = residents;
+    this.desk = desk;
     this.clock = clock;
-    this.phones = phones;
   }
 
   /**
    * Handles one call: {@code raw} is the body as received (verified before anything is parsed),
    * {@code json} parses it when the signature holds, {@code from} names the caller for the log.
    * Succeeds with the answer {@code {"receipt", "status"}}; fails with {@link Unauthorized},
-   * {@link Conflict}, {@link BadRequest} or {@link NotFound}.
+   * {@link Conflict}, {@link BadRequest} or {@link org.linli.bot.errors.NotFound}.
    */
   public Future<JsonObject> receive(MultiMap headers, Buffer raw, Supplier<JsonObject> json, Object from) {
     Verification check = verifier.verify(headers, raw);
@@ -123,16 +115,7 @@ public final class HubCallbacks {
           + " waiting_resident, resolved, closed, rejected, merged"));
     }
     String note = data.getValue("note") instanceof String n ? n : "";
-    return tickets.transition(receipt, to, "hub", note, clock.instant()).compose(result -> switch (result.outcome()) {
-      case APPLIED -> {
-        LOG.info("Hub: ticket {} {} -> {}", receipt, result.previous().apiName(), to.apiName());
-        yield tellResident(id, result.ticket(), note).map(v -> answer(result.ticket()));
-      }
-      case UNKNOWN -> Future.failedFuture(new NotFound("There is no ticket " + receipt));
-      case MISSING_REASON -> Future.failedFuture(new BadRequest("\"note\" must give the reason for " + to.apiName()));
-      default -> Future.failedFuture(new Conflict("Ticket " + receipt + " is " + result.current().apiName()
-          + "; it cannot become " + to.apiName()));
-    });
+    return desk.status(receipt, to, note, OperatorDesk.Actor.HUB, "hub-" + id).map(HubCallbacks::answer);
   }
 
   private Future<JsonObject> reply(String id, String receipt, JsonObject data) {
@@ -140,31 +123,7 @@ public final class HubCallbacks {
     if (message.isEmpty()) {
       return Future.failedFuture(new BadRequest("\"message\" is required for ticket.reply"));
     }
-    return tickets.find(receipt).compose(t -> {
-      if (t == null) {
-        return Future.failedFuture(new NotFound("There is no ticket " + receipt));
-      }
-      String text = Text.HUB_REPLY.of(t.receipt(), message);
-      return residents.tell("hub-" + id, t, text, List.of()).map(v -> answer(t));
-    });
-  }
-
-  private Future<Void> tellResident(String id, Ticket t, String note) {
-    StringBuilder text = new StringBuilder(Text.HUB_STATUS.of(t.receipt(), t.status().label()));
-    if (!note.isBlank()) {
-      text.append(Text.STATUS_DETAILS_NOTE.of(note));
-    }
-    List<Reply.Button> buttons = List.of();
-    switch (t.status()) {
-      case WAITING_RESIDENT -> text.append('\n').append(Text.HUB_WAITING_RESIDENT.of(phones.hotline()));
-      case RESOLVED -> {
-        text.append('\n').append(Text.HUB_RESOLVED.of());
-        buttons = HelpDesk.ratingButtons(t.receipt());
-      }
-      default -> {
-      }
-    }
-    return residents.tell("hub-" + id, t, text.toString(), buttons).mapEmpty();
+    return desk.reply(receipt, message, OperatorDesk.Actor.HUB, "hub-" + id).map(HubCallbacks::answer);
   }
 
   private static JsonObject answer(Ticket t) {

@@ -182,6 +182,9 @@ public final class HubEvents {
       if (e.value() != null) {
         line.put("value", e.value());
       }
+      if (!e.by().isEmpty()) {
+        line.put("by", e.by());
+      }
       history.add(line);
     }
     JsonObject out = new JsonObject()

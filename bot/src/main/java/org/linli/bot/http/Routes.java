@@ -24,8 +24,9 @@ public final class Routes {
     Router router = Router.router(vertx);
     FeatureRoutes.Guards guards = new FeatureRoutes.Guards(
         BodyHandler.create(false).setBodyLimit(settings.http().bodyLimitBytes()),
-        new AdminAuth(settings.admin().token(), "LINLI_ADMIN_TOKEN"),
-        new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", settings.hub().token(), settings.admin().token()));
+        new AdminAuth(settings.admin().token(), "LINLI_ADMIN_TOKEN").named("admin-token"),
+        new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", settings.hub().token(), settings.admin().token())
+            .named("hub-token", "admin-token"));
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));

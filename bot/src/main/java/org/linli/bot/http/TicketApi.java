@@ -1,6 +1,5 @@
 package org.linli.bot.http;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,12 +11,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.linli.bot.helpline.HubEvents;
 import org.linli.bot.helpline.HubState;
-import org.linli.bot.ticket.CategoryGuesser;
 import org.linli.bot.ticket.TicketFigures;
 import org.linli.bot.ticket.TicketStats;
 import org.linli.bot.ticket.TicketStatus;
@@ -25,13 +21,10 @@ import org.linli.bot.ticket.TicketStore;
 
 /**
  * The operators' ticket API (hub or admin token): one ticket by receipt number, a list by status
- * and date, correcting the category, the month's figures ({@code /api/v1/stats?month=2026-11}), and
+ * and date, the month's figures ({@code /api/v1/stats?month=2026-11}), and
  * resuming deliveries after the hub said 410 Gone (admin).
  */
 public final class TicketApi {
-
-  private static final Set<String> CATEGORIES = Set.of(CategoryGuesser.EMERGENCY, CategoryGuesser.REPAIR,
-      CategoryGuesser.ELDERLY, CategoryGuesser.SOCIAL_ASSISTANCE, CategoryGuesser.CONSULTATION);
 
   private final TicketStore tickets;
   private final TicketStats stats;
@@ -62,30 +55,11 @@ public final class TicketApi {
 
   /** {@code GET /api/v1/tickets?status=&since=&limit=}: oldest first. */
   public void list(RoutingContext ctx) {
-    String statusName = ctx.request().getParam("status");
-    TicketStatus status = statusName == null || statusName.isBlank() ? null : TicketStatus.fromApiName(statusName);
-    if (statusName != null && !statusName.isBlank() && status == null) {
-      ctx.fail(new HttpException(400, "status must be one of received, dispatched, in_progress, waiting_resident,"
-          + " resolved, closed, rejected, merged"));
+    Query query = Query.of(ctx, clock, 100);
+    if (query == null) {
       return;
     }
-    Instant since = null;
-    String sinceText = ctx.request().getParam("since");
-    if (sinceText != null && !sinceText.isBlank()) {
-      try {
-        since = sinceText.length() == 10
-            ? LocalDate.parse(sinceText).atStartOfDay(clock.getZone()).toInstant()
-            : OffsetDateTime.parse(sinceText).toInstant();
-      } catch (DateTimeParseException e) {
-        ctx.fail(new HttpException(400, "since must be a date (2026-11-01) or a date and time with offset"));
-        return;
-      }
-    }
-    int limit = Routes.limit(ctx, 100);
-    if (limit == 0) {
-      return;
-    }
-    tickets.list(status, since, limit)
+    tickets.list(query.status(), query.since(), query.limit())
         .onSuccess(list -> {
           JsonArray out = new JsonArray();
           list.forEach(t -> out.add(HubEvents.ticket(t)));
@@ -94,22 +68,36 @@ public final class TicketApi {
         .onFailure(ctx::fail);
   }
 
-  /** {@code POST /api/v1/tickets/:receipt/category} with {@code {"category": "repair"}}. */
-  public void category(RoutingContext ctx) {
-    JsonObject body = RequestBodies.jsonObject(ctx, "{\"category\": \"repair\"}");
-    Object category = body.getValue("category");
-    if (!(category instanceof String c) || !CATEGORIES.contains(c)) {
-      ctx.fail(new HttpException(400, "category must be one of " + String.join(", ", new TreeSet<>(CATEGORIES))));
-      return;
+  /**
+   * The list's query: {@code status} (null: any), {@code since} (a local date or a date and time
+   * with offset; null: ever) and {@code limit}.
+   */
+  record Query(TicketStatus status, Instant since, int limit) {
+
+    /** The query of {@code ctx}, or null after failing it with a 400; dates local to {@code clock}'s zone. */
+    static Query of(RoutingContext ctx, Clock clock, int defaultLimit) {
+      String statusName = ctx.request().getParam("status");
+      TicketStatus status = statusName == null || statusName.isBlank() ? null : TicketStatus.fromApiName(statusName);
+      if (statusName != null && !statusName.isBlank() && status == null) {
+        ctx.fail(new HttpException(400, "status must be one of received, dispatched, in_progress, waiting_resident,"
+            + " resolved, closed, rejected, merged"));
+        return null;
+      }
+      Instant since = null;
+      String sinceText = ctx.request().getParam("since");
+      if (sinceText != null && !sinceText.isBlank()) {
+        try {
+          since = sinceText.length() == 10
+              ? LocalDate.parse(sinceText).atStartOfDay(clock.getZone()).toInstant()
+              : OffsetDateTime.parse(sinceText).toInstant();
+        } catch (DateTimeParseException e) {
+          ctx.fail(new HttpException(400, "since must be a date (2026-11-01) or a date and time with offset"));
+          return null;
+        }
+      }
+      int limit = Routes.limit(ctx, defaultLimit);
+      return limit == 0 ? null : new Query(status, since, limit);
     }
-    String receipt = ctx.pathParam("receipt");
-    tickets.setCategory(receipt, c, clock.instant())
-        .compose(ok -> ok
-            ? tickets.find(receipt)
-            : Future.failedFuture(
-                new HttpException(404, "There is no ticket " + receipt)))
-        .onSuccess(t -> Routes.json(ctx, HubEvents.ticket(t)))
-        .onFailure(ctx::fail);
   }
 
   /** {@code GET /api/v1/stats?month=2026-11}. */

@@ -492,7 +492,15 @@ public enum Text implements BundleKey {
   INTAKE_ASK_BOTH,
   INTAKE_SUBMIT,
   INTAKE_URGENT_WHERE,
-  INTAKE_FILED_UNANSWERED;
+  INTAKE_FILED_UNANSWERED,
+  // The built-in hub: operators' actions in Linli (issue 13)
+  TICKET_MERGED_INTO,
+  TICKET_MERGED_REASON,
+  TICKET_MERGED_FROM,
+  TICKET_CATEGORY_CHANGED,
+  HISTORY_MESSAGE,
+  HISTORY_CATEGORY,
+  HISTORY_MERGE;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {

@@ -137,13 +137,22 @@ public final class TicketStore {
    * @param actor {@code resident}, {@code hub}, {@code operator} or {@code system}
    */
   public Future<TransitionResult> transition(String receipt, TicketStatus to, String actor, String note, Instant at) {
+    return transition(receipt, to, actor, "", note, at);
+  }
+
+  /**
+   * As {@link #transition(String, TicketStatus, String, String, Instant)}, the history line naming
+   * {@code by} who exactly acted (an operator's account or token; empty: nobody in particular).
+   */
+  public Future<TransitionResult> transition(String receipt, TicketStatus to, String actor, String by, String note,
+      Instant at) {
     if (to.needsReason() && (note == null || note.isBlank())) {
       return Future.succeededFuture(new TransitionResult(TransitionResult.Outcome.MISSING_REASON, null, null, null));
     }
     if (!TicketKeys.validReceipt(receipt)) {
       return Future.succeededFuture(TransitionResult.unknown());
     }
-    TicketEvent event = new TicketEvent(at, to, actor, note);
+    TicketEvent event = new TicketEvent(at, to, actor, note, "status", null, by);
     String from = TicketStatus.from(to).stream().map(TicketStatus::apiName).collect(Collectors.joining(",", ",", ","));
     return TRANSITION.call()
         .key("ticket", TicketKeys.ticket(receipt))
@@ -233,6 +242,27 @@ public final class TicketStore {
     return find(receipt).compose(t -> t == null
         ? Future.succeededFuture(TransitionResult.unknown())
         : append(t, new TicketEvent(at, t.status(), "community", comment, "evaluation", score), false, List.of(), at));
+  }
+
+  /**
+   * Adds a line of {@code kind} to the history in whatever status the ticket is (the line carries
+   * it), changing nothing else: an operator's message to the resident, a category correction, a
+   * merged duplicate. Never refused for an existing ticket; UNKNOWN for an unknown receipt.
+   */
+  public Future<TransitionResult> note(String receipt, String kind, String actor, String by, String note,
+      Instant at) {
+    return note(receipt, kind, actor, by, note, at, 3);
+  }
+
+  private Future<TransitionResult> note(String receipt, String kind, String actor, String by, String note,
+      Instant at, int tries) {
+    return find(receipt).compose(t -> t == null
+        ? Future.succeededFuture(TransitionResult.unknown())
+        : append(t, new TicketEvent(at, t.status(), actor, note, kind, null, by), false, List.of(), at))
+        // Refused only when the status moved between the read and the script: read it again.
+        .compose(r -> r.outcome() == TransitionResult.Outcome.REFUSED && tries > 1
+            ? note(receipt, kind, actor, by, note, at, tries - 1)
+            : Future.succeededFuture(r));
   }
 
   /** Appends {@code line} if the ticket is still in the status it was read in (else refused). */
@@ -408,11 +438,14 @@ public final class TicketStore {
     return setDue(l, due);
   }
 
-  /** When the ticket last started waiting for the resident (the event before the last). */
+  /**
+   * When the ticket last started waiting for the resident: the last move to it before the last
+   * line (other lines written while it waited carry its status too).
+   */
   private static Instant pausedAt(Ticket t) {
     List<TicketEvent> history = t.history();
     for (int i = history.size() - 2; i >= 0; i--) {
-      if (history.get(i).status() == TicketStatus.WAITING_RESIDENT) {
+      if (history.get(i).status() == TicketStatus.WAITING_RESIDENT && history.get(i).is("status")) {
         return history.get(i).at();
       }
     }
