@@ -179,7 +179,7 @@ public final class Moderators {
   /** The grant the three fields name, or a bad request saying what is wrong with them. */
   private static Grant checked(String platform, String chat, String user) {
     if (platform == null || !PLATFORM.matcher(platform).matches()) {
-      throw new BadRequest("\"platform\" must be a platform's name such as wecom or telegram");
+      throw new BadRequest("\"platform\" must be a platform's name, as in its webhook path /webhooks/<platform>");
     }
     if (chat == null || chat.isBlank() || chat.contains(":") || chat.length() > LONGEST || !plain(chat)) {
       throw new BadRequest("\"chat\" must be a chat id (or * for every chat of the platform), without a colon");

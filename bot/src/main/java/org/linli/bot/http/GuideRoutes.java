@@ -33,7 +33,7 @@ import org.linli.kb.KnowledgeBase;
  */
 public final class GuideRoutes implements FeatureRoutes {
 
-  private static final String EXAMPLE = "{\"markdown\":\"---\\nid: …\\ntitle: …\\n---\\n正文\"}";
+  private static final String EXAMPLE = "{\"markdown\":\"---\\nid: …\\ntitle: …\\n---\\nbody\"}";
 
   private final GuideEdits edits;
   private final KbService kb;

@@ -23,7 +23,7 @@ import org.linli.bot.consultation.Moderators;
  */
 public final class ModeratorRoutes implements FeatureRoutes {
 
-  private static final String EXAMPLE = "{\"platform\":\"wecom\",\"chat\":\"group-7\",\"user\":\"zhangsan\"}";
+  private static final String EXAMPLE = "{\"platform\":\"<platform>\",\"chat\":\"<chat id>\",\"user\":\"<user id>\"}";
 
   private final Moderators moderators;
 
