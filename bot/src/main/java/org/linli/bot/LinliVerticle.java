@@ -24,6 +24,7 @@ import org.linli.bot.attachment.Attachments;
 import org.linli.bot.attachment.LocalAttachmentStore;
 import org.linli.bot.attachment.PhotoIntake;
 import org.linli.bot.attachment.S3AttachmentStore;
+import org.linli.bot.console.Console;
 import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.ConsultationService;
@@ -66,6 +67,7 @@ import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
+import org.linli.bot.http.console.ConsoleRoutes;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
 import org.linli.bot.outbox.ChatOutbox;
@@ -105,6 +107,7 @@ public final class LinliVerticle extends VerticleBase {
   private WebClient web;
   private AttachmentStore attachmentStore;
   private ReplyComposer composer;
+  private Console console;
   private final Clock clock = Clock.systemUTC();
 
   public LinliVerticle(Settings settings) {
@@ -216,7 +219,8 @@ public final class LinliVerticle extends VerticleBase {
         index::section);
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
-    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, List.of(
+    console = Console.of(vertx, redis, settings.console(), clock);
+    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, List.of(
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
@@ -226,7 +230,8 @@ public final class LinliVerticle extends VerticleBase {
         new TicketRoutes(helpline, zone, clock),
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
-        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)))), settings.http());
+        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
+        new ConsoleRoutes(console, zone, List.of()))), settings.http());
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
@@ -239,7 +244,7 @@ public final class LinliVerticle extends VerticleBase {
     proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
-    return helpline.start(vertx, clock).compose(v -> kb.start())
+    return console.bootstrap().compose(v -> helpline.start(vertx, clock)).compose(v -> kb.start())
         .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
             settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));
   }

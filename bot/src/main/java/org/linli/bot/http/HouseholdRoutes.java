@@ -17,9 +17,9 @@ public final class HouseholdRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.post("/api/v1/households").handler(guards.admin()).handler(households.csvBody())
+    router.post("/api/v1/households").handler(guards.moderators()).handler(households.csvBody())
         .handler(households::importCsv);
-    router.get("/api/v1/households").handler(guards.admin()).handler(households::list);
-    router.post("/api/v1/households/:id/codes").handler(guards.admin()).handler(households::issueCode);
+    router.get("/api/v1/households").handler(guards.moderators()).handler(households::list);
+    router.post("/api/v1/households/:id/codes").handler(guards.moderators()).handler(households::issueCode);
   }
 }

@@ -1,0 +1,13 @@
+-- Creates a console account only when no account of that name exists: its hash and its name in
+-- the set of every account, together. Returns 1 when created, 0 when the name is taken.
+-- KEYS: account, accounts
+-- ARGV: name, role, communities, password, created
+local account, accounts = KEYS[1], KEYS[2]
+local name, role, communities, password, created = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+if redis.call('EXISTS', account) == 1 then
+  return 0
+end
+redis.call('HSET', account, 'role', role, 'communities', communities, 'password', password,
+  'disabled', '0', 'created', created)
+redis.call('SADD', accounts, name)
+return 1
