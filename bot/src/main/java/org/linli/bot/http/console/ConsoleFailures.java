@@ -57,6 +57,7 @@ final class ConsoleFailures implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
+    ConsoleRoutes.secure(ctx);
     kit.page(ctx, status, "error.jte", Text.CONSOLE_ERROR_TITLE.of(), ConsoleRoutes.params("message", sentence));
   }
 }

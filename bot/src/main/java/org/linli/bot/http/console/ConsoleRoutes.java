@@ -57,9 +57,15 @@ public final class ConsoleRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.get(PATH).handler(ctx -> ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PATH + "/")
-        .end());
-    router.route(PATH + "/*").handler(this::headers).handler(guards.body()).handler(this::session);
+    router.get(PATH).handler(ctx -> {
+      // A route of "/console" matches "/console/" too: only the bare one is sent on.
+      if (!ctx.request().path().equals(PATH)) {
+        ctx.next();
+        return;
+      }
+      ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PATH + "/").end();
+    });
+    router.route(PATH + "/*").handler(guards.body()).handler(this::headers).handler(this::session);
     router.get(PATH + "/console.css").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/css; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
@@ -73,13 +79,18 @@ public final class ConsoleRoutes implements FeatureRoutes {
   }
 
   private void headers(RoutingContext ctx) {
+    secure(ctx);
+    ctx.next();
+  }
+
+  /** The security headers of every console answer. */
+  static void secure(RoutingContext ctx) {
     ctx.response().headers()
         .set("Content-Security-Policy", POLICY)
         .set("X-Frame-Options", "DENY")
         .set("Referrer-Policy", "same-origin")
         .set("X-Content-Type-Options", "nosniff")
         .set(HttpHeaders.CACHE_CONTROL, "no-store");
-    ctx.next();
   }
 
   /**
