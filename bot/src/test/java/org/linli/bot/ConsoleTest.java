@@ -305,4 +305,18 @@ class ConsoleTest {
     assertThat(audit).contains("api POST /api/v1/kb/reload", "token.create", "ops laptop", "token.revoke",
         "ticket script", "qian");
   }
+
+  @Test
+  void what_a_person_typed_is_shown_escaped_and_an_unknown_console_address_is_a_404_page() {
+    ConsoleBrowserSession boss = signedIn(BOSS, BOSS_PASSWORD);
+    boss.get("/console/tokens");
+    String page = boss.submit("/console/tokens", "label", "<script>alert('x')</script>").bodyAsString();
+
+    assertThat(page).contains("<td>&lt;script&gt;alert('x')&lt;/script&gt;</td>").doesNotContain("<script>");
+    HttpResponse<Buffer> missing = boss.get("/console/nothing-here");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.getHeader("Content-Type")).startsWith("text/html");
+    assertThat(missing.bodyAsString()).contains("这个地址没有页面。", "href=\"/console/accounts\"");
+    assertThat(browser().get("/console/nothing-here").statusCode()).as("no session: the login first").isEqualTo(302);
+  }
 }

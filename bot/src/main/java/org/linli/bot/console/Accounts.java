@@ -32,7 +32,6 @@ public final class Accounts {
 
   private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
   private static final LuaScript CREATE = LuaScript.load("console-account-create");
-  private static final LuaScript FIRST = LuaScript.load("console-account-first");
   /** A user name: 2 to 32 of lower-case letters, digits, dots, dashes, underscores, not starting with a sign. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
 
@@ -65,7 +64,7 @@ public final class Accounts {
     Instant now = clock.instant();
     Set<String> communities = Set.of(Account.DEFAULT_COMMUNITY);
     return passwords.hash(password)
-        .compose(hash -> script(CREATE, n, role, communities, hash, now))
+        .compose(hash -> create(n, role, communities, hash, now, false))
         .map(created -> {
           if (created.toInteger() == 0) {
             throw new Conflict(Text.CONSOLE_ACCOUNT_EXISTS.of(n));
@@ -98,7 +97,7 @@ public final class Accounts {
         return Future.succeededFuture(false);
       }
       return passwords.hash(password)
-          .compose(hash -> script(FIRST, name, Role.ADMIN, Set.of(Account.DEFAULT_COMMUNITY), hash, clock.instant()))
+          .compose(hash -> create(name, Role.ADMIN, Set.of(Account.DEFAULT_COMMUNITY), hash, clock.instant(), true))
           .map(created -> created.toInteger() == 1);
     }).onSuccess(created -> {
       if (created) {
@@ -107,9 +106,9 @@ public final class Accounts {
     });
   }
 
-  private Future<Response> script(LuaScript script, String name, Role role, Set<String> communities, String hash,
-      Instant created) {
-    return script.call()
+  private Future<Response> create(String name, Role role, Set<String> communities, String hash, Instant created,
+      boolean onlyFirst) {
+    return CREATE.call()
         .key("account", ConsoleKeys.account(name))
         .key("accounts", ConsoleKeys.ACCOUNTS)
         .arg("name", name)
@@ -117,6 +116,7 @@ public final class Accounts {
         .arg("communities", String.join(",", communities))
         .arg("password", hash)
         .arg("created", created.toEpochMilli())
+        .arg("onlyFirst", onlyFirst ? "1" : "0")
         .run(redis);
   }
 
