@@ -54,18 +54,22 @@ public final class Console {
     return accounts.bootstrap(settings.bootstrapAdmin());
   }
 
+  /** The accounts. */
   public Accounts accounts() {
     return accounts;
   }
 
+  /** The accounts' API tokens. */
   public ApiTokens tokens() {
     return tokens;
   }
 
+  /** The audit log, for every change made through the console or with a token. */
   public Audit audit() {
     return audit;
   }
 
+  /** The console's settings. */
   public Settings.Console settings() {
     return settings;
   }

@@ -95,7 +95,8 @@ public final class ConsoleRoutes implements FeatureRoutes {
 
   /**
    * Loads the session of the cookie. Without one, a page asked for is a redirect to the login page
-   * and a change is refused; with one, a change must carry the session's CSRF token. A change sent
+   * and a change is refused; with one, a change must carry the session's CSRF token (the login
+   * form, which a stale tab may post while signed in, needs none: it only starts a session). A change sent
    * by another site (Sec-Fetch-Site: cross-site) is refused even at the login.
    */
   private void session(RoutingContext ctx) {
@@ -117,7 +118,7 @@ public final class ConsoleRoutes implements FeatureRoutes {
         }
         return;
       }
-      if (change && found.isPresent() && !found.get().csrfMatches(csrf(ctx))) {
+      if (change && !open && !found.get().csrfMatches(csrf(ctx))) {
         ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_CSRF));
         return;
       }

@@ -10,11 +10,13 @@ public final class PageRefusal extends RuntimeException {
 
   private final int status;
 
+  /** Refuses with {@code status} and the Simplified text of {@code sentence}. */
   public PageRefusal(int status, Text sentence) {
     super(sentence.of(), null, false, false);
     this.status = status;
   }
 
+  /** The HTTP status of the page. */
   public int status() {
     return status;
   }
