@@ -23,6 +23,7 @@ import org.linli.bot.attachment.Attachments;
 import org.linli.bot.attachment.LocalAttachmentStore;
 import org.linli.bot.attachment.PhotoIntake;
 import org.linli.bot.attachment.S3AttachmentStore;
+import org.linli.bot.console.Console;
 import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
 import org.linli.bot.consultation.ConsultationService;
@@ -68,6 +69,7 @@ import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
+import org.linli.bot.http.console.ConsoleRoutes;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
@@ -111,6 +113,7 @@ public final class LinliVerticle extends VerticleBase {
   private WebClient web;
   private AttachmentStore attachmentStore;
   private ReplyComposer composer;
+  private Console console;
   private final Clock clock = Clock.systemUTC();
 
   public LinliVerticle(Settings settings) {
@@ -219,7 +222,8 @@ public final class LinliVerticle extends VerticleBase {
         index::section);
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
-    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, List.of(
+    console = Console.of(vertx, redis, settings.console(), clock);
+    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, List.of(
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
@@ -231,7 +235,8 @@ public final class LinliVerticle extends VerticleBase {
         new TicketRoutes(helpline, zone, clock),
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
-        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)))), settings.http());
+        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
+        new ConsoleRoutes(console, zone, List.of()))), settings.http());
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
@@ -244,7 +249,8 @@ public final class LinliVerticle extends VerticleBase {
     proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
-    return moderators.start(vertx, 2_000).compose(v -> guideEdits.start(vertx, 2_000))
+    return console.bootstrap().compose(v -> moderators.start(vertx, 2_000))
+        .compose(v -> guideEdits.start(vertx, 2_000))
         .compose(v -> helpline.start(vertx, clock)).compose(v -> kb.start())
         .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
             settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));

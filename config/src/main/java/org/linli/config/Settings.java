@@ -14,7 +14,7 @@ import java.util.Objects;
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
     Outbox outbox, Hub hub, Tickets tickets, Phones phones, Wecom wecom, Telegram telegram, Dingtalk dingtalk,
-    Feishu feishu, Proposals proposals, Attachments attachments) {
+    Feishu feishu, Proposals proposals, Attachments attachments, Console console) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -34,6 +34,26 @@ public record Settings(
     Objects.requireNonNull(feishu, "feishu");
     Objects.requireNonNull(proposals, "proposals");
     attachments = attachments == null ? new Attachments(0, null, 0, null, null, null, null, null) : attachments;
+    console = console == null ? new Console(null, 0, false) : console;
+  }
+
+  /**
+   * The browser console under {@code /console/}: the first admin created at start when no account
+   * exists ({@code user:password}), the minutes a session lives without use, and whether its cookie
+   * is always marked {@code Secure} (behind a proxy that ends TLS) rather than only on https requests.
+   */
+  public record Console(Secret bootstrapAdmin, int sessionIdleMinutes, boolean secureCookies) {
+    public Console {
+      bootstrapAdmin = bootstrapAdmin == null ? Secret.none() : bootstrapAdmin;
+      if (bootstrapAdmin.isSet() && !bootstrapAdmin.reveal().matches("[A-Za-z0-9][A-Za-z0-9._-]{1,31}:.+")) {
+        throw new SettingsException("console.bootstrapAdmin must be user:password, the user 2 to 32 letters, digits,"
+            + " dots, dashes or underscores");
+      }
+      sessionIdleMinutes = sessionIdleMinutes == 0 ? 60 : sessionIdleMinutes;
+      if (sessionIdleMinutes < 1 || sessionIdleMinutes > 7 * 24 * 60) {
+        throw new SettingsException("console.sessionIdleMinutes must be from 1 to 10080 (a week)");
+      }
+    }
   }
 
   /**

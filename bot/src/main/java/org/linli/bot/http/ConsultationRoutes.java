@@ -18,10 +18,10 @@ public final class ConsultationRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.post("/api/v1/polls").handler(guards.body()).handler(guards.admin()).handler(polls::create);
-    router.get("/api/v1/polls/:id").handler(guards.admin()).handler(polls::get);
-    router.get("/api/v1/polls/:id/results").handler(guards.admin()).handler(polls::results);
-    router.post("/api/v1/polls/:id/close").handler(guards.admin()).handler(polls::close);
-    router.get("/api/v1/polls/:id/results.csv").handler(guards.admin()).handler(published.csv());
+    router.post("/api/v1/polls").handler(guards.body()).handler(guards.moderators()).handler(polls::create);
+    router.get("/api/v1/polls/:id").handler(guards.moderators()).handler(polls::get);
+    router.get("/api/v1/polls/:id/results").handler(guards.moderators()).handler(polls::results);
+    router.post("/api/v1/polls/:id/close").handler(guards.moderators()).handler(polls::close);
+    router.get("/api/v1/polls/:id/results.csv").handler(guards.moderators()).handler(published.csv());
   }
 }

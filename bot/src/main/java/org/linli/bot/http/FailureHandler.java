@@ -67,7 +67,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /** The status of each kind of domain failure. */
-  static int status(DomainException failure) {
+  public static int status(DomainException failure) {
     if (failure instanceof BadRequest) {
       return 400;
     }

@@ -17,9 +17,12 @@ public interface FeatureRoutes {
    * What every feature's routes share.
    *
    * @param body reads the body, within the service's body limit
-   * @param admin lets through calls that carry the admin token
-   * @param operators lets through calls that carry the hub's or the admin token
+   * @param admin lets through calls that carry the admin token, or an admin account's API token
+   * @param operators lets through calls that carry the hub's or the admin token, or the API token
+   *     of an operator or admin account
+   * @param moderators lets through calls that carry the admin token, or the API token of a
+   *     moderator or admin account (consultations, proposals, the register)
    */
-  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators) {
+  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators, AdminAuth moderators) {
   }
 }

@@ -17,13 +17,13 @@ public final class HouseholdRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.post("/api/v1/households").handler(guards.admin()).handler(households.csvBody())
+    router.post("/api/v1/households").handler(guards.moderators()).handler(households.csvBody())
         .handler(households::importCsv);
-    router.post("/api/v1/households/preview").handler(guards.admin()).handler(households.csvBody())
+    router.post("/api/v1/households/preview").handler(guards.moderators()).handler(households.csvBody())
         .handler(households::previewCsv);
-    router.get("/api/v1/households").handler(guards.admin()).handler(households::list);
-    router.post("/api/v1/households/codes").handler(guards.body()).handler(guards.admin())
+    router.get("/api/v1/households").handler(guards.moderators()).handler(households::list);
+    router.post("/api/v1/households/codes").handler(guards.body()).handler(guards.moderators())
         .handler(households::issueCodesForBuilding);
-    router.post("/api/v1/households/:id/codes").handler(guards.admin()).handler(households::issueCode);
+    router.post("/api/v1/households/:id/codes").handler(guards.moderators()).handler(households::issueCode);
   }
 }

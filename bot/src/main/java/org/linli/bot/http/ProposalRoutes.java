@@ -18,12 +18,15 @@ public final class ProposalRoutes implements FeatureRoutes {
   @Override
   public void mount(Router router, Guards guards) {
     router.get("/polls").handler(api::index);
-    router.post("/api/v1/proposals").handler(guards.body()).handler(guards.admin()).handler(api::create);
-    router.get("/api/v1/proposals").handler(guards.admin()).handler(api::list);
-    router.get("/api/v1/proposals/:id").handler(guards.admin()).handler(api::get);
-    router.post("/api/v1/proposals/:id/accept").handler(guards.body()).handler(guards.admin()).handler(api::accept);
-    router.post("/api/v1/proposals/:id/decline").handler(guards.body()).handler(guards.admin()).handler(api::decline);
-    router.post("/api/v1/polls/:id/followups").handler(guards.body()).handler(guards.admin()).handler(api::followUp);
-    router.get("/api/v1/polls/:id/followups").handler(guards.admin()).handler(api::followUps);
+    router.post("/api/v1/proposals").handler(guards.body()).handler(guards.moderators()).handler(api::create);
+    router.get("/api/v1/proposals").handler(guards.moderators()).handler(api::list);
+    router.get("/api/v1/proposals/:id").handler(guards.moderators()).handler(api::get);
+    router.post("/api/v1/proposals/:id/accept").handler(guards.body()).handler(guards.moderators())
+        .handler(api::accept);
+    router.post("/api/v1/proposals/:id/decline").handler(guards.body()).handler(guards.moderators())
+        .handler(api::decline);
+    router.post("/api/v1/polls/:id/followups").handler(guards.body()).handler(guards.moderators())
+        .handler(api::followUp);
+    router.get("/api/v1/polls/:id/followups").handler(guards.moderators()).handler(api::followUps);
   }
 }

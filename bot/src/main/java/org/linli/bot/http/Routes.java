@@ -8,6 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
+import java.util.Set;
+import org.linli.bot.console.Console;
+import org.linli.bot.console.Role;
 import org.linli.config.Settings;
 
 /**
@@ -19,14 +22,26 @@ public final class Routes {
   private Routes() {
   }
 
-  /** The router of the whole service. */
+  /** The router of the whole service, with the shared tokens only. */
   public static Router create(Vertx vertx, Settings settings, HealthHandler health, List<FeatureRoutes> features) {
+    return create(vertx, settings, health, null, features);
+  }
+
+  /**
+   * The router of the whole service; with {@code console} (may be null), the REST API also admits
+   * the API tokens of console accounts by role and audits the changes made with any token.
+   */
+  public static Router create(Vertx vertx, Settings settings, HealthHandler health, Console console,
+      List<FeatureRoutes> features) {
     Router router = Router.router(vertx);
+    AdminAuth.Shared admin = new AdminAuth.Shared("LINLI_ADMIN_TOKEN", settings.admin().token(), "admin-token");
+    AdminAuth.Shared hub = new AdminAuth.Shared("LINLI_HUB_TOKEN", settings.hub().token(), "hub-token");
     FeatureRoutes.Guards guards = new FeatureRoutes.Guards(
         BodyHandler.create(false).setBodyLimit(settings.http().bodyLimitBytes()),
-        new AdminAuth(settings.admin().token(), "LINLI_ADMIN_TOKEN").named("admin-token"),
-        new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", settings.hub().token(), settings.admin().token())
-            .named("hub-token", "admin-token"));
+        new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN), List.of(admin)),
+        new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.OPERATOR),
+            List.of(hub, admin)),
+        new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.MODERATOR), List.of(admin)));
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));

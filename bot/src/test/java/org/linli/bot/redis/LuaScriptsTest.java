@@ -52,7 +52,7 @@ class LuaScriptsTest {
 
   @Test
   void there_are_the_scripts_of_every_store() {
-    assertThat(scripts).hasSize(36).containsKeys("poll-vote", "ticket-note", "household-bind", "outbox-claim",
+    assertThat(scripts).hasSize(37).containsKeys("poll-vote", "ticket-note", "household-bind", "outbox-claim",
         "ticket-sync", "ticket-due",
         "dedupe-release",
         "feedback-vote", "gap-record", "leadership-renew", "timers-claim");

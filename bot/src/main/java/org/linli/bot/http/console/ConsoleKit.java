@@ -1,0 +1,120 @@
+package org.linli.bot.http.console;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.linli.bot.console.Account;
+import org.linli.bot.console.Console;
+import org.linli.bot.console.Role;
+import org.linli.bot.console.Session;
+import org.linli.bot.text.Text;
+
+/**
+ * What every console page's handlers use: the signed-in session, a guard that admits only some
+ * roles, rendering a template inside the shared layout, reading a form field, answering a form with
+ * a redirect, and writing to the audit log.
+ */
+public final class ConsoleKit {
+
+  static final String SESSION = "linli.console.session";
+
+  private final Console console;
+  private final Views views;
+  private final List<NavItem> nav;
+  private final ZoneId zone;
+
+  ConsoleKit(Console console, Views views, List<NavItem> nav, ZoneId zone) {
+    this.console = console;
+    this.views = views;
+    this.nav = List.copyOf(nav);
+    this.zone = zone;
+  }
+
+  /** The console's accounts, tokens and audit log. */
+  public Console console() {
+    return console;
+  }
+
+  /** The session of this request (every module route has one), or null on public pages. */
+  public Session session(RoutingContext ctx) {
+    return ctx.get(SESSION);
+  }
+
+  /** The signed-in account. */
+  public Account account(RoutingContext ctx) {
+    return session(ctx).account();
+  }
+
+  /** A handler that lets only accounts of {@code roles} go on; the others get a 403 page. */
+  public Handler<RoutingContext> only(Role... roles) {
+    Set<Role> admitted = Set.of(roles);
+    return ctx -> {
+      Session session = session(ctx);
+      if (session == null || !admitted.contains(session.account().role())) {
+        ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_FORBIDDEN));
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  /** Answers the page {@code template} with status 200; see {@link #page(RoutingContext, int, String, String, Map)}. */
+  public void page(RoutingContext ctx, String template, String title, Map<String, Object> params) {
+    page(ctx, 200, template, title, params);
+  }
+
+  /**
+   * Answers the page {@code template} inside the shared layout: the template gets {@code frame}
+   * (a {@link Frame}) besides {@code params}.
+   */
+  public void page(RoutingContext ctx, int status, String template, String title, Map<String, Object> params) {
+    Map<String, Object> all = new HashMap<>(params);
+    all.put("frame", frame(ctx, title));
+    String html = views.render(template, all);
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(html);
+  }
+
+  Frame frame(RoutingContext ctx, String title) {
+    Session session = session(ctx);
+    if (session == null) {
+      return new Frame(title, ctx.normalizedPath(), null, "", List.of(), zone);
+    }
+    Role role = session.account().role();
+    return new Frame(title, ctx.normalizedPath(), session.account(), session.csrf(),
+        navOf(role), zone);
+  }
+
+  /** The navigation links {@code role} sees. */
+  public List<NavItem> navOf(Role role) {
+    return nav.stream().filter(item -> item.shownTo(role)).toList();
+  }
+
+  /** A posted form field, stripped; empty when absent. */
+  public static String form(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value.strip();
+  }
+
+  /** A posted form field as sent (passwords keep their spaces); empty when absent. */
+  public static String raw(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value;
+  }
+
+  /** Answers a form with 303 See Other to {@code path} (the browser then GETs it). */
+  public static void seeOther(RoutingContext ctx, String path) {
+    ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, path).end();
+  }
+
+  /** Writes {@code action} on {@code target} by the signed-in account to the audit log. */
+  public Future<Void> audit(RoutingContext ctx, String action, String target) {
+    return console.audit().record(account(ctx).name(), action, target);
+  }
+
+}
