@@ -31,7 +31,9 @@ class ClusterSafeCommandsTest {
       "pfcount", "pfmerge", "bitop");
   /** Where a command over several keys is allowed, and why they share a slot. */
   private static final Map<String, String> REVIEWED = Map.of(
-      "TicketIndex.java:zinter", "both keys are tickets:{index}:… (TicketStore.waitingFor)");
+      "TicketIndex.java:zinter", "both keys are tickets:{index}:… (TicketStore.waitingFor)",
+      "Sessions.java:del", "an account's sessions are all console:{console}:… (ConsoleKeys)",
+      "LoginThrottle.java:mget", "both counters are console:{console}:… (ConsoleKeys)");
   /** Server commands the embedded Redis's own file maintenance sends; never used on an operator's Redis. */
   private static final Map<String, List<String>> EMBEDDED_ONLY = Map.of(
       "PersistenceRewrite.java", List.of("bgrewriteaof", "bgsave", "info"));

@@ -179,7 +179,7 @@ class LuaScriptsTest {
     assertThat(keys).isGreaterThan(100);
     // Scripts whose keys sit in one fixed slot whatever the call: on a cluster each of these is
     // served by one master (docs/operations.md#redis-topologies names them).
-    assertThat(fixedTags.keySet()).containsExactlyInAnyOrder("index", "gaps", "register", "events");
+    assertThat(fixedTags.keySet()).containsExactlyInAnyOrder("index", "gaps", "register", "events", "console");
   }
 
   @Test
