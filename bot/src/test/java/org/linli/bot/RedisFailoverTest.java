@@ -32,8 +32,8 @@ import org.linli.bot.redis.RedisTopologies.Kind;
  * The service on a Sentinel set and on a Cluster with replicas (Debian's Redis 7) while residents
  * vote through the chat webhook: the master holding the poll is killed ({@code SIGKILL}) at vote
  * 150 of 400. Every vote the service acknowledged is found on the promoted replica, and the service
- * counts votes again by itself, within 10 s. Votes sent during the gap may fail (their status is
- * printed).
+ * counts votes again by itself, within 10 s. Votes sent during the gap are answered 503 with a
+ * sentence, never 500 (their statuses are printed).
  */
 class RedisFailoverTest {
 

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RedisOutage {
 
-  private static final List<String> REPLIES = List.of("LOADING", "MASTERDOWN", "READONLY", "CLUSTERDOWN", "TRYAGAIN",
+  private static final List<String> REPLIES = List.of("CONNECTION_CLOSED", "LOADING", "MASTERDOWN", "READONLY",
+      "CLUSTERDOWN", "TRYAGAIN",
       "NOREPLICAS", "BUSY ");
   private static final List<String> WORDS = List.of("connection refused", "connection closed", "connection reset",
       "broken pipe", "connection is closed", "cannot connect", "failed to connect", "no connection", "timeout");
