@@ -24,15 +24,8 @@ class GuideEditsTest {
     return new JsonObject().put("markdown", text);
   }
 
-  private static void waitFor(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-    for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(done.getAsBoolean()).as(what + " within 10 s").isTrue();
-  }
-
   @Test
-  void an_edited_guide_is_the_next_answer_on_every_instance_and_a_restored_one_is_as_shipped() throws Exception {
+  void an_edited_guide_is_the_next_answer_on_every_instance_and_a_restored_one_is_as_shipped() {
     try (RunningService one = RunningService.start(data.resolve("one"), Map.of())) {
       try (RunningService two = RunningService.start(data.resolve("two"), Map.of("LINLI_REDIS_URL", one.redisUrl()))) {
         JsonObject answer = one.ask(QUESTION);
@@ -46,16 +39,18 @@ class GuideEditsTest {
 
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(one.ask(QUESTION).getString("text")).contains("本社区试点");
-        waitFor("the second instance answering with the edit", () -> two.ask(QUESTION).getString("text")
-            .contains("本社区试点"));
+        Waits.eventually(() -> two.ask(QUESTION).getString("text")
+            .contains("本社区试点"), java.time.Duration.ofSeconds(10),
+            () -> "the second instance answering with the edit within 10 s");
         JsonObject listed = one.get("/api/v1/guides", RunningService.ADMIN).bodyAsJsonObject();
         assertThat(listed.getJsonArray("guides").stream().map(JsonObject.class::cast)
             .filter(g -> g.getString("id").equals(id)).findFirst().orElseThrow().getBoolean("edited")).isTrue();
 
         assertThat(one.post("/api/v1/guides/" + id + "/restore", "", RunningService.ADMIN).statusCode()).isEqualTo(200);
         assertThat(one.ask(QUESTION).getString("text")).doesNotContain("本社区试点");
-        waitFor("the second instance answering as shipped", () -> !two.ask(QUESTION).getString("text")
-            .contains("本社区试点"));
+        Waits.eventually(() -> !two.ask(QUESTION).getString("text")
+            .contains("本社区试点"), java.time.Duration.ofSeconds(10),
+            () -> "the second instance answering as shipped within 10 s");
       }
     }
   }

@@ -26,15 +26,8 @@ class ModeratorGrantsTest {
     return new JsonObject().put("platform", platform).put("chat", chat).put("user", user);
   }
 
-  private static void waitFor(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-    for (int i = 0; i < 100 && !done.getAsBoolean(); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(done.getAsBoolean()).as(what + " within 10 s").isTrue();
-  }
-
   @Test
-  void a_moderator_granted_by_the_api_runs_polls_at_once_on_every_instance_until_revoked() throws Exception {
+  void a_moderator_granted_by_the_api_runs_polls_at_once_on_every_instance_until_revoked() {
     try (RunningService one = RunningService.start(data.resolve("one"),
         Map.of("LINLI_CONSULTATION_MODERATORS", "generic:g1:chair"))) {
       try (RunningService two = RunningService.start(data.resolve("two"),
@@ -47,8 +40,8 @@ class ModeratorGrantsTest {
             .bodyAsJsonObject().getBoolean("granted")).isFalse();
 
         assertThat(say(one, "wang", "/poll 周末开放活动室吗 | 开放 | 不开放")).contains("议事投票");
-        waitFor("the second instance seeing the grant",
-            () -> say(two, "wang", "/poll 楼道里能放自行车吗 | 能 | 不能").contains("议事投票"));
+        Waits.eventually(() -> say(two, "wang", "/poll 楼道里能放自行车吗 | 能 | 不能").contains("议事投票"),
+            java.time.Duration.ofSeconds(10), () -> "the second instance seeing the grant within 10 s");
 
         JsonObject list = one.get("/api/v1/moderators", RunningService.ADMIN).bodyAsJsonObject();
         assertThat(list.getJsonArray("settings").getJsonObject(0).getString("entry")).isEqualTo("generic:g1:chair");
@@ -56,8 +49,8 @@ class ModeratorGrantsTest {
 
         assertThat(one.delete("/api/v1/moderators?platform=generic&chat=g1&user=wang", RunningService.ADMIN)
             .statusCode()).isEqualTo(200);
-        waitFor("the second instance seeing the revocation",
-            () -> say(two, "wang", "/poll 要不要装快递柜 | 要 | 不要").contains("只有本群的社区工作人员"));
+        Waits.eventually(() -> say(two, "wang", "/poll 要不要装快递柜 | 要 | 不要").contains("只有本群的社区工作人员"),
+            java.time.Duration.ofSeconds(10), () -> "the second instance seeing the revocation within 10 s");
       }
     }
   }

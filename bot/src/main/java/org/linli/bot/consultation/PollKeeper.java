@@ -1,7 +1,6 @@
 package org.linli.bot.consultation;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.redis.PersistenceRewrite;
 import org.linli.bot.text.Text;
+import org.linli.bot.timer.TimerDriven;
 import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Identity;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every instance runs the timer loop; a job is claimed by one instance at a time (see {@link
  * PollSchedule}), and closing succeeds once, so two instances close a poll exactly once.
  */
-public final class PollKeeper {
+public final class PollKeeper implements TimerDriven {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollKeeper.class);
   private static final long LEASE_MILLIS = 60_000;
@@ -153,19 +153,9 @@ public final class PollKeeper {
         .compose(stored -> resultReply(pollId).compose(reply -> post("result:" + pollId, stored.poll(), reply)));
   }
 
-  /** Starts the timer loop of this instance (every {@code periodMillis}). */
-  public void start(Vertx vertx, long periodMillis) {
-    timers.start(vertx, periodMillis);
-  }
-
-  /** Stops the timer loop. */
-  public void stop() {
-    timers.stop();
-  }
-
-  /** Runs what is due now; completes when done (tests call it directly). */
-  public Future<Void> tick() {
-    return timers.tick();
+  @Override
+  public TimerLoop<?> loop() {
+    return timers;
   }
 
   private Future<Void> run(PollSchedule.Job job) {

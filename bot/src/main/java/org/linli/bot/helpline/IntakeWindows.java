@@ -1,12 +1,12 @@
 package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import java.util.List;
 import java.util.function.Function;
 import org.linli.bot.text.Text;
 import org.linli.bot.timer.LeasedTimers;
+import org.linli.bot.timer.TimerDriven;
 import org.linli.bot.timer.TimerLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * identity, score = the window's end), shared by every instance; filing takes the pending request
  * from Redis atomically, so an answer arriving at the same moment files it once either way.
  */
-public final class IntakeWindows {
+public final class IntakeWindows implements TimerDriven {
 
   static final String KEY = "helpline:{intake-windows}";
 
@@ -30,12 +30,7 @@ public final class IntakeWindows {
   private final Function<Intake.Pending, Future<HelpDesk.Filed>> fileAsIs;
   private final ResidentNotifier residents;
   private final Times times;
-  private final LeasedTimers timers;
-  private final TimerLoop<Job> loop;
-
-  /** A claimed window end. */
-  private record Job(String resident, long lease) {
-  }
+  private final TimerLoop<LeasedTimers.Claimed> loop;
 
   IntakeWindows(RedisAPI redis, Intake intake, Function<Intake.Pending, Future<HelpDesk.Filed>> fileAsIs,
       ResidentNotifier residents, Times times) {
@@ -43,19 +38,17 @@ public final class IntakeWindows {
     this.fileAsIs = fileAsIs;
     this.residents = residents;
     this.times = times;
-    this.timers = new LeasedTimers(redis, KEY);
-    this.loop = new TimerLoop<>("Intake windows", this::claim, this::run,
-        job -> timers.done(job.resident(), job.lease()));
+    this.loop = new LeasedTimers(redis, KEY).loop("Intake windows", () -> times.now().toEpochMilli(), LEASE_MILLIS,
+        this::run);
   }
 
-  private Future<List<Job>> claim() {
-    long now = times.now().toEpochMilli();
-    long lease = now + LEASE_MILLIS;
-    return timers.claim(now, lease, 50).map(ids -> ids.stream().map(id -> new Job(id, lease)).toList());
+  @Override
+  public TimerLoop<?> loop() {
+    return loop;
   }
 
-  private Future<Void> run(Job job) {
-    return intake.takeUnanswered(job.resident()).compose(pending -> {
+  private Future<Void> run(LeasedTimers.Claimed job) {
+    return intake.takeUnanswered(job.member()).compose(pending -> {
       if (pending == null) {
         return Future.succeededFuture(); // answered, submitted, or asked anew (that question has its own window)
       }
@@ -70,18 +63,4 @@ public final class IntakeWindows {
     });
   }
 
-  /** Starts this instance's loop (every {@code periodMillis}). */
-  public void start(Vertx vertx, long periodMillis) {
-    loop.start(vertx, periodMillis);
-  }
-
-  /** Stops the loop. */
-  public void stop() {
-    loop.stop();
-  }
-
-  /** Files what is due now; completes when done (tests call it directly). */
-  public Future<Void> tick() {
-    return loop.tick();
-  }
 }

@@ -1,7 +1,6 @@
 package org.linli.bot.helpline;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.linli.bot.text.Text;
 import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketDeadlines;
 import org.linli.bot.ticket.TicketStore;
+import org.linli.bot.timer.TimerDriven;
 import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.ChatRef;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * working-day limits); the clock pauses while a ticket waits for the resident (the store moves the
  * timers).
  */
-public final class TicketTimers {
+public final class TicketTimers implements TimerDriven {
 
   private static final Logger LOG = LoggerFactory.getLogger(TicketTimers.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
@@ -63,14 +63,9 @@ public final class TicketTimers {
     return List.copyOf(chats);
   }
 
-  /** Starts this instance's loop. */
-  public void start(Vertx vertx, long periodMillis) {
-    loop.start(vertx, periodMillis);
-  }
-
-  /** Stops the loop. */
-  public void stop() {
-    loop.stop();
+  @Override
+  public TimerLoop<?> loop() {
+    return loop;
   }
 
   private Future<Void> run(TicketDeadlines.Job job) {
@@ -86,11 +81,6 @@ public final class TicketTimers {
           .compose(v -> tellModerators(t, job.kind(), stage))
           .compose(v -> job.kind() == TicketDeadlines.Kind.OVERDUE ? tellResident(t) : Future.succeededFuture());
     });
-  }
-
-  /** One round now: claims what is due and does it (tests call it with a settable clock). */
-  Future<Void> tick() {
-    return loop.tick();
   }
 
   private Future<Void> tellResident(Ticket t) {

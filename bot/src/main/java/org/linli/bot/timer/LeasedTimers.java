@@ -5,6 +5,8 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.linli.bot.redis.LuaScript;
 
 /**
@@ -42,6 +44,22 @@ public final class LeasedTimers {
           }
           return members;
         });
+  }
+
+  /** A member claimed under the lease that ends at {@code lease} (epoch milliseconds). */
+  public record Claimed(String member, long lease) {
+  }
+
+  /**
+   * The loop over these timers: every round claims up to 50 members due at {@code now} under a
+   * lease of {@code leaseMillis}, runs each with {@code run} and marks it done.
+   */
+  public TimerLoop<Claimed> loop(String name, LongSupplier now, long leaseMillis, Function<Claimed, Future<?>> run) {
+    return new TimerLoop<>(name, () -> {
+      long at = now.getAsLong();
+      long lease = at + leaseMillis;
+      return claim(at, lease, 50).map(ids -> ids.stream().map(id -> new Claimed(id, lease)).toList());
+    }, run, c -> done(c.member(), c.lease()));
   }
 
   /** Removes {@code member} if its claim with this lease still stands; true when removed. */

@@ -1,13 +1,13 @@
 package org.linli.bot.consultation.proposal;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Clock;
 import java.util.List;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Text;
 import org.linli.bot.timer.LeasedTimers;
+import org.linli.bot.timer.TimerDriven;
 import org.linli.bot.timer.TimerLoop;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outgoing;
@@ -19,7 +19,7 @@ import org.linli.webhooks.Reply;
  * proposal still collecting supports then is closed as expired and its chat is told (through the
  * outbox, once: {@code expired:<id>}); one that reached the agenda is left as it is.
  */
-public final class ProposalDeadlines {
+public final class ProposalDeadlines implements TimerDriven {
 
   static final String KEY = "proposals:{deadlines}";
   private static final long LEASE_MILLIS = 60_000;
@@ -28,21 +28,19 @@ public final class ProposalDeadlines {
   private final ProposalStore store;
   private final Poster poster;
   private final Clock clock;
-  private final LeasedTimers timers;
-  private final TimerLoop<Job> loop;
-
-  /** A claimed deadline. */
-  private record Job(String proposalId, long lease) {
-  }
+  private final TimerLoop<LeasedTimers.Claimed> loop;
 
   public ProposalDeadlines(RedisAPI redis, ProposalStore store, Poster poster, Clock clock) {
     this.redis = redis;
     this.store = store;
     this.poster = poster;
     this.clock = clock;
-    this.timers = new LeasedTimers(redis, KEY);
-    this.loop = new TimerLoop<>("Proposal deadlines", this::claim, this::run,
-        job -> timers.done(job.proposalId(), job.lease()));
+    this.loop = new LeasedTimers(redis, KEY).loop("Proposal deadlines", clock::millis, LEASE_MILLIS, this::run);
+  }
+
+  @Override
+  public TimerLoop<?> loop() {
+    return loop;
   }
 
   /** Plans the end of a new proposal's days. */
@@ -50,33 +48,13 @@ public final class ProposalDeadlines {
     return redis.zadd(List.of(KEY, String.valueOf(p.deadline().toEpochMilli()), p.id())).mapEmpty();
   }
 
-  private Future<List<Job>> claim() {
-    long now = clock.millis();
-    long lease = now + LEASE_MILLIS;
-    return timers.claim(now, lease, 50).map(ids -> ids.stream().map(id -> new Job(id, lease)).toList());
-  }
-
-  private Future<Void> run(Job job) {
+  private Future<Void> run(LeasedTimers.Claimed job) {
     // Whoever closed it (this job, or a reader that found it past its days), the chat is told once.
-    return store.find(job.proposalId(), clock.instant()).compose(p -> p == null || p.status() != Proposal.Status.EXPIRED
+    return store.find(job.member(), clock.instant()).compose(p -> p == null || p.status() != Proposal.Status.EXPIRED
         ? Future.succeededFuture()
         : poster.post("expired:" + p.id(), new Outgoing(p.channel(),
             new ChatEvent.Chat(p.chat(), ChatEvent.ChatType.GROUP),
             Reply.text(Text.PROPOSAL_CLOSED_EXPIRED.of(p.id(), p.title())))).mapEmpty());
   }
 
-  /** Starts this instance's loop (every {@code periodMillis}). */
-  public void start(Vertx vertx, long periodMillis) {
-    loop.start(vertx, periodMillis);
-  }
-
-  /** Stops the loop. */
-  public void stop() {
-    loop.stop();
-  }
-
-  /** Runs what is due now; completes when done (tests call it directly). */
-  public Future<Void> tick() {
-    return loop.tick();
-  }
 }
