@@ -11,8 +11,8 @@ import java.util.List;
 import org.linli.config.Settings;
 
 /**
- * Builds the service's router: the shared parts (body limit, admin and operator tokens, {@code
- * /health}, the 404 and the JSON failure handler) and every feature's routes, mounted in turn.
+ * Builds the service's router: the shared parts (a request id, body limit, admin and operator
+ * tokens, {@code /health}, the 404 and the JSON failure handler) and every feature's routes, mounted in turn.
  */
 public final class Routes {
 
@@ -26,6 +26,7 @@ public final class Routes {
         BodyHandler.create(false).setBodyLimit(settings.http().bodyLimitBytes()),
         new AdminAuth(settings.admin().token(), "LINLI_ADMIN_TOKEN"),
         new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", settings.hub().token(), settings.admin().token()));
+    router.route().handler(new RequestIds());
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));

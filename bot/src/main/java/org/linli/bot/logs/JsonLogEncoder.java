@@ -1,0 +1,35 @@
+package org.linli.bot.logs;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.mask.ValueMasker;
+import org.linli.bot.PersonalData;
+
+/**
+ * The JSON layout ({@code LINLI_LOG_FORMAT=json}): one Logstash JSON object a line ({@code
+ * @timestamp}, {@code level}, {@code logger_name}, {@code thread_name}, {@code message}, {@code
+ * stack_trace}, the MDC's {@code requestId}), every string value masked with {@link PersonalData#mask}
+ * like the text layout's message.
+ */
+public final class JsonLogEncoder extends LogstashEncoder {
+
+  public JsonLogEncoder() {
+    MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
+    masking.addValueMasker(new Masker());
+    setJsonGeneratorDecorator(masking);
+  }
+
+  /** Masks a string value that holds an ID-card or phone number; leaves the rest as written. */
+  static final class Masker implements ValueMasker {
+    @Override
+    public Object mask(JsonStreamContext context, Object value) {
+      if (value instanceof CharSequence text) {
+        String plain = text.toString();
+        String masked = PersonalData.mask(plain);
+        return masked.equals(plain) ? null : masked;
+      }
+      return null;
+    }
+  }
+}
