@@ -87,6 +87,11 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     return app;
   }
 
+  /** The id of the service's deployment (to undeploy it by hand). */
+  String deployment() {
+    return deployment;
+  }
+
   /** The service's data folder. */
   Path data() {
     return data;

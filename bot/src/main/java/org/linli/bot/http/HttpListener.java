@@ -24,7 +24,7 @@ public final class HttpListener extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
 
   /** How long a stopping server waits for the requests in flight. */
-  public static final Duration GRACE = Duration.ofSeconds(5);
+  public static final Duration GRACE = Duration.ofSeconds(10);
 
   private final Router router;
   private final HttpServerOptions options;

@@ -14,10 +14,17 @@ import org.linli.bot.PersonalData;
  */
 public final class JsonLogEncoder extends LogstashEncoder {
 
+  private final MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
+
   public JsonLogEncoder() {
-    MaskingJsonGeneratorDecorator masking = new MaskingJsonGeneratorDecorator();
     masking.addValueMasker(new Masker());
     setJsonGeneratorDecorator(masking);
+  }
+
+  @Override
+  public void start() {
+    masking.start();
+    super.start();
   }
 
   /** Masks a string value that holds an ID-card or phone number; leaves the rest as written. */
