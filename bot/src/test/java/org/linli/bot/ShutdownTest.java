@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stopping drains: readiness turns false first, requests in flight are answered. */
+/** Stopping drains: requests in flight when the service stops are still answered. */
 class ShutdownTest {
 
   @TempDir
   Path data;
-
-  @Test
-  void a_draining_service_is_not_ready_and_says_why_while_health_for_people_is_unchanged() {
-    try (RunningService service = RunningService.start(data, Map.of())) {
-      assertThat(service.get("/health/ready", null).statusCode()).isEqualTo(200);
-      service.verticle.probes().drain();
-
-      HttpResponse<Buffer> ready = service.get("/health/ready", null);
-      assertThat(ready.statusCode()).isEqualTo(503);
-      JsonObject body = ready.bodyAsJsonObject();
-      assertThat(body.getString("status")).isEqualTo("DOWN");
-      assertThat(body.getJsonObject("checks").getString("shutdown")).isEqualTo("DRAINING");
-      assertThat(body.getJsonArray("failed").getList()).containsExactly("shutdown");
-      assertThat(service.get("/health/live", null).statusCode()).isEqualTo(200);
-      assertThat(service.get("/health", null).statusCode()).isEqualTo(200);
-    }
-  }
 
   @Test
   void a_request_in_flight_when_the_service_stops_is_still_answered() throws InterruptedException {
