@@ -1,6 +1,7 @@
 package org.linli.bot.logs;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
+import java.util.Set;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.mask.ValueMasker;
@@ -9,8 +10,8 @@ import org.linli.bot.PersonalData;
 /**
  * The JSON layout ({@code LINLI_LOG_FORMAT=json}): one Logstash JSON object a line ({@code
  * @timestamp}, {@code level}, {@code logger_name}, {@code thread_name}, {@code message}, {@code
- * stack_trace}, the MDC's {@code requestId}), every string value masked with {@link PersonalData#mask}
- * like the text layout's message.
+ * stack_trace}, the MDC's {@code requestId}), the message, the stack trace and any other value
+ * masked with {@link PersonalData#mask} like the text layout's message.
  */
 public final class JsonLogEncoder extends LogstashEncoder {
 
@@ -27,10 +28,19 @@ public final class JsonLogEncoder extends LogstashEncoder {
     super.start();
   }
 
-  /** Masks a string value that holds an ID-card or phone number; leaves the rest as written. */
+  /**
+   * Masks a string value that holds an ID-card or phone number; leaves the rest as written, and
+   * never touches the fields the service writes itself (a timestamp's nanoseconds are nine digits).
+   */
   static final class Masker implements ValueMasker {
+    private static final Set<String> OWN = Set.of("@timestamp", "@version", "level", "logger_name", "thread_name",
+        "requestId");
+
     @Override
     public Object mask(JsonStreamContext context, Object value) {
+      if (OWN.contains(context.getCurrentName())) {
+        return null;
+      }
       if (value instanceof CharSequence text) {
         String plain = text.toString();
         String masked = PersonalData.mask(plain);
