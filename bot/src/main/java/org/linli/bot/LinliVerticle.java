@@ -51,14 +51,17 @@ import org.linli.bot.helpline.TicketPhotos;
 import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
 import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.http.ApiDescription;
 import org.linli.bot.http.AskRoutes;
 import org.linli.bot.http.AttachmentRoutes;
 import org.linli.bot.http.ConsultationRoutes;
 import org.linli.bot.http.DeadLetterApi;
 import org.linli.bot.http.GuideRoutes;
 import org.linli.bot.http.HealthHandler;
+import org.linli.bot.http.HealthProbes;
 import org.linli.bot.http.HouseholdRoutes;
 import org.linli.bot.http.HttpListener;
+import org.linli.bot.http.MetricsRoutes;
 import org.linli.bot.http.ModeratorRoutes;
 import org.linli.bot.http.OutboxRoutes;
 import org.linli.bot.http.PlatformRoutes;
@@ -73,6 +76,8 @@ import org.linli.bot.http.console.ConsoleRoutes;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
+import org.linli.bot.metrics.ServiceGauges;
+import org.linli.bot.metrics.ServiceMetrics;
 import org.linli.bot.outbox.ChatOutbox;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
@@ -82,6 +87,7 @@ import org.linli.bot.redis.PersistenceRewrite;
 import org.linli.bot.redis.RedisConnector;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.TraditionalScript;
+import org.linli.bot.ticket.OpenTickets;
 import org.linli.config.Settings;
 import org.linli.webhooks.ChatPlatform;
 import org.linli.webhooks.ChatPlatforms;
@@ -99,6 +105,8 @@ public final class LinliVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LinliVerticle.class);
 
   private final Settings settings;
+  private final ServiceMetrics metrics;
+  private HealthProbes probes;
   private EmbeddedRedis embeddedRedis;
   private Redis redisClient;
   private KbService kb;
@@ -117,7 +125,13 @@ public final class LinliVerticle extends VerticleBase {
   private final Clock clock = Clock.systemUTC();
 
   public LinliVerticle(Settings settings) {
+    this(settings, new ServiceMetrics());
+  }
+
+  /** With its meters in {@code metrics} (whose {@link ServiceMetrics#vertx} should run it, for Vert.x's own). */
+  public LinliVerticle(Settings settings, ServiceMetrics metrics) {
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   private String redisUrl;
@@ -154,7 +168,7 @@ public final class LinliVerticle extends VerticleBase {
     web = WebClient.create(vertx);
     // OpenCC's dictionaries load beside the knowledge base, off the event loop.
     vertx.executeBlocking(TraditionalScript::load, false);
-    return KbLoader.open(vertx, settings)
+    return KbLoader.open(vertx, settings, metrics.registry())
         .compose(service -> {
           kb = service;
           return Platforms.build(vertx, web, settings, redis);
@@ -169,7 +183,7 @@ public final class LinliVerticle extends VerticleBase {
     composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
     GapStore gaps = new GapStore(redis);
     BallotKeys ballotKeys = BallotKeys.of(settings.consultation().ballotSealKey(), settings.data().path());
-    PollStore polls = new PollStore(redis, ballotKeys);
+    PollStore polls = new PollStore(redis, ballotKeys, metrics.registry());
     ZoneId zone = ZoneId.of(settings.consultation().zone());
     PollMessages messages = new PollMessages(zone, composer::publicUrl);
     Settings.Consultation consultation = settings.consultation();
@@ -223,7 +237,10 @@ public final class LinliVerticle extends VerticleBase {
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
     console = Console.of(vertx, redis, settings.console(), clock);
+    probes = new HealthProbes(kb, redis, deadLetters.outboxes());
+    observe(deadLetters.outboxes(), helpline);
     return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, List.of(
+        probes, new MetricsRoutes(metrics, settings), new ApiDescription(),
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
@@ -237,6 +254,21 @@ public final class LinliVerticle extends VerticleBase {
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
         new ConsoleRoutes(console, zone, List.of()))), settings.http());
+  }
+
+  /** The gauges read from Redis at each scrape: the outbox queues, the hub, open tickets. */
+  private void observe(List<Outbox> outboxes, Helpline helpline) {
+    outboxes.forEach(o -> metrics.gauges().queue(o.queue(), () -> Future.all(o.stats(), o.earliestDue())
+        .map(all -> new ServiceGauges.QueueFigures(all.<Outbox.Stats>resultAt(0).pending(),
+            all.<Outbox.Stats>resultAt(0).dead(), all.<Long>resultAt(1)))));
+    metrics.gauges().hub(() -> helpline.state().goneSince().map(gone -> gone != null));
+    OpenTickets open = new OpenTickets(helpline.tickets());
+    metrics.gauges().tickets(() -> open.byTimeLimit(clock.instant()));
+  }
+
+  /** The probes of this instance (tests drain them). */
+  HealthProbes probes() {
+    return probes;
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
@@ -256,8 +288,16 @@ public final class LinliVerticle extends VerticleBase {
             settings.kb().semantic() ? "hybrid (words + vectors)" : "lexical"));
   }
 
+  /**
+   * Drains: readiness turns false, the HTTP server stops taking requests and lets those in flight
+   * finish while the outbox stops claiming and waits for its attempts in flight; then the rest.
+   */
   @Override
   public Future<?> stop() {
+    if (probes != null) {
+      probes.drain();
+    }
+    Future<Void> http = server == null ? Future.succeededFuture() : server.shutdown(HttpListener.GRACE);
     if (keeper != null) {
       keeper.stop();
     }
@@ -273,7 +313,7 @@ public final class LinliVerticle extends VerticleBase {
     Future<Void> outbox = polling
         .eventually(() -> chatOutbox == null ? Future.<Void>succeededFuture() : chatOutbox.stop())
         .eventually(() -> helpline == null ? Future.succeededFuture() : helpline.stop());
-    Future<Void> closing = outbox.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    Future<Void> closing = Future.join(http, outbox).mapEmpty();
     return closing.eventually(() -> vertx.executeBlocking(() -> {
       if (kb != null) {
         kb.close();

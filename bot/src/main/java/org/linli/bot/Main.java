@@ -2,6 +2,8 @@ package org.linli.bot;
 
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
+import org.linli.bot.logs.LogFormat;
+import org.linli.bot.metrics.ServiceMetrics;
 import org.linli.config.Settings;
 import org.linli.config.SettingsException;
 import org.linli.config.SettingsLoader;
@@ -26,10 +28,12 @@ public final class Main {
       System.exit(2);
       return;
     }
+    LogFormat.use(settings.log().format());
     loader.warnings().forEach(LOG::warn);
     long started = System.nanoTime();
-    Vertx vertx = Vertx.vertx();
-    LinliVerticle service = new LinliVerticle(settings);
+    ServiceMetrics metrics = new ServiceMetrics();
+    Vertx vertx = metrics.vertx();
+    LinliVerticle service = new LinliVerticle(settings, metrics);
     vertx.deployVerticle(service)
         .onSuccess(id -> LOG.info("Started in {} ms", (System.nanoTime() - started) / 1_000_000))
         .onFailure(e -> {
@@ -38,7 +42,7 @@ public final class Main {
         });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
       } catch (Exception e) {
         // Shutting down anyway.
       }

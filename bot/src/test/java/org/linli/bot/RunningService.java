@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.linli.bot.metrics.ServiceMetrics;
 import org.linli.bot.redis.RealRedis;
 import org.linli.bot.redis.RedisPerClass;
 import org.linli.config.SettingsLoader;
@@ -86,6 +87,11 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     return app;
   }
 
+  /** The id of the service's deployment (to undeploy it by hand). */
+  String deployment() {
+    return deployment;
+  }
+
   /** The service's data folder. */
   Path data() {
     return data;
@@ -126,8 +132,9 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     if ("true".equals(env.get("LINLI_KB_SEMANTIC")) && !extra.containsKey("LINLI_KB_THRESHOLD")) {
       env.remove("LINLI_KB_THRESHOLD");
     }
-    vertx = Vertx.vertx();
-    verticle = new LinliVerticle(new SettingsLoader().load(env));
+    ServiceMetrics metrics = new ServiceMetrics();
+    vertx = metrics.vertx();
+    verticle = new LinliVerticle(new SettingsLoader().load(env), metrics);
     deployment = await(vertx.deployVerticle(verticle));
     client = WebClient.create(vertx,
         new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(verticle.port()));

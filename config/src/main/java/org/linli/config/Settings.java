@@ -14,7 +14,7 @@ import java.util.Objects;
 public record Settings(
     Http http, Data data, Redis redis, Kb kb, Admin admin, Generic generic, Consultation consultation,
     Outbox outbox, Hub hub, Tickets tickets, Phones phones, Wecom wecom, Telegram telegram, Dingtalk dingtalk,
-    Feishu feishu, Proposals proposals, Attachments attachments, Console console) {
+    Feishu feishu, Proposals proposals, Attachments attachments, Console console, Log log, Metrics metrics) {
 
   public Settings {
     Objects.requireNonNull(http, "http");
@@ -35,6 +35,8 @@ public record Settings(
     Objects.requireNonNull(proposals, "proposals");
     attachments = attachments == null ? new Attachments(0, null, 0, null, null, null, null, null) : attachments;
     console = console == null ? new Console(null, 0, false) : console;
+    log = log == null ? new Log(null) : log;
+    metrics = metrics == null ? new Metrics(null) : metrics;
   }
 
   /**
@@ -390,6 +392,23 @@ public record Settings(
 
   /** The administrators' API. */
   public record Admin(Secret token) {
+  }
+
+  /** The layout of the log lines: {@code text} (for a terminal) or {@code json} (for a collector). */
+  public record Log(String format) {
+    public Log {
+      format = format == null || format.isBlank() ? "text" : format.strip().toLowerCase(Locale.ROOT);
+      if (!format.equals("text") && !format.equals("json")) {
+        throw new SettingsException("log.format must be text or json, was '" + format + "'");
+      }
+    }
+  }
+
+  /** {@code GET /metrics}: the bearer token a Prometheus scraper sends (the admin token works too). */
+  public record Metrics(Secret token) {
+    public Metrics {
+      token = token == null ? Secret.none() : token;
+    }
   }
 
   /**

@@ -72,6 +72,23 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void logs_are_text_unless_json_is_asked_for_and_any_other_layout_stops_the_start() {
+    assertThat(new SettingsLoader().load(Map.of()).log().format()).isEqualTo("text");
+    assertThat(new SettingsLoader().load(Map.of("LINLI_LOG_FORMAT", "JSON")).log().format()).isEqualTo("json");
+    assertThatThrownBy(() -> new SettingsLoader().load(Map.of("LINLI_LOG_FORMAT", "xml")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("log.format must be text or json");
+  }
+
+  @Test
+  void the_metrics_token_is_a_secret_unset_by_default() {
+    assertThat(new SettingsLoader().load(Map.of()).metrics().token().isSet()).isFalse();
+    Settings.Metrics set = new SettingsLoader().load(Map.of("LINLI_METRICS_TOKEN", "scrape-me")).metrics();
+    assertThat(set.token().isSet()).isTrue();
+    assertThat(set.toString()).doesNotContain("scrape-me");
+  }
+
+  @Test
   void a_refused_value_is_named_without_printing_the_secrets_beside_it() {
     assertThatThrownBy(() -> new SettingsLoader().load(Map.of(
         "LINLI_WECOM_SECRET", "very-secret-value", "LINLI_WECOM_AGENT_ID", "abc")))

@@ -1,5 +1,8 @@
 package org.linli.bot.consultation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -10,6 +13,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,11 +51,21 @@ public final class PollStore {
 
   private final RedisAPI redis;
   private final BallotKeys keys;
+  private final Map<VoteResult.Status, Counter> votes = new EnumMap<>(VoteResult.Status.class);
 
   /** A store whose secret polls are sealed under {@code keys}. */
   public PollStore(RedisAPI redis, BallotKeys keys) {
+    this(redis, keys, new CompositeMeterRegistry());
+  }
+
+  /** As above, counting votes by what they did in {@code linli_votes_total{result=counted|changed|refused}}. */
+  public PollStore(RedisAPI redis, BallotKeys keys, MeterRegistry meters) {
     this.redis = redis;
     this.keys = keys;
+    for (VoteResult.Status status : VoteResult.Status.values()) {
+      votes.put(status, Counter.builder("linli_votes").description("Ballots cast, by what the vote did")
+          .tag("result", status.name().toLowerCase(Locale.ROOT)).register(meters));
+    }
   }
 
   /** A store with a sealing key of this process only ({@link BallotKeys#ephemeral}): tests and benchmarks. */
@@ -127,6 +141,7 @@ public final class PollStore {
   public Future<VoteResult> vote(Ballot ballot) {
     String pollId = ballot.pollId();
     if (!validId(pollId)) {
+      votes.get(VoteResult.Status.REFUSED).increment();
       return Future.succeededFuture(new VoteResult(VoteResult.Status.REFUSED, "unknown", List.of(), "", ""));
     }
     String csv = ballot.choices().stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -149,7 +164,8 @@ public final class PollStore {
         .arg("reason", ballot.reason().orElse(""))
         .arg("voter", ballot.voter())
         .run(redis)
-        .map(PollStore::result);
+        .map(PollStore::result)
+        .onSuccess(result -> votes.get(result.status()).increment());
   }
 
   private static String newReceipt() {

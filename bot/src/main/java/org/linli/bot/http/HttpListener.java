@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import org.linli.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpListener extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpListener.class);
+
+  /** How long a stopping server waits for the requests in flight. */
+  public static final Duration GRACE = Duration.ofSeconds(10);
 
   private final Router router;
   private final HttpServerOptions options;
@@ -51,8 +55,16 @@ public final class HttpListener extends VerticleBase {
             Math.max(1, listeners)));
   }
 
+  private HttpServer server;
+
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(options).requestHandler(router).listen();
+    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+  }
+
+  /** Stops taking connections and lets the requests in flight finish (up to {@link #GRACE}). */
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(GRACE);
   }
 }

@@ -14,8 +14,8 @@ import org.linli.bot.console.Role;
 import org.linli.config.Settings;
 
 /**
- * Builds the service's router: the shared parts (body limit, admin and operator tokens, {@code
- * /health}, the 404 and the JSON failure handler) and every feature's routes, mounted in turn.
+ * Builds the service's router: the shared parts (a request id, body limit, admin and operator
+ * tokens, {@code /health}, the 404 and the JSON failure handler) and every feature's routes, mounted in turn.
  */
 public final class Routes {
 
@@ -42,6 +42,7 @@ public final class Routes {
         new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.OPERATOR),
             List.of(hub, admin)),
         new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.MODERATOR), List.of(admin)));
+    router.route().handler(new RequestIds());
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));

@@ -1,5 +1,7 @@
 package org.linli.bot.kb;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -24,6 +26,11 @@ public final class KbLoader {
 
   /** The knowledge base service of {@code settings}, not started. */
   public static Future<KbService> open(Vertx vertx, Settings settings) {
+    return open(vertx, settings, new CompositeMeterRegistry());
+  }
+
+  /** As above, with its answers counted and its searches timed in {@code meters}. */
+  public static Future<KbService> open(Vertx vertx, Settings settings, MeterRegistry meters) {
     Settings.Kb kbSettings = settings.kb();
     Calibration calibration = kbSettings.calibration().isEmpty()
         ? Calibration.shipped()
@@ -49,6 +56,6 @@ public final class KbLoader {
         base.withSelfCalibration();
       }
       return embedder == null || kbSettings.threshold() >= 0 ? base : base.withShortcut(calibration.shortcut());
-    }).map(base -> new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null));
+    }).map(base -> new KbService(vertx, base, kbSettings.workerThreads(), kbSettings.watch() ? kbDir : null, meters));
   }
 }

@@ -1,5 +1,9 @@
 package org.linli.bot.kb;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -7,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.linli.bot.errors.ServiceUnavailable;
 import org.linli.kb.Answer;
@@ -34,6 +41,8 @@ public final class KbService implements AutoCloseable {
   private final WorkerExecutor workers;
   private final Path watched;
   private final SearchFailures failures = new SearchFailures(LOG);
+  private final Timer asks;
+  private final Map<Answer.Outcome, Counter> outcomes = new EnumMap<>(Answer.Outcome.class);
   private long timer = -1;
   private String fingerprint = "";
 
@@ -41,10 +50,34 @@ public final class KbService implements AutoCloseable {
    * @param watched the folder to watch for changes, or null (shipped guides never change)
    */
   public KbService(Vertx vertx, KnowledgeBase kb, int threads, Path watched) {
+    this(vertx, kb, threads, watched, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As above, counting answers by outcome in {@code linli_answers_total} and timing each search
+   * (words and the embedding of the question) in {@code linli_kb_ask_seconds}.
+   */
+  public KbService(Vertx vertx, KnowledgeBase kb, int threads, Path watched, MeterRegistry meters) {
     this.vertx = vertx;
     this.kb = kb;
     this.workers = vertx.createSharedWorkerExecutor("linli-kb", threads);
     this.watched = watched;
+    this.asks = Timer.builder("linli_kb_ask").description("Time to answer a question (search and embedding)")
+        .register(meters);
+    for (Answer.Outcome outcome : Answer.Outcome.values()) {
+      outcomes.put(outcome, Counter.builder("linli_answers").description("Questions answered, by outcome")
+          .tag("outcome", outcomeLabel(outcome)).register(meters));
+    }
+  }
+
+  /** answered, declined (not sure), forwarded (offered to the help-line), small_talk. */
+  private static String outcomeLabel(Answer.Outcome outcome) {
+    return switch (outcome) {
+      case ANSWERED -> "answered";
+      case NOT_SURE -> "declined";
+      case FORWARD -> "forwarded";
+      default -> outcome.name().toLowerCase(Locale.ROOT);
+    };
   }
 
   /** Loads the guides (first start) and starts watching the folder. */
@@ -71,7 +104,8 @@ public final class KbService implements AutoCloseable {
       return Future
           .failedFuture(new ServiceUnavailable("The knowledge base is still loading; try again in a few seconds"));
     }
-    return workers.executeBlocking(() -> askSafely(text), false);
+    return workers.executeBlocking(() -> asks.recordCallable(() -> askSafely(text)), false)
+        .onSuccess(answer -> outcomes.get(answer.outcome()).increment());
   }
 
   /** The guides whose words match {@code text}, with their word scores (a search, so on the worker pool). */

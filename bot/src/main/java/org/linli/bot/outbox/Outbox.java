@@ -221,6 +221,11 @@ public final class Outbox {
     });
   }
 
+  /** When the earliest waiting message fell due (epoch ms), or -1 when none waits. */
+  public Future<Long> earliestDue() {
+    return store.earliestDue();
+  }
+
   /** How many messages wait and how many are dead. */
   public Future<Stats> stats() {
     return store.stats();

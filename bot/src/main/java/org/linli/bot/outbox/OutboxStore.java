@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +176,18 @@ final class OutboxStore {
   }
 
   /** Pending (including in flight) and dead counts. */
+  /** When the earliest waiting message fell due (ms; in-flight ones count by their lease), or -1 for none. */
+  Future<Long> earliestDue() {
+    return redis.zrange(List.of(key("due"), "0", "0", "WITHSCORES")).map(r -> {
+      if (r == null || r.size() == 0) {
+        return -1L;
+      }
+      Response first = r.get(0);
+      Response score = first.type() == ResponseType.MULTI ? first.get(1) : r.get(1);
+      return score.toDouble().longValue();
+    });
+  }
+
   Future<Outbox.Stats> stats() {
     return Future.all(redis.zcard(key("due")), redis.zcard(key("dead")))
         .map(all -> new Outbox.Stats(count(all.resultAt(0)), count(all.resultAt(1))));
