@@ -135,6 +135,54 @@ class ApiContractTest extends WithHubAndChatApp {
       valid("evaluateTicket", service.post("/api/v1/tickets/" + receipt + "/evaluation",
           new JsonObject().put("score", 4).put("comment", "及时").encode(), HUB_TOKEN));
       valid("ticketStats", service.get("/api/v1/stats", HUB_TOKEN));
+      valid("ticketQueue", service.get("/api/v1/tickets/queue", HUB_TOKEN));
+      valid("ticketQueue", service.get("/api/v1/tickets/queue?limit=0", HUB_TOKEN));
+      valid("setTicketStatus", service.post("/api/v1/tickets/" + receipt + "/status",
+          new JsonObject().put("status", "in_progress").put("note", "电工已到").encode(), HUB_TOKEN));
+      valid("setTicketStatus", service.post("/api/v1/tickets/" + receipt + "/status",
+          new JsonObject().put("status", "received").encode(), HUB_TOKEN));
+      valid("replyToResident", service.post("/api/v1/tickets/" + receipt + "/replies",
+          new JsonObject().put("text", "师傅下午三点到").encode(), HUB_TOKEN));
+      valid("replyToResident", service.post("/api/v1/tickets/" + receipt + "/replies",
+          new JsonObject().put("text", "").encode(), HUB_TOKEN));
+      valid("mergeTicket", service.post("/api/v1/tickets/" + receipt + "/merge",
+          new JsonObject().put("into", receipt).encode(), HUB_TOKEN));
+      // The validator reads JSON bodies only: for the CSV export, its status and type.
+      var csv = service.get("/api/v1/tickets.csv", HUB_TOKEN);
+      assertThat(csv.statusCode()).isEqualTo(200);
+      assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+
+      valid("previewHouseholds", RunningService.await(service.client.post("/api/v1/households/preview")
+          .putHeader("Content-Type", "text/csv").putHeader("Authorization", "Bearer " + RunningService.ADMIN)
+          .sendBuffer(Buffer.buffer("household,building,unit,room,area,owners\n7-1-302,7,1,302,90,1\n"))));
+      valid("issueBuildingCodes", service.post("/api/v1/households/codes", "{\"building\":\"7\"}",
+          RunningService.ADMIN));
+      valid("issueBuildingCodes", service.post("/api/v1/households/codes", "{\"building\":\"99\"}",
+          RunningService.ADMIN));
+      valid("grantModerator", service.post("/api/v1/moderators",
+          new JsonObject().put("platform", "generic").put("chat", "g1").put("user", "wang").encode(),
+          RunningService.ADMIN));
+      valid("grantModerator", service.post("/api/v1/moderators", "{\"platform\":\"\"}", RunningService.ADMIN));
+      valid("listModerators", service.get("/api/v1/moderators", RunningService.ADMIN));
+      valid("revokeModerator", service.delete("/api/v1/moderators?platform=generic&chat=g1&user=wang",
+          RunningService.ADMIN));
+      valid("revokeModerator", service.delete("/api/v1/moderators?platform=generic&chat=g1&user=wang",
+          RunningService.ADMIN));
+      valid("listGuides", service.get("/api/v1/guides", RunningService.ADMIN));
+      String guide = service.ask("居住证怎么办理").getJsonObject("entry").getString("id");
+      String markdown = valid("getGuide", service.get("/api/v1/guides/" + guide, RunningService.ADMIN))
+          .bodyAsJsonObject().getString("markdown");
+      valid("getGuide", service.get("/api/v1/guides/no-such-guide", RunningService.ADMIN));
+      valid("previewGuide", service.post("/api/v1/guides/preview",
+          new JsonObject().put("id", guide).put("markdown", markdown).encode(), RunningService.ADMIN));
+      valid("previewGuide", service.post("/api/v1/guides/preview",
+          new JsonObject().put("id", guide).put("markdown", "没有前言").encode(), RunningService.ADMIN));
+      valid("publishGuide", service.put("/api/v1/guides/" + guide, new JsonObject().put("markdown", markdown).encode(),
+          RunningService.ADMIN));
+      valid("publishGuide", service.put("/api/v1/guides/" + guide, new JsonObject().put("markdown", "x").encode(),
+          RunningService.ADMIN));
+      valid("restoreGuide", service.post("/api/v1/guides/" + guide + "/restore", "", RunningService.ADMIN));
+      valid("withdrawGuide", service.delete("/api/v1/guides/no-such-guide", RunningService.ADMIN));
 
       valid("deadLetters", service.get("/api/v1/outbox/hub/dead", RunningService.ADMIN));
       valid("deadLetters", service.get("/api/v1/outbox/nowhere/dead", RunningService.ADMIN));
