@@ -6,10 +6,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.linli.bot.attachment.Jpegs;
 
 /**
  * The help-line operator's console pages over real HTTP with a real Redis, in the built-in hub
@@ -227,5 +231,26 @@ class ConsoleTicketsTest {
     String audit = signedIn(BOSS, BOSS_PASSWORD).get("/console/audit").bodyAsString();
     assertThat(audit).contains("ticket.status", receipt + " dispatched", "ticket.reply", "ticket.category",
         receipt + " emergency", "ticket.merge", duplicate + " -&gt; " + receipt);
+  }
+
+  @Test
+  void a_ticket_s_photo_is_a_signed_link_on_its_page_that_opens_the_photo() {
+    JsonObject body = new JsonObject().put("chat", new JsonObject().put("id", "u8").put("type", "private"))
+        .put("from", new JsonObject().put("id", "u8")).put("text", "/help 2号楼3单元楼道窗户玻璃碎了")
+        .put("image", new JsonObject().put("base64", Base64.getEncoder().encodeToString(Jpegs.plain())));
+    String reply = service.post("/webhooks/generic", body.encode(), RunningService.GENERIC).bodyAsJsonObject()
+        .getJsonArray("replies").getJsonObject(0).getString("text");
+    String receipt = reply.replaceAll("(?s).*回执号：(\\d{8}-\\d{4}).*", "$1");
+    ConsoleBrowserSession wang = account("wang", "operator");
+
+    String page = wang.get("/console/tickets/" + receipt).bodyAsString();
+
+    Matcher link = Pattern.compile("<a href=\"(/attachments/[^\"]+)\">照片 1（\\d+ KB）</a>").matcher(page);
+    assertThat(link.find()).as(page).isTrue();
+    assertThat(link.group(1)).contains("expires=", "sig=");
+    HttpResponse<Buffer> photo = RunningService.await(service.client.get(link.group(1).replace("&amp;", "&")).send());
+    assertThat(photo.statusCode()).isEqualTo(200);
+    assertThat(photo.getHeader("Content-Type")).isEqualTo("image/jpeg");
+    assertThat(photo.body().getBytes()).isEqualTo(Jpegs.plain());
   }
 }
