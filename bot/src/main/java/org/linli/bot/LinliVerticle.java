@@ -73,6 +73,7 @@ import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
 import org.linli.bot.http.console.ConsoleRoutes;
+import org.linli.bot.http.console.TicketPages;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
@@ -253,7 +254,8 @@ public final class LinliVerticle extends VerticleBase {
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
-        new ConsoleRoutes(console, zone, List.of()))), settings.http());
+        new ConsoleRoutes(console, zone, List.of(new TicketPages(helpline, photos, links, clock.withZone(zone)))))),
+        settings.http());
   }
 
   /** The gauges read from Redis at each scrape: the outbox queues, the hub, open tickets. */

@@ -82,6 +82,11 @@ public final class TicketQueue {
     });
   }
 
+  /** Where {@code t} stands now (its time left, share used, 80% and overdue flags), whatever its status. */
+  public Entry of(Ticket t) {
+    return entry(t, clock.instant(), tickets.limits());
+  }
+
   /** Where {@code t} stands at {@code now}. */
   static Entry entry(Ticket t, Instant now, TimeLimits limits) {
     TimeLimit limit = limits.limitOf(t);
