@@ -238,7 +238,7 @@ public final class LinliVerticle extends VerticleBase {
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
     HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
     console = Console.of(vertx, redis, settings.console(), clock);
-    probes = new HealthProbes(kb, redis, deadLetters.outboxes());
+    probes = new HealthProbes(kb, redis, deadLetters.outboxes(), settings.redis().type().equals("cluster"));
     observe(deadLetters.outboxes(), helpline);
     return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, List.of(
         probes, new MetricsRoutes(metrics, settings), new ApiDescription(),

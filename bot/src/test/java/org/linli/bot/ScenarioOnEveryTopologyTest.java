@@ -55,6 +55,8 @@ class ScenarioOnEveryTopologyTest extends WithHubAndChatApp {
     try (RunningService first = RunningService.start(data.resolve("first"), env);
         RunningService second = RunningService.start(data.resolve("second"), env)) {
       assertThat(second.ask("外地人在这边租房子能办居住证吗").getBoolean("answered")).isTrue();
+      assertThat(first.get("/health/ready", null).bodyAsJsonObject().getJsonObject("checks").getString("redis"))
+          .isEqualTo("UP");
 
       String poll = open(first, 8);
       long[] expected = new long[3];

@@ -15,8 +15,9 @@ import org.linli.bot.outbox.Outbox;
 /**
  * The probes for machines, beside {@code /health} for people. {@code GET /health/live}: 200 while
  * the process serves HTTP (a liveness probe must not restart an instance that is still loading its
- * guides). {@code GET /health/ready}: 200 only when the guides are indexed, Redis answers PING and
- * every outbox queue can be read, and the service is not shutting down; else 503 with {@code
+ * guides). {@code GET /health/ready}: 200 only when the guides are indexed, Redis answers (PING;
+ * on a Cluster, {@code CLUSTER INFO} says {@code cluster_state:ok}: every slot has a master that
+ * answers) and every outbox queue can be read, and the service is not shutting down; else 503 with {@code
  * {"status":"DOWN","checks":{...},"failed":[...]}} naming the checks that failed.
  */
 public final class HealthProbes implements FeatureRoutes {
@@ -24,9 +25,12 @@ public final class HealthProbes implements FeatureRoutes {
   private final KbService kb;
   private final RedisAPI redis;
   private final List<Outbox> outboxes;
+  private final boolean cluster;
   private volatile boolean draining;
 
-  public HealthProbes(KbService kb, RedisAPI redis, List<Outbox> outboxes) {
+  /** {@code cluster}: Redis is a Cluster (readiness asks for the state of every slot). */
+  public HealthProbes(KbService kb, RedisAPI redis, List<Outbox> outboxes, boolean cluster) {
+    this.cluster = cluster;
     this.kb = kb;
     this.redis = redis;
     this.outboxes = List.copyOf(outboxes);
@@ -44,7 +48,10 @@ public final class HealthProbes implements FeatureRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    Future<Boolean> redisUp = redis.ping(List.of()).timeout(2, TimeUnit.SECONDS).map(r -> true).otherwise(false);
+    Future<Boolean> redisUp = (cluster
+        ? redis.cluster(List.of("INFO")).map(r -> r != null && r.toString().contains("cluster_state:ok"))
+        : redis.ping(List.of()).map(r -> true))
+        .timeout(2, TimeUnit.SECONDS).otherwise(false);
     List<Future<?>> queues = new ArrayList<>();
     outboxes.forEach(o -> queues.add(o.stats().timeout(2, TimeUnit.SECONDS)));
     Future<Boolean> outboxUp = Future.all(queues).map(all -> true).otherwise(false);

@@ -27,6 +27,8 @@ public final class RedisConnector {
   /** The client options for {@code settings} (see {@link #create}). */
   static RedisOptions options(Settings.Redis settings, String standaloneUrl) {
     RedisOptions options = new RedisOptions()
+        // A stable name for the pool's metrics (vertx_pool_*{pool_name="linli"}) across restarts.
+        .setPoolName("linli")
         .setMaxPoolSize(settings.poolSize())
         .setMaxWaitingHandlers(4096)
         .setMaxPoolWaiting(4096);
