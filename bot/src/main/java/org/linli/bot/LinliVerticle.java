@@ -236,7 +236,8 @@ public final class LinliVerticle extends VerticleBase {
     PollPages published = new PollPages(ResultSource.withReceipts(polls), new PollPage(zone), chart, chartWorkers,
         index::section);
     DeadLetterApi deadLetters = new DeadLetterApi(List.of(chatOutbox.outbox(), helpline.outbox()));
-    HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state());
+    HealthHandler health = new HealthHandler(kb, redis, deadLetters.outboxes(), helpline.state(),
+        settings.hub().builtin());
     console = Console.of(vertx, redis, settings.console(), clock);
     probes = new HealthProbes(kb, redis, deadLetters.outboxes(), settings.redis().type().equals("cluster"));
     observe(deadLetters.outboxes(), helpline);

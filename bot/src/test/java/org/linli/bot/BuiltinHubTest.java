@@ -80,6 +80,8 @@ class BuiltinHubTest {
   @Test
   void an_operator_moves_a_ticket_through_its_statuses_and_replies_and_the_resident_reads_each_message() {
     String receipt = help("u7", "6号楼家门口下水道堵了");
+    assertThat(service.get("/health", null).bodyAsJsonObject().getJsonObject("hub").getString("deliveries"))
+        .isEqualTo("BUILTIN");
 
     HttpResponse<Buffer> dispatched = status(receipt, "dispatched", "已派物业", HUB_TOKEN);
     assertThat(dispatched.statusCode()).as(dispatched.bodyAsString()).isEqualTo(200);

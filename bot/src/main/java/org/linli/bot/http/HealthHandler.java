@@ -25,8 +25,11 @@ public final class HealthHandler implements Handler<RoutingContext> {
   private final RedisAPI redis;
   private final List<Outbox> outboxes;
   private final HubState hub;
+  private final boolean builtin;
 
-  public HealthHandler(KbService kb, RedisAPI redis, List<Outbox> outboxes, HubState hub) {
+  /** {@code builtin}: the built-in hub ({@code hub.mode=builtin}): nothing is delivered to a hub. */
+  public HealthHandler(KbService kb, RedisAPI redis, List<Outbox> outboxes, HubState hub, boolean builtin) {
+    this.builtin = builtin;
     this.kb = kb;
     this.redis = redis;
     this.outboxes = List.copyOf(outboxes);
@@ -44,7 +47,8 @@ public final class HealthHandler implements Handler<RoutingContext> {
             ? Future.all(outboxes(), hub.goneSince().otherwiseEmpty()).map(all -> {
               JsonObject body = body(kbUp, true).put("outbox", all.<JsonObject>resultAt(0));
               Instant gone = all.resultAt(1);
-              body.put("hub", new JsonObject().put("deliveries", gone == null ? "ON" : "STOPPED"));
+              body.put("hub",
+                  new JsonObject().put("deliveries", builtin ? "BUILTIN" : gone == null ? "ON" : "STOPPED"));
               if (gone != null) {
                 body.put("alarms", new JsonArray().add("The help-line hub answered 410 Gone at " + gone
                     + ": deliveries are stopped; fix hub.url, then POST /api/v1/hub/resume"));
