@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.linli.webhooks.hub.SpecSignature;
 
 /**
  * The hub contract as the issue that built the hub stated it: callbacks with their fields at the
@@ -34,17 +31,6 @@ class HubContractTest extends WithHubAndChatApp {
     return receipt;
   }
 
-  private static HttpResponse<Buffer> callback(RunningService service, String id, JsonObject event) {
-    byte[] body = event.encode().getBytes(StandardCharsets.UTF_8);
-    String timestamp = String.valueOf(Instant.now().getEpochSecond());
-    return RunningService.await(service.client.post("/webhooks/hub")
-        .putHeader("Content-Type", "application/json")
-        .putHeader("webhook-id", id)
-        .putHeader("webhook-timestamp", timestamp)
-        .putHeader("webhook-signature", SpecSignature.of(SECRET, id, timestamp, body))
-        .sendBuffer(Buffer.buffer(body)));
-  }
-
   private static String status(RunningService service, String receipt) {
     return service.get("/api/v1/tickets/" + receipt, HUB_TOKEN).bodyAsJsonObject().getString("status");
   }
@@ -54,9 +40,9 @@ class HubContractTest extends WithHubAndChatApp {
     try (RunningService service = RunningService.start(data, env())) {
       String receipt = help(service, "u1", "/help 3号楼2单元楼道灯坏了");
 
-      HttpResponse<Buffer> changed = callback(service, "msg_top_1", new JsonObject().put("type", "ticket.status")
+      HttpResponse<Buffer> changed = hubCallback(service, "msg_top_1", new JsonObject().put("type", "ticket.status")
           .put("receipt", receipt).put("status", "dispatched").put("note", "已派物业电工"));
-      HttpResponse<Buffer> replied = callback(service, "msg_top_2", new JsonObject().put("type", "ticket.reply")
+      HttpResponse<Buffer> replied = hubCallback(service, "msg_top_2", new JsonObject().put("type", "ticket.reply")
           .put("receipt", receipt).put("message", "师傅下午两点到"));
 
       assertThat(changed.statusCode()).as(changed.bodyAsString()).isEqualTo(200);
@@ -74,12 +60,12 @@ class HubContractTest extends WithHubAndChatApp {
     try (RunningService service = RunningService.start(data, env())) {
       String receipt = help(service, "u1", "/help 5号楼电梯故障停运");
 
-      HttpResponse<Buffer> both = callback(service, "msg_both", new JsonObject().put("type", "ticket.status")
+      HttpResponse<Buffer> both = hubCallback(service, "msg_both", new JsonObject().put("type", "ticket.status")
           .put("receipt", "20000101-9999").put("status", "resolved")
           .put("data", new JsonObject().put("receipt", receipt).put("status", "dispatched")));
-      HttpResponse<Buffer> broken = callback(service, "msg_broken", new JsonObject().put("type", "ticket.status")
+      HttpResponse<Buffer> broken = hubCallback(service, "msg_broken", new JsonObject().put("type", "ticket.status")
           .put("receipt", receipt).put("status", "in_progress").put("data", "dispatched"));
-      HttpResponse<Buffer> noReceipt = callback(service, "msg_none", new JsonObject().put("type", "ticket.status")
+      HttpResponse<Buffer> noReceipt = hubCallback(service, "msg_none", new JsonObject().put("type", "ticket.status")
           .put("status", "in_progress"));
 
       assertThat(both.statusCode()).as(both.bodyAsString()).isEqualTo(200);

@@ -3,17 +3,12 @@ package org.linli.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.webhooks.hub.FakeHub;
-import org.linli.webhooks.hub.SpecSignature;
 
 /**
  * With a hub system ({@code webhooks} mode) the hub's signed callbacks and an operator's API calls
@@ -32,17 +27,6 @@ class OperatorActionsWithHubTest extends WithHubAndChatApp {
     return receipt;
   }
 
-  private static HttpResponse<Buffer> callback(RunningService service, String id, JsonObject event) {
-    byte[] body = event.encode().getBytes(StandardCharsets.UTF_8);
-    String timestamp = String.valueOf(Instant.now().getEpochSecond());
-    return RunningService.await(service.client.post("/webhooks/hub")
-        .putHeader("Content-Type", "application/json")
-        .putHeader("webhook-id", id)
-        .putHeader("webhook-timestamp", timestamp)
-        .putHeader("webhook-signature", SpecSignature.of(SECRET, id, timestamp, body))
-        .sendBuffer(Buffer.buffer(body)));
-  }
-
   private static List<JsonObject> history(RunningService service, String receipt) {
     return service.get("/api/v1/tickets/" + receipt, HUB_TOKEN).bodyAsJsonObject().getJsonArray("history").stream()
         .map(o -> (JsonObject) o).toList();
@@ -54,11 +38,11 @@ class OperatorActionsWithHubTest extends WithHubAndChatApp {
     try (RunningService service = RunningService.start(data, hubEnv())) {
       String receipt = help(service, "u7", "/help 3号楼2单元楼道灯坏了");
 
-      assertThat(callback(service, "msg_r1", new JsonObject().put("type", "ticket.reply")
+      assertThat(hubCallback(service, "msg_r1", new JsonObject().put("type", "ticket.reply")
           .put("receipt", receipt).put("message", "师傅下午两点到")).statusCode()).isEqualTo(200);
       assertThat(service.post("/api/v1/tickets/" + receipt + "/replies",
           new JsonObject().put("text", "师傅改到三点").encode(), HUB_TOKEN).statusCode()).isEqualTo(201);
-      assertThat(callback(service, "msg_s1", new JsonObject().put("type", "ticket.status")
+      assertThat(hubCallback(service, "msg_s1", new JsonObject().put("type", "ticket.status")
           .put("receipt", receipt).put("status", "dispatched").put("note", "已派物业电工")).statusCode()).isEqualTo(200);
 
       app.await(m -> m.getString("text", "").equals("💬 求助热线回复（" + receipt + "）：师傅下午两点到"), 10);

@@ -1,10 +1,16 @@
 package org.linli.bot;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.linli.webhooks.hub.FakeHub;
+import org.linli.webhooks.hub.SpecSignature;
 
 /**
  * The peers of a help-line test, fresh for each test: a fake hub and a fake chat app on loopback,
@@ -47,5 +53,17 @@ abstract class WithHubAndChatApp {
     env.put("LINLI_OUTBOX_RETRY_SECONDS", "0,1,1");
     env.put("LINLI_CONSULTATION_MODERATORS", "g1:mod");
     return env;
+  }
+
+  /** What the service answers the hub's callback {@code event}, signed with {@link #SECRET} as message {@code id}. */
+  static HttpResponse<Buffer> hubCallback(RunningService service, String id, JsonObject event) {
+    byte[] body = event.encode().getBytes(StandardCharsets.UTF_8);
+    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    return RunningService.await(service.client.post("/webhooks/hub")
+        .putHeader("Content-Type", "application/json")
+        .putHeader("webhook-id", id)
+        .putHeader("webhook-timestamp", timestamp)
+        .putHeader("webhook-signature", SpecSignature.of(SECRET, id, timestamp, body))
+        .sendBuffer(Buffer.buffer(body)));
   }
 }

@@ -105,13 +105,9 @@ public final class Moderators {
    * true when newly granted. Every instance sees it within {@link #start}'s period.
    */
   public Future<Boolean> grant(String platform, String chat, String user) {
-    Grant grant;
-    try {
-      grant = checked(platform, chat, user);
-    } catch (BadRequest e) {
-      return Future.failedFuture(e);
-    }
-    return stored().add(grant.entry()).compose(added -> refresh().map(added));
+    return checked(platform, chat, user)
+        .compose(grant -> stored().add(grant.entry()))
+        .compose(added -> refresh().map(added));
   }
 
   /**
@@ -119,19 +115,15 @@ public final class Moderators {
    * the setting), one that does not exist is not found.
    */
   public Future<Void> revoke(String platform, String chat, String user) {
-    Grant grant;
-    try {
-      grant = checked(platform, chat, user);
-    } catch (BadRequest e) {
-      return Future.failedFuture(e);
-    }
-    if (grants.contains(grant)) {
-      return Future.failedFuture(new Conflict(grant.entry() + " is a moderator by the setting consultation.moderators"
-          + " (LINLI_CONSULTATION_MODERATORS); change the setting to take it back"));
-    }
-    return stored().remove(grant.entry()).compose(removed -> removed
-        ? refresh()
-        : Future.failedFuture(new NotFound(grant.entry() + " is not a granted moderator")));
+    return checked(platform, chat, user).compose(grant -> {
+      if (grants.contains(grant)) {
+        return Future.failedFuture(new Conflict(grant.entry() + " is a moderator by the setting"
+            + " consultation.moderators (LINLI_CONSULTATION_MODERATORS); change the setting to take it back"));
+      }
+      return stored().remove(grant.entry()).compose(removed -> removed
+          ? refresh()
+          : Future.failedFuture(new NotFound(grant.entry() + " is not a granted moderator")));
+    });
   }
 
   /** Reads the granted moderators from Redis again. */
@@ -176,8 +168,16 @@ public final class Moderators {
     return store;
   }
 
-  /** The grant the three fields name, or a bad request saying what is wrong with them. */
-  private static Grant checked(String platform, String chat, String user) {
+  /** The grant the three fields name, or a failed bad request saying what is wrong with them. */
+  private static Future<Grant> checked(String platform, String chat, String user) {
+    try {
+      return Future.succeededFuture(parsed(platform, chat, user));
+    } catch (BadRequest e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static Grant parsed(String platform, String chat, String user) {
     if (platform == null || !PLATFORM.matcher(platform).matches()) {
       throw new BadRequest("\"platform\" must be a platform's name, as in its webhook path /webhooks/<platform>");
     }
