@@ -1,0 +1,77 @@
+package org.linli.bot.http.console;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.linli.bot.text.Text;
+
+/**
+ * Reads a console form sent as {@code multipart/form-data} (a file picked in the browser) into
+ * memory: its fields become form attributes (so the CSRF check reads them as for any form) and
+ * each file's bytes are kept by field name, up to {@link #LIMIT} in all; anything else goes to
+ * the shared body handler. Nothing is written to disk.
+ */
+final class FormUploads implements Handler<RoutingContext> {
+
+  /** Largest upload: the register API's limit, about 50 000 households. */
+  static final int LIMIT = 4 * 1024 * 1024;
+
+  private static final String FILES = "linli.console.files";
+
+  private final Handler<RoutingContext> otherwise;
+
+  FormUploads(Handler<RoutingContext> otherwise) {
+    this.otherwise = otherwise;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      otherwise.handle(ctx);
+      return;
+    }
+    Map<String, Buffer> files = new HashMap<>();
+    int[] size = {0};
+    boolean[] failed = {false};
+    ctx.request().setExpectMultipart(true);
+    ctx.request().uploadHandler(upload -> {
+      Buffer content = Buffer.buffer();
+      files.put(upload.name(), content);
+      upload.handler(chunk -> {
+        size[0] += chunk.length();
+        if (size[0] > LIMIT) {
+          if (!failed[0]) {
+            failed[0] = true;
+            ctx.fail(new PageRefusal(413, Text.CONSOLE_REGISTER_TOO_LARGE));
+          }
+          return;
+        }
+        content.appendBuffer(chunk);
+      });
+    });
+    ctx.request().exceptionHandler(e -> {
+      if (!failed[0]) {
+        failed[0] = true;
+        ctx.fail(e);
+      }
+    });
+    ctx.request().endHandler(v -> {
+      if (!failed[0]) {
+        ctx.put(FILES, files);
+        ctx.next();
+      }
+    });
+    ctx.request().resume();
+  }
+
+  /** The bytes of the file posted in field {@code name}, or null when none was. */
+  static Buffer file(RoutingContext ctx, String name) {
+    Map<String, Buffer> files = ctx.get(FILES);
+    return files == null ? null : files.get(name);
+  }
+}
