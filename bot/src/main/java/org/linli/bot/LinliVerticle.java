@@ -70,6 +70,7 @@ import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
 import org.linli.bot.http.console.ConsoleRoutes;
+import org.linli.bot.http.console.ConsultationPages;
 import org.linli.bot.http.console.RegisterPages;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
@@ -237,7 +238,12 @@ public final class LinliVerticle extends VerticleBase {
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
-        new ConsoleRoutes(console, zone, List.of(RegisterPages.of(households, redis))))), settings.http());
+        new ConsoleRoutes(console, zone,
+            List.of(RegisterPages.of(households, redis),
+                ConsultationPages.of(polls, keeper, clock,
+                    platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), index, published,
+                    proposalDesk, zone))))),
+        settings.http());
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
