@@ -166,5 +166,7 @@ class ConsoleRegisterTest {
     assertThat(replies.encode()).contains("3号楼1单元101");
     assertThat(boss.get("/console/households?q=3").bodyAsString()).contains("<td class=\"bound\">1</td>");
     assertThat(boss.get("/console/households").bodyAsString()).contains("其中 1 户已有成员绑定");
+    String unbound = boss.submit("/console/households/slips", "building", "3", "unboundOnly", "1").bodyAsString();
+    assertThat(unbound).contains("3号楼1单元102").doesNotContain("3号楼1单元101");
   }
 }

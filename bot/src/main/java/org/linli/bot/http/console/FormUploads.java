@@ -7,13 +7,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.linli.bot.text.Text;
 
 /**
  * Reads a console form sent as {@code multipart/form-data} (a file picked in the browser) into
- * memory: its fields become form attributes (so the CSRF check reads them as for any form) and
- * each file's bytes are kept by field name, up to {@link #LIMIT} in all; anything else goes to
- * the shared body handler. Nothing is written to disk.
+ * memory, on the paths that take a file only: its fields become form attributes (so the CSRF check
+ * reads them as for any form) and each file's bytes are kept by field name, up to {@link #LIMIT} in
+ * all; every other request goes to the shared body handler (and its limit). Nothing is written to
+ * disk.
  */
 final class FormUploads implements Handler<RoutingContext> {
 
@@ -23,15 +25,18 @@ final class FormUploads implements Handler<RoutingContext> {
   private static final String FILES = "linli.console.files";
 
   private final Handler<RoutingContext> otherwise;
+  private final Set<String> paths;
 
-  FormUploads(Handler<RoutingContext> otherwise) {
+  FormUploads(Handler<RoutingContext> otherwise, Set<String> paths) {
     this.otherwise = otherwise;
+    this.paths = Set.copyOf(paths);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        || !paths.contains(ctx.normalizedPath())) {
       otherwise.handle(ctx);
       return;
     }

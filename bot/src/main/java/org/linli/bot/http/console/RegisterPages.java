@@ -33,6 +33,8 @@ import org.linli.bot.text.Text;
 public final class RegisterPages implements ConsoleModule {
 
   static final String PAGE = ConsoleRoutes.PATH + "/households";
+  /** The paths that take a file (read by {@link FormUploads}). */
+  static final Set<String> UPLOADS = Set.of(PAGE + "/preview");
   private static final Set<Role> ROLES = Set.of(Role.ADMIN, Role.MODERATOR);
   private static final int KEEP_SECONDS = 15 * 60;
   private static final SecureRandom RANDOM = new SecureRandom();
