@@ -28,7 +28,7 @@ class ConsolePollsTest {
 
   @RegisterExtension
   static final RunningService service = RunningService.perClassWithChatApp(Map.of(
-      "LINLI_CONSOLE_BOOTSTRAP_ADMIN", BOSS + ":" + BOSS_PASSWORD));
+      "LINLI_CONSOLE_BOOTSTRAP_ADMIN", BOSS + ":" + BOSS_PASSWORD, "LINLI_PROPOSALS_SUPPORTS_NEEDED", "2"));
 
   private static ConsoleBrowserSession signedIn(String name, String password) {
     ConsoleBrowserSession b = new ConsoleBrowserSession(service.client);
@@ -156,5 +156,45 @@ class ConsolePollsTest {
     assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
     assertThat(csv.bodyAsString()).contains("下午");
     assertThat(mod.get("/console/polls/p999").statusCode()).isEqualTo(404);
+    String audit = signedIn(BOSS, BOSS_PASSWORD).get("/console/audit").bodyAsString();
+    assertThat(audit).contains("poll.create", poll + " 周六活动室开放时间", "poll.close");
+  }
+
+  @Test
+  void the_proposals_queue_accepts_one_into_a_poll_and_declines_another_only_with_a_reason() {
+    String first = proposal("东门加装雨棚");
+    String second = proposal("增设快递柜");
+    service.say("g1", "neighbour-1", "/support " + first, null);
+    ConsoleBrowserSession mod = account("zhao", "moderator");
+
+    String queue = mod.get("/console/polls").bodyAsString();
+    assertThat(queue).contains("东门加装雨棚", "增设快递柜", "/console/proposals/" + first + "/accept")
+        .doesNotContain("/console/proposals/" + second + "/accept");
+    HttpResponse<Buffer> noReason = mod.submit("/console/proposals/" + second + "/decline", "reason", "");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.bodyAsString()).contains("不予立项必须写明理由");
+    assertThat(proposalStatus(second)).isEqualTo("open");
+
+    HttpResponse<Buffer> declined = mod.submit("/console/proposals/" + second + "/decline", "reason",
+        "小区已有快递驿站");
+    HttpResponse<Buffer> accepted = mod.submit("/console/proposals/" + first + "/accept", "flags", "--closes 3d");
+
+    assertThat(declined.statusCode()).isEqualTo(303);
+    assertThat(proposalStatus(second)).isEqualTo("declined");
+    assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(303);
+    assertThat(proposalStatus(first)).isEqualTo("accepted");
+    assertThat(mod.get(accepted.getHeader("Location")).bodyAsString()).contains("东门加装雨棚", "进行中");
+    service.app().await(m -> m.getString("text", "").contains("小区已有快递驿站"), 10);
+  }
+
+  private static String proposal(String title) {
+    HttpResponse<Buffer> created = service.post("/api/v1/proposals", new JsonObject().put("chat", "g1")
+        .put("title", title).put("proposer", "generic:proposer-" + title.hashCode()).encode(), RunningService.ADMIN);
+    assertThat(created.statusCode()).isEqualTo(201);
+    return created.bodyAsJsonObject().getString("id");
+  }
+
+  private static String proposalStatus(String id) {
+    return service.get("/api/v1/proposals/" + id, RunningService.ADMIN).bodyAsJsonObject().getString("status");
   }
 }

@@ -168,5 +168,7 @@ class ConsoleRegisterTest {
     assertThat(boss.get("/console/households").bodyAsString()).contains("其中 1 户已有成员绑定");
     String unbound = boss.submit("/console/households/slips", "building", "3", "unboundOnly", "1").bodyAsString();
     assertThat(unbound).contains("3号楼1单元102").doesNotContain("3号楼1单元101");
+    assertThat(boss.get("/console/audit").bodyAsString()).contains("register.import", "3 户（新增 3，更新 0）",
+        "register.codes", "楼栋 3：2 个绑定码");
   }
 }
