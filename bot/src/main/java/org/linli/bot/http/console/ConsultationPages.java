@@ -26,6 +26,7 @@ import org.linli.bot.errors.NotFound;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.PollPages;
 import org.linli.bot.text.Text;
+import org.linli.webhooks.Reply;
 
 /**
  * Consultations for moderators and admins: {@code GET /console/polls} (every poll, newest first,
@@ -224,7 +225,7 @@ public final class ConsultationPages implements ConsoleModule {
   private void detail(RoutingContext ctx, ConsoleKit kit) {
     String id = ctx.pathParam("id");
     find(id).compose(stored -> Future.all(store.tally(id, stored.poll().options().size()), keeper.resultReply(id))
-        .map(all -> new Detail(stored, all.resultAt(0), ((org.linli.webhooks.Reply) all.resultAt(1)).text())))
+        .map(all -> new Detail(stored, all.resultAt(0), ((Reply) all.resultAt(1)).text())))
         .onSuccess(d -> kit.page(ctx, "poll.jte", Text.CONSOLE_POLLS_DETAIL.of(id), Map.of("poll", d)))
         .onFailure(ctx::fail);
   }
