@@ -73,6 +73,8 @@ import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
 import org.linli.bot.http.console.ConsoleRoutes;
+import org.linli.bot.http.console.ConsultationPages;
+import org.linli.bot.http.console.RegisterPages;
 import org.linli.bot.http.console.TicketPages;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
@@ -255,7 +257,12 @@ public final class LinliVerticle extends VerticleBase {
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
-        new ConsoleRoutes(console, zone, List.of(new TicketPages(helpline, photos, links, clock.withZone(zone)))))),
+        new ConsoleRoutes(console, zone,
+            List.of(new TicketPages(helpline, photos, links, clock.withZone(zone)),
+                RegisterPages.of(households, redis),
+                ConsultationPages.of(polls, keeper, clock,
+                    platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), index, published,
+                    proposalDesk, zone))))),
         settings.http());
   }
 

@@ -27,6 +27,8 @@ import org.linli.bot.consultation.Tally;
  */
 public final class PollApi {
 
+  private static final String EXAMPLE = "{\"chat\": \"g1\", \"question\": \"…\", \"options\": [\"…\", \"…\"], \"closesAt\": \"2026-12-01T20:00:00+08:00\"}";
+
   private final PollStore store;
   private final PollKeeper keeper;
   private final Clock clock;
@@ -42,19 +44,35 @@ public final class PollApi {
 
   /** {@code POST /api/v1/polls}. */
   public void create(RoutingContext ctx) {
-    Draft draft;
+    JsonObject body;
     try {
-      draft = draft(ctx);
+      body = RequestBodies.jsonObject(ctx, EXAMPLE);
     } catch (HttpException e) {
       ctx.fail(e);
       return;
     }
-    store.nextId()
-        .compose(id -> keeper.open(draft.toPoll(id), true))
+    open(body)
         .onSuccess(poll -> ctx.response().setStatusCode(201)
             .putHeader("Content-Type", "application/json; charset=utf-8")
             .end(describe(poll, "open").encode()))
-        .onFailure(e -> ctx.fail(e instanceof PollKeeper.Refused
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Checks a poll request as {@code POST /api/v1/polls} takes it and opens the poll, announced in
+   * its chat; fails with an {@link HttpException} (400 and a sentence, or 409 for a big matter
+   * without a register) and stores nothing when the request is refused. The console's form uses it.
+   */
+  public Future<Poll> open(JsonObject body) {
+    Draft draft;
+    try {
+      draft = draft(body);
+    } catch (HttpException e) {
+      return Future.failedFuture(e);
+    }
+    return store.nextId()
+        .compose(id -> keeper.open(draft.toPoll(id), true))
+        .recover(e -> Future.failedFuture(e instanceof PollKeeper.Refused
             ? new HttpException(409, "Big matters are decided by the households of the register, and the register is"
                 + " empty: import it first (POST /api/v1/households)")
             : e));
@@ -191,9 +209,7 @@ public final class PollApi {
     }
   }
 
-  private Draft draft(RoutingContext ctx) {
-    JsonObject body = RequestBodies.jsonObject(ctx,
-        "{\"chat\": \"g1\", \"question\": \"…\", \"options\": [\"…\", \"…\"], \"closesAt\": \"2026-12-01T20:00:00+08:00\"}");
+  private Draft draft(JsonObject body) {
     String channel = string(body, "channel", "generic");
     String chat = string(body, "chat", null);
     String question = string(body, "question", null);

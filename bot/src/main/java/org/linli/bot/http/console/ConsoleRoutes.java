@@ -65,7 +65,8 @@ public final class ConsoleRoutes implements FeatureRoutes {
       }
       ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PATH + "/").end();
     });
-    router.route(PATH + "/*").handler(guards.body()).handler(this::headers).handler(this::session);
+    router.route(PATH + "/*").handler(new FormUploads(guards.body(), RegisterPages.UPLOADS)).handler(this::headers)
+        .handler(this::session);
     router.get(PATH + "/console.css").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/css; charset=utf-8")
         .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
