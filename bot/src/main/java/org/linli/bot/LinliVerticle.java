@@ -70,6 +70,7 @@ import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
 import org.linli.bot.http.console.ConsoleRoutes;
+import org.linli.bot.http.console.GuidePages;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
@@ -236,7 +237,9 @@ public final class LinliVerticle extends VerticleBase {
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
-        new ConsoleRoutes(console, zone, List.of()))), settings.http());
+        new ConsoleRoutes(console, zone, List.of(
+            new GuidePages(guideEdits, kb, gaps))))),
+        settings.http());
   }
 
   /** Once listening: starts the timers, the outboxes, the background tasks and the guides. */
