@@ -114,7 +114,7 @@ public final class ConsultationIndex {
    * The latest polls, newest first. Poll ids come from the one counter of {@code
    * PollStore.nextId} ({@code polls:{seq}}: p1, p2 … in base 36), so the index walks it back.
    */
-  private Future<List<PollStore.Stored>> latestPolls() {
+  public Future<List<PollStore.Stored>> latestPolls() {
     return redis.get("polls:{seq}").compose(r -> {
       long last = r == null ? 0 : r.toLong();
       List<Future<PollStore.Stored>> found = new ArrayList<>();
