@@ -70,7 +70,10 @@ import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
 import org.linli.bot.http.console.ConsoleRoutes;
+import org.linli.bot.http.console.Dashboard;
 import org.linli.bot.http.console.GuidePages;
+import org.linli.bot.http.console.ModeratorPages;
+import org.linli.bot.http.console.OutboxPages;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
 import org.linli.bot.kb.KbService;
@@ -238,7 +241,10 @@ public final class LinliVerticle extends VerticleBase {
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
         new ConsoleRoutes(console, zone, List.of(
-            new GuidePages(guideEdits, kb, gaps))))),
+            new GuidePages(guideEdits, kb, gaps),
+            new Dashboard(index, proposalDesk, helpline.queue(), gaps, clock),
+            new OutboxPages(deadLetters),
+            new ModeratorPages(moderators))))),
         settings.http());
   }
 
