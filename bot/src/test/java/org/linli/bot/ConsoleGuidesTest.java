@@ -81,7 +81,7 @@ class ConsoleGuidesTest {
 
     HttpResponse<Buffer> preview = li.submit("/console/guides/preview", "id", GUIDE, "markdown", edited);
     assertThat(preview.statusCode()).isEqualTo(200);
-    assertThat(preview.bodyAsString()).contains("id=\"preview\"", "还没有发布", "控制台试点");
+    assertThat(preview.bodyAsString()).contains("id=\"preview-summary\"", "还没有发布", "控制台试点");
     assertThat(service.ask(QUESTION).getString("text")).as("a preview publishes nothing").doesNotContain("控制台试点");
 
     HttpResponse<Buffer> published = li.submit("/console/guides/publish", "id", GUIDE, "markdown", edited);

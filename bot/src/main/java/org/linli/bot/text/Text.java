@@ -642,7 +642,8 @@ public enum Text implements BundleKey {
   CONSOLE_MODS_REVOKE,
   CONSOLE_MODS_GRANT,
   CONSOLE_MODS_GRANT_SUBMIT,
-  CONSOLE_MODS_HOW;
+  CONSOLE_MODS_HOW,
+  CONSOLE_GUIDES_SUMMARY;
 
   /** The Simplified text with its arguments filled in. */
   public String of(Object... args) {
