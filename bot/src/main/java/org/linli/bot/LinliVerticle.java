@@ -74,6 +74,10 @@ import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
 import org.linli.bot.http.console.ConsoleRoutes;
 import org.linli.bot.http.console.ConsultationPages;
+import org.linli.bot.http.console.Dashboard;
+import org.linli.bot.http.console.GuidePages;
+import org.linli.bot.http.console.ModeratorPages;
+import org.linli.bot.http.console.OutboxPages;
 import org.linli.bot.http.console.RegisterPages;
 import org.linli.bot.http.console.TicketPages;
 import org.linli.bot.kb.GuideEdits;
@@ -262,7 +266,11 @@ public final class LinliVerticle extends VerticleBase {
                 RegisterPages.of(households, redis),
                 ConsultationPages.of(polls, keeper, clock,
                     platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), index, published,
-                    proposalDesk, zone))))),
+                    proposalDesk, zone),
+                new GuidePages(guideEdits, kb, gaps),
+                new Dashboard(index, proposalDesk, helpline.queue(), gaps, clock),
+                new OutboxPages(deadLetters),
+                new ModeratorPages(moderators))))),
         settings.http());
   }
 

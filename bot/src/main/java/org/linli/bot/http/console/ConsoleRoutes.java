@@ -43,9 +43,15 @@ public final class ConsoleRoutes implements FeatureRoutes {
   private final ConsoleKit kit;
   private final List<ConsoleModule> modules;
 
-  /** The console with the built-in pages first, then {@code more} (e.g. consultations, tickets). */
+  /**
+   * The console with the built-in pages first, then {@code more} (e.g. consultations, tickets); a
+   * {@link Dashboard} among them gives the home page its parts.
+   */
   public ConsoleRoutes(Console console, ZoneId zone, List<ConsoleModule> more) {
-    List<ConsoleModule> all = new ArrayList<>(List.of(new HomePage(), new AccountPages(), new TokenPages(),
+    // A Dashboard among the modules gives the home page its parts.
+    Dashboard dashboard = more.stream().filter(Dashboard.class::isInstance).map(Dashboard.class::cast).findFirst()
+        .orElse(null);
+    List<ConsoleModule> all = new ArrayList<>(List.of(new HomePage(dashboard), new AccountPages(), new TokenPages(),
         new AuditPage()));
     all.addAll(more);
     this.modules = List.copyOf(all);
