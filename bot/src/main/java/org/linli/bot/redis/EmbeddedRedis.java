@@ -51,10 +51,13 @@ public final class EmbeddedRedis implements AutoCloseable {
   private static final long LONGEST_PAUSE_MILLIS = 5_000;
   /**
    * Starts redis-server ({@code $0} with the arguments after it) with no terminal, prints its pid,
-   * and ends it when standard input (the service's pipe) reaches its end; exits when it does.
+   * and ends it when standard input (the service's pipe) reaches its end — SIGTERM, and SIGKILL 15 s
+   * later if it is still there (Redis refuses to exit when its last snapshot cannot be written, e.g.
+   * on a full disk) — and exits when it does.
    */
   private static final String WRAPPER = "exec 3<&0\n\"$0\" \"$@\" >/dev/null 2>&1 &\nr=$!\necho \"$r\"\n"
-      + "( cat <&3 >/dev/null; kill \"$r\" 2>/dev/null ) &\nexec 3<&-\nwait \"$r\"\n";
+      + "( cat <&3 >/dev/null; kill \"$r\" 2>/dev/null; sleep 15; kill -9 \"$r\" 2>/dev/null ) &\nexec 3<&-\n"
+      + "wait \"$r\"\n";
 
   private final Path dir;
   private final int port;

@@ -118,21 +118,45 @@ class EmbeddedRedisTest {
     }
   }
 
+  /** A service stand-in in its own JVM on {@code folder}, and the pid of its redis-server. */
+  private record Child(Process service, long redisPid) {
+
+    static Child start(Path folder) throws IOException {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process service = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+          EmbeddedRedisChild.class.getName(), folder.toString())).redirectErrorStream(true).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+      long pid = -1;
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("pid ")) {
+          pid = Long.parseLong(line.substring(4).strip());
+          break;
+        }
+      }
+      assertThat(pid).as("the child's redis-server pid").isPositive();
+      assertThat(alive(pid)).isTrue();
+      return new Child(service, pid);
+    }
+  }
+
+  @Test
+  void a_redis_server_that_cannot_write_its_last_snapshot_is_still_ended_when_the_service_is_killed()
+      throws Exception {
+    Child child = Child.start(data);
+    // Its folder gone, Redis refuses the SIGTERM (its shutdown snapshot fails); the wrapper then kills it.
+    RedisPerClass.deleteTree(data.resolve("redis"));
+
+    child.service().destroyForcibly();
+    child.service().waitFor(10, TimeUnit.SECONDS);
+
+    waitUntil("the redis-server ending after its failed shutdown", 30, () -> !alive(child.redisPid()));
+  }
+
   @Test
   void when_the_service_is_killed_with_kill_9_no_redis_server_is_left_running() throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process service = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        EmbeddedRedisChild.class.getName(), data.toString())).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
-    long pid = -1;
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith("pid ")) {
-        pid = Long.parseLong(line.substring(4).strip());
-        break;
-      }
-    }
-    assertThat(pid).as("the child's redis-server pid").isPositive();
-    assertThat(alive(pid)).isTrue();
+    Child child = Child.start(data);
+    Process service = child.service();
+    long pid = child.redisPid();
 
     service.destroyForcibly(); // SIGKILL: no shutdown hook runs
     service.waitFor(10, TimeUnit.SECONDS);
