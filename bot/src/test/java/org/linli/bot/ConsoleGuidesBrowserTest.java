@@ -1,14 +1,10 @@
 package org.linli.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,13 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -35,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleGuidesBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String GUIDE = "juzhuzheng-apply";
   private static final String QUESTION = "居住证怎么办";
   private static final String SUMMARY = "一句话摘要：居住证现在可以在网上申领，审核通过后三个工作日内寄到家（浏览器试点）。";
@@ -54,36 +43,28 @@ class ConsoleGuidesBrowserTest {
 
   @Test
   void an_admin_edits_a_guide_s_summary_previews_publishes_and_the_next_answer_shows_it() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     assertThat(service.ask(QUESTION).getString("text")).doesNotContain("浏览器试点");
     officeDay();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--hide-scrollbars", "--lang=zh-CN", "--force-device-scale-factor=1");
-    ChromeDriverService driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeDriver browser = new ChromeDriver(driverService, options);
+    ChromeDriver browser = HeadlessChromium.start();
     String base = "http://127.0.0.1:" + service.verticle.port();
     try {
-      browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
       browser.manage().window().setSize(new Dimension(900, 1100));
       browser.get(base + "/console/");
       browser.findElement(By.name("username")).sendKeys("jiedao");
       browser.findElement(By.name("password")).sendKeys("correct-horse-battery");
       browser.findElement(By.cssSelector("form[action='/console/login'] button")).click();
-      arrive(browser, base + "/console/");
+      HeadlessChromium.arrive(browser, base + "/console/");
       assertThat(browser.findElement(By.tagName("main")).getText()).contains("进行中的表决", "5号楼加装电梯方案",
           "热线工单", "本周没答上");
-      shot(browser, "dashboard.png");
+      HeadlessChromium.shot(browser, "dashboard.png");
 
       browser.findElement(By.linkText("办事指南")).click();
-      arrive(browser, base + "/console/guides");
+      HeadlessChromium.arrive(browser, base + "/console/guides");
       assertThat(browser.findElement(By.id("unanswered")).getText()).contains("为这个问题写指南");
-      shot(browser, "guides.png");
+      HeadlessChromium.shot(browser, "guides.png");
       browser.findElement(By.cssSelector("#guides a[href='/console/guides/" + GUIDE + "/edit']")).click();
-      arrive(browser, base + "/console/guides/" + GUIDE + "/edit");
+      HeadlessChromium.arrive(browser, base + "/console/guides/" + GUIDE + "/edit");
 
       WebElement markdown = browser.findElement(By.id("markdown"));
       String shipped = markdown.getDomProperty("value");
@@ -92,41 +73,41 @@ class ConsoleGuidesBrowserTest {
       markdown.clear();
       markdown.sendKeys(edited);
       browser.findElement(By.id("preview-button")).click();
-      arrive(browser, base + "/console/guides/preview");
+      HeadlessChromium.arrive(browser, base + "/console/guides/preview");
       assertThat(browser.findElement(By.id("preview")).getText()).contains("还没有发布", "浏览器试点");
       assertThat(browser.findElement(By.id("markdown")).getDomProperty("value")).contains("浏览器试点");
       assertThat(service.ask(QUESTION).getString("text")).as("a preview publishes nothing").doesNotContain("浏览器试点");
-      shot(browser, "guide-edit.png");
+      HeadlessChromium.shot(browser, "guide-edit.png");
 
       browser.findElement(By.id("publish-button")).click();
-      arrive(browser, base + "/console/guides/" + GUIDE + "/edit?done=published");
+      HeadlessChromium.arrive(browser, base + "/console/guides/" + GUIDE + "/edit?done=published");
       assertThat(browser.findElement(By.id("notice")).getText()).contains("已发布");
       assertThat(service.ask(QUESTION).getString("text")).contains("浏览器试点");
 
       browser.findElement(By.linkText("发送队列")).click();
-      arrive(browser, base + "/console/outbox");
+      HeadlessChromium.arrive(browser, base + "/console/outbox");
       new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> {
         b.navigate().refresh();
         return !b.findElements(By.cssSelector("#queue-chat form button")).isEmpty();
       });
-      shot(browser, "outbox.png");
+      HeadlessChromium.shot(browser, "outbox.png");
 
       browser.findElement(By.linkText("群管理员")).click();
-      arrive(browser, base + "/console/moderators");
+      HeadlessChromium.arrive(browser, base + "/console/moderators");
       WebElement grant = browser.findElement(By.id("grant"));
       grant.findElement(By.name("platform")).sendKeys("generic");
       grant.findElement(By.name("chat")).sendKeys("g2");
       grant.findElement(By.name("user")).sendKeys("zhang.wei");
       grant.findElement(By.cssSelector("button[type=submit]")).click();
-      arrive(browser, base + "/console/moderators");
+      HeadlessChromium.arrive(browser, base + "/console/moderators");
       assertThat(browser.findElement(By.id("granted")).getText()).contains("zhang.wei", "g2");
-      shot(browser, "moderators.png");
+      HeadlessChromium.shot(browser, "moderators.png");
     } finally {
       browser.quit();
     }
     for (String name : new String[]{"dashboard.png", "guides.png", "guide-edit.png", "outbox.png",
         "moderators.png"}) {
-      assertThat(Files.size(docs(name))).as(name).isGreaterThan(5_000);
+      assertThat(Files.size(HeadlessChromium.docs(name))).as(name).isGreaterThan(5_000);
     }
   }
 
@@ -140,30 +121,4 @@ class ConsoleGuidesBrowserTest {
     assertThat(service.ask("社区有没有给流浪狗做登记的地方").getString("kind")).isEqualTo("not_sure");
   }
 
-  /** Waits for the page at {@code url} (a form's answer arrives after the click returns). */
-  private static void arrive(ChromeDriver browser, String url) {
-    try {
-      new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
-    } catch (TimeoutException e) {
-      throw new AssertionError("still at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body"))
-          .getText(), e);
-    }
-  }
-
-  private static void shot(ChromeDriver browser, String name) throws Exception {
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Path target = docs(name);
-    Files.createDirectories(target.getParent());
-    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** A screenshot's place under docs/console/ of the repository, wherever the test runs. */
-  private static Path docs(String name) {
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      if (Files.isDirectory(at.resolve("docs"))) {
-        return at.resolve("docs").resolve("console").resolve(name);
-      }
-    }
-    return Path.of("docs", "console", name);
-  }
 }

@@ -1,29 +1,18 @@
 package org.linli.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The built-in hub worked from the console in headless Chromium (Debian's chromium and
@@ -34,9 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleTicketsBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @RegisterExtension
   static final RunningService service = RunningService.perClassWithChatApp(Map.of(
       "LINLI_HUB_MODE", "builtin",
@@ -46,8 +32,7 @@ class ConsoleTicketsBrowserTest {
   @Test
   void an_operator_works_a_ticket_from_the_queue_to_resolved_and_the_resident_reads_every_message()
       throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     JsonObject asked = new JsonObject().put("chat", new JsonObject().put("id", "g1").put("type", "group"))
         .put("from", new JsonObject().put("id", "u1")).put("text", "/help 3号楼2单元楼道灯坏了");
     String reply = service.post("/webhooks/generic", asked.encode(), RunningService.GENERIC).bodyAsJsonObject()
@@ -61,33 +46,26 @@ class ConsoleTicketsBrowserTest {
     assertThat(boss.submit("/console/accounts", "username", "wang.fang", "password", "hotline-password-1", "role",
         "operator").statusCode()).isEqualTo(303);
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--hide-scrollbars", "--lang=zh-CN", "--force-device-scale-factor=1");
-    ChromeDriverService driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeDriver browser = new ChromeDriver(driverService, options);
+    ChromeDriver browser = HeadlessChromium.start();
     String base = "http://127.0.0.1:" + service.verticle.port();
     String page = base + "/console/tickets/" + receipt;
     try {
-      browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
       browser.manage().window().setSize(new Dimension(1000, 700));
       browser.get(base + "/console/login");
       browser.findElement(By.name("username")).sendKeys("wang.fang");
       browser.findElement(By.name("password")).sendKeys("hotline-password-1");
       browser.findElement(By.cssSelector("form[action='/console/login'] button")).click();
-      arrive(browser, base + "/console/");
+      HeadlessChromium.arrive(browser, base + "/console/");
 
       browser.findElement(By.linkText("求助工单")).click();
-      arrive(browser, base + "/console/tickets");
+      HeadlessChromium.arrive(browser, base + "/console/tickets");
       WebElement row = browser.findElement(By.xpath("//table[@id='tickets']//tr[td/a[text()='" + receipt + "']]"));
       assertThat(row.getAttribute("class")).isEqualTo("ticket-within");
       assertThat(row.getText()).contains("已受理", "报修", "3号楼2单元楼道灯坏了", "还剩", "时限内");
-      shot(browser, "tickets.png");
+      HeadlessChromium.shot(browser, "tickets.png");
 
       browser.findElement(By.linkText(receipt)).click();
-      arrive(browser, page);
+      HeadlessChromium.arrive(browser, page);
       assertThat(browser.findElement(By.id("ticket")).getText()).contains("3号楼2单元楼道灯坏了", "报修", "已受理");
 
       move(browser, page, "dispatched", "已派物业电工");
@@ -101,7 +79,7 @@ class ConsoleTicketsBrowserTest {
       WebElement form = browser.findElement(By.id("reply-form"));
       form.findElement(By.name("text")).sendKeys("灯已经换好了，谢谢您的耐心");
       form.findElement(By.cssSelector("button[type=submit]")).click();
-      arrive(browser, page + "?done=reply");
+      HeadlessChromium.arrive(browser, page + "?done=reply");
       told("求助热线回复（" + receipt + "）：灯已经换好了，谢谢您的耐心");
 
       assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("已办结");
@@ -109,12 +87,12 @@ class ConsoleTicketsBrowserTest {
       assertThat(history).contains("热线工作人员 wang.fang", "已派物业电工", "灯已修好", "灯已经换好了，谢谢您的耐心");
       assertThat(history.split("wang.fang", -1)).hasSize(5);
       browser.manage().window().setSize(new Dimension(1000, 1700));
-      shot(browser, "ticket.png");
+      HeadlessChromium.shot(browser, "ticket.png");
     } finally {
       browser.quit();
     }
     for (String name : List.of("tickets.png", "ticket.png")) {
-      assertThat(Files.size(docs(name))).as(name).isGreaterThan(5_000);
+      assertThat(Files.size(HeadlessChromium.docs(name))).as(name).isGreaterThan(5_000);
     }
   }
 
@@ -124,7 +102,7 @@ class ConsoleTicketsBrowserTest {
     new Select(form.findElement(By.name("status"))).selectByValue(status);
     form.findElement(By.name("note")).sendKeys(note);
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    arrive(browser, page + "?done=status");
+    HeadlessChromium.arrive(browser, page + "?done=status");
     assertThat(browser.findElement(By.id("done")).getText()).contains("状态已更改");
   }
 
@@ -134,30 +112,4 @@ class ConsoleTicketsBrowserTest {
         && List.of(parts).stream().allMatch(p -> m.getString("text", "").contains(p)), 10);
   }
 
-  /** Waits for the page at {@code url} (a form's answer arrives after the click returns). */
-  private static void arrive(ChromeDriver browser, String url) {
-    try {
-      new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
-    } catch (TimeoutException e) {
-      throw new AssertionError("still at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body"))
-          .getText(), e);
-    }
-  }
-
-  private static void shot(ChromeDriver browser, String name) throws Exception {
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Path target = docs(name);
-    Files.createDirectories(target.getParent());
-    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** A screenshot's place under docs/console/ of the repository, wherever the test runs. */
-  private static Path docs(String name) {
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      if (Files.isDirectory(at.resolve("docs"))) {
-        return at.resolve("docs").resolve("console").resolve(name);
-      }
-    }
-    return Path.of("docs", "console", name);
-  }
 }

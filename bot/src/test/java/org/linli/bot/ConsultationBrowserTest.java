@@ -1,15 +1,12 @@
 package org.linli.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,12 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsultationBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String HEADER = "户号,楼栋,单元,房号,建筑面积,业主人数,业主姓名\n";
   private static final String ROWS = "3-1-101,3,1,101,88.50,2,张伟\n"
       + "3-1-102,3,1,102,76.20,1,李娜\n"
@@ -54,8 +45,7 @@ class ConsultationBrowserTest {
 
   @Test
   void a_lift_retrofit_goes_from_register_import_to_the_published_result_in_the_browser() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     ConsoleBrowserSession admin = new ConsoleBrowserSession(service.client);
     admin.login("jiedao", "correct-horse-battery");
     admin.get("/console/accounts");
@@ -74,34 +64,34 @@ class ConsultationBrowserTest {
     try {
       browser.get(base + "/console/");
       login(browser, "jiedao", "correct-horse-battery");
-      arrive(browser, base + "/console/");
+      HeadlessChromium.arrive(browser, base + "/console/");
 
       browser.findElement(By.linkText("住户名册")).click();
-      arrive(browser, base + "/console/households");
+      HeadlessChromium.arrive(browser, base + "/console/households");
       browser.findElement(By.id("file")).sendKeys(bad.toString());
       browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
-      arrive(browser, base + "/console/households/preview");
+      HeadlessChromium.arrive(browser, base + "/console/households/preview");
       assertThat(browser.findElement(By.id("problems")).getText()).contains("line 3", "76.2O");
       assertThat(browser.findElements(By.id("commit"))).isEmpty();
 
       browser.findElement(By.linkText("回到住户名册")).click();
       browser.findElement(By.id("file")).sendKeys(good.toString());
       browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
-      arrive(browser, base + "/console/households/preview");
+      HeadlessChromium.arrive(browser, base + "/console/households/preview");
       assertThat(browser.findElement(By.id("preview-summary")).getText()).contains("新增 5 户");
       browser.findElement(By.cssSelector("#commit button[type=submit]")).click();
-      arrive(browser, base + "/console/households?imported=5");
+      HeadlessChromium.arrive(browser, base + "/console/households?imported=5");
       assertThat(browser.findElement(By.id("households")).getText()).contains("3号楼1单元101", "5号楼1单元101");
-      shot(browser, "households.png");
+      HeadlessChromium.shot(browser, "households.png");
 
       browser.findElement(By.id("building")).sendKeys("3");
       browser.findElement(By.cssSelector("#slips button[type=submit]")).click();
-      arrive(browser, base + "/console/households/slips");
+      HeadlessChromium.arrive(browser, base + "/console/households/slips");
       assertThat(browser.findElements(By.cssSelector(".slip"))).hasSize(4);
       WebElement first = browser.findElements(By.cssSelector(".slip")).get(0);
       assertThat(first.getText()).contains("3号楼1单元101", "/bind ", "有效期至");
       String code = first.findElement(By.cssSelector(".code")).getText();
-      shot(browser, "slips.png");
+      HeadlessChromium.shot(browser, "slips.png");
 
       JsonArray bound = service.say("g1", "resident-zhang", "/bind " + code, null);
       assertThat(bound.encode()).contains("3号楼1单元101");
@@ -129,19 +119,19 @@ class ConsultationBrowserTest {
 
       browser.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
       login(browser, "shequ", "community-worker-1");
-      arrive(browser, base + "/console/");
+      HeadlessChromium.arrive(browser, base + "/console/");
       browser.findElement(By.linkText("议事投票")).click();
-      arrive(browser, base + "/console/polls");
+      HeadlessChromium.arrive(browser, base + "/console/polls");
       assertThat(browser.findElement(By.id("polls")).getText()).contains(poll, "是否同意3号楼加装电梯", "进行中");
-      shot(browser, "polls.png");
+      HeadlessChromium.shot(browser, "polls.png");
 
       browser.findElement(By.linkText(poll)).click();
-      arrive(browser, base + "/console/polls/" + poll);
+      HeadlessChromium.arrive(browser, base + "/console/polls/" + poll);
       browser.findElement(By.cssSelector("#close-poll button")).click();
-      arrive(browser, base + "/console/polls/" + poll);
+      HeadlessChromium.arrive(browser, base + "/console/polls/" + poll);
       assertThat(browser.findElement(By.id("poll-status")).getText()).contains("已结束");
       assertThat(browser.findElement(By.id("result")).getText()).contains("是否同意3号楼加装电梯");
-      shot(browser, "poll.png");
+      HeadlessChromium.shot(browser, "poll.png");
     } finally {
       browser.quit();
     }
@@ -149,19 +139,12 @@ class ConsultationBrowserTest {
         && m.getString("text", "").contains("未通过"), 15);
     assertThat(result.getJsonObject("chat").getString("id")).isEqualTo("g1");
     for (String name : new String[]{"households.png", "slips.png", "polls.png", "poll.png"}) {
-      assertThat(Files.size(docs(name))).as(name).isGreaterThan(5_000);
+      assertThat(Files.size(HeadlessChromium.docs(name))).as(name).isGreaterThan(5_000);
     }
   }
 
   private static ChromeDriver chromium() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--hide-scrollbars", "--lang=zh-CN", "--force-device-scale-factor=1");
-    ChromeDriverService driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeDriver browser = new ChromeDriver(driverService, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    ChromeDriver browser = HeadlessChromium.start();
     browser.manage().window().setSize(new Dimension(900, 1100));
     return browser;
   }
@@ -172,30 +155,4 @@ class ConsultationBrowserTest {
     browser.findElement(By.cssSelector("form[action='/console/login'] button")).click();
   }
 
-  /** Waits for the page at {@code url} (a form's answer arrives after the click returns). */
-  private static void arrive(ChromeDriver browser, String url) {
-    try {
-      new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
-    } catch (TimeoutException e) {
-      throw new AssertionError("still at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body"))
-          .getText(), e);
-    }
-  }
-
-  private static void shot(ChromeDriver browser, String name) throws Exception {
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Path target = docs(name);
-    Files.createDirectories(target.getParent());
-    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** A screenshot's place under docs/console/ of the repository, wherever the test runs. */
-  private static Path docs(String name) {
-    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
-      if (Files.isDirectory(at.resolve("docs"))) {
-        return at.resolve("docs").resolve("console").resolve(name);
-      }
-    }
-    return Path.of("docs", "console", name);
-  }
 }

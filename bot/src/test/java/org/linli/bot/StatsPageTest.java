@@ -1,7 +1,6 @@
 package org.linli.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +10,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -27,8 +25,6 @@ import org.linli.webhooks.hub.SpecSignature;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The public monthly page of the help-line (评价结果公开) over real HTTP: the month's figures from
@@ -40,8 +36,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class StatsPageTest {
 
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @RegisterExtension
   static final RunningService service = RunningService.perClass(Map.of("LINLI_HUB_SECRET", SECRET,
@@ -149,19 +143,11 @@ class StatsPageTest {
 
   @Test
   void headless_chromium_shows_the_month_page_with_its_chart() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and its driver are not installed (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     Path png = Path.of("target", "stats-month.png").toAbsolutePath();
     Files.createDirectories(png.getParent());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--hide-scrollbars", "--lang=zh-CN", "--force-device-scale-factor=1");
-    ChromeDriverService driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    ChromeDriver browser = new ChromeDriver(driverService, options);
+    ChromeDriver browser = HeadlessChromium.start();
     try {
-      browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
       browser.manage().window().setSize(new Dimension(900, 1400));
       browser.get("http://127.0.0.1:" + service.verticle.port() + "/stats/" + month);
       assertThat(browser.getTitle()).contains("求助办理情况");
