@@ -2,7 +2,9 @@ package org.linli.kb;
 
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +45,7 @@ public final class ChineseScript {
       simplified = TO_SIMPLIFIED.transliterate(nfkc);
     }
     // Marks last: lower-casing İ makes i and a combining dot.
-    String folded = withoutMarks(simplified.toLowerCase(Locale.ROOT));
+    String folded = withoutMarks(SwappedPairs.settled(simplified).toLowerCase(Locale.ROOT));
     if (text.length() <= 200) {
       if (FOLDED.size() > CACHE_LIMIT) {
         FOLDED.clear();
@@ -51,6 +53,44 @@ public final class ChineseScript {
       FOLDED.put(text, folded);
     }
     return folded;
+  }
+
+  /**
+   * The characters ICU's Traditional-Simplified turns into each other (苧 ↔ 苎): folding once more
+   * would undo the first fold, so each such pair folds to one of the two, the lower code point.
+   * Found once, over the CJK blocks of the Basic Multilingual Plane, when first needed.
+   */
+  private static final class SwappedPairs {
+
+    private static final Map<Character, Character> SETTLED = find();
+
+    private static Map<Character, Character> find() {
+      Map<Character, Character> pairs = new HashMap<>();
+      synchronized (TO_SIMPLIFIED) {
+        for (char c = '\u3400'; c <= '\u9fff'; c++) {
+          String once = TO_SIMPLIFIED.transliterate(String.valueOf(c));
+          if (once.length() == 1 && once.charAt(0) != c
+              && TO_SIMPLIFIED.transliterate(once).equals(String.valueOf(c))) {
+            pairs.put(c, (char) Math.min(c, once.charAt(0)));
+          }
+        }
+      }
+      return Map.copyOf(pairs);
+    }
+
+    static String settled(String text) {
+      StringBuilder out = null;
+      for (int i = 0; i < text.length(); i++) {
+        Character to = SETTLED.get(text.charAt(i));
+        if (to != null && to != text.charAt(i)) {
+          if (out == null) {
+            out = new StringBuilder(text);
+          }
+          out.setCharAt(i, to);
+        }
+      }
+      return out == null ? text : out.toString();
+    }
   }
 
   /** The text with each lone surrogate replaced by U+FFFD (the text itself when it has none). */

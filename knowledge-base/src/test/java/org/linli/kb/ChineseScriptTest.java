@@ -30,6 +30,14 @@ class ChineseScriptTest {
   }
 
   @Test
+  void a_pair_the_script_conversion_swaps_folds_to_one_character_and_folding_again_changes_nothing() {
+    // ICU's Traditional-Simplified turns 苧 into 苎 and 苎 into 苧.
+    assertThat(ChineseScript.fold("苧")).isEqualTo("苎");
+    assertThat(ChineseScript.fold("苎")).isEqualTo("苎");
+    assertThat(ChineseScript.fold(ChineseScript.fold("苧麻 苎麻"))).isEqualTo("苎麻 苎麻");
+  }
+
+  @Test
   void a_simplified_reply_can_be_written_back_in_traditional() {
     assertThat(ChineseScript.toTraditional("居住证怎么办")).isEqualTo("居住證怎麼辦");
   }
