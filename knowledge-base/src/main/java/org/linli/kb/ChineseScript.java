@@ -67,7 +67,7 @@ public final class ChineseScript {
     private static Map<Character, Character> find() {
       Map<Character, Character> pairs = new HashMap<>();
       synchronized (TO_SIMPLIFIED) {
-        for (char c = '\u3400'; c <= '\u9fff'; c++) {
+        for (char c = 0x3400; c <= 0x9fff; c++) {
           String once = TO_SIMPLIFIED.transliterate(String.valueOf(c));
           if (once.length() == 1 && once.charAt(0) != c
               && TO_SIMPLIFIED.transliterate(once).equals(String.valueOf(c))) {
