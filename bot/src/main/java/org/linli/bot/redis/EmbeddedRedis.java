@@ -56,7 +56,9 @@ public final class EmbeddedRedis implements AutoCloseable {
    * on a full disk) — and exits when it does.
    */
   private static final String WRAPPER = "exec 3<&0\n\"$0\" \"$@\" >/dev/null 2>&1 &\nr=$!\necho \"$r\"\n"
-      + "( cat <&3 >/dev/null; kill \"$r\" 2>/dev/null; sleep 15; kill -9 \"$r\" 2>/dev/null ) &\nexec 3<&-\n"
+      + "( cat <&3 >/dev/null; kill \"$r\" 2>/dev/null; i=0\n"
+      + "while kill -0 \"$r\" 2>/dev/null && [ $i -lt 15 ]; do sleep 1; i=$((i+1)); done\n"
+      + "kill -0 \"$r\" 2>/dev/null && kill -9 \"$r\" ) &\nexec 3<&-\n"
       + "wait \"$r\"\n";
 
   private final Path dir;
