@@ -83,7 +83,7 @@ public final class GuideRoutes implements FeatureRoutes {
   private void preview(RoutingContext ctx) {
     JsonObject body = RequestBodies.jsonObject(ctx, "{\"id\":\"…\",\"markdown\":\"…\"}");
     try {
-      Entry e = edits.check(text(body, "id"), text(body, "markdown"));
+      Entry e = edits.check(RequestBodies.text(body, "id"), RequestBodies.text(body, "markdown"));
       Routes.json(ctx, new JsonObject().put("valid", true).put("guide", new JsonObject().put("id", e.id())
           .put("title", e.title()).put("category", e.category()).put("questions", new JsonArray(e.questions()))
           .put("tags", new JsonArray(e.tags())).put("office", e.office())));
@@ -95,7 +95,7 @@ public final class GuideRoutes implements FeatureRoutes {
   private void publish(RoutingContext ctx) {
     JsonObject body = RequestBodies.jsonObject(ctx, EXAMPLE);
     String id = ctx.pathParam("id");
-    edits.publish(id, text(body, "markdown"))
+    edits.publish(id, RequestBodies.text(body, "markdown"))
         .onSuccess(r -> Routes.json(ctx, new JsonObject().put("id", id).put("published", true)
             .put("guides", r.entries())))
         .onFailure(ctx::fail);
@@ -113,7 +113,4 @@ public final class GuideRoutes implements FeatureRoutes {
         .put("guides", r.entries()))).onFailure(ctx::fail);
   }
 
-  private static String text(JsonObject body, String field) {
-    return body.getValue(field) instanceof String s ? s : null;
-  }
 }

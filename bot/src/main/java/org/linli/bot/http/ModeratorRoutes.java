@@ -46,9 +46,9 @@ public final class ModeratorRoutes implements FeatureRoutes {
 
   private void grant(RoutingContext ctx) {
     JsonObject body = RequestBodies.jsonObject(ctx, EXAMPLE);
-    String platform = text(body, "platform");
-    String chat = text(body, "chat");
-    String user = text(body, "user");
+    String platform = RequestBodies.text(body, "platform");
+    String chat = RequestBodies.text(body, "chat");
+    String user = RequestBodies.text(body, "user");
     moderators.grant(platform, chat, user).onSuccess(added -> {
       ctx.response().setStatusCode(added ? 201 : 200);
       Routes.json(ctx, new JsonObject().put("platform", platform).put("chat", chat.strip()).put("user", user.strip())
@@ -60,12 +60,6 @@ public final class ModeratorRoutes implements FeatureRoutes {
     moderators.revoke(ctx.queryParams().get("platform"), ctx.queryParams().get("chat"), ctx.queryParams().get("user"))
         .onSuccess(v -> Routes.json(ctx, new JsonObject().put("revoked", true)))
         .onFailure(ctx::fail);
-  }
-
-  /** A text field of the body, or null when absent or of another type (the check names it). */
-  private static String text(JsonObject body, String field) {
-    Object value = body.getValue(field);
-    return value instanceof String s ? s : null;
   }
 
   private static JsonArray json(List<Moderators.Grant> grants) {

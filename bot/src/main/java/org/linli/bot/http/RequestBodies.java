@@ -26,4 +26,9 @@ final class RequestBodies {
     }
     return body;
   }
+
+  /** The text field {@code field} of {@code body}, or null when it is absent or not a string (the caller's check names it). */
+  static String text(JsonObject body, String field) {
+    return body.getValue(field) instanceof String s ? s : null;
+  }
 }
