@@ -118,6 +118,8 @@ class ConsultationBrowserTest {
       assertThat(voted.encode()).contains(poll);
 
       browser.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+      // The login page must be there before its form is filled (the click returns before it loads).
+      HeadlessChromium.arrive(browser, base + "/console/login");
       login(browser, "shequ", "community-worker-1");
       HeadlessChromium.arrive(browser, base + "/console/");
       browser.findElement(By.linkText("议事投票")).click();
