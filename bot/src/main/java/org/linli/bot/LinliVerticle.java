@@ -50,6 +50,8 @@ import org.linli.bot.helpline.Helpline;
 import org.linli.bot.helpline.TicketPhotos;
 import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
+import org.linli.bot.community.Communities;
+import org.linli.bot.community.LocalFacts;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.ApiDescription;
 import org.linli.bot.http.AskRoutes;
@@ -93,6 +95,7 @@ import org.linli.bot.redis.Leadership;
 import org.linli.bot.redis.PersistenceRewrite;
 import org.linli.bot.redis.RedisConnector;
 import org.linli.bot.text.Phones;
+import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.bot.ticket.OpenTickets;
 import org.linli.config.Settings;
@@ -118,6 +121,7 @@ public final class LinliVerticle extends VerticleBase {
   private Redis redisClient;
   private KbService kb;
   private Moderators moderators;
+  private Communities communities;
   private GuideEdits guideEdits;
   private HttpServer server;
   private PollKeeper keeper;
@@ -189,6 +193,7 @@ public final class LinliVerticle extends VerticleBase {
     String publicUrl = settings.http().publicUrl();
     composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
     GapStore gaps = new GapStore(redis);
+    communities = new Communities(redis, Text.COMMUNITY_DEFAULT_NAME.of(), LocalFacts.NONE);
     BallotKeys ballotKeys = BallotKeys.of(settings.consultation().ballotSealKey(), settings.data().path());
     PollStore polls = new PollStore(redis, ballotKeys, metrics.registry());
     ZoneId zone = ZoneId.of(settings.consultation().zone());
@@ -247,7 +252,7 @@ public final class LinliVerticle extends VerticleBase {
     console = Console.of(vertx, redis, settings.console(), clock);
     probes = new HealthProbes(kb, redis, deadLetters.outboxes(), settings.redis().type().equals("cluster"));
     observe(deadLetters.outboxes(), helpline);
-    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, List.of(
+    return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, communities, List.of(
         probes, new MetricsRoutes(metrics, settings), new ApiDescription(),
         new PublicPages(kb, published),
         new AskRoutes(kb, composer, gaps),
@@ -261,7 +266,7 @@ public final class LinliVerticle extends VerticleBase {
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
-        new ConsoleRoutes(console, zone,
+        new ConsoleRoutes(console, communities, zone,
             List.of(new TicketPages(helpline, photos, links, clock.withZone(zone)),
                 RegisterPages.of(households, redis),
                 ConsultationPages.of(polls, keeper, clock,
@@ -299,7 +304,8 @@ public final class LinliVerticle extends VerticleBase {
     proposalDeadlines.start(vertx, 1000);
     chatOutbox.start();
     background.forEach(task -> task.start(vertx));
-    return console.bootstrap().compose(v -> moderators.start(vertx, 2_000))
+    return console.bootstrap().compose(v -> communities.start(vertx, 2_000))
+        .compose(v -> moderators.start(vertx, 2_000))
         .compose(v -> guideEdits.start(vertx, 2_000))
         .compose(v -> helpline.start(vertx, clock)).compose(v -> kb.start())
         .onSuccess(report -> LOG.info("Linli ready: {} guides, retrieval {}", report.entries(),
@@ -320,6 +326,7 @@ public final class LinliVerticle extends VerticleBase {
       keeper.stop();
     }
     if (moderators != null) {
+      communities.stop();
       moderators.stop();
       guideEdits.stop();
     }

@@ -52,9 +52,24 @@ public final class Accounts {
     return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** Creates an account; refused when the name or password is not acceptable or the name is taken. */
+  /**
+   * Creates an account working for the default community; refused when the name or password is
+   * not acceptable or the name is taken.
+   */
   public Future<Account> create(String name, String password, Role role) {
+    return create(name, password, role, Set.of(Account.DEFAULT_COMMUNITY));
+  }
+
+  /**
+   * Creates an account working for {@code communities} (ids, or {@link Account#EVERY_COMMUNITY});
+   * refused when the name or password is not acceptable, the name is taken, or a moderator or
+   * operator would work for no community.
+   */
+  public Future<Account> create(String name, String password, Role role, Set<String> communities) {
     String n = normalise(name);
+    if (communities.isEmpty() || communities.stream().anyMatch(c -> c.contains(","))) {
+      return Future.failedFuture(new BadRequest(Text.CONSOLE_ACCOUNT_COMMUNITIES_NONE.of()));
+    }
     try {
       checkName(n);
       Passwords.check(password);
@@ -62,7 +77,6 @@ public final class Accounts {
       return Future.failedFuture(e);
     }
     Instant now = clock.instant();
-    Set<String> communities = Set.of(Account.DEFAULT_COMMUNITY);
     return passwords.hash(password)
         .compose(hash -> create(n, role, communities, hash, now, false))
         .map(created -> {
@@ -113,7 +127,7 @@ public final class Accounts {
         .key("accounts", ConsoleKeys.ACCOUNTS)
         .arg("name", name)
         .arg("role", role.wire())
-        .arg("communities", String.join(",", communities))
+        .arg("communities", String.join(",", new java.util.TreeSet<>(communities)))
         .arg("password", hash)
         .arg("created", created.toEpochMilli())
         .arg("onlyFirst", onlyFirst ? "1" : "0")
@@ -166,6 +180,20 @@ public final class Accounts {
     return existing(name).compose(account -> passwords.hash(password)
         .compose(hash -> redis.hset(List.of(ConsoleKeys.account(account.name()), "password", hash)))
         .compose(ok -> sessions.endAll(account.name())));
+  }
+
+  /**
+   * Sets the communities an account works for (ids, or {@link Account#EVERY_COMMUNITY}); its
+   * sessions end, so its pages show the new ones at the next login.
+   */
+  public Future<Account> setCommunities(String name, Set<String> communities) {
+    if (communities.isEmpty() || communities.stream().anyMatch(c -> c.contains(","))) {
+      return Future.failedFuture(new BadRequest(Text.CONSOLE_ACCOUNT_COMMUNITIES_NONE.of()));
+    }
+    return existing(name).compose(account -> redis.hset(List.of(ConsoleKeys.account(account.name()), "communities",
+        String.join(",", new java.util.TreeSet<>(communities))))
+        .compose(ok -> sessions.endAll(account.name()))
+        .map(v -> new Account(account.name(), account.role(), communities, account.disabled(), account.created())));
   }
 
   /** Disables (the account can no longer log in, its sessions end, its tokens stop working) or enables it again. */

@@ -22,7 +22,10 @@ public interface FeatureRoutes {
    *     of an operator or admin account
    * @param moderators lets through calls that carry the admin token, or the API token of a
    *     moderator or admin account (consultations, proposals, the register)
+   * @param community after one of the token guards, on a route mounted at {@link ApiPaths#of}:
+   *     the community the call is about, refused when the caller does not work for it
    */
-  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators, AdminAuth moderators) {
+  record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators, AdminAuth moderators,
+      CommunityScope community) {
   }
 }

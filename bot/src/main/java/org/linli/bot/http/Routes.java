@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.List;
 import java.util.Set;
+import org.linli.bot.community.Communities;
 import org.linli.bot.console.Console;
 import org.linli.bot.console.Role;
 import org.linli.config.Settings;
@@ -23,8 +24,9 @@ public final class Routes {
   }
 
   /** The router of the whole service, with the shared tokens only. */
-  public static Router create(Vertx vertx, Settings settings, HealthHandler health, List<FeatureRoutes> features) {
-    return create(vertx, settings, health, null, features);
+  public static Router create(Vertx vertx, Settings settings, HealthHandler health, Communities communities,
+      List<FeatureRoutes> features) {
+    return create(vertx, settings, health, null, communities, features);
   }
 
   /**
@@ -32,7 +34,7 @@ public final class Routes {
    * the API tokens of console accounts by role and audits the changes made with any token.
    */
   public static Router create(Vertx vertx, Settings settings, HealthHandler health, Console console,
-      List<FeatureRoutes> features) {
+      Communities communities, List<FeatureRoutes> features) {
     Router router = Router.router(vertx);
     AdminAuth.Shared admin = new AdminAuth.Shared("LINLI_ADMIN_TOKEN", settings.admin().token(), "admin-token");
     AdminAuth.Shared hub = new AdminAuth.Shared("LINLI_HUB_TOKEN", settings.hub().token(), "hub-token");
@@ -41,7 +43,8 @@ public final class Routes {
         new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN), List.of(admin)),
         new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.OPERATOR),
             List.of(hub, admin)),
-        new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.MODERATOR), List.of(admin)));
+        new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.MODERATOR), List.of(admin)),
+        new CommunityScope(communities));
     router.route().handler(new RequestIds());
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));

@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.linli.bot.community.Communities;
+import org.linli.bot.community.Community;
 import org.linli.bot.console.Account;
 import org.linli.bot.console.Console;
 import org.linli.bot.console.Role;
@@ -23,14 +26,17 @@ import org.linli.bot.text.Text;
 public final class ConsoleKit {
 
   static final String SESSION = "linli.console.session";
+  private static final String COMMUNITY = "linli.console.community";
 
   private final Console console;
+  private final Communities communities;
   private final Views views;
   private final List<NavItem> nav;
   private final ZoneId zone;
 
-  ConsoleKit(Console console, Views views, List<NavItem> nav, ZoneId zone) {
+  ConsoleKit(Console console, Communities communities, Views views, List<NavItem> nav, ZoneId zone) {
     this.console = console;
+    this.communities = communities;
     this.views = views;
     this.nav = List.copyOf(nav);
     this.zone = zone;
@@ -39,6 +45,60 @@ public final class ConsoleKit {
   /** The console's accounts, tokens and audit log. */
   public Console console() {
     return console;
+  }
+
+  /** The street office's communities. */
+  public Communities communities() {
+    return communities;
+  }
+
+  /**
+   * A handler (after {@link #only}) for the pages of one community: the one the query or the form
+   * names ({@code c}), else the account's first (the default one for an account that works
+   * everywhere). A community the account does not work for is a 403 page, one that does not exist
+   * a 404 page; the pages read the one admitted with {@link #community}.
+   */
+  public Handler<RoutingContext> inCommunity() {
+    return ctx -> {
+      Account account = account(ctx);
+      String asked = ctx.request().getParam("c");
+      if (asked == null || asked.isBlank()) {
+        asked = ctx.request().getFormAttribute("c");
+      }
+      String id = asked == null || asked.isBlank() ? firstOf(account) : asked.strip();
+      Optional<Community> found = communities.find(id);
+      if (found.isEmpty()) {
+        ctx.fail(new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN));
+      } else if (!account.worksIn(id)) {
+        ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN));
+      } else {
+        ctx.put(COMMUNITY, found.get());
+        ctx.next();
+      }
+    };
+  }
+
+  /** The community of this page (after {@link #inCommunity}), or null on a page of no community. */
+  public Community community(RoutingContext ctx) {
+    return ctx.get(COMMUNITY);
+  }
+
+  /** {@code path} with the community of this page ({@code ?c=}), so a link or a redirect stays in it. */
+  public String link(RoutingContext ctx, String path) {
+    return Frame.link(path, community(ctx));
+  }
+
+  /** The communities {@code account} works for, the default first. */
+  public List<Community> communitiesOf(Account account) {
+    return communities.all().stream().filter(c -> account.worksIn(c.id())).toList();
+  }
+
+  private String firstOf(Account account) {
+    if (account.worksIn(Community.DEFAULT)) {
+      return Community.DEFAULT;
+    }
+    return communities.all().stream().map(Community::id).filter(account::worksIn).findFirst()
+        .orElse(account.communities().stream().sorted().findFirst().orElse(Community.DEFAULT));
   }
 
   /** The session of this request (every module route has one), or null on public pages. */
@@ -83,11 +143,11 @@ public final class ConsoleKit {
   Frame frame(RoutingContext ctx, String title) {
     Session session = session(ctx);
     if (session == null) {
-      return new Frame(title, ctx.normalizedPath(), null, "", List.of(), zone);
+      return new Frame(title, ctx.normalizedPath(), null, "", List.of(), zone, null, List.of());
     }
     Role role = session.account().role();
     return new Frame(title, ctx.normalizedPath(), session.account(), session.csrf(),
-        navOf(role), zone);
+        navOf(role), zone, community(ctx), communitiesOf(session.account()));
   }
 
   /** The navigation links {@code role} sees. */

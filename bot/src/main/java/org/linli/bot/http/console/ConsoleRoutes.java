@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.linli.bot.community.Communities;
 import org.linli.bot.console.Console;
 import org.linli.bot.http.FeatureRoutes;
 import org.linli.bot.text.Text;
@@ -47,7 +48,7 @@ public final class ConsoleRoutes implements FeatureRoutes {
    * The console with the built-in pages first, then {@code more} (e.g. consultations, tickets); a
    * {@link Dashboard} among them gives the home page its parts.
    */
-  public ConsoleRoutes(Console console, ZoneId zone, List<ConsoleModule> more) {
+  public ConsoleRoutes(Console console, Communities communities, ZoneId zone, List<ConsoleModule> more) {
     // A Dashboard among the modules gives the home page its parts.
     Dashboard dashboard = more.stream().filter(Dashboard.class::isInstance).map(Dashboard.class::cast).findFirst()
         .orElse(null);
@@ -58,7 +59,7 @@ public final class ConsoleRoutes implements FeatureRoutes {
     this.console = console;
     List<NavItem> nav = new ArrayList<>();
     modules.forEach(m -> nav.addAll(m.nav()));
-    this.kit = new ConsoleKit(console, new Views(), nav, zone);
+    this.kit = new ConsoleKit(console, communities, new Views(), nav, zone);
   }
 
   @Override
