@@ -74,7 +74,7 @@ public final class Conversation {
       if (Feedback.handles(data)) {
         return feedback.press(event, data);
       }
-      return helpDesk.button(event, data).orElseGet(() -> Future.succeededFuture(button(data)));
+      return helpDesk.button(event, data).orElseGet(() -> Future.succeededFuture(button(event, data)));
     }
     String text = event.text().strip();
     if (event.hasAttachments() && text.isEmpty()) {
@@ -92,7 +92,7 @@ public final class Conversation {
     return directory.chosen(event).compose(id -> {
       Entry chosen = id == null ? null : kb.knowledgeBase().entry(id);
       if (chosen != null) {
-        return Future.succeededFuture(List.of(Reply.text(composer.card(chosen))));
+        return Future.succeededFuture(List.of(Reply.text(composer.card(chosen, event.chatRef()))));
       }
       // The answer to a ticket waiting for this resident (or a rating's comment) is not a question.
       return helpDesk.answering(event)
@@ -106,7 +106,7 @@ public final class Conversation {
     return kb.ask(text).compose(answer -> {
       LOG.debug("{} in {}: {} ({}, confidence {})", event.from(), event.chat().id(), answer.outcome(),
           answer.intent().rule(), String.format("%.2f", answer.confidence()));
-      Reply reply = composer.compose(answer, text);
+      Reply reply = composer.compose(answer, text, event.chatRef());
       switch (answer.outcome()) {
         case ANSWERED :
           return feedback.attach(reply, event, text, answer).map(List::of);
@@ -173,12 +173,12 @@ public final class Conversation {
     return Future.succeededFuture(event.mentioned() ? List.of(Reply.text(Text.COMMAND_UNKNOWN.of())) : List.of());
   }
 
-  private List<Reply> button(String data) {
+  private List<Reply> button(ChatEvent event, String data) {
     if (data.startsWith(ReplyComposer.SHOW_GUIDE)) {
       Entry entry = kb.knowledgeBase().entry(data.substring(ReplyComposer.SHOW_GUIDE.length()));
       return List.of(entry == null
           ? Reply.text(Text.GUIDE_GONE.of())
-          : Reply.text(composer.card(entry)));
+          : Reply.text(composer.card(entry, event.chatRef())));
     }
     if (data.equals(ReplyComposer.FORWARD)) {
       return List.of(Reply.text(Text.FORWARD_HOW.of(composer.phones().hotline())));

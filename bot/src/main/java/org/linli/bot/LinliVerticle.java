@@ -56,6 +56,7 @@ import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.ApiDescription;
 import org.linli.bot.http.AskRoutes;
 import org.linli.bot.http.AttachmentRoutes;
+import org.linli.bot.http.CommunityRoutes;
 import org.linli.bot.http.ConsultationRoutes;
 import org.linli.bot.http.DeadLetterApi;
 import org.linli.bot.http.GuideRoutes;
@@ -74,6 +75,8 @@ import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
+import org.linli.bot.http.console.CommunityFigures;
+import org.linli.bot.http.console.CommunityPages;
 import org.linli.bot.http.console.ConsoleRoutes;
 import org.linli.bot.http.console.ConsultationPages;
 import org.linli.bot.http.console.Dashboard;
@@ -191,9 +194,9 @@ public final class LinliVerticle extends VerticleBase {
   /** Builds every part over Redis and the platforms, and serves their routes. */
   private Future<HttpServer> wire(RedisAPI redis, ChatPlatforms platforms) {
     String publicUrl = settings.http().publicUrl();
-    composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()));
-    GapStore gaps = new GapStore(redis);
     communities = new Communities(redis, Text.COMMUNITY_DEFAULT_NAME.of(), LocalFacts.NONE);
+    composer = new ReplyComposer(publicUrl, Phones.of(settings.phones()), chat -> communities.of(chat).facts());
+    GapStore gaps = new GapStore(redis);
     BallotKeys ballotKeys = BallotKeys.of(settings.consultation().ballotSealKey(), settings.data().path());
     PollStore polls = new PollStore(redis, ballotKeys, metrics.registry());
     ZoneId zone = ZoneId.of(settings.consultation().zone());
@@ -261,6 +264,7 @@ public final class LinliVerticle extends VerticleBase {
             platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
         new OutboxRoutes(deadLetters),
         new ModeratorRoutes(moderators),
+        new CommunityRoutes(communities),
         new GuideRoutes(guideEdits, kb),
         new TicketRoutes(helpline, zone, clock),
         new AttachmentRoutes(attachments, links),
@@ -275,7 +279,8 @@ public final class LinliVerticle extends VerticleBase {
                 new GuidePages(guideEdits, kb, gaps),
                 new Dashboard(index, proposalDesk, helpline.queue(), gaps, clock),
                 new OutboxPages(deadLetters),
-                new ModeratorPages(moderators))))),
+                new ModeratorPages(moderators),
+                new CommunityPages(moderators, CommunityFigures.none()))))),
         settings.http());
   }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.linli.bot.community.LocalFacts;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
 import org.linli.bot.text.Words;
@@ -30,6 +31,9 @@ final class GuideCard {
   private static final Pattern CLAUSE_END = Words.CARD_CLAUSE_END.pattern();
   private static final Pattern PLACE_HEADING = Words.CARD_PLACE_HEADING.pattern();
   private static final Pattern ITEM_END = Words.CARD_ITEM_END.pattern();
+  private static final Pattern LOCAL_OFFICE = Words.CARD_LOCAL_OFFICE.pattern();
+  /** The longest line of local facts; the rest of the card keeps at least half the bubble. */
+  private static final int LOCAL_LONGEST = 90;
   private static final List<Aspect> KEY_POINTS = List.of(Aspect.MATERIALS, Aspect.STEPS, Aspect.TIME_LIMIT);
 
   private GuideCard() {
@@ -48,9 +52,19 @@ final class GuideCard {
    * Traditional bundle and the guide's own words converted by {@link TraditionalScript}.
    */
   static String render(Entry entry, Aspect asked, String link, boolean traditional) {
+    return render(entry, asked, link, traditional, LocalFacts.NONE);
+  }
+
+  /**
+   * The card with the facts of the community it is shown in: when the guide is handled at the
+   * community's own office (its {@code office} names the neighbourhood committee, the community
+   * service station…), a line before the link says where that office is, its phone and hours.
+   */
+  static String render(Entry entry, Aspect asked, String link, boolean traditional, LocalFacts facts) {
     UnaryOperator<String> g = traditional ? TraditionalScript::of : UnaryOperator.identity();
     GuideBody body = entry.guide();
-    String tail = Text.CARD_FULL_TEXT.in(traditional, link);
+    String local = localLine(entry, facts, traditional);
+    String tail = (local.isEmpty() ? "" : local + "\n") + Text.CARD_FULL_TEXT.in(traditional, link);
     List<String> lines = new ArrayList<>();
     lines.add("📋 " + g.apply(entry.title()));
     // Room left for everything between the title and the link (one newline before each line).
@@ -96,6 +110,23 @@ final class GuideCard {
     }
     lines.add(tail);
     return String.join("\n", lines);
+  }
+
+  /** The line with the community office's facts, or empty when the guide is not handled there. */
+  static String localLine(Entry entry, LocalFacts facts, boolean traditional) {
+    if (facts == null || facts.isEmpty() || !LOCAL_OFFICE.matcher(entry.office()).find()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String fact : List.of(facts.address(), facts.phone(), facts.hours())) {
+      if (!fact.isEmpty()) {
+        parts.add(traditional ? TraditionalScript.of(fact) : fact);
+      }
+    }
+    String line = Text.CARD_LOCAL_OFFICE.in(traditional, String.join(Text.CARD_LOCAL_SEPARATOR.of(), parts));
+    // The facts are the office's own; a line too long for a bubble keeps the address only.
+    return length(line) <= LOCAL_LONGEST ? line
+        : Text.CARD_LOCAL_OFFICE.in(traditional, traditional ? TraditionalScript.of(parts.get(0)) : parts.get(0));
   }
 
   /** Code points, which is what a resident counts and what platforms limit. */

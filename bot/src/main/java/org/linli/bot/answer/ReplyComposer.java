@@ -3,6 +3,8 @@ package org.linli.bot.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.linli.bot.community.LocalFacts;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
@@ -10,6 +12,7 @@ import org.linli.kb.Answer;
 import org.linli.kb.Entry;
 import org.linli.kb.QuestionFocus;
 import org.linli.kb.QuestionFocus.Aspect;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Reply;
 
 /**
@@ -27,15 +30,26 @@ public final class ReplyComposer {
 
   private volatile String publicUrl;
   private final Phones phones;
+  private final Function<ChatRef, LocalFacts> localFacts;
   /** Cards by guide id and part asked, in both scripts; an entry reloaded from its file is a new object. */
   private final ConcurrentHashMap<String, RenderedCard> cards = new ConcurrentHashMap<>();
 
   private record RenderedCard(Entry entry, String simplified, String traditional) {
   }
 
+  /** Cards without a community's own facts. */
   public ReplyComposer(String publicUrl, Phones phones) {
+    this(publicUrl, phones, chat -> LocalFacts.NONE);
+  }
+
+  /**
+   * {@code localFacts}: the facts of a chat's community (its office's address, phone, hours), which
+   * a card of a guide handled at the community's own office shows.
+   */
+  public ReplyComposer(String publicUrl, Phones phones, Function<ChatRef, LocalFacts> localFacts) {
     this.publicUrl = publicUrl;
     this.phones = phones;
+    this.localFacts = localFacts;
   }
 
   /** The numbers replies tell residents to call. */
@@ -64,10 +78,15 @@ public final class ReplyComposer {
    * first, the "not sure" list, the forward offer, or a reply to small talk.
    */
   public Reply compose(Answer answer, String question) {
+    return compose(answer, question, null);
+  }
+
+  /** The reply for an answer to {@code question} asked in {@code chat} (null: no community's facts). */
+  public Reply compose(Answer answer, String question, ChatRef chat) {
     if (answer.outcome() == Answer.Outcome.ANSWERED) {
       Aspect asked = QuestionFocus.in(question, answer.entry().guide()).map(QuestionFocus.Focus::aspect)
           .orElse(asksPlace(question, answer.entry()) ? Aspect.PLACE : null);
-      RenderedCard rendered = rendered(answer.entry(), asked);
+      RenderedCard rendered = rendered(answer.entry(), asked, factsOf(chat));
       return new Reply(answer.traditional() ? rendered.traditional() : rendered.simplified(), List.of(), false);
     }
     boolean traditional = answer.traditional();
@@ -80,21 +99,32 @@ public final class ReplyComposer {
 
   /** The card of one guide: title, summary, key points, office, source, date, link. */
   public String card(Entry entry) {
-    return rendered(entry, null).simplified();
+    return card(entry, null);
+  }
+
+  /** The card of one guide as shown in {@code chat} (null: no community's facts). */
+  public String card(Entry entry, ChatRef chat) {
+    return rendered(entry, null, factsOf(chat)).simplified();
+  }
+
+  private LocalFacts factsOf(ChatRef chat) {
+    LocalFacts facts = chat == null ? null : localFacts.apply(chat);
+    return facts == null ? LocalFacts.NONE : facts;
   }
 
   private static boolean asksPlace(String question, Entry entry) {
     return !entry.office().isBlank() && QuestionFocus.aspects(question).contains(Aspect.PLACE);
   }
 
-  private RenderedCard rendered(Entry entry, Aspect asked) {
-    String key = entry.id() + (asked == null ? "" : "#" + asked.name());
+  private RenderedCard rendered(Entry entry, Aspect asked, LocalFacts facts) {
+    String key = entry.id() + (asked == null ? "" : "#" + asked.name()) + (facts.isEmpty() ? "" : "@" + facts);
     RenderedCard cached = cards.get(key);
     if (cached != null && cached.entry() == entry) {
       return cached;
     }
-    String simplified = GuideCard.render(entry, asked, link(entry.id()), false);
-    RenderedCard fresh = new RenderedCard(entry, simplified, GuideCard.render(entry, asked, link(entry.id()), true));
+    String simplified = GuideCard.render(entry, asked, link(entry.id()), false, facts);
+    RenderedCard fresh = new RenderedCard(entry, simplified,
+        GuideCard.render(entry, asked, link(entry.id()), true, facts));
     cards.put(key, fresh);
     return fresh;
   }

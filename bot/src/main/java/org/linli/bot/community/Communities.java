@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.linli.bot.errors.BadRequest;
 import org.linli.bot.errors.Conflict;
 import org.linli.bot.errors.NotFound;
+import org.linli.bot.text.Text;
 import org.linli.webhooks.ChatRef;
 
 /**
@@ -83,11 +84,11 @@ public final class Communities {
       return Future.failedFuture(e);
     }
     if (c.equals(Community.DEFAULT)) {
-      return Future.failedFuture(new Conflict("The community " + Community.DEFAULT + " always exists; edit it instead"));
+      return Future.failedFuture(new Conflict(Text.COMMUNITY_DEFAULT_EXISTS.of(Community.DEFAULT)));
     }
     return redis.hsetnx(KEY, c, stored(n, facts)).compose(r -> r.toInteger() == 1
         ? refresh().map(v -> byId.get(c))
-        : Future.failedFuture(new Conflict("A community " + c + " exists already")));
+        : Future.failedFuture(new Conflict(Text.COMMUNITY_EXISTS.of(c))));
   }
 
   /** Changes a community's name and facts. */
@@ -119,8 +120,8 @@ public final class Communities {
       }
       return redis.hget(CHATS, ref.key()).compose(owner -> owner != null && owner.toString().equals(id)
           ? Future.succeededFuture(false)
-          : Future.failedFuture(new Conflict("The chat " + ref.key() + " belongs to the community "
-              + (owner == null ? "?" : owner.toString()) + "; take it out there first")));
+          : Future.failedFuture(new Conflict(Text.COMMUNITY_CHAT_TAKEN.of(ref.key(),
+              owner == null ? "?" : owner.toString()))));
     });
   }
 
@@ -134,7 +135,7 @@ public final class Communities {
     }
     return redis.hget(CHATS, ref.key()).compose(owner -> {
       if (owner == null || !owner.toString().equals(id)) {
-        return Future.failedFuture(new NotFound("The chat " + ref.key() + " is not one of the community " + id + "'s"));
+        return Future.failedFuture(new NotFound(Text.COMMUNITY_CHAT_UNKNOWN.of(ref.key(), id)));
       }
       return redis.hdel(List.of(CHATS, ref.key())).compose(r -> refresh());
     });
@@ -187,7 +188,7 @@ public final class Communities {
 
   private Future<Community> existing(String id) {
     return refresh().compose(v -> find(id).map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new NotFound("There is no community " + id))));
+        .orElseGet(() -> Future.failedFuture(new NotFound(Text.COMMUNITY_UNKNOWN.of(id)))));
   }
 
   private static String stored(String name, LocalFacts facts) {
@@ -197,10 +198,10 @@ public final class Communities {
 
   private static ChatRef chatRef(String platform, String chat) {
     if (platform == null || !platform.matches("[a-z][a-z0-9_-]{0,31}")) {
-      throw new BadRequest("\"platform\" must be a platform's name, as in its webhook path /webhooks/<platform>");
+      throw new BadRequest(Text.COMMUNITY_PLATFORM_INVALID.of());
     }
     if (chat == null || chat.isBlank() || chat.strip().length() > 200 || chat.chars().anyMatch(ch -> ch < 0x20)) {
-      throw new BadRequest("\"chat\" must be the chat's id on that platform");
+      throw new BadRequest(Text.COMMUNITY_CHAT_INVALID.of());
     }
     return new ChatRef(platform, chat.strip());
   }

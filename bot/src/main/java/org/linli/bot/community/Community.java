@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.linli.bot.errors.BadRequest;
+import org.linli.bot.text.Text;
 
 /**
  * One community (社区) of the street office: its id (the {@code {c}} of {@code
@@ -49,8 +50,7 @@ public record Community(String id, String name, List<String> chats, LocalFacts f
   public static String checkedId(String id) {
     String c = id == null ? "" : id.strip();
     if (!ID.matcher(c).matches()) {
-      throw new BadRequest("A community's id is 1 to 32 lower-case letters, digits and dashes (as in xinghe or"
-          + " block-3); it is part of the community's addresses /api/v1/communities/<id>/…");
+      throw new BadRequest(Text.COMMUNITY_ID_INVALID.of());
     }
     return c;
   }
@@ -59,7 +59,7 @@ public record Community(String id, String name, List<String> chats, LocalFacts f
   public static String checkedName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.codePointCount(0, n.length()) > LONGEST_NAME || n.chars().anyMatch(ch -> ch < 0x20)) {
-      throw new BadRequest("A community's name is 1 to " + LONGEST_NAME + " characters on one line (as in 星河社区)");
+      throw new BadRequest(Text.COMMUNITY_NAME_INVALID.of(LONGEST_NAME));
     }
     return n;
   }

@@ -24,8 +24,10 @@ public interface FeatureRoutes {
    *     moderator or admin account (consultations, proposals, the register)
    * @param community after one of the token guards, on a route mounted at {@link ApiPaths#of}:
    *     the community the call is about, refused when the caller does not work for it
+   * @param everyone lets through calls with either shared token or any account's API token (the
+   *     communities an account works for)
    */
   record Guards(BodyHandler body, AdminAuth admin, AdminAuth operators, AdminAuth moderators,
-      CommunityScope community) {
+      CommunityScope community, AdminAuth everyone) {
   }
 }

@@ -44,7 +44,8 @@ public final class Routes {
         new AdminAuth("LINLI_HUB_TOKEN or LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.OPERATOR),
             List.of(hub, admin)),
         new AdminAuth("LINLI_ADMIN_TOKEN", console, Set.of(Role.ADMIN, Role.MODERATOR), List.of(admin)),
-        new CommunityScope(communities));
+        new CommunityScope(communities),
+        new AdminAuth("LINLI_ADMIN_TOKEN or LINLI_HUB_TOKEN", console, Set.of(Role.values()), List.of(admin, hub)));
     router.route().handler(new RequestIds());
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.linli.bot.community.LocalFacts;
 import org.linli.kb.Entry;
 import org.linli.kb.EntryParser;
 import org.linli.kb.QuestionFocus.Aspect;
@@ -91,5 +92,40 @@ class GuideCardTest {
       }
     }
     return out;
+  }
+
+  private static final LocalFacts XINGHE = new LocalFacts("星河路 18 号星河社区居委会一楼", "021-5555 0101",
+      "周一至周五 8:30-17:00");
+
+  @Test
+  void a_guide_handled_at_the_community_s_own_office_shows_that_office_s_address_phone_and_hours() throws Exception {
+    for (Entry entry : shipped()) {
+      for (Aspect a : new Aspect[] {null, Aspect.PLACE, Aspect.MATERIALS}) {
+        String card = GuideCard.render(entry, a, LINK + entry.id(), false, XINGHE);
+        assertThat(GuideCard.length(card)).as(entry.id() + " " + a).isLessThanOrEqualTo(GuideCard.LIMIT);
+        assertThat(card).as(entry.id()).endsWith("全文：" + LINK + entry.id());
+        if (entry.office().contains("居委会")) {
+          assertThat(card).as(entry.id()).contains(
+              "【本社区居委会】星河路 18 号星河社区居委会一楼 · 021-5555 0101 · 周一至周五 8:30-17:00\n全文：");
+        } else if (entry.office().contains("社区事务受理服务中心")) {
+          // The street's service centre is not the community's office: its facts would mislead.
+          assertThat(card).as(entry.id()).doesNotContain("本社区居委会");
+        }
+      }
+    }
+    assertThat(shipped().stream().filter(e -> e.office().contains("居委会")).count()).isPositive();
+  }
+
+  @Test
+  void without_facts_or_in_traditional_the_line_is_absent_or_converted() throws Exception {
+    Entry entry = shipped().stream().filter(e -> e.office().contains("居委会")).findFirst().orElseThrow();
+    assertThat(GuideCard.render(entry, null, LINK, false, LocalFacts.NONE))
+        .isEqualTo(GuideCard.render(entry, null, LINK, false));
+    assertThat(GuideCard.render(entry, null, LINK, true, XINGHE)).contains("【本社區居委會】星河路 18 號");
+    LocalFacts longFacts = new LocalFacts("星河路 18 号" + "星河社区居委会一楼东侧便民服务大厅".repeat(4),
+        "021-5555 0101", "周一至周五 8:30-17:00，周六上午 9:00-12:00（法定节假日除外）");
+    String card = GuideCard.render(entry, null, LINK, false, longFacts);
+    assertThat(GuideCard.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
+    assertThat(card).contains("【本社区居委会】星河路 18 号").doesNotContain("021-5555 0101");
   }
 }
