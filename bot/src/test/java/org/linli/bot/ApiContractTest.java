@@ -161,6 +161,24 @@ class ApiContractTest extends WithHubAndChatApp {
           RunningService.ADMIN));
       valid("grantModerator", service.post("/api/v1/moderators", "{\"platform\":\"\"}", RunningService.ADMIN));
       valid("listModerators", service.get("/api/v1/moderators", RunningService.ADMIN));
+      valid("createCommunity", service.post("/api/v1/communities", new JsonObject().put("id", "xinghe")
+          .put("name", "星河社区").put("office", new JsonObject().put("address", "星河路 18 号")).encode(),
+          RunningService.ADMIN));
+      valid("createCommunity", service.post("/api/v1/communities", "{\"id\":\"xinghe\",\"name\":\"又一个\"}",
+          RunningService.ADMIN));
+      valid("addCommunityChat", service.post("/api/v1/communities/xinghe/chats",
+          "{\"platform\":\"generic\",\"chat\":\"xh-1\"}", RunningService.ADMIN));
+      valid("addCommunityChat", service.post("/api/v1/communities/xinghe/chats",
+          "{\"platform\":\"generic\",\"chat\":\"xh-1\"}", RunningService.ADMIN));
+      valid("listCommunities", service.get("/api/v1/communities", HUB_TOKEN));
+      valid("getCommunity", service.get("/api/v1/communities/xinghe", RunningService.ADMIN));
+      valid("getCommunity", service.get("/api/v1/communities/nowhere", RunningService.ADMIN));
+      valid("updateCommunity", service.put("/api/v1/communities/xinghe",
+          "{\"office\":{\"phone\":\"021-5555 0101\"}}", RunningService.ADMIN));
+      valid("removeCommunityChat", service.delete("/api/v1/communities/xinghe/chats?platform=generic&chat=xh-1",
+          RunningService.ADMIN));
+      valid("removeCommunityChat", service.delete("/api/v1/communities/xinghe/chats?platform=generic&chat=xh-1",
+          RunningService.ADMIN));
       valid("revokeModerator", service.delete("/api/v1/moderators?platform=generic&chat=g1&user=wang",
           RunningService.ADMIN));
       valid("revokeModerator", service.delete("/api/v1/moderators?platform=generic&chat=g1&user=wang",

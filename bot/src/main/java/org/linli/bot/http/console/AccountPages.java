@@ -52,8 +52,8 @@ final class AccountPages implements ConsoleModule {
         return;
       }
       accounts.create(name, ConsoleKit.raw(ctx, "password"), role, communities)
-          .compose(created -> kit.audit(ctx, "account.create", created.name() + " (" + role.wire() + ", "
-              + String.join(",", new TreeSet<>(communities)) + ")"))
+          .compose(created -> kit.audit(ctx, "account.create", created.name() + " (" + role.wire() + ") "
+              + String.join(",", new TreeSet<>(communities))))
           .onSuccess(v -> ConsoleKit.seeOther(ctx, ACCOUNTS))
           .onFailure(ctx::fail);
     });
