@@ -289,6 +289,16 @@ public final class LinliVerticle extends VerticleBase {
     metrics.gauges().tickets(() -> open.byTimeLimit(clock.instant()));
   }
 
+  /** The street office's communities (tests set them up). */
+  Communities communities() {
+    return communities;
+  }
+
+  /** The console's accounts and tokens (tests make accounts of a community). */
+  Console console() {
+    return console;
+  }
+
   /** The probes of this instance (tests drain them). */
   HealthProbes probes() {
     return probes;

@@ -93,6 +93,11 @@ public final class TicketViews {
   }
 
   /** The filter links: every open status with its count, "all" first. */
+  static List<Filter> filters(TicketQueue.Page page, TicketStatus current) {
+    return filters(page, current, null);
+  }
+
+  /** The filter links of the queue of {@code community} (null: of none in particular). */
   static List<Filter> filters(TicketQueue.Page page, TicketStatus current, Community community) {
     List<Filter> out = new ArrayList<>();
     int all = page.counts().values().stream().mapToInt(Integer::intValue).sum();
