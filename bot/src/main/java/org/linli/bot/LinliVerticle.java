@@ -23,6 +23,8 @@ import org.linli.bot.attachment.Attachments;
 import org.linli.bot.attachment.LocalAttachmentStore;
 import org.linli.bot.attachment.PhotoIntake;
 import org.linli.bot.attachment.S3AttachmentStore;
+import org.linli.bot.community.Communities;
+import org.linli.bot.community.LocalFacts;
 import org.linli.bot.console.Console;
 import org.linli.bot.consultation.BallotKeys;
 import org.linli.bot.consultation.ChartMaker;
@@ -50,8 +52,6 @@ import org.linli.bot.helpline.Helpline;
 import org.linli.bot.helpline.TicketPhotos;
 import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
-import org.linli.bot.community.Communities;
-import org.linli.bot.community.LocalFacts;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.http.ApiDescription;
 import org.linli.bot.http.AskRoutes;
@@ -233,7 +233,7 @@ public final class LinliVerticle extends VerticleBase {
     TicketPhotos photos = new TicketPhotos(new PhotoIntake(attachments, platforms.all().stream()
         .collect(Collectors.toMap(ChatPlatform::name, ChatPlatform::media)), web), links, composer::publicUrl, redis);
     helpline = Helpline.of(vertx, redis, web, settings, poster, moderators, zone, clock, platforms, photos,
-        households, kb::topicsOf);
+        households, kb::topicsOf, communities);
     ForwardOffers offers = new ForwardOffers(redis);
     ProposalStore proposalStore = new ProposalStore(redis);
     proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);
@@ -266,7 +266,7 @@ public final class LinliVerticle extends VerticleBase {
         new ModeratorRoutes(moderators),
         new CommunityRoutes(communities),
         new GuideRoutes(guideEdits, kb),
-        new TicketRoutes(helpline, zone, clock),
+        new TicketRoutes(helpline, communities, zone, clock),
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
         new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
@@ -292,6 +292,16 @@ public final class LinliVerticle extends VerticleBase {
     metrics.gauges().hub(() -> helpline.state().goneSince().map(gone -> gone != null));
     OpenTickets open = new OpenTickets(helpline.tickets());
     metrics.gauges().tickets(() -> open.byTimeLimit(clock.instant()));
+  }
+
+  /** The street office's communities (tests set them up). */
+  Communities communities() {
+    return communities;
+  }
+
+  /** The console's accounts and tokens (tests make accounts of a community). */
+  Console console() {
+    return console;
   }
 
   /** The probes of this instance (tests drain them). */

@@ -132,6 +132,11 @@ class ApiContractTest extends WithHubAndChatApp {
       valid("evaluateTicket", service.post("/api/v1/tickets/" + receipt + "/evaluation",
           new JsonObject().put("score", 4).put("comment", "及时").encode(), HUB_TOKEN));
       valid("ticketStats", service.get("/api/v1/stats", HUB_TOKEN));
+      valid("listTicketsInCommunity", service.get("/api/v1/communities/default/tickets", HUB_TOKEN));
+      valid("listTicketsInCommunity", service.get("/api/v1/communities/nowhere/tickets", HUB_TOKEN));
+      valid("getTicketInCommunity", service.get("/api/v1/communities/default/tickets/" + receipt, HUB_TOKEN));
+      valid("ticketStatsInCommunity", service.get("/api/v1/communities/default/stats", HUB_TOKEN));
+      valid("ticketQueueInCommunity", service.get("/api/v1/communities/default/tickets/queue", HUB_TOKEN));
       valid("ticketQueue", service.get("/api/v1/tickets/queue", HUB_TOKEN));
       valid("ticketQueue", service.get("/api/v1/tickets/queue?limit=0", HUB_TOKEN));
       valid("setTicketStatus", service.post("/api/v1/tickets/" + receipt + "/status",

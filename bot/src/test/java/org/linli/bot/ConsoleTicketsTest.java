@@ -18,7 +18,7 @@ import org.linli.bot.attachment.Jpegs;
 /**
  * The help-line operator's console pages over real HTTP with a real Redis, in the built-in hub
  * mode: the queue and its CSV, a ticket's page and its forms acting in the account's name, a
- * moderator refused route by route, CSRF, an unknown receipt, and refused input that shows the
+ * moderator who reads them but is refused every action, CSRF, an unknown receipt, and refused input that shows the
  * page again with a sentence and changes nothing (no history line, no message to the resident).
  */
 class ConsoleTicketsTest {
@@ -85,9 +85,10 @@ class ConsoleTicketsTest {
 
     assertThat(queue.statusCode()).isEqualTo(200);
     String page = queue.bodyAsString();
-    assertThat(page).contains("href=\"/console/tickets/" + receipt + "\"", "5号楼1单元楼道灯坏了", "已受理",
-        "<tr class=\"ticket-within\">", "还剩", "时限内", "href=\"/console/tickets?status=dispatched\"",
-        "href=\"/console/tickets.csv\"", "href=\"/console/tickets\"");
+    // Links stay in the page's community (?c=, the default one here).
+    assertThat(page).contains("href=\"/console/tickets/" + receipt + "?c=default\"", "5号楼1单元楼道灯坏了", "已受理",
+        "<tr class=\"ticket-within\">", "还剩", "时限内", "href=\"/console/tickets?status=dispatched&amp;c=default\"",
+        "href=\"/console/tickets.csv?c=default\"", "href=\"/console/tickets?c=default\"");
     assertThat(wang.get("/console/tickets?status=received").bodyAsString()).contains(receipt);
     assertThat(wang.get("/console/tickets?status=in_progress").bodyAsString()).doesNotContain(receipt);
     HttpResponse<Buffer> closed = wang.get("/console/tickets?status=closed");
@@ -103,15 +104,16 @@ class ConsoleTicketsTest {
   }
 
   @Test
-  void a_moderator_is_refused_every_ticket_page_and_action_and_an_admin_may_use_them() {
+  void a_moderator_reads_the_ticket_pages_but_is_refused_every_action_and_an_admin_may_use_them() {
     String receipt = help("u2", "7号楼门口垃圾没人收");
     ConsoleBrowserSession li = account("li", "moderator");
 
-    assertThat(li.get("/console/").bodyAsString()).doesNotContain("href=\"/console/tickets\"");
+    // A moderator reads their community's tickets (issue 13) but does not work them.
+    assertThat(li.get("/console/").bodyAsString()).contains("href=\"/console/tickets\"");
     for (String path : List.of("/console/tickets", "/console/tickets.csv", "/console/tickets/" + receipt)) {
-      HttpResponse<Buffer> refused = li.get(path);
-      assertThat(refused.statusCode()).as(path).isEqualTo(403);
-      assertThat(refused.bodyAsString()).as(path).contains("没有权限");
+      HttpResponse<Buffer> read = li.get(path);
+      assertThat(read.statusCode()).as(path).isEqualTo(200);
+      assertThat(read.bodyAsString()).as(path).contains(receipt).doesNotContain("id=\"status-form\"");
     }
     li.get("/console/tokens");
     for (String[] form : List.of(new String[]{"status", "status", "dispatched"}, new String[]{"reply", "text", "好"},
@@ -208,7 +210,7 @@ class ConsoleTicketsTest {
 
     HttpResponse<Buffer> moved = wang.submit(path + "/status", "status", "dispatched", "note", "已派物业电工");
     assertThat(moved.statusCode()).isEqualTo(303);
-    assertThat(moved.getHeader("Location")).isEqualTo(path + "?done=status");
+    assertThat(moved.getHeader("Location")).isEqualTo(path + "?done=status&c=default");
     service.app().await(m -> m.getJsonObject("chat").getString("id").equals("u6")
         && m.getString("text", "").contains(receipt + " 已派单") && m.getString("text").contains("已派物业电工"), 10);
     assertThat(wang.submit(path + "/reply", "text", "师傅下午两点到").statusCode()).isEqualTo(303);

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.linli.bot.PersonalData;
 import org.linli.bot.attachment.AttachmentRefused;
 import org.linli.bot.attachment.KeptAttachment;
+import org.linli.bot.community.Communities;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
@@ -69,9 +70,11 @@ public final class HelpDesk {
   private final TicketPhotos photos;
   private final Intake intake;
   private final GuideTopics topics;
+  private final Communities communities;
 
   HelpDesk(TicketStore tickets, HubFeed hub, ForwardOffers offers, Moderators moderators, Times times, Phones phones,
-      ResidentReplies replies, TicketPhotos photos, Intake intake, GuideTopics topics) {
+      ResidentReplies replies, TicketPhotos photos, Intake intake, GuideTopics topics, Communities communities) {
+    this.communities = communities;
     this.topics = topics;
     this.photos = photos;
     this.intake = intake;
@@ -248,7 +251,8 @@ public final class HelpDesk {
       String category = guesser.guess(text, rule, guide);
       boolean isUrgent = urgent || CategoryGuesser.EMERGENCY.equals(category);
       return kept.compose(attachments -> tickets
-          .open(new NewTicket(category, isUrgent, text, source, source.chatId(), "", times.now(), address))
+          .open(new NewTicket(category, isUrgent, text, source,
+              communities.idOf(new ChatRef(source.platform(), source.chatId())), "", times.now(), address))
           .compose(ticket -> photos.add(ticket.receipt(), attachments)
               .compose(n -> opened.apply(ticket.receipt()))
               .compose(v -> hub.created(ticket, photos.forHub(attachments)))

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.linli.bot.community.Communities;
 import org.linli.bot.consultation.Moderators;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.outbox.Outbox;
@@ -49,11 +50,12 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
 
   /**
    * The parts built from the settings, not started yet; {@code households} gives bound residents'
-   * addresses, {@code topics} what the guides say a request is about.
+   * addresses, {@code topics} what the guides say a request is about; a ticket belongs to the
+   * community of its chat in {@code communities}.
    */
   public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
       Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos,
-      HouseholdRegister households, GuideTopics topics) {
+      HouseholdRegister households, GuideTopics topics, Communities communities) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"
@@ -65,7 +67,8 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
     } catch (IllegalArgumentException e) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET): " + e.getMessage());
     }
-    TicketStore tickets = TicketStore.of(redis, settings.tickets(), zone);
+    TicketStore tickets = TicketStore.of(redis, settings.tickets(), zone,
+        id -> communities.find(id).isPresent());
     HubState state = new HubState(redis);
     Outbox.Timing timing = Outbox.Timing.from(settings.outbox());
     // As many connections as deliveries in flight: none waits for a connection (docs/helpline.md).
@@ -90,7 +93,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
         Duration.ofMinutes(settings.tickets().commentMinutes()), photos);
     Intake intake = new Intake(redis, households, capabilities, times);
     HelpDesk desk = new HelpDesk(tickets, feed, new ForwardOffers(redis), moderators, times, phones, replies, photos,
-        intake, topics);
+        intake, topics, communities);
     OperatorDesk operators = new OperatorDesk(tickets, residents, phones, clock);
     HubCallbacks callbacks = new HubCallbacks(new HubCallbackVerifier(hubSettings.secret(), clock), redis, operators,
         clock);

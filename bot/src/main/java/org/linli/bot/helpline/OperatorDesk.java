@@ -124,6 +124,14 @@ public final class OperatorDesk {
    * the duplicate can no longer be merged (resolved, closed …).
    */
   public Future<Merge> merge(String receipt, String into, String reason, Actor actor) {
+    return merge(receipt, into, reason, actor, null);
+  }
+
+  /**
+   * As {@link #merge(String, String, String, Actor)}, both tickets of {@code community} (null: of
+   * any): a ticket of another community is not found, as one that does not exist.
+   */
+  public Future<Merge> merge(String receipt, String into, String reason, Actor actor, String community) {
     if (into == null || into.isBlank()) {
       return Future.failedFuture(new BadRequest("\"into\" must name the receipt number of the ticket that goes on"));
     }
@@ -131,10 +139,10 @@ public final class OperatorDesk {
     if (target.equals(receipt)) {
       return Future.failedFuture(new BadRequest("A ticket cannot be merged into itself"));
     }
-    return tickets.find(receipt).compose(dup -> dup == null
+    return tickets.find(receipt).compose(dup -> dup == null || !in(dup, community)
         ? Future.failedFuture(new NotFound("There is no ticket " + receipt))
         : tickets.find(target)).compose(goesOn -> {
-          if (goesOn == null) {
+          if (goesOn == null || !in(goesOn, community)) {
             return Future.failedFuture(new BadRequest("\"into\" names no ticket: there is no ticket " + target));
           }
           if (goesOn.status() == TicketStatus.MERGED || goesOn.status() == TicketStatus.REJECTED) {
@@ -147,6 +155,10 @@ public final class OperatorDesk {
                   Text.TICKET_MERGED_FROM.of(receipt), clock.instant())
                   .map(r -> new Merge(merged, r.applied() ? r.ticket() : goesOn)));
         });
+  }
+
+  private boolean in(Ticket t, String community) {
+    return community == null || tickets.communityOf(t).equals(community);
   }
 
   /**

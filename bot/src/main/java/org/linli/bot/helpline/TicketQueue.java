@@ -58,13 +58,18 @@ public final class TicketQueue {
    * limit} of them from {@code offset}. Fails with {@link BadRequest} for a status not open.
    */
   public Future<Page> page(TicketStatus status, int offset, int limit) {
+    return page(null, status, offset, limit);
+  }
+
+  /** As {@link #page(TicketStatus, int, int)}, the tickets of {@code community} only (null: of every one). */
+  public Future<Page> page(String community, TicketStatus status, int offset, int limit) {
     if (status != null && !OPEN.contains(status)) {
       return Future.failedFuture(new BadRequest("The queue holds open tickets: status must be one of received,"
           + " dispatched, in_progress, waiting_resident"));
     }
     Instant now = clock.instant();
     List<Future<List<Ticket>>> lists = OPEN.stream()
-        .map(s -> tickets.list(s, null, Integer.MAX_VALUE)).toList();
+        .map(s -> tickets.list(community, s, null, Integer.MAX_VALUE)).toList();
     return Future.all(lists).map(all -> {
       Map<TicketStatus, Integer> counts = new EnumMap<>(TicketStatus.class);
       List<Entry> entries = new ArrayList<>();

@@ -19,7 +19,9 @@ import org.linli.bot.ticket.TicketStore;
  * its own (the "built-in hub") and for operators of one: change the status, write to the
  * resident, merge a duplicate, correct the category, the queue by time left and the CSV export.
  * Each action names its caller in the history ({@code admin-token}, {@code hub-token}). Bad input
- * is a 400 with nothing changed, an unknown receipt a 404, a move the lifecycle refuses a 409.
+ * is a 400 with nothing changed, an unknown receipt a 404, a move the lifecycle refuses a 409. Each
+ * reads and changes the tickets of the call's community ({@link CommunityScope}); a ticket of another
+ * one is not found (merging into one is a 400, as into a ticket that does not exist).
  */
 final class OperatorApi {
 
@@ -82,7 +84,7 @@ final class OperatorApi {
     if (note == null) {
       return;
     }
-    desk.merge(ctx.pathParam("receipt"), into, note, actor(ctx))
+    desk.merge(ctx.pathParam("receipt"), into, note, actor(ctx), CommunityScope.of(ctx))
         .onSuccess(m -> Routes.json(ctx, new JsonObject().put("merged", HubEvents.ticket(m.merged()))
             .put("into", HubEvents.ticket(m.into()))))
         .onFailure(ctx::fail);
@@ -119,7 +121,8 @@ final class OperatorApi {
       ctx.fail(new HttpException(400, "offset must be a whole number from 0"));
       return;
     }
-    queue.page(status, offset, limit).onSuccess(page -> Routes.json(ctx, json(page, limit))).onFailure(ctx::fail);
+    queue.page(CommunityScope.of(ctx), status, offset, limit).onSuccess(page -> Routes.json(ctx, json(page, limit)))
+        .onFailure(ctx::fail);
   }
 
   private static JsonObject json(TicketQueue.Page page, int limit) {
@@ -162,7 +165,7 @@ final class OperatorApi {
     if (query == null) {
       return;
     }
-    tickets.list(query.status(), query.since(), query.limit())
+    tickets.list(CommunityScope.of(ctx), query.status(), query.since(), query.limit())
         .onSuccess(list -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
             .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tickets.csv\"")

@@ -21,7 +21,8 @@ import org.linli.bot.ticket.TicketStore;
 
 /**
  * The operators' ticket API (hub or admin token): one ticket by receipt number, a list by status
- * and date, the month's figures ({@code /api/v1/stats?month=2026-11}), and
+ * and date, the month's figures ({@code /api/v1/stats?month=2026-11}) — each of the call's community
+ * ({@link CommunityScope}) — and
  * resuming deliveries after the hub said 410 Gone (admin).
  */
 public final class TicketApi {
@@ -39,7 +40,7 @@ public final class TicketApi {
     this.clock = clock;
   }
 
-  /** {@code GET /api/v1/tickets/:receipt}. */
+  /** {@code GET /api/v1/tickets/:receipt} (a ticket of the call's community: {@link TicketRoutes#own}). */
   public void get(RoutingContext ctx) {
     String receipt = ctx.pathParam("receipt");
     tickets.find(receipt)
@@ -53,13 +54,13 @@ public final class TicketApi {
         .onFailure(ctx::fail);
   }
 
-  /** {@code GET /api/v1/tickets?status=&since=&limit=}: oldest first. */
+  /** {@code GET /api/v1/tickets?status=&since=&limit=}: the call's community's, oldest first. */
   public void list(RoutingContext ctx) {
     Query query = Query.of(ctx, clock, 100);
     if (query == null) {
       return;
     }
-    tickets.list(query.status(), query.since(), query.limit())
+    tickets.list(CommunityScope.of(ctx), query.status(), query.since(), query.limit())
         .onSuccess(list -> {
           JsonArray out = new JsonArray();
           list.forEach(t -> out.add(HubEvents.ticket(t)));
@@ -100,7 +101,7 @@ public final class TicketApi {
     }
   }
 
-  /** {@code GET /api/v1/stats?month=2026-11}. */
+  /** {@code GET /api/v1/stats?month=2026-11}: the figures of the call's community. */
   public void stats(RoutingContext ctx) {
     YearMonth month;
     try {
@@ -110,7 +111,8 @@ public final class TicketApi {
       ctx.fail(new HttpException(400, "month must look like 2026-11"));
       return;
     }
-    stats.month(month, clock.getZone()).onSuccess(f -> Routes.json(ctx, json(f))).onFailure(ctx::fail);
+    stats.month(CommunityScope.of(ctx), month, clock.getZone()).onSuccess(f -> Routes.json(ctx, json(f)))
+        .onFailure(ctx::fail);
   }
 
   private static JsonObject json(TicketFigures f) {

@@ -1,16 +1,25 @@
 package org.linli.bot.http;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.linli.bot.community.Communities;
 import org.linli.bot.helpline.Helpline;
 import org.linli.bot.ticket.PublicStats;
+import org.linli.bot.ticket.TicketStore;
 
 /**
- * The help-line over HTTP: the hub's signed callbacks ({@code POST /webhooks/hub}), the operators'
- * ticket API (hub or admin token, see {@link TicketApi}) and their actions (status, replies,
- * merge, category, queue, CSV: {@link OperatorApi}), resuming hub deliveries (admin) and the
- * public monthly page ({@code /stats}, {@link StatsPages}).
+ * The help-line over HTTP: the hub's signed callbacks ({@code POST /webhooks/hub}, of no
+ * community), the operators' ticket API (hub or admin token, see {@link TicketApi}) and their
+ * actions (status, replies, merge, category, queue, CSV: {@link OperatorApi}), resuming hub
+ * deliveries (admin) and the public monthly page ({@code /stats}, {@link StatsPages}).
+ *
+ * <p>The operators' routes belong to a community ({@link ApiPaths#of}): {@code
+ * /api/v1/communities/<c>/tickets…} and {@code …/stats} read and change that community's tickets
+ * only, {@code /api/v1/tickets…} the default community's; a ticket of another community is 404.
  */
 public final class TicketRoutes implements FeatureRoutes {
 
@@ -19,11 +28,11 @@ public final class TicketRoutes implements FeatureRoutes {
   private final OperatorApi operators;
   private final StatsPages stats;
 
-  public TicketRoutes(Helpline helpline, ZoneId zone, Clock clock) {
+  public TicketRoutes(Helpline helpline, Communities communities, ZoneId zone, Clock clock) {
     this.helpline = helpline;
     this.api = new TicketApi(helpline.tickets(), helpline.state(), clock.withZone(zone));
     this.operators = new OperatorApi(helpline.operators(), helpline.queue(), helpline.tickets(), clock.withZone(zone));
-    this.stats = new StatsPages(new PublicStats(helpline.tickets()), clock.withZone(zone));
+    this.stats = new StatsPages(new PublicStats(helpline.tickets()), communities, clock.withZone(zone));
   }
 
   @Override
@@ -33,26 +42,51 @@ public final class TicketRoutes implements FeatureRoutes {
             ctx.request().remoteAddress())
         .onSuccess(answer -> Routes.json(ctx, answer))
         .onFailure(ctx::fail));
-    router.get("/api/v1/tickets").handler(guards.operators()).handler(api::list);
-    router.get("/api/v1/tickets.csv").handler(guards.operators()).handler(operators::csv);
+    Handler<RoutingContext> own = own(helpline.tickets());
+    router.getWithRegex(ApiPaths.of("/tickets")).handler(guards.operators()).handler(guards.community())
+        .handler(api::list);
+    router.getWithRegex(ApiPaths.of("/tickets.csv")).handler(guards.operators()).handler(guards.community())
+        .handler(operators::csv);
     // Before /:receipt, which would take "queue" for a receipt number.
-    router.get("/api/v1/tickets/queue").handler(guards.operators()).handler(operators::queue);
-    router.get("/api/v1/tickets/:receipt").handler(guards.operators()).handler(api::get);
-    router.post("/api/v1/tickets/:receipt/category").handler(guards.body()).handler(guards.operators())
-        .handler(operators::category);
-    router.put("/api/v1/tickets/:receipt/category").handler(guards.body()).handler(guards.operators())
-        .handler(operators::category);
-    router.post("/api/v1/tickets/:receipt/status").handler(guards.body()).handler(guards.operators())
-        .handler(operators::status);
-    router.post("/api/v1/tickets/:receipt/replies").handler(guards.body()).handler(guards.operators())
-        .handler(operators::reply);
-    router.post("/api/v1/tickets/:receipt/merge").handler(guards.body()).handler(guards.operators())
-        .handler(operators::merge);
-    router.post("/api/v1/tickets/:receipt/evaluation").handler(guards.body()).handler(guards.operators())
+    router.getWithRegex(ApiPaths.of("/tickets/queue")).handler(guards.operators()).handler(guards.community())
+        .handler(operators::queue);
+    router.getWithRegex(ApiPaths.of("/tickets/:receipt")).handler(guards.operators()).handler(guards.community())
+        .handler(own).handler(api::get);
+    router.postWithRegex(ApiPaths.of("/tickets/:receipt/category")).handler(guards.body()).handler(guards.operators())
+        .handler(guards.community()).handler(own).handler(operators::category);
+    router.putWithRegex(ApiPaths.of("/tickets/:receipt/category")).handler(guards.body()).handler(guards.operators())
+        .handler(guards.community()).handler(own).handler(operators::category);
+    router.postWithRegex(ApiPaths.of("/tickets/:receipt/status")).handler(guards.body()).handler(guards.operators())
+        .handler(guards.community()).handler(own).handler(operators::status);
+    router.postWithRegex(ApiPaths.of("/tickets/:receipt/replies")).handler(guards.body()).handler(guards.operators())
+        .handler(guards.community()).handler(own).handler(operators::reply);
+    router.postWithRegex(ApiPaths.of("/tickets/:receipt/merge")).handler(guards.body()).handler(guards.operators())
+        .handler(guards.community()).handler(own).handler(operators::merge);
+    router.postWithRegex(ApiPaths.of("/tickets/:receipt/evaluation")).handler(guards.body())
+        .handler(guards.operators()).handler(guards.community()).handler(own)
         .handler(new EvaluationApi(helpline.desk().evaluations())::evaluate);
-    router.get("/api/v1/stats").handler(guards.operators()).handler(api::stats);
+    router.getWithRegex(ApiPaths.of("/stats")).handler(guards.operators()).handler(guards.community())
+        .handler(api::stats);
     router.post("/api/v1/hub/resume").handler(guards.admin()).handler(api::resume);
     router.get("/stats").handler(stats.current());
     router.get("/stats/:month").handler(stats.month());
+  }
+
+  /**
+   * Lets a call about the ticket {@code :receipt} go on when the ticket is the call's community's
+   * (or does not exist: the handler says so); a ticket of another community is not found in this one.
+   */
+  static Handler<RoutingContext> own(TicketStore tickets) {
+    return ctx -> {
+      String receipt = ctx.pathParam("receipt");
+      String community = CommunityScope.of(ctx);
+      tickets.find(receipt).onSuccess(t -> {
+        if (t != null && !tickets.communityOf(t).equals(community)) {
+          ctx.fail(new HttpException(404, "There is no ticket " + receipt));
+        } else {
+          ctx.next();
+        }
+      }).onFailure(ctx::fail);
+    };
   }
 }

@@ -1,11 +1,14 @@
 package org.linli.bot.page;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.linli.bot.community.Community;
 import org.linli.bot.text.Text;
 import org.linli.bot.ticket.PublicMonth;
 import org.linli.bot.ticket.TicketFigures;
@@ -30,11 +33,24 @@ public final class StatsPage {
 
   /** The whole document for {@code m}; {@code next} is false for the current month (no link ahead). */
   public static String page(PublicMonth m, boolean next) {
+    return page(m, next, null);
+  }
+
+  /**
+   * The whole document for {@code m}, the figures of {@code community} (null or the default one:
+   * the page as it is without communities; another one is named above the heading and its links
+   * stay in it).
+   */
+  public static String page(PublicMonth m, boolean next, Community community) {
+    String query = query(community);
+    String kicker = community == null || community.isDefault()
+        ? Text.PAGE_STATS_KICKER.of()
+        : community.name() + " · " + Text.PAGE_STATS_KICKER.of();
     TicketFigures f = m.figures();
     YearMonth month = f.month();
     String name = Text.PAGE_STATS_MONTH.of(String.valueOf(month.getYear()), String.valueOf(month.getMonthValue()));
     StringBuilder body = new StringBuilder();
-    body.append("<p class=\"kicker\">").append(Html.escape(Text.PAGE_STATS_KICKER.of())).append("</p>")
+    body.append("<p class=\"kicker\">").append(Html.escape(kicker)).append("</p>")
         .append("<h1>").append(Html.escape(Text.PAGE_STATS_HEADING.of(name))).append("</h1>");
     if (f.opened() == 0) {
       body.append("<p class=\"summary\">").append(Html.escape(Text.PAGE_STATS_EMPTY.of())).append("</p>");
@@ -62,14 +78,22 @@ public final class StatsPage {
       }
       body.append("</tbody></table>");
     }
-    body.append("<p class=\"meta\"><a href=\"/stats/").append(month.minusMonths(1)).append("\">")
+    body.append("<p class=\"meta\"><a href=\"/stats/").append(month.minusMonths(1)).append(Html.escape(query))
+        .append("\">")
         .append(Html.escape(Text.PAGE_STATS_PREVIOUS.of())).append("</a>");
     if (next) {
-      body.append(" · <a href=\"/stats/").append(month.plusMonths(1)).append("\">")
+      body.append(" · <a href=\"/stats/").append(month.plusMonths(1)).append(Html.escape(query)).append("\">")
           .append(Html.escape(Text.PAGE_STATS_NEXT.of())).append("</a>");
     }
     body.append("</p><footer>").append(Html.escape(Text.PAGE_STATS_HOW.of())).append("</footer>");
     return Page.document(Text.PAGE_STATS_HEADING.of(name), body.toString());
+  }
+
+  /** The query that keeps a link in {@code community}: empty for none or the default one. */
+  public static String query(Community community) {
+    return community == null || community.isDefault()
+        ? ""
+        : "?community=" + URLEncoder.encode(community.id(), StandardCharsets.UTF_8);
   }
 
   /** The page for a month that cannot be shown (not a month, or not begun yet). */

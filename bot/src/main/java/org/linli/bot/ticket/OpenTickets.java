@@ -25,10 +25,15 @@ public final class OpenTickets {
 
   /** How many open tickets are in each state at {@code now}. */
   public Future<Map<TimeLimitState, Long>> byTimeLimit(Instant now) {
+    return byTimeLimit(null, now);
+  }
+
+  /** How many open tickets of {@code community} (null: of every one) are in each state at {@code now}. */
+  public Future<Map<TimeLimitState, Long>> byTimeLimit(String community, Instant now) {
     List<Future<List<Ticket>>> reads = new ArrayList<>();
     for (TicketStatus status : TicketStatus.values()) {
       if (status.open()) {
-        reads.add(store.list(status, null, LIMIT));
+        reads.add(store.list(community, status, null, LIMIT));
       }
     }
     return Future.all(reads).map(all -> {

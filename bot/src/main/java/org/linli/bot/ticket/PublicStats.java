@@ -20,7 +20,12 @@ public final class PublicStats {
 
   /** The figures for the tickets opened in {@code month} (local dates in {@code zone}). */
   public Future<PublicMonth> month(YearMonth month, ZoneId zone) {
-    return TicketStats.openedIn(store, month, zone).map(tickets -> of(month, tickets));
+    return month(null, month, zone);
+  }
+
+  /** The figures for the tickets of {@code community} (null: of every one) opened in {@code month}. */
+  public Future<PublicMonth> month(String community, YearMonth month, ZoneId zone) {
+    return TicketStats.openedIn(store, community, month, zone).map(tickets -> of(month, tickets));
   }
 
   /** The public figures of a given set of tickets. */

@@ -6,11 +6,13 @@ import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.linli.bot.community.Community;
 import org.linli.bot.redis.LuaScript;
 
 /**
  * The cross-ticket slot ({@code tickets:{index}}): receipt numbers, the per-resident rate window,
- * the indexes by creation time, status and resident, and the timer jobs. {@link #reserve} runs
+ * the indexes by creation time, status, resident and community (other than the default one), and
+ * the timer jobs. {@link #reserve} runs
  * before a ticket is written, {@link #sync} after each change of it; sync is derived from the
  * ticket as stored and guarded by its revision, so running it again (or late) never goes back.
  */
@@ -31,9 +33,14 @@ final class TicketIndex {
     this.redis = redis;
   }
 
-  /** {@code remindAfter}, {@code dueAfter}: when the two timers fall, in ms after the request. */
-  Future<Reservation> reserve(String day, NewTicket request, long remindAfter, long dueAfter, int perHour) {
+  /**
+   * {@code remindAfter}, {@code dueAfter}: when the two timers fall, in ms after the request;
+   * {@code community}: the community whose index takes the ticket, null for the default one.
+   */
+  Future<Reservation> reserve(String day, NewTicket request, String community, long remindAfter, long dueAfter,
+      int perHour) {
     String resident = request.source().resident();
+    boolean inCommunity = community != null && !community.equals(Community.DEFAULT);
     return RESERVE.call()
         .key("rate", TicketKeys.rate(resident))
         .key("sequence", TicketKeys.sequence(day))
@@ -42,11 +49,13 @@ final class TicketIndex {
         .key("received", TicketKeys.status(TicketStatus.RECEIVED))
         .key("revisions", TicketKeys.REV)
         .key("timers", TicketKeys.TIMERS)
+        .key("byCommunity", TicketKeys.community(inCommunity ? community : Community.DEFAULT))
         .arg("now", request.at().toEpochMilli())
         .arg("perHour", perHour)
         .arg("day", day)
         .arg("remindAfter", remindAfter)
         .arg("limitMs", dueAfter)
+        .arg("inCommunity", inCommunity ? "1" : "0")
         .run(redis)
         .map(r -> r.get(0).toString().equals("ok")
             ? new Reservation(r.get(1).toString(), null)

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Redis key names. A ticket's own keys carry its receipt as hash tag ({@code ticket:{R}},
  * {@code ticket:{R}:history}); everything that spans tickets — the day counters, the indexes, the
- * per-resident rate windows, the timers — lives in one slot, {@code tickets:{index}:...}.
+ * per-resident rate windows, the timers, the communities' indexes — lives in one slot, {@code tickets:{index}:...}.
  */
 final class TicketKeys {
 
@@ -43,6 +43,11 @@ final class TicketKeys {
 
   static String resident(String resident) {
     return INDEX + ":resident:" + resident;
+  }
+
+  /** The creation index of a community other than the default one (whose tickets the whole index holds). */
+  static String community(String community) {
+    return INDEX + ":community:" + community;
   }
 
   static String rate(String resident) {

@@ -26,14 +26,22 @@ public final class TicketStats {
 
   /** The figures for the tickets opened in {@code month} (local dates in {@code zone}). */
   public Future<TicketFigures> month(YearMonth month, ZoneId zone) {
-    return openedIn(store, month, zone).map(tickets -> figures(month, tickets));
+    return month(null, month, zone);
   }
 
-  /** The tickets opened in {@code month}, from its first to its last moment in {@code zone}. */
-  static Future<List<Ticket>> openedIn(TicketStore store, YearMonth month, ZoneId zone) {
+  /** The figures for the tickets of {@code community} (null: of every one) opened in {@code month}. */
+  public Future<TicketFigures> month(String community, YearMonth month, ZoneId zone) {
+    return openedIn(store, community, month, zone).map(tickets -> figures(month, tickets));
+  }
+
+  /**
+   * The tickets of {@code community} (null: of every one) opened in {@code month}, from its first
+   * to its last moment in {@code zone}.
+   */
+  static Future<List<Ticket>> openedIn(TicketStore store, String community, YearMonth month, ZoneId zone) {
     Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
     Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-    return store.createdBetween(from, to);
+    return store.createdBetween(community, from, to);
   }
 
   /** The figures for a given set of tickets. */

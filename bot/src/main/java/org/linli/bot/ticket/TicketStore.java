@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.linli.bot.community.Community;
 import org.linli.bot.redis.LuaScript;
 import org.linli.bot.text.Text;
 import org.linli.config.Settings;
@@ -31,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * (reads skip it; a timer for it finds nothing to do); after a change, the status index and the
  * timers lag until {@link #repair} (run at start) or the ticket's next change. Reads by status
  * check the ticket's own status, so a lagging index never shows a ticket under a wrong status.
+ *
+ * <p>A ticket belongs to a community ({@link #communityOf}); each community other than the default
+ * one has a creation index of its own, written with the reservation, so its lists, queue and
+ * figures read its own tickets only. The default community's are read through the whole index
+ * (tickets stored before there were communities are the default's).
  *
  * <p>The rate limit is a sliding window: a resident may open {@code perResidentPerHour} tickets
  * in any hour; the next is refused with {@link TicketLimitReached} until the oldest is an hour old.
@@ -54,11 +62,26 @@ public final class TicketStore {
   private final TimeLimits limits;
   private final int perResidentPerHour;
   private final ZoneId zone;
+  private final Predicate<String> communities;
 
   /**
+   * A store whose every ticket is the default community's.
+   *
    * @param zone the zone whose local date starts each receipt number (Asia/Shanghai)
    */
   public TicketStore(RedisAPI redis, TimeLimits limits, int perResidentPerHour, ZoneId zone) {
+    this(redis, limits, perResidentPerHour, zone, id -> false);
+  }
+
+  /**
+   * @param zone the zone whose local date starts each receipt number (Asia/Shanghai)
+   * @param communities true for the id of a community other than the default one (a ticket naming
+   *     anything else — a chat id, as tickets stored before there were communities do — is the
+   *     default community's)
+   */
+  public TicketStore(RedisAPI redis, TimeLimits limits, int perResidentPerHour, ZoneId zone,
+      Predicate<String> communities) {
+    this.communities = Objects.requireNonNull(communities);
     this.redis = Objects.requireNonNull(redis);
     this.index = new TicketIndex(redis);
     this.limits = Objects.requireNonNull(limits);
@@ -69,6 +92,24 @@ public final class TicketStore {
   /** A store configured from the {@code tickets} settings. */
   public static TicketStore of(RedisAPI redis, Settings.Tickets settings, ZoneId zone) {
     return new TicketStore(redis, TimeLimits.of(settings, zone), settings.perResidentPerHour(), zone);
+  }
+
+  /**
+   * A store configured from the {@code tickets} settings, whose tickets belong to the communities
+   * for which {@code communities} is true (see {@link #communityOf}).
+   */
+  public static TicketStore of(RedisAPI redis, Settings.Tickets settings, ZoneId zone,
+      Predicate<String> communities) {
+    return new TicketStore(redis, TimeLimits.of(settings, zone), settings.perResidentPerHour(), zone, communities);
+  }
+
+  /**
+   * The community a ticket belongs to: the one it names when that is a community (other than the
+   * default one) today, else {@value Community#DEFAULT}.
+   */
+  public String communityOf(Ticket ticket) {
+    String named = ticket.community();
+    return !named.isEmpty() && !named.equals(Community.DEFAULT) && communities.test(named) ? named : Community.DEFAULT;
   }
 
   /** The time limits the store applies. */
@@ -88,7 +129,8 @@ public final class TicketStore {
     Instant due = timeLimit.dueAt(request.at(), limits.calendar());
     long remindAfter = Duration.between(request.at(), timeLimit.remindAt(due, limits.calendar())).toMillis();
     long dueAfter = Duration.between(request.at(), due).toMillis();
-    return index.reserve(day, request, remindAfter, dueAfter, perResidentPerHour).compose(reservation -> {
+    String community = communities.test(request.community()) ? request.community() : null;
+    return index.reserve(day, request, community, remindAfter, dueAfter, perResidentPerHour).compose(reservation -> {
       if (reservation.receipt() == null) {
         return Future.failedFuture(new TicketLimitReached(reservation.retryAfter()));
       }
@@ -372,6 +414,44 @@ public final class TicketStore {
         .map(all -> all.stream().filter(t -> status == null || t.status() == status).toList());
   }
 
+  /**
+   * As {@link #list(TicketStatus, Instant, int)}, the tickets of one community only (null: every
+   * community). Another community than the default one is read through its own index; the
+   * default's through the whole index, leaving out the tickets of the other communities.
+   */
+  public Future<List<Ticket>> list(String community, TicketStatus status, Instant since, int limit) {
+    if (community == null) {
+      return list(status, since, limit);
+    }
+    if (!community.equals(Community.DEFAULT)) {
+      Future<List<String>> receipts = status == null
+          ? index.range(TicketKeys.community(community), since, null, limit)
+          : index.both(TicketKeys.community(community), TicketKeys.status(status));
+      return receipts.compose(this::loadAll).map(all -> all.stream()
+          .filter(t -> status == null || t.status() == status)
+          .filter(t -> since == null || !t.createdAt().isBefore(since))
+          .filter(t -> communityOf(t).equals(community))
+          .limit(limit)
+          .toList());
+    }
+    String key = status == null ? TicketKeys.CREATED : TicketKeys.status(status);
+    return index.range(key, since, null, Integer.MAX_VALUE).compose(receipts -> collect(receipts, 0, limit,
+        t -> (status == null || t.status() == status) && communityOf(t).equals(Community.DEFAULT), new ArrayList<>()));
+  }
+
+  /** Loads {@code receipts} from {@code from} on, a chunk at a time, until {@code limit} of them pass {@code keep}. */
+  private Future<List<Ticket>> collect(List<String> receipts, int from, int limit, Predicate<Ticket> keep,
+      List<Ticket> kept) {
+    if (from >= receipts.size() || kept.size() >= limit) {
+      return Future.succeededFuture(List.copyOf(kept.subList(0, Math.min(limit, kept.size()))));
+    }
+    int to = (int) Math.min(receipts.size(), from + Math.max(100L, (long) limit - kept.size()));
+    return loadAll(receipts.subList(from, to)).compose(loaded -> {
+      loaded.stream().filter(keep).forEach(kept::add);
+      return collect(receipts, to, limit, keep, kept);
+    });
+  }
+
   /** The tickets a resident ({@code platform:userId}) opened, oldest first, at most {@code limit}. */
   public Future<List<Ticket>> byResident(String resident, int limit) {
     return index.range(TicketKeys.resident(resident), null, null, limit).compose(this::loadAll);
@@ -380,6 +460,19 @@ public final class TicketStore {
   /** Every ticket created in [from, to), oldest first. */
   Future<List<Ticket>> createdBetween(Instant from, Instant to) {
     return index.range(TicketKeys.CREATED, from, to, Integer.MAX_VALUE).compose(this::loadAll);
+  }
+
+  /** Every ticket of {@code community} (null: of every one) created in [from, to), oldest first. */
+  Future<List<Ticket>> createdBetween(String community, Instant from, Instant to) {
+    if (community == null) {
+      return createdBetween(from, to);
+    }
+    if (community.equals(Community.DEFAULT)) {
+      return createdBetween(from, to)
+          .map(all -> all.stream().filter(t -> communityOf(t).equals(Community.DEFAULT)).toList());
+    }
+    return index.range(TicketKeys.community(community), from, to, Integer.MAX_VALUE).compose(this::loadAll)
+        .map(all -> all.stream().filter(t -> communityOf(t).equals(community)).toList());
   }
 
   /**

@@ -78,8 +78,16 @@ public final class Dashboard implements ConsoleModule {
     // The home page (HomePage) asks board() for what to show.
   }
 
-  /** What {@code role} sees on the dashboard now. */
+  /** What {@code role} sees on the dashboard now (every community's tickets). */
   public Future<Board> board(Role role) {
+    return board(role, null);
+  }
+
+  /**
+   * What {@code role} sees on the dashboard now, in {@code community} (null: every one): the
+   * tickets are that community's; the polls and proposals are read as they are.
+   */
+  public Future<Board> board(Role role, String community) {
     boolean consultations = CONSULTATIONS.contains(role);
     boolean tickets = TICKETS.contains(role);
     Instant weekAgo = clock.instant().minus(WEEK);
@@ -92,7 +100,7 @@ public final class Dashboard implements ConsoleModule {
             || p.status() == Proposal.Status.AGENDA).toList())
         : Future.succeededFuture(null);
     Future<Tickets> queued = tickets
-        ? queue.page(null, 0, Integer.MAX_VALUE).map(Dashboard::tickets)
+        ? queue.page(community, null, 0, Integer.MAX_VALUE).map(Dashboard::tickets)
         : Future.succeededFuture(null);
     Future<List<GapStore.Gap>> unanswered = consultations
         ? gaps.top(SCANNED).map(all -> all.stream().filter(g -> since(g.lastSeen(), weekAgo)).limit(QUESTIONS)

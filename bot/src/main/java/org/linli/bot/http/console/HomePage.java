@@ -28,11 +28,11 @@ final class HomePage implements ConsoleModule {
 
   @Override
   public void mount(Router router, ConsoleKit kit) {
-    router.get(ConsoleRoutes.PATH + "/").handler(ctx -> {
+    router.get(ConsoleRoutes.PATH + "/").handler(kit.inCommunity()).handler(ctx -> {
       Account account = kit.account(ctx);
       Future<Dashboard.Board> board = dashboard == null
           ? Future.succeededFuture(null)
-          : dashboard.board(account.role());
+          : dashboard.board(account.role(), kit.community(ctx).id());
       board.onSuccess(b -> kit.page(ctx, "dashboard.jte", Text.CONSOLE_NAV_DASHBOARD.of(), ConsoleRoutes.params(
           "account", account, "board", b, "pages", kit.navOf(account.role()).stream()
               .filter(item -> !item.path().equals(ctx.normalizedPath())).toList())))

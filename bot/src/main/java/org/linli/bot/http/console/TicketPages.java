@@ -25,16 +25,20 @@ import org.linli.bot.helpline.TicketPhotos;
 import org.linli.bot.helpline.TicketQueue;
 import org.linli.bot.http.FailureHandler;
 import org.linli.bot.text.Text;
+import org.linli.bot.ticket.Ticket;
 import org.linli.bot.ticket.TicketStatus;
 
 /**
- * The help-line operator's pages (operators and admins; a moderator is refused): the queue of open
+ * The help-line operator's pages, each of one community (the page's, {@code ?c=}; operators work
+ * for their account's communities): the queue of open
  * tickets by time left ({@code GET /console/tickets?status=&offset=}), its CSV ({@code GET
  * /console/tickets.csv}, as {@code GET /api/v1/tickets.csv}), one ticket ({@code GET
  * /console/tickets/{receipt}}) and its forms: {@code POST …/status} ({@code status}, {@code note}),
  * {@code …/reply} ({@code text}), {@code …/merge} ({@code into}, {@code note}), {@code …/category}
  * ({@code category}). The actions are the {@link OperatorDesk}'s, in the signed-in account's name;
  * a refused one shows the ticket again with a sentence and changes nothing. Each change is audited.
+ * Operators and admins read and act; a moderator reads their community's queue, tickets and CSV but
+ * is refused the actions (403). A ticket of another community than the page's is not found.
  */
 public final class TicketPages implements ConsoleModule {
 
@@ -43,6 +47,7 @@ public final class TicketPages implements ConsoleModule {
   static final int PAGE = 20;
 
   private static final Role[] ROLES = {Role.ADMIN, Role.OPERATOR};
+  private static final Role[] READERS = {Role.ADMIN, Role.OPERATOR, Role.MODERATOR};
   private static final Map<String, Text> DONE = Map.of("status", Text.CONSOLE_TICKET_DONE_STATUS,
       "reply", Text.CONSOLE_TICKET_DONE_REPLY, "merge", Text.CONSOLE_TICKET_DONE_MERGE,
       "category", Text.CONSOLE_TICKET_DONE_CATEGORY);
@@ -68,25 +73,25 @@ public final class TicketPages implements ConsoleModule {
 
   @Override
   public List<NavItem> nav() {
-    return List.of(new NavItem(TICKETS, Text.CONSOLE_NAV_TICKETS, Set.of(ROLES)));
+    return List.of(new NavItem(TICKETS, Text.CONSOLE_NAV_TICKETS, Set.of(READERS)));
   }
 
   @Override
   public void mount(Router router, ConsoleKit kit) {
-    router.get(TICKETS).handler(kit.only(ROLES)).handler(ctx -> queue(ctx, kit));
-    router.get(TICKETS + ".csv").handler(kit.only(ROLES)).handler(this::csv);
-    router.get(TICKETS + "/:receipt").handler(kit.only(ROLES)).handler(ctx -> {
+    router.get(TICKETS).handler(kit.only(READERS)).handler(kit.inCommunity()).handler(ctx -> queue(ctx, kit));
+    router.get(TICKETS + ".csv").handler(kit.only(READERS)).handler(kit.inCommunity()).handler(ctx -> csv(ctx, kit));
+    router.get(TICKETS + "/:receipt").handler(kit.only(READERS)).handler(kit.inCommunity()).handler(ctx -> {
       Text done = DONE.get(ctx.request().getParam("done", ""));
       show(ctx, kit, 200, null, done == null ? null : done.of());
     });
-    router.post(TICKETS + "/:receipt/status").handler(kit.only(ROLES)).handler(ctx -> act(ctx, kit, "status",
-        this::status));
-    router.post(TICKETS + "/:receipt/reply").handler(kit.only(ROLES)).handler(ctx -> act(ctx, kit, "reply",
-        this::reply));
-    router.post(TICKETS + "/:receipt/merge").handler(kit.only(ROLES)).handler(ctx -> act(ctx, kit, "merge",
-        this::merge));
-    router.post(TICKETS + "/:receipt/category").handler(kit.only(ROLES)).handler(ctx -> act(ctx, kit, "category",
-        this::category));
+    router.post(TICKETS + "/:receipt/status").handler(kit.only(ROLES)).handler(kit.inCommunity())
+        .handler(ctx -> act(ctx, kit, "status", this::status));
+    router.post(TICKETS + "/:receipt/reply").handler(kit.only(ROLES)).handler(kit.inCommunity())
+        .handler(ctx -> act(ctx, kit, "reply", this::reply));
+    router.post(TICKETS + "/:receipt/merge").handler(kit.only(ROLES)).handler(kit.inCommunity())
+        .handler(ctx -> act(ctx, kit, "merge", (c, actor) -> merge(c, actor, kit.community(c).id())));
+    router.post(TICKETS + "/:receipt/category").handler(kit.only(ROLES)).handler(kit.inCommunity())
+        .handler(ctx -> act(ctx, kit, "category", this::category));
   }
 
   private void queue(RoutingContext ctx, ConsoleKit kit) {
@@ -97,22 +102,22 @@ public final class TicketPages implements ConsoleModule {
       ctx.fail(new BadRequest(Text.CONSOLE_TICKETS_BAD_QUERY.of()));
       return;
     }
-    helpline.queue().page(status, offset, PAGE).onSuccess(page -> {
-      String base = TICKETS + (status == null ? "?" : "?status=" + status.apiName() + "&");
+    helpline.queue().page(kit.community(ctx).id(), status, offset, PAGE).onSuccess(page -> {
+      String base = kit.link(ctx, TICKETS + (status == null ? "" : "?status=" + status.apiName())) + "&";
       int shown = page.entries().size();
       int next = page.offset() + shown;
       kit.page(ctx, "tickets.jte", Text.CONSOLE_NAV_TICKETS.of(), ConsoleRoutes.params(
           "rows", views.rows(page),
-          "filters", TicketViews.filters(page, status),
+          "filters", TicketViews.filters(page, status, kit.community(ctx)),
           "showing", shown == 0 ? "" : Text.CONSOLE_TICKETS_SHOWING.of(page.total(), page.offset() + 1, next),
           "previous", page.offset() > 0 ? base + "offset=" + Math.max(0, page.offset() - PAGE) : null,
           "next", next < page.total() ? base + "offset=" + next : null,
-          "csv", TICKETS + ".csv" + (status == null ? "" : "?status=" + status.apiName())));
+          "csv", kit.link(ctx, TICKETS + ".csv" + (status == null ? "" : "?status=" + status.apiName()))));
     }).onFailure(ctx::fail);
   }
 
   /** The list as CSV, with the query of {@code GET /api/v1/tickets.csv} ({@code status}, {@code since}, {@code limit}). */
-  private void csv(RoutingContext ctx) {
+  private void csv(RoutingContext ctx, ConsoleKit kit) {
     String name = ctx.request().getParam("status", "").strip();
     TicketStatus status = name.isEmpty() ? null : TicketStatus.fromApiName(name);
     Instant since = since(ctx.request().getParam("since", "").strip());
@@ -121,7 +126,7 @@ public final class TicketPages implements ConsoleModule {
       ctx.fail(new BadRequest(Text.CONSOLE_TICKETS_BAD_QUERY.of()));
       return;
     }
-    helpline.tickets().list(status, since, limit)
+    helpline.tickets().list(kit.community(ctx).id(), status, since, limit)
         .onSuccess(list -> ctx.response()
             .putHeader(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
             .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tickets.csv\"")
@@ -146,11 +151,12 @@ public final class TicketPages implements ConsoleModule {
   /** The ticket's page with {@code status}, a sentence on what was refused ({@code refused}) or done ({@code done}). */
   private void show(RoutingContext ctx, ConsoleKit kit, int status, String refused, String done) {
     String receipt = ctx.pathParam("receipt");
-    helpline.tickets().find(receipt).compose(t -> t == null
+    boolean act = kit.account(ctx).role() != Role.MODERATOR;
+    ours(ctx, kit, receipt).compose(t -> t == null
         ? Future.failedFuture(new NotFound(Text.CONSOLE_TICKET_UNKNOWN.of(receipt)))
         : photos.of(receipt).map(kept -> views.detail(t, helpline.queue().of(t), kept)))
         .onSuccess(detail -> kit.page(ctx, status, "ticket.jte", Text.CONSOLE_TICKET_TITLE.of(receipt),
-            ConsoleRoutes.params("ticket", detail, "refused", refused, "done", done)))
+            ConsoleRoutes.params("ticket", detail, "refused", refused, "done", done, "act", act)))
         .onFailure(ctx::fail);
   }
 
@@ -160,14 +166,18 @@ public final class TicketPages implements ConsoleModule {
    */
   private void act(RoutingContext ctx, ConsoleKit kit, String name, Action action) {
     String receipt = ctx.pathParam("receipt");
-    Future<String> done;
-    try {
-      done = action.run(ctx, OperatorDesk.Actor.operator(kit.account(ctx).name()));
-    } catch (DomainException e) {
-      done = Future.failedFuture(e);
-    }
+    Future<String> done = ours(ctx, kit, receipt).compose(t -> {
+      if (t == null) {
+        return Future.failedFuture(new NotFound(Text.CONSOLE_TICKET_UNKNOWN.of(receipt)));
+      }
+      try {
+        return action.run(ctx, OperatorDesk.Actor.operator(kit.account(ctx).name()));
+      } catch (DomainException e) {
+        return Future.failedFuture(e);
+      }
+    });
     done.compose(target -> kit.audit(ctx, "ticket." + name, target))
-        .onSuccess(v -> ConsoleKit.seeOther(ctx, TICKETS + "/" + receipt + "?done=" + name))
+        .onSuccess(v -> ConsoleKit.seeOther(ctx, kit.link(ctx, TICKETS + "/" + receipt + "?done=" + name)))
         .onFailure(e -> {
           if (e instanceof DomainException refusal && !(e instanceof NotFound)) {
             show(ctx, kit, FailureHandler.status(refusal), refusal.getMessage(), null);
@@ -204,7 +214,14 @@ public final class TicketPages implements ConsoleModule {
     return helpline.operators().reply(receipt, text, actor, null).map(t -> receipt);
   }
 
-  private Future<String> merge(RoutingContext ctx, OperatorDesk.Actor actor) {
+  /** The ticket {@code receipt} when it is the page's community's, else (or when there is none) null. */
+  private Future<Ticket> ours(RoutingContext ctx, ConsoleKit kit, String receipt) {
+    String community = kit.community(ctx).id();
+    return helpline.tickets().find(receipt)
+        .map(t -> t != null && helpline.tickets().communityOf(t).equals(community) ? t : null);
+  }
+
+  private Future<String> merge(RoutingContext ctx, OperatorDesk.Actor actor, String community) {
     String receipt = ctx.pathParam("receipt");
     String into = ConsoleKit.form(ctx, "into");
     String note = note(ctx);
@@ -214,7 +231,7 @@ public final class TicketPages implements ConsoleModule {
     if (into.equals(receipt)) {
       throw new BadRequest(Text.CONSOLE_TICKET_MERGE_SELF.of());
     }
-    return helpline.operators().merge(receipt, into, note, actor)
+    return helpline.operators().merge(receipt, into, note, actor, community)
         .map(m -> receipt + " -> " + into)
         .recover(e -> Future.failedFuture(e instanceof BadRequest
             ? new BadRequest(Text.CONSOLE_TICKET_UNKNOWN.of(into))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.linli.bot.attachment.AttachmentLinks;
 import org.linli.bot.attachment.KeptAttachment;
+import org.linli.bot.community.Community;
 import org.linli.bot.helpline.HelpDesk;
 import org.linli.bot.helpline.OperatorDesk;
 import org.linli.bot.helpline.TicketQueue;
@@ -93,12 +94,18 @@ public final class TicketViews {
 
   /** The filter links: every open status with its count, "all" first. */
   static List<Filter> filters(TicketQueue.Page page, TicketStatus current) {
+    return filters(page, current, null);
+  }
+
+  /** The filter links of the queue of {@code community} (null: of none in particular). */
+  static List<Filter> filters(TicketQueue.Page page, TicketStatus current, Community community) {
     List<Filter> out = new ArrayList<>();
     int all = page.counts().values().stream().mapToInt(Integer::intValue).sum();
-    out.add(new Filter(Text.CONSOLE_TICKETS_ALL.of(all), TicketPages.TICKETS, current == null));
+    out.add(new Filter(Text.CONSOLE_TICKETS_ALL.of(all), Frame.link(TicketPages.TICKETS, community),
+        current == null));
     for (TicketStatus s : TicketQueue.OPEN) {
       out.add(new Filter(Text.CONSOLE_TICKETS_FILTER.of(s.label(), page.counts().getOrDefault(s, 0)),
-          TicketPages.TICKETS + "?status=" + s.apiName(), s == current));
+          Frame.link(TicketPages.TICKETS + "?status=" + s.apiName(), community), s == current));
     }
     return out;
   }
