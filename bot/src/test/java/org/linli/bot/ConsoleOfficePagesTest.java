@@ -80,7 +80,7 @@ class ConsoleOfficePagesTest {
 
     String boss = signedIn(BOSS, PASSWORD).get("/console/").bodyAsString();
     assertThat(boss).contains("你好，boss", "进行中的表决", "href=\"/console/polls/" + poll + "\"", "5号楼加装电梯方案",
-        "热线工单", "时限内 1 件", "已超时 0 件", "href=\"/console/tickets/" + receipt + "?c=default\"", "还剩",
+        "热线工单", "时限内 1 件", "已超时 0 件", "href=\"/console/tickets/" + receipt + "\"", "还剩",
         "本周没答上", asked, "href=\"" + org.linli.bot.http.console.GuidePages.writeFor(asked) + "\"");
     String li = signedIn("li", "li-password-1").get("/console/").bodyAsString();
     assertThat(li).contains("5号楼加装电梯方案", asked).doesNotContain("id=\"dash-tickets\"", receipt);

@@ -66,7 +66,7 @@ class ConsoleTicketsBrowserTest {
 
       browser.findElement(By.linkText(receipt)).click();
       // The ticket's links and forms stay in the page's community (the default one here).
-      HeadlessChromium.arrive(browser, page + "?c=default");
+      HeadlessChromium.arrive(browser, page + "");
       assertThat(browser.findElement(By.id("ticket")).getText()).contains("3号楼2单元楼道灯坏了", "报修", "已受理");
 
       move(browser, page, "dispatched", "已派物业电工");
@@ -80,7 +80,7 @@ class ConsoleTicketsBrowserTest {
       WebElement form = browser.findElement(By.id("reply-form"));
       form.findElement(By.name("text")).sendKeys("灯已经换好了，谢谢您的耐心");
       form.findElement(By.cssSelector("button[type=submit]")).click();
-      HeadlessChromium.arrive(browser, page + "?done=reply&c=default");
+      HeadlessChromium.arrive(browser, page + "?done=reply");
       told("求助热线回复（" + receipt + "）：灯已经换好了，谢谢您的耐心");
 
       assertThat(browser.findElement(By.id("ticket-status")).getText()).isEqualTo("已办结");
@@ -103,7 +103,7 @@ class ConsoleTicketsBrowserTest {
     new Select(form.findElement(By.name("status"))).selectByValue(status);
     form.findElement(By.name("note")).sendKeys(note);
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    HeadlessChromium.arrive(browser, page + "?done=status&c=default");
+    HeadlessChromium.arrive(browser, page + "?done=status");
     assertThat(browser.findElement(By.id("done")).getText()).contains("状态已更改");
   }
 

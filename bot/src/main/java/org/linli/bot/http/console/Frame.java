@@ -30,9 +30,13 @@ public record Frame(String title, String path, Account account, String csrf, Lis
     return link(path, community);
   }
 
-  /** {@code path} in {@code community} ({@code ?c=}; as it is for none). */
+  /**
+   * {@code path} in {@code community} ({@code ?c=}); as it is for none and for the default
+   * community, which a page without {@code c} shows to an account that works for it (the
+   * addresses of a deployment with one community stay as they were).
+   */
   public static String link(String path, Community community) {
-    if (community == null) {
+    if (community == null || community.isDefault()) {
       return path;
     }
     return path + (path.contains("?") ? "&" : "?") + "c=" + URLEncoder.encode(community.id(), StandardCharsets.UTF_8);
