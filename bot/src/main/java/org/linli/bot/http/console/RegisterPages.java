@@ -68,6 +68,14 @@ public final class RegisterPages implements ConsoleModule {
     return kit.community(ctx).isDefault() ? path : kit.link(ctx, path);
   }
 
+  /**
+   * {@code path} in the page's community for a link or a form of the template: as it is for the
+   * default community (the addresses of before communities stay), else with {@code ?c=}.
+   */
+  public static String link(Frame frame, String path) {
+    return frame.community() == null || frame.community().isDefault() ? path : frame.link(path);
+  }
+
   /** An audit line's target, led by the community ({@code c=xinghe …}) unless it is the default one. */
   static String audited(ConsoleKit kit, RoutingContext ctx, String target) {
     return kit.community(ctx).isDefault() ? target : "c=" + kit.community(ctx).id() + " " + target;
