@@ -83,8 +83,7 @@ public final class Communities {
       return Future.failedFuture(e);
     }
     if (c.equals(Community.DEFAULT)) {
-      return Future
-          .failedFuture(new Conflict("The community " + Community.DEFAULT + " always exists; edit it instead"));
+      return Future.failedFuture(new Conflict("The community " + Community.DEFAULT + " always exists; edit it instead"));
     }
     return redis.hsetnx(KEY, c, stored(n, facts)).compose(r -> r.toInteger() == 1
         ? refresh().map(v -> byId.get(c))
