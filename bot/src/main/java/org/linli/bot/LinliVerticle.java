@@ -52,7 +52,7 @@ import org.linli.bot.helpline.Helpline;
 import org.linli.bot.helpline.TicketPhotos;
 import org.linli.bot.household.BindingLimits;
 import org.linli.bot.household.HouseholdChat;
-import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.household.Registers;
 import org.linli.bot.http.ApiDescription;
 import org.linli.bot.http.AskRoutes;
 import org.linli.bot.http.AttachmentRoutes;
@@ -202,10 +202,11 @@ public final class LinliVerticle extends VerticleBase {
     ZoneId zone = ZoneId.of(settings.consultation().zone());
     PollMessages messages = new PollMessages(zone, composer::publicUrl);
     Settings.Consultation consultation = settings.consultation();
-    HouseholdRegister households = new HouseholdRegister(redis, Duration.ofHours(consultation.bindingCodeHours()),
+    Registers households = new Registers(redis, Duration.ofHours(consultation.bindingCodeHours()),
         clock, new BindingLimits(consultation.bindingWrongCodesPerIdentity(),
             consultation.bindingWrongCodesPerHousehold(), consultation.bindingWrongCodesPerCommunity(),
-            Duration.ofMinutes(consultation.bindingWrongCodesWindowMinutes())));
+            Duration.ofMinutes(consultation.bindingWrongCodesWindowMinutes())),
+        communities);
     // Receipts of secret ballots wait in the outbox sealed under the same key as the ballot keys.
     chatOutbox = new ChatOutbox(vertx, redis, ChatOutbox.QUEUE, Outbox.Timing.from(settings.outbox()),
         platforms.senders(), ballotKeys);
@@ -222,7 +223,8 @@ public final class LinliVerticle extends VerticleBase {
     keeper = new PollKeeper(polls, schedule, households, poster, charts, messages, clock, rewrite);
     moderators = new Moderators(settings.consultation().moderators(), new ModeratorGrants(redis));
     guideEdits = new GuideEdits(redis, kb);
-    ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households, poster,
+    ConsultationService consultations = new ConsultationService(polls, schedule, keeper, households,
+        communities::idOf, poster,
         moderators, messages, zone, clock, platforms);
     attachmentStore = settings.attachments().s3()
         ? S3AttachmentStore.of(vertx, settings.attachments())
@@ -238,7 +240,7 @@ public final class LinliVerticle extends VerticleBase {
     ProposalStore proposalStore = new ProposalStore(redis);
     proposalDeadlines = new ProposalDeadlines(redis, proposalStore, poster, clock);
     ProposalDesk proposalDesk = new ProposalDesk(proposalStore, proposalDeadlines, new FollowUpStore(redis), polls,
-        keeper, messages, poster, settings.proposals(), zone, clock);
+        keeper, messages, poster, settings.proposals(), zone, clock, communities::idOf);
     FollowUps followUps = new FollowUps(new FollowUpStore(redis), polls, helpline.tickets(), poster, clock);
     ConsultationIndex index = new ConsultationIndex(redis, polls, proposalDesk, followUps, zone);
     Conversation conversation = new Conversation(kb, composer, gaps, consultations, new HouseholdChat(households),
@@ -261,7 +263,8 @@ public final class LinliVerticle extends VerticleBase {
         new AskRoutes(kb, composer, gaps),
         new PlatformRoutes(platforms.all(), chat),
         new ConsultationRoutes(new PollApi(polls, keeper, clock,
-            platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet())), published),
+            platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), communities::idOf),
+            published),
         new OutboxRoutes(deadLetters),
         new ModeratorRoutes(moderators),
         new CommunityRoutes(communities),
@@ -269,13 +272,13 @@ public final class LinliVerticle extends VerticleBase {
         new TicketRoutes(helpline, communities, zone, clock),
         new AttachmentRoutes(attachments, links),
         new HouseholdRoutes(households),
-        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index)),
+        new ProposalRoutes(new ProposalApi(proposalDesk, followUps, index, polls, communities::idOf)),
         new ConsoleRoutes(console, communities, zone,
             List.of(new TicketPages(helpline, photos, links, clock.withZone(zone)),
                 RegisterPages.of(households, redis),
                 ConsultationPages.of(polls, keeper, clock,
                     platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), index, published,
-                    proposalDesk, zone),
+                    proposalDesk, zone, communities::idOf),
                 new GuidePages(guideEdits, kb, gaps),
                 new Dashboard(index, proposalDesk, helpline.queue(), gaps, clock),
                 new OutboxPages(deadLetters),

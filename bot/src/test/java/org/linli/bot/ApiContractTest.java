@@ -116,6 +116,10 @@ class ApiContractTest extends WithHubAndChatApp {
           .sendBuffer(Buffer.buffer("户号,楼栋,单元,房号,建筑面积,业主人数,业主姓名,联系电话\n"
               + "7-1-301,7,1,301,88.88,2,\"赵六, 钱七\",13900001111\n"))));
       valid("listHouseholds", service.get("/api/v1/households", RunningService.ADMIN));
+      valid("listHouseholdsInCommunity", service.get("/api/v1/communities/default/households", RunningService.ADMIN));
+      valid("listHouseholdsInCommunity", service.get("/api/v1/communities/nowhere/households", RunningService.ADMIN));
+      valid("listPolls", service.get("/api/v1/polls", RunningService.ADMIN));
+      valid("getPollInCommunity", service.get("/api/v1/communities/default/polls/" + poll, RunningService.ADMIN));
       valid("issueBindingCode", service.post("/api/v1/households/7-1-301/codes", "", RunningService.ADMIN));
       valid("issueBindingCode", service.post("/api/v1/households/no-such/codes", "", RunningService.ADMIN));
 

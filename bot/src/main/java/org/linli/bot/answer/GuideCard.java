@@ -125,7 +125,8 @@ final class GuideCard {
     }
     String line = Text.CARD_LOCAL_OFFICE.in(traditional, String.join(Text.CARD_LOCAL_SEPARATOR.of(), parts));
     // The facts are the office's own; a line too long for a bubble keeps the address only.
-    return length(line) <= LOCAL_LONGEST ? line
+    return length(line) <= LOCAL_LONGEST
+        ? line
         : Text.CARD_LOCAL_OFFICE.in(traditional, traditional ? TraditionalScript.of(parts.get(0)) : parts.get(0));
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.linli.bot.PersonalData;
@@ -49,7 +50,8 @@ public final class ConsultationService {
   private final PollStore store;
   private final PollSchedule schedule;
   private final PollKeeper keeper;
-  private final HouseholdDirectory households;
+  private final HouseholdDirectories households;
+  private final Function<ChatRef, String> communityOf;
   private final Poster poster;
   private final Moderators moderators;
   private final PollCommand parser;
@@ -59,8 +61,10 @@ public final class ConsultationService {
   private final Capabilities capabilities;
 
   public ConsultationService(
-      PollStore store, PollSchedule schedule, PollKeeper keeper, HouseholdDirectory households, Poster poster,
-      Moderators moderators, PollMessages messages, ZoneId zone, Clock clock, Capabilities capabilities) {
+      PollStore store, PollSchedule schedule, PollKeeper keeper, HouseholdDirectories households,
+      Function<ChatRef, String> communityOf, Poster poster, Moderators moderators, PollMessages messages, ZoneId zone,
+      Clock clock, Capabilities capabilities) {
+    this.communityOf = communityOf;
     this.store = store;
     this.schedule = schedule;
     this.keeper = keeper;
@@ -177,7 +181,8 @@ public final class ConsultationService {
           Instant remindAt = request.remindBefore() == null ? null : request.closesAt().minus(request.remindBefore());
           Poll poll = new Poll(id, event.platform(), event.chat().id(), request.question(), request.options(),
               request.scale(), request.rule(), request.opensAt(), request.closesAt(), remindAt, request.multi(),
-              request.anonymous(), request.hidden(), request.kind(), request.minBallots());
+              request.anonymous(), request.hidden(), request.kind(), request.minBallots(),
+              communityOf.apply(event.chatRef()));
           return keeper.open(poll, false);
         })
         .map(poll -> List.of(messages.announcement(poll, !poll.opensAt().isAfter(clock.instant()))))
@@ -211,7 +216,7 @@ public final class ConsultationService {
       }
       Poll poll = stored.poll();
       Future<Optional<String>> household = poll.byHousehold()
-          ? households.householdOf(identity).map(Optional::ofNullable)
+          ? households.of(poll.community()).householdOf(identity).map(Optional::ofNullable)
           : Future.succeededFuture(Optional.empty());
       return household.compose(h -> {
         Ballot ballot = Ballot.cast(pollId, stored.ballotKey(identity, h.orElse("")), choices, clock.millis())

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.linli.bot.community.Community;
 
 /**
  * A consultation: the question, its options (numbered from 1), how it is decided and when it is
@@ -14,7 +15,9 @@ import java.util.Objects;
  * reminder with the participation so far is posted at {@code remindAt} (null: none), and the poll
  * closes at {@code closesAt}. Its {@link Kind} says what a ballot means: agreement with a proposal,
  * a choice between options, or an order of preference; {@code minBallots} is the participation
- * below which the result does not count (0: none).
+ * below which the result does not count (0: none). {@code community} is the id of the community
+ * whose chat the poll was opened in (a big matter counts that community's register); a poll stored
+ * before communities existed is the default community's.
  */
 public record Poll(
     String id,
@@ -31,9 +34,11 @@ public record Poll(
     boolean anonymous,
     boolean hideResults,
     Kind kind,
-    int minBallots) {
+    int minBallots,
+    String community) {
 
   public Poll {
+    community = community == null || community.isBlank() ? Community.DEFAULT : community;
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(question, "question");
@@ -56,6 +61,20 @@ public record Poll(
     if (remindAt != null && (!remindAt.isAfter(opensAt) || !remindAt.isBefore(closesAt))) {
       remindAt = null; // a reminder outside the voting period has nothing to say
     }
+  }
+
+  /** A poll of the default community. */
+  public Poll(String id, String channel, String chat, String question, List<String> options, Scale scale, Rule rule,
+      Instant opensAt, Instant closesAt, Instant remindAt, int multi, boolean anonymous, boolean hideResults,
+      Kind kind, int minBallots) {
+    this(id, channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi, anonymous,
+        hideResults, kind, minBallots, Community.DEFAULT);
+  }
+
+  /** This poll in the community {@code id}. */
+  public Poll inCommunity(String id) {
+    return new Poll(this.id, channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi,
+        anonymous, hideResults, kind, minBallots, id);
   }
 
   /** A poll of the kind its options and rule suggest ({@link Kind#suggested}), with no minimum participation. */
@@ -135,6 +154,7 @@ public record Poll(
     f.put("hideResults", hideResults ? "1" : "0");
     f.put("kind", kind.apiName());
     f.put("minBallots", String.valueOf(minBallots));
+    f.put("community", community);
     return f;
   }
 }

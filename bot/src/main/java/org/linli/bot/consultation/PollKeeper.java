@@ -36,7 +36,7 @@ public final class PollKeeper implements TimerDriven {
 
   private final PollStore store;
   private final PollSchedule schedule;
-  private final HouseholdDirectory households;
+  private final HouseholdDirectories households;
   private final Poster poster;
   private final ChartMaker charts;
   private final PollMessages messages;
@@ -48,15 +48,17 @@ public final class PollKeeper implements TimerDriven {
   public PollKeeper(
       PollStore store, PollSchedule schedule, HouseholdDirectory households, Poster poster, ChartMaker charts,
       PollMessages messages, Clock clock) {
-    this(store, schedule, households, poster, charts, messages, clock, PersistenceRewrite.none());
+    this(store, schedule, HouseholdDirectories.single(households), poster, charts, messages, clock,
+        PersistenceRewrite.none());
   }
 
   /**
    * A keeper that, once a secret ballot has closed, has {@code rewrite} make the Redis files forget
-   * what the closed poll's key was (the embedded Redis; {@link PersistenceRewrite#none()} otherwise).
+   * what the closed poll's key was (the embedded Redis; {@link PersistenceRewrite#none()} otherwise);
+   * {@code households} gives each community's register (a big matter takes its poll's community's).
    */
   public PollKeeper(
-      PollStore store, PollSchedule schedule, HouseholdDirectory households, Poster poster, ChartMaker charts,
+      PollStore store, PollSchedule schedule, HouseholdDirectories households, Poster poster, ChartMaker charts,
       PollMessages messages, Clock clock, PersistenceRewrite rewrite) {
     this.rewrite = rewrite;
     this.store = store;
@@ -84,7 +86,9 @@ public final class PollKeeper implements TimerDriven {
    * it. Completes only once the poll is in Redis.
    */
   public Future<Poll> open(Poll poll, boolean announce) {
-    Future<Map<String, Long>> register = poll.byHousehold() ? households.areas() : Future.succeededFuture(Map.of());
+    Future<Map<String, Long>> register = poll.byHousehold()
+        ? households.of(poll.community()).areas()
+        : Future.succeededFuture(Map.of());
     return register
         .compose(r -> {
           if (poll.byHousehold() && r.isEmpty()) {
@@ -203,7 +207,7 @@ public final class PollKeeper implements TimerDriven {
       if (!first) {
         return Future.succeededFuture();
       }
-      return Future.all(households.bindings(), store.electorate(poll.id())).compose(all -> {
+      return Future.all(households.of(poll.community()).bindings(), store.electorate(poll.id())).compose(all -> {
         Map<String, String> bound = all.resultAt(0);
         Set<String> electorate = new HashSet<>(all.<List<String>>resultAt(1));
         List<String> identities = new ArrayList<>();

@@ -500,7 +500,7 @@ public final class PollStore {
           Instant.ofEpochMilli(number(h, "closesAt")),
           remind == null || remind.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(remind)),
           (int) number(h, "multi"), "1".equals(text(h, "anonymous")), "1".equals(text(h, "hideResults")));
-      poll = withKind(poll, text(h, "kind"), (int) number(h, "minBallots"));
+      poll = withKind(poll, text(h, "kind"), (int) number(h, "minBallots")).inCommunity(text(h, "community"));
       String sealed = text(h, "sealedBallotKey");
       // Polls opened before keys were sealed kept theirs in clear.
       String clear = text(h, "ballotSecret");

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.linli.bot.community.Communities;
 import org.linli.bot.consultation.Moderators;
-import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.household.Registers;
 import org.linli.bot.outbox.Outbox;
 import org.linli.bot.outbox.Poster;
 import org.linli.bot.text.Phones;
@@ -55,7 +55,7 @@ public record Helpline(TicketStore tickets, Outbox outbox, HubState state, HelpD
    */
   public static Helpline of(Vertx vertx, RedisAPI redis, WebClient web, Settings settings, Poster chat,
       Moderators moderators, ZoneId zone, Clock clock, Capabilities capabilities, TicketPhotos photos,
-      HouseholdRegister households, GuideTopics topics, Communities communities) {
+      Registers households, GuideTopics topics, Communities communities) {
     Settings.Hub hubSettings = settings.hub();
     if (!hubSettings.url().isEmpty() && hubSettings.mode().equals("webhooks") && !hubSettings.secret().isSet()) {
       throw new SettingsException("hub.secret (LINLI_HUB_SECRET, whsec_<base64>) must be set when hub.url is set:"

@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.linli.bot.household.Household;
 import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.household.Registers;
 import org.linli.bot.text.Text;
 import org.linli.bot.ticket.CategoryGuesser;
 import org.linli.bot.ticket.TicketSource;
 import org.linli.webhooks.Capabilities;
 import org.linli.webhooks.Capability;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Identity;
 import org.linli.webhooks.Reply;
 
@@ -47,12 +49,12 @@ final class Intake {
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d{9}(?!\\d)");
 
   private final RedisAPI redis;
-  private final HouseholdRegister households;
+  private final Registers households;
   private final Capabilities capabilities;
   private final PlaceFinder places = new PlaceFinder();
   private final Times times;
 
-  Intake(RedisAPI redis, HouseholdRegister households, Capabilities capabilities, Times times) {
+  Intake(RedisAPI redis, Registers households, Capabilities capabilities, Times times) {
     this.times = times;
     this.redis = redis;
     this.households = households;
@@ -115,19 +117,20 @@ final class Intake {
         || (capabilities.has(event.platform(), Capability.PRIVATE_MESSAGES)
             && Identity.parse(event.identity().key()).isPresent());
     Optional<String> named = places.find(text);
-    return household(event.identity().key()).map(home -> {
+    return household(event.chatRef(), event.identity().key()).map(home -> {
       String address = named.orElse(home);
       return new Need(address, !needsPlace || located || !address.isEmpty(), contact || located);
     });
   }
 
-  /** The address the register gives the resident's household, or empty when not bound. */
-  private Future<String> household(String identity) {
+  /** The address the register of the chat's community gives the resident's household, or empty when not bound. */
+  private Future<String> household(ChatRef chat, String identity) {
     if (households == null) {
       return Future.succeededFuture("");
     }
-    return households.householdOf(identity)
-        .compose(id -> id == null ? Future.succeededFuture((Household) null) : households.find(id))
+    HouseholdRegister register = households.of(chat);
+    return register.householdOf(identity)
+        .compose(id -> id == null ? Future.succeededFuture((Household) null) : register.find(id))
         .map(h -> h == null ? "" : h.label())
         .otherwise("");
   }

@@ -2,15 +2,18 @@ package org.linli.bot.household;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Function;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.Words;
 import org.linli.webhooks.ChatEvent;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Reply;
 
 /**
  * The chat side of the register: {@code /bind 483920} (or {@code /绑定 483920}) binds the sender
- * to the household the community office gave the code for. Replies concern one household, so they
- * are private even in a group.
+ * to the household the community office gave the code for, on the register of the community the
+ * chat belongs to (a code of another community's household does not bind there). Replies concern
+ * one household, so they are private even in a group.
  */
 public final class HouseholdChat {
 
@@ -21,10 +24,20 @@ public final class HouseholdChat {
   private static final int FULL_WIDTH_ZERO = 0xFF10;
   private static final int IDEOGRAPHIC_SPACE = 0x3000;
 
-  private final HouseholdRegister register;
+  private final Function<ChatRef, HouseholdRegister> registers;
 
+  /** Binds on this one register, whatever the chat. */
   public HouseholdChat(HouseholdRegister register) {
-    this.register = register;
+    this(chat -> register);
+  }
+
+  /** Binds on the register of each chat's community. */
+  public HouseholdChat(Registers registers) {
+    this(registers::of);
+  }
+
+  private HouseholdChat(Function<ChatRef, HouseholdRegister> registers) {
+    this.registers = registers;
   }
 
   /** True for the commands this class answers. */
@@ -41,6 +54,7 @@ public final class HouseholdChat {
   public Future<List<Reply>> bind(ChatEvent event, String rest) {
     String code = digits(rest);
     String identity = identity(event);
+    HouseholdRegister register = registers.apply(event.chatRef());
     if (rest.isBlank()) {
       return register.householdOf(identity)
           .compose(id -> id == null ? Future.succeededFuture(null) : register.find(id))

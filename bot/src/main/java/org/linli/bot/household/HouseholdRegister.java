@@ -16,14 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.linli.bot.community.Community;
 import org.linli.bot.consultation.HouseholdDirectory;
 import org.linli.bot.redis.LuaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The household register in Redis, the chat identities bound to each household, and the one-time
- * codes that bind them. Every key carries the hash tag {@code {register}}, so the register, the
+ * The household register of one community in Redis, the chat identities bound to each household,
+ * and the one-time codes that bind them. Every key carries the register's hash tag — {@code
+ * {register}} for the default community (the keys of before communities), {@code {register:<id>}}
+ * for another ({@code households:{register:xinghe}:bindings}) — so the register, the
  * bindings and the codes share one cluster slot and a bind is one Lua script: the code is used up,
  * the identity leaves its earlier household and joins the new one, and both audit lists get a line
  * — all or nothing, and two residents racing with one code cannot both win.
@@ -37,15 +40,14 @@ import org.slf4j.LoggerFactory;
  * households:{register}:used:&lt;code&gt;      string household id, kept until the code would have expired
  * households:{register}:tries:&lt;identity&gt; counter of wrong codes within the window
  * households:{register}:wrong:household:&lt;id&gt; wrong codes of the identities bound to the household
- * households:{register}:wrong:community  wrong codes of every identity, within the window
+ * households:{register}:wrong:community  wrong codes of every identity of the community, within the window
  * </pre>
+ *
+ * <p>(Keys of the default community shown; another community's have {@code {register:<id>}}.)
  */
 public final class HouseholdRegister implements HouseholdDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(HouseholdRegister.class);
-
-  static final String PREFIX = "households:{register}";
-  private static final String BINDINGS = PREFIX + ":bindings";
 
   /** Wrong codes an identity may send within {@link #TRIES_WINDOW} before binding is refused (the default). */
   public static final int MAX_WRONG_CODES = BindingLimits.DEFAULT.perIdentity();
@@ -65,14 +67,23 @@ public final class HouseholdRegister implements HouseholdDirectory {
   private final Clock clock;
   private final BindingLimits limits;
   private final SecureRandom random = new SecureRandom();
+  private final String community;
+  private final String prefix;
+  private final String bindings;
 
   /** {@code codeLifetime}: how long an issued binding code stays valid; the default limits of wrong codes. */
   public HouseholdRegister(RedisAPI redis, Duration codeLifetime, Clock clock) {
     this(redis, codeLifetime, clock, BindingLimits.DEFAULT);
   }
 
-  /** {@code limits}: how many wrong codes pause binding, for whom. */
+  /** {@code limits}: how many wrong codes pause binding, for whom; the default community's register. */
   public HouseholdRegister(RedisAPI redis, Duration codeLifetime, Clock clock, BindingLimits limits) {
+    this(redis, codeLifetime, clock, limits, Community.DEFAULT);
+  }
+
+  /** The register of the community {@code community} (an id). */
+  public HouseholdRegister(RedisAPI redis, Duration codeLifetime, Clock clock, BindingLimits limits,
+      String community) {
     if (codeLifetime.toMillis() < 1) {
       throw new IllegalArgumentException("a binding code must live at least a millisecond");
     }
@@ -80,6 +91,15 @@ public final class HouseholdRegister implements HouseholdDirectory {
     this.codeLifetime = codeLifetime;
     this.clock = clock;
     this.limits = limits;
+    this.community = community;
+    String tag = Community.DEFAULT.equals(community) ? "register" : "register:" + community;
+    this.prefix = "households:{" + tag + "}";
+    this.bindings = prefix + ":bindings";
+  }
+
+  /** The id of the community whose register this is. */
+  public String community() {
+    return community;
   }
 
   /** A household on the register with the number of chat identities bound to it. */
@@ -111,7 +131,7 @@ public final class HouseholdRegister implements HouseholdDirectory {
     if (args.isEmpty()) {
       return count().map(n -> new ImportResult(0, 0, n, List.of()));
     }
-    return UPSERT.call().key("register", PREFIX).args("pairs", args).run(redis).map(r -> {
+    return UPSERT.call().key("register", prefix).args("pairs", args).run(redis).map(r -> {
       int added = r.get(0).toInteger();
       long total = r.get(1).toLong();
       LOG.info("Household register: {} households imported ({} new), {} on the register", households.size(), added,
@@ -122,12 +142,12 @@ public final class HouseholdRegister implements HouseholdDirectory {
 
   /** How many households the register holds. */
   public Future<Long> count() {
-    return redis.hlen(PREFIX).map(Response::toLong);
+    return redis.hlen(prefix).map(Response::toLong);
   }
 
   /** The household with this id, or null. */
   public Future<Household> find(String householdId) {
-    return redis.hget(PREFIX, householdId).map(r -> r == null ? null : Household.fromJson(householdId, r.toString()));
+    return redis.hget(prefix, householdId).map(r -> r == null ? null : Household.fromJson(householdId, r.toString()));
   }
 
   /** Every household, by id, with how many identities are bound to each. */
@@ -138,14 +158,14 @@ public final class HouseholdRegister implements HouseholdDirectory {
   // The script counts the members of the households the caller names (Redis Cluster needs every
   // key declared); when one was added between the two steps it answers false and we list again.
   private Future<List<Listed>> list(int attempt) {
-    return redis.hkeys(PREFIX).compose(ids -> {
+    return redis.hkeys(prefix).compose(ids -> {
       List<String> households = new ArrayList<>();
       if (ids != null) {
         ids.forEach(id -> households.add(id.toString()));
       }
       return LIST.call()
-          .key("register", PREFIX)
-          .keys("members", households.stream().map(HouseholdRegister::membersKey).toList())
+          .key("register", prefix)
+          .keys("members", households.stream().map(this::membersKey).toList())
           .args("households", households)
           .run(redis);
     }).compose(r -> r != null && r.type() == ResponseType.MULTI
@@ -171,7 +191,7 @@ public final class HouseholdRegister implements HouseholdDirectory {
    */
   @Override
   public Future<Map<String, Long>> areas() {
-    return redis.hgetall(PREFIX).map(h -> {
+    return redis.hgetall(prefix).map(h -> {
       Map<String, Long> out = new LinkedHashMap<>();
       if (h != null) {
         for (String id : h.getKeys()) {
@@ -185,13 +205,13 @@ public final class HouseholdRegister implements HouseholdDirectory {
   /** The household this identity ({@code platform:userId}) is bound to, or null. */
   @Override
   public Future<String> householdOf(String identity) {
-    return redis.hget(BINDINGS, identity).map(r -> r == null ? null : r.toString());
+    return redis.hget(bindings, identity).map(r -> r == null ? null : r.toString());
   }
 
   /** Every bound identity ({@code platform:userId}) → its household. */
   @Override
   public Future<Map<String, String>> bindings() {
-    return redis.hgetall(BINDINGS).map(h -> {
+    return redis.hgetall(bindings).map(h -> {
       Map<String, String> out = new LinkedHashMap<>();
       if (h != null) {
         for (String identity : h.getKeys()) {
@@ -240,7 +260,7 @@ public final class HouseholdRegister implements HouseholdDirectory {
     long millis = codeLifetime.toMillis();
     Instant expiresAt = clock.instant().plusMillis(millis);
     return ISSUE.call()
-        .key("register", PREFIX)
+        .key("register", prefix)
         .key("code", codeKey(code))
         .key("used", usedKey(code))
         .arg("household", householdId)
@@ -277,15 +297,15 @@ public final class HouseholdRegister implements HouseholdDirectory {
   // earlier one; Redis Cluster needs every key declared, so they are read first and the script
   // checks they still hold (else it answers stale and we read again).
   private Future<BindResult> bind(String code, String identity, int attempt) {
-    return Future.all(redis.get(codeKey(code)), redis.hget(BINDINGS, identity)).compose(read -> {
+    return Future.all(redis.get(codeKey(code)), redis.hget(bindings, identity)).compose(read -> {
       String household = text(read.resultAt(0));
       String previous = text(read.resultAt(1));
       return BIND.call()
-          .key("register", PREFIX)
-          .key("bindings", BINDINGS)
+          .key("register", prefix)
+          .key("bindings", bindings)
           .key("code", codeKey(code))
           .key("used", usedKey(code))
-          .key("tries", PREFIX + ":tries:" + identity)
+          .key("tries", prefix + ":tries:" + identity)
           .key("members", membersKey(household))
           .key("audit", auditKey(household))
           .key("previousMembers", membersKey(previous))
@@ -294,8 +314,8 @@ public final class HouseholdRegister implements HouseholdDirectory {
           .arg("at", clock.millis())
           .arg("expectedHousehold", household)
           .arg("expectedPrevious", previous)
-          .key("householdTries", PREFIX + ":wrong:household:" + previous)
-          .key("communityTries", PREFIX + ":wrong:community")
+          .key("householdTries", prefix + ":wrong:household:" + previous)
+          .key("communityTries", prefix + ":wrong:community")
           .arg("maxWrongCodes", limits.perIdentity())
           .arg("triesWindowMillis", limits.window().toMillis())
           .arg("auditLength", AUDIT_LENGTH)
@@ -304,8 +324,9 @@ public final class HouseholdRegister implements HouseholdDirectory {
           .run(redis);
     }).compose(r -> {
       if (r.size() > 1 && "community_full".equals(r.get(1).toString())) {
-        LOG.warn("Binding paused for everyone: {} wrong binding codes within {} min across identities (someone may be"
-            + " guessing codes); it resumes when the window has passed", limits.perCommunity(),
+        LOG.warn("Binding paused for everyone of the community {}: {} wrong binding codes within {} min across"
+            + " identities (someone may be guessing codes); it resumes when the window has passed", community,
+            limits.perCommunity(),
             limits.window().toMinutes());
       }
       return Future.succeededFuture(r);
@@ -338,20 +359,20 @@ public final class HouseholdRegister implements HouseholdDirectory {
         previous.isEmpty() || previousRecord.isEmpty() ? null : Household.fromJson(previous, previousRecord));
   }
 
-  private static String membersKey(String householdId) {
-    return PREFIX + ":members:" + householdId;
+  private String membersKey(String householdId) {
+    return prefix + ":members:" + householdId;
   }
 
-  private static String auditKey(String householdId) {
-    return PREFIX + ":audit:" + householdId;
+  private String auditKey(String householdId) {
+    return prefix + ":audit:" + householdId;
   }
 
-  private static String codeKey(String code) {
-    return PREFIX + ":code:" + code;
+  private String codeKey(String code) {
+    return prefix + ":code:" + code;
   }
 
-  private static String usedKey(String code) {
-    return PREFIX + ":used:" + code;
+  private String usedKey(String code) {
+    return prefix + ":used:" + code;
   }
 
   /** The household asked for is not on the register. */

@@ -109,7 +109,7 @@ public final class CommunityRoutes implements FeatureRoutes {
     if (!(office instanceof JsonObject facts)) {
       throw new HttpException(400, "\"office\" must be an object: {\"address\":\"…\",\"phone\":\"…\",\"hours\":\"…\"}");
     }
-    for (String field : new String[] {"address", "phone", "hours"}) {
+    for (String field : new String[]{"address", "phone", "hours"}) {
       if (facts.containsKey(field) && !(facts.getValue(field) instanceof String)) {
         throw new HttpException(400, "\"office." + field + "\" must be text");
       }

@@ -4,7 +4,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * The moderators' consultation API, behind the admin token: open a poll, read it and its results
- * (JSON or CSV), close it early. See {@link PollApi}.
+ * (JSON or CSV), close it early; at {@code /api/v1/polls…} for the default community and at {@code
+ * /api/v1/communities/<c>/polls…} for any. See {@link PollApi}.
  */
 public final class ConsultationRoutes implements FeatureRoutes {
 
@@ -18,10 +19,15 @@ public final class ConsultationRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.post("/api/v1/polls").handler(guards.body()).handler(guards.moderators()).handler(polls::create);
-    router.get("/api/v1/polls/:id").handler(guards.moderators()).handler(polls::get);
-    router.get("/api/v1/polls/:id/results").handler(guards.moderators()).handler(polls::results);
-    router.post("/api/v1/polls/:id/close").handler(guards.moderators()).handler(polls::close);
-    router.get("/api/v1/polls/:id/results.csv").handler(guards.moderators()).handler(published.csv());
+    router.postWithRegex(ApiPaths.of("/polls")).handler(guards.body()).handler(guards.moderators())
+        .handler(guards.community()).handler(polls::create);
+    router.getWithRegex(ApiPaths.of("/polls/:id")).handler(guards.moderators()).handler(guards.community())
+        .handler(polls::get);
+    router.getWithRegex(ApiPaths.of("/polls/:id/results")).handler(guards.moderators()).handler(guards.community())
+        .handler(polls::results);
+    router.postWithRegex(ApiPaths.of("/polls/:id/close")).handler(guards.moderators()).handler(guards.community())
+        .handler(polls::close);
+    router.getWithRegex(ApiPaths.of("/polls/:id/results.csv")).handler(guards.moderators())
+        .handler(guards.community()).handler(polls::inCommunity).handler(published.csv());
   }
 }

@@ -14,11 +14,13 @@ import org.linli.bot.household.Household;
 import org.linli.bot.household.HouseholdCsv;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.household.RegisterPreview;
+import org.linli.bot.household.Registers;
 
 /**
  * The moderators' REST API for the household register (bearer admin token): import the register
  * as CSV, list it (names and phone numbers masked), and issue one-time binding codes. A file with
- * any problem is refused whole, naming each line, and the stored register stays as it was.
+ * any problem is refused whole, naming each line, and the stored register stays as it was. Each
+ * call works on the register of its community ({@link CommunityScope}).
  */
 public final class HouseholdApi {
 
@@ -28,11 +30,15 @@ public final class HouseholdApi {
   private static final List<String> CSV_TYPES = List.of("text/csv", "text/plain", "application/csv",
       "application/vnd.ms-excel", "text/comma-separated-values");
 
-  private final HouseholdRegister register;
+  private final Registers registers;
   private final BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_CSV_BYTES);
 
-  public HouseholdApi(HouseholdRegister register) {
-    this.register = register;
+  public HouseholdApi(Registers registers) {
+    this.registers = registers;
+  }
+
+  private HouseholdRegister register(RoutingContext ctx) {
+    return registers.of(CommunityScope.of(ctx));
   }
 
   /**
@@ -67,7 +73,7 @@ public final class HouseholdApi {
       ctx.fail(new HttpException(400, "Nothing was imported: " + e.getMessage()));
       return;
     }
-    register.importCsv(csv)
+    register(ctx).importCsv(csv)
         .onSuccess(result -> Routes.json(ctx, new JsonObject()
             .put("imported", result.imported())
             .put("added", result.added())
@@ -92,7 +98,7 @@ public final class HouseholdApi {
       Routes.json(ctx, new JsonObject().put("valid", false).put("problems", new JsonArray(e.problems())));
       return;
     }
-    RegisterPreview.of(register, csv).onSuccess(p -> {
+    RegisterPreview.of(register(ctx), csv).onSuccess(p -> {
       JsonArray added = new JsonArray();
       p.added().forEach(h -> added.add(new JsonObject().put("id", h.id()).put("label", h.label())
           .put("area", h.areaSquareMetres()).put("owners", h.owners())));
@@ -111,7 +117,7 @@ public final class HouseholdApi {
 
   /** {@code GET /api/v1/households}: the register, names and phone numbers in masked form only. */
   public void list(RoutingContext ctx) {
-    register.list()
+    register(ctx).list()
         .onSuccess(list -> {
           JsonArray rows = new JsonArray();
           long area = 0;
@@ -158,6 +164,7 @@ public final class HouseholdApi {
       return;
     }
     boolean unboundOnly = body.getBoolean("unboundOnly", false);
+    HouseholdRegister register = register(ctx);
     register.list().compose(list -> {
       List<Household> chosen = list.stream()
           .filter(l -> l.household().building().equals(building.strip()))
@@ -191,7 +198,7 @@ public final class HouseholdApi {
       ctx.fail(new HttpException(404, "There is no household with that id on the register"));
       return;
     }
-    register.issueCode(id)
+    register(ctx).issueCode(id)
         .onSuccess(code -> ctx.response()
             .setStatusCode(201)
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")

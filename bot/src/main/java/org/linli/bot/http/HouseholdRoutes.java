@@ -1,29 +1,32 @@
 package org.linli.bot.http;
 
 import io.vertx.ext.web.Router;
-import org.linli.bot.household.HouseholdRegister;
+import org.linli.bot.household.Registers;
 
 /**
- * The household register, behind the admin token: import the CSV, list the households (masked),
- * issue a binding code. See {@link HouseholdApi}.
+ * The household register of each community, behind the admin token: import the CSV, list the
+ * households (masked), issue a binding code; at {@code /api/v1/households…} for the default
+ * community and at {@code /api/v1/communities/<c>/households…} for any. See {@link HouseholdApi}.
  */
 public final class HouseholdRoutes implements FeatureRoutes {
 
   private final HouseholdApi households;
 
-  public HouseholdRoutes(HouseholdRegister register) {
-    this.households = new HouseholdApi(register);
+  public HouseholdRoutes(Registers registers) {
+    this.households = new HouseholdApi(registers);
   }
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.post("/api/v1/households").handler(guards.moderators()).handler(households.csvBody())
-        .handler(households::importCsv);
-    router.post("/api/v1/households/preview").handler(guards.moderators()).handler(households.csvBody())
-        .handler(households::previewCsv);
-    router.get("/api/v1/households").handler(guards.moderators()).handler(households::list);
-    router.post("/api/v1/households/codes").handler(guards.body()).handler(guards.moderators())
-        .handler(households::issueCodesForBuilding);
-    router.post("/api/v1/households/:id/codes").handler(guards.moderators()).handler(households::issueCode);
+    router.postWithRegex(ApiPaths.of("/households")).handler(guards.moderators()).handler(guards.community())
+        .handler(households.csvBody()).handler(households::importCsv);
+    router.postWithRegex(ApiPaths.of("/households/preview")).handler(guards.moderators())
+        .handler(guards.community()).handler(households.csvBody()).handler(households::previewCsv);
+    router.getWithRegex(ApiPaths.of("/households")).handler(guards.moderators()).handler(guards.community())
+        .handler(households::list);
+    router.postWithRegex(ApiPaths.of("/households/codes")).handler(guards.body()).handler(guards.moderators())
+        .handler(guards.community()).handler(households::issueCodesForBuilding);
+    router.postWithRegex(ApiPaths.of("/households/:id/codes")).handler(guards.moderators())
+        .handler(guards.community()).handler(households::issueCode);
   }
 }

@@ -14,16 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import org.linli.bot.community.Community;
 import org.linli.bot.consultation.Decision;
 import org.linli.bot.consultation.Poll;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.consultation.Rule;
 import org.linli.bot.consultation.Tally;
+import org.linli.webhooks.ChatRef;
 
 /**
  * The moderators' REST API for polls (bearer admin token): create, read, results, close. Bad
- * input is refused with a sentence and never reaches the store.
+ * input is refused with a sentence and never reaches the store. Every call is about one community
+ * ({@link CommunityScope}): a poll is opened only in a chat of that community, and a poll of
+ * another community is not found.
  */
 public final class PollApi {
 
@@ -33,9 +38,15 @@ public final class PollApi {
   private final PollKeeper keeper;
   private final Clock clock;
   private final Set<String> channels;
+  private final Function<ChatRef, String> communityOf;
 
-  /** {@code channels}: the names of the chat platforms this service runs, the only channels a poll may name. */
-  public PollApi(PollStore store, PollKeeper keeper, Clock clock, Set<String> channels) {
+  /**
+   * {@code channels}: the names of the chat platforms this service runs, the only channels a poll
+   * may name; {@code communityOf}: the id of a chat's community.
+   */
+  public PollApi(PollStore store, PollKeeper keeper, Clock clock, Set<String> channels,
+      Function<ChatRef, String> communityOf) {
+    this.communityOf = communityOf;
     this.store = store;
     this.keeper = keeper;
     this.clock = clock;
@@ -51,7 +62,7 @@ public final class PollApi {
       ctx.fail(e);
       return;
     }
-    open(body)
+    open(body, CommunityScope.of(ctx))
         .onSuccess(poll -> ctx.response().setStatusCode(201)
             .putHeader("Content-Type", "application/json; charset=utf-8")
             .end(describe(poll, "open").encode()))
@@ -61,26 +72,49 @@ public final class PollApi {
   /**
    * Checks a poll request as {@code POST /api/v1/polls} takes it and opens the poll, announced in
    * its chat; fails with an {@link HttpException} (400 and a sentence, or 409 for a big matter
-   * without a register) and stores nothing when the request is refused. The console's form uses it.
+   * without a register) and stores nothing when the request is refused. The chat must belong to
+   * the community {@code community} (an id), else a 400 says whose it is. The console's form uses it.
    */
-  public Future<Poll> open(JsonObject body) {
+  public Future<Poll> open(JsonObject body, String community) {
     Draft draft;
     try {
       draft = draft(body);
+      checkChat(new ChatRef(draft.channel(), draft.chat()), community, communityOf);
     } catch (HttpException e) {
       return Future.failedFuture(e);
     }
     return store.nextId()
-        .compose(id -> keeper.open(draft.toPoll(id), true))
+        .compose(id -> keeper.open(draft.toPoll(id, community), true))
         .recover(e -> Future.failedFuture(e instanceof PollKeeper.Refused
             ? new HttpException(409, "Big matters are decided by the households of the register, and the register is"
                 + " empty: import it first (POST /api/v1/households)")
             : e));
   }
 
+  /**
+   * Refuses (400) a chat that does not belong to the community {@code community}, naming the
+   * community it belongs to.
+   */
+  static void checkChat(ChatRef chat, String community, Function<ChatRef, String> communityOf) {
+    String owner = communityOf.apply(chat);
+    if (!owner.equals(community)) {
+      throw new HttpException(400, "The chat " + chat.key() + " belongs to the community " + owner + ", not to "
+          + community + ": open it under /api/v1/" + (Community.DEFAULT.equals(owner)
+              ? ""
+              : "communities/" + owner
+                  + "/")
+          + "…");
+    }
+  }
+
+  /** A handler that goes on only for a poll {@code :id} of the call's community (else 404). */
+  public void inCommunity(RoutingContext ctx) {
+    find(ctx.pathParam("id"), CommunityScope.of(ctx)).onSuccess(stored -> ctx.next()).onFailure(ctx::fail);
+  }
+
   /** {@code GET /api/v1/polls/:id}. */
   public void get(RoutingContext ctx) {
-    find(ctx.pathParam("id"))
+    find(ctx.pathParam("id"), CommunityScope.of(ctx))
         .onSuccess(stored -> Routes.json(ctx, describe(stored.poll(), stored.status())))
         .onFailure(ctx::fail);
   }
@@ -88,7 +122,7 @@ public final class PollApi {
   /** {@code GET /api/v1/polls/:id/results}. */
   public void results(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    find(id)
+    find(id, CommunityScope.of(ctx))
         .compose(this::results)
         .onSuccess(body -> Routes.json(ctx, body))
         .onFailure(ctx::fail);
@@ -97,16 +131,17 @@ public final class PollApi {
   /** {@code POST /api/v1/polls/:id/close}: closes (once) and answers with the final results. */
   public void close(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    find(id)
+    String community = CommunityScope.of(ctx);
+    find(id, community)
         .compose(stored -> keeper.close(id, "api", true))
-        .compose(closed -> find(id))
+        .compose(closed -> find(id, community))
         .compose(this::results)
         .onSuccess(body -> Routes.json(ctx, body))
         .onFailure(ctx::fail);
   }
 
-  private Future<PollStore.Stored> find(String id) {
-    return store.find(id).compose(stored -> stored == null
+  private Future<PollStore.Stored> find(String id, String community) {
+    return store.find(id).compose(stored -> stored == null || !stored.poll().community().equals(community)
         ? Future.failedFuture(new HttpException(404, "There is no poll " + id))
         : Future.succeededFuture(stored));
   }
@@ -203,9 +238,9 @@ public final class PollApi {
   private record Draft(String channel, String chat, String question, List<String> options, Poll.Scale scale, Rule rule,
       Instant opensAt, Instant closesAt, Instant remindAt, int multi, boolean anonymous, boolean hideResults,
       Poll.Kind kind, int minBallots) {
-    Poll toPoll(String id) {
+    Poll toPoll(String id, String community) {
       return new Poll(id, channel, chat, question, options, scale, rule, opensAt, closesAt, remindAt, multi, anonymous,
-          hideResults, kind, minBallots);
+          hideResults, kind, minBallots, community);
     }
   }
 

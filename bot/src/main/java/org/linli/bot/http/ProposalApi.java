@@ -1,12 +1,16 @@
 package org.linli.bot.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.linli.bot.consultation.Poll;
+import org.linli.bot.consultation.PollStore;
 import org.linli.bot.consultation.proposal.ConsultationIndex;
 import org.linli.bot.consultation.proposal.FollowUp;
 import org.linli.bot.consultation.proposal.FollowUps;
@@ -18,10 +22,16 @@ import org.linli.webhooks.Identity;
 /**
  * The moderators' REST API for proposals and follow-ups (bearer admin token, as the poll API):
  * raise a proposal for a chat, list and read proposals, accept or decline one, record a decided
- * poll's follow-up steps; and the public index {@code GET /polls}. Bad input is refused with a 400
- * and a sentence before anything is stored.
+ * poll's follow-up steps, list the latest polls; and the public index {@code GET /polls} (the whole
+ * office's). Bad input is refused with a 400 and a sentence before anything is stored. Every
+ * moderators' call is about one community ({@link CommunityScope}): a proposal is raised only in a
+ * chat of it, lists show only its proposals and polls, and a proposal or poll (with its follow-up)
+ * of another community is not found.
+ *
+ * @param communityOf the id of a chat's community
  */
-public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIndex index) {
+public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIndex index, PollStore polls,
+    Function<ChatRef, String> communityOf) {
 
   /** {@code POST /api/v1/proposals}: raises a proposal; its message goes to the chat through the outbox. */
   public void create(RoutingContext ctx) {
@@ -41,8 +51,37 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
       return;
     }
     ChatRef where = new ChatRef(text(body, "channel", "generic"), text(body, "chat", ""));
+    try {
+      PollApi.checkChat(where, CommunityScope.of(ctx), communityOf);
+    } catch (HttpException e) {
+      ctx.fail(e);
+      return;
+    }
     desk.raise(where, proposer, text(body, "title", ""), text(body, "description", ""), true)
         .onSuccess(p -> created(ctx, describe(p)))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code GET /api/v1/polls}: the latest polls of the community, newest first — {@code {"polls":
+   * [{"id", "status", "channel", "chat", "question", "scale", "opensAt", "closesAt"}]}}.
+   */
+  public void pollList(RoutingContext ctx) {
+    int limit = Routes.limit(ctx, 100);
+    if (limit == 0) {
+      return;
+    }
+    String community = CommunityScope.of(ctx);
+    index.latestPolls(community)
+        .onSuccess(all -> {
+          JsonArray out = new JsonArray();
+          all.stream().limit(limit).forEach(s -> out.add(new JsonObject().put("id", s.poll().id())
+              .put("status", s.status()).put("channel", s.poll().channel()).put("chat", s.poll().chat())
+              .put("question", s.poll().question())
+              .put("scale", s.poll().scale().name().toLowerCase(Locale.ROOT))
+              .put("opensAt", s.poll().opensAt().toString()).put("closesAt", s.poll().closesAt().toString())));
+          Routes.json(ctx, new JsonObject().put("polls", out));
+        })
         .onFailure(ctx::fail);
   }
 
@@ -52,7 +91,7 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
     if (limit == 0) {
       return;
     }
-    desk.latest(limit)
+    desk.latest(limit, CommunityScope.of(ctx))
         .onSuccess(all -> {
           JsonArray out = new JsonArray();
           all.forEach(p -> out.add(describe(p)));
@@ -63,7 +102,8 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
 
   /** {@code GET /api/v1/proposals/:id}. */
   public void get(RoutingContext ctx) {
-    desk.find(ctx.pathParam("id")).onSuccess(p -> Routes.json(ctx, describe(p))).onFailure(ctx::fail);
+    desk.find(ctx.pathParam("id"), CommunityScope.of(ctx)).onSuccess(p -> Routes.json(ctx, describe(p)))
+        .onFailure(ctx::fail);
   }
 
   /** {@code POST /api/v1/proposals/:id/accept}: {@code {"flags": "--discuss 2d --closes 5d"}}, optional. */
@@ -78,7 +118,8 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
       ctx.fail(e);
       return;
     }
-    desk.accept(ctx.pathParam("id"), flags, true)
+    String id = ctx.pathParam("id");
+    desk.find(id, CommunityScope.of(ctx)).compose(p -> desk.accept(id, flags, true))
         .onSuccess(a -> created(ctx, describe(a.proposal()).put("poll", poll(a.poll()))))
         .onFailure(ctx::fail);
   }
@@ -95,7 +136,8 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
       ctx.fail(e);
       return;
     }
-    desk.decline(ctx.pathParam("id"), reason, true)
+    String id = ctx.pathParam("id");
+    desk.find(id, CommunityScope.of(ctx)).compose(p -> desk.decline(id, reason, true))
         .onSuccess(p -> Routes.json(ctx, describe(p)))
         .onFailure(ctx::fail);
   }
@@ -136,7 +178,8 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
       return;
     }
     String pollId = ctx.pathParam("id");
-    followUps.record(pollId, text, tickets, done)
+    pollOfCommunity(pollId, CommunityScope.of(ctx))
+        .compose(v -> followUps.record(pollId, text, tickets, done))
         .compose(r -> followUps.of(pollId))
         .onSuccess(f -> created(ctx, describe(f)))
         .onFailure(ctx::fail);
@@ -145,9 +188,17 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
   /** {@code GET /api/v1/polls/:id/followups}. */
   public void followUps(RoutingContext ctx) {
     String pollId = ctx.pathParam("id");
-    followUps.existing(pollId)
+    pollOfCommunity(pollId, CommunityScope.of(ctx))
+        .compose(v -> followUps.existing(pollId))
         .onSuccess(f -> Routes.json(ctx, describe(f)))
         .onFailure(ctx::fail);
+  }
+
+  // A poll another community's (or none): its follow-up is not found here either.
+  private Future<Void> pollOfCommunity(String pollId, String community) {
+    return polls.find(pollId).compose(stored -> stored == null || !stored.poll().community().equals(community)
+        ? Future.failedFuture(new HttpException(404, "There is no poll " + pollId))
+        : Future.succeededFuture());
   }
 
   /** {@code GET /polls}: the public index page. */

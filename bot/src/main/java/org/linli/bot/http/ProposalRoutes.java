@@ -4,8 +4,9 @@ import io.vertx.ext.web.Router;
 
 /**
  * Residents' proposals and the follow-up of decisions: the moderators' API behind the admin token
- * ({@code /api/v1/proposals…}, {@code /api/v1/polls/:id/followups}) and the public index of
- * consultations ({@code GET /polls}). See {@link ProposalApi}.
+ * ({@code /api/v1/proposals…}, {@code /api/v1/polls/:id/followups}, the list {@code GET
+ * /api/v1/polls}; each also at {@code /api/v1/communities/<c>/…}) and the public index of
+ * consultations ({@code GET /polls}, the whole office's). See {@link ProposalApi}.
  */
 public final class ProposalRoutes implements FeatureRoutes {
 
@@ -18,15 +19,21 @@ public final class ProposalRoutes implements FeatureRoutes {
   @Override
   public void mount(Router router, Guards guards) {
     router.get("/polls").handler(api::index);
-    router.post("/api/v1/proposals").handler(guards.body()).handler(guards.moderators()).handler(api::create);
-    router.get("/api/v1/proposals").handler(guards.moderators()).handler(api::list);
-    router.get("/api/v1/proposals/:id").handler(guards.moderators()).handler(api::get);
-    router.post("/api/v1/proposals/:id/accept").handler(guards.body()).handler(guards.moderators())
-        .handler(api::accept);
-    router.post("/api/v1/proposals/:id/decline").handler(guards.body()).handler(guards.moderators())
-        .handler(api::decline);
-    router.post("/api/v1/polls/:id/followups").handler(guards.body()).handler(guards.moderators())
-        .handler(api::followUp);
-    router.get("/api/v1/polls/:id/followups").handler(guards.moderators()).handler(api::followUps);
+    router.getWithRegex(ApiPaths.of("/polls")).handler(guards.moderators()).handler(guards.community())
+        .handler(api::pollList);
+    router.postWithRegex(ApiPaths.of("/proposals")).handler(guards.body()).handler(guards.moderators())
+        .handler(guards.community()).handler(api::create);
+    router.getWithRegex(ApiPaths.of("/proposals")).handler(guards.moderators()).handler(guards.community())
+        .handler(api::list);
+    router.getWithRegex(ApiPaths.of("/proposals/:id")).handler(guards.moderators()).handler(guards.community())
+        .handler(api::get);
+    router.postWithRegex(ApiPaths.of("/proposals/:id/accept")).handler(guards.body()).handler(guards.moderators())
+        .handler(guards.community()).handler(api::accept);
+    router.postWithRegex(ApiPaths.of("/proposals/:id/decline")).handler(guards.body()).handler(guards.moderators())
+        .handler(guards.community()).handler(api::decline);
+    router.postWithRegex(ApiPaths.of("/polls/:id/followups")).handler(guards.body()).handler(guards.moderators())
+        .handler(guards.community()).handler(api::followUp);
+    router.getWithRegex(ApiPaths.of("/polls/:id/followups")).handler(guards.moderators()).handler(guards.community())
+        .handler(api::followUps);
   }
 }

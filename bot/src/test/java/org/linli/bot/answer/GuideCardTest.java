@@ -100,7 +100,7 @@ class GuideCardTest {
   @Test
   void a_guide_handled_at_the_community_s_own_office_shows_that_office_s_address_phone_and_hours() throws Exception {
     for (Entry entry : shipped()) {
-      for (Aspect a : new Aspect[] {null, Aspect.PLACE, Aspect.MATERIALS}) {
+      for (Aspect a : new Aspect[]{null, Aspect.PLACE, Aspect.MATERIALS}) {
         String card = GuideCard.render(entry, a, LINK + entry.id(), false, XINGHE);
         assertThat(GuideCard.length(card)).as(entry.id() + " " + a).isLessThanOrEqualTo(GuideCard.LIMIT);
         assertThat(card).as(entry.id()).endsWith("全文：" + LINK + entry.id());

@@ -52,6 +52,27 @@ class HouseholdRegisterTest {
   }
 
   @Test
+  void another_community_s_register_has_its_own_households_codes_and_keys_and_the_default_keeps_the_old_keys() {
+    HouseholdRegister xinghe = new HouseholdRegister(redis, Duration.ofHours(168), Clock.systemUTC(),
+        BindingLimits.DEFAULT, "xinghe");
+    await(xinghe.importCsv("household,building,unit,room,area,owners\n8-1-101,8,1,101,70,1\n"));
+    BindingCode code = await(xinghe.issueCode("8-1-101"));
+
+    assertThat(await(xinghe.areas())).isEqualTo(Map.of("8-1-101", 70_00L));
+    assertThat(await(register.areas())).containsOnlyKeys("3-2-601", "3-2-602", "1-1-101");
+    assertThat(await(register.bind(code.code(), "generic:u7")).bound()).isFalse();
+    assertThat(await(xinghe.bind(code.code(), "generic:u7")).householdId()).isEqualTo("8-1-101");
+    assertThat(await(register.householdOf("generic:u7"))).isNull();
+    assertThat(await(redis.exists(List.of("households:{register}", "households:{register:xinghe}",
+        "households:{register:xinghe}:bindings", "households:{register}:wrong:community",
+        "households:{register:xinghe}:wrong:community"))).toInteger()).isEqualTo(4);
+    Registers registers = new Registers(redis, Duration.ofHours(1), Clock.systemUTC(), BindingLimits.DEFAULT, null);
+    assertThat(registers.of("xinghe").community()).isEqualTo("xinghe");
+    assertThat(registers.of("xinghe")).isSameAs(registers.of("xinghe"));
+    assertThat(registers.of((String) null).community()).isEqualTo("default");
+  }
+
+  @Test
   void an_import_adds_households_and_a_corrected_file_updates_them() {
     ImportResult result = await(register.importCsv(
         "household,building,unit,room,area,owners\n3-2-601,3,2,601,90.5,2\n5-1-101,5,1,101,70,1\n"));

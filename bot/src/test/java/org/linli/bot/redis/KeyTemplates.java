@@ -41,7 +41,9 @@ final class KeyTemplates {
   String listTemplate(String cls, String expression) {
     Matcher stream = STREAM_MAP.matcher(expression.strip());
     if (stream.matches()) {
-      List<Part> each = method(owner(cls, stream.group(1)), stream.group(2), List.of(List.of(symbol("each"))), 0);
+      // this::key names a helper of the class itself, as Owner::key does.
+      String owner = stream.group(1).equals("this") ? cls : owner(cls, stream.group(1));
+      List<Part> each = method(owner, stream.group(2), List.of(List.of(symbol("each"))), 0);
       return render(each == null ? List.of(symbol(expression)) : each);
     }
     Matcher call = CALL.matcher(expression.strip());

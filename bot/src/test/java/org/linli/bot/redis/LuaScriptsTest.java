@@ -147,6 +147,7 @@ class LuaScriptsTest {
     KeyTemplates templates = new KeyTemplates(sources);
     List<String> problems = new ArrayList<>();
     Map<String, Set<String>> fixedTags = new TreeMap<>();
+    Map<String, Set<String>> registerTags = new TreeMap<>();
     int calls = 0;
     int keys = 0;
     for (Map.Entry<String, String> file : sources.entrySet()) {
@@ -171,6 +172,9 @@ class LuaScriptsTest {
           } else if (KeyTemplates.fixed(tags.iterator().next())) {
             fixedTags.computeIfAbsent(tags.iterator().next(), t -> new TreeSet<>()).add(constant.group(2));
           }
+          if (constant.group(2).startsWith("household-")) {
+            registerTags.computeIfAbsent(constant.group(2), s -> new TreeSet<>()).addAll(tagOf.values());
+          }
         }
       }
     }
@@ -179,7 +183,12 @@ class LuaScriptsTest {
     assertThat(keys).isGreaterThan(100);
     // Scripts whose keys sit in one fixed slot whatever the call: on a cluster each of these is
     // served by one master (docs/operations.md#redis-topologies names them).
-    assertThat(fixedTags.keySet()).containsExactlyInAnyOrder("index", "gaps", "register", "events", "console");
+    assertThat(fixedTags.keySet()).containsExactlyInAnyOrder("index", "gaps", "events", "console");
+    // The register's scripts sit in one slot per community: every key of every call has the one tag
+    // the register builds from its community ({register} or {register:<id>}, HouseholdRegisterTest).
+    assertThat(registerTags).containsOnlyKeys("household-upsert", "household-issue", "household-bind",
+        "household-list");
+    registerTags.forEach((script, tags) -> assertThat(tags).as(script).containsExactly("«tag»"));
   }
 
   @Test
@@ -208,6 +217,8 @@ class LuaScriptsTest {
         .isEqualTo("households:{register} tries «identity»");
     assertThat(templates.template("Store", "key(\"due\")")).isEqualTo("outbox:{«queue»}:due");
     assertThat(templates.template("Store", "other(id)")).isEqualTo("«other(id)»");
+    assertThat(templates.listTemplate("Store", "names.stream().map(this::key).toList()"))
+        .isEqualTo("outbox:{«queue»}:«each»");
     assertThat(KeyTemplates.tag("poll:{«p»}:tally")).isEqualTo("«p»");
     assertThat(KeyTemplates.tag("«other(id)»")).isEqualTo("«other(id)»");
   }

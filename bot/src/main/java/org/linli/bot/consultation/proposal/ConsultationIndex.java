@@ -12,7 +12,8 @@ import org.linli.bot.page.Page;
 import org.linli.bot.text.Text;
 
 /**
- * The public index of the community's consultations ({@code GET /polls}, 居务公开): the polls
+ * The public index of the consultations of the whole street office, every community's ({@code GET
+ * /polls}, 居务公开): the polls
  * open now, the residents' proposals with their status and support counts (never who supported
  * them), and the closed polls, each poll linked to its own page. Also the section of a poll's page
  * on its origin and follow-up ({@link FollowUpSection}).
@@ -108,6 +109,11 @@ public final class ConsultationIndex {
       body.append("</li>");
     }
     body.append("</ul>");
+  }
+
+  /** The latest polls of the community {@code community}, newest first. */
+  public Future<List<PollStore.Stored>> latestPolls(String community) {
+    return latestPolls().map(all -> all.stream().filter(s -> s.poll().community().equals(community)).toList());
   }
 
   /**

@@ -52,12 +52,12 @@ final class PollOfProposal {
     return parser.parse(line.toString(), now);
   }
 
-  /** The poll {@code pollId} of proposal {@code p}, in the proposal's chat, one choice per ballot. */
+  /** The poll {@code pollId} of proposal {@code p}, in the proposal's chat and community, one choice per ballot. */
   static Poll poll(String pollId, Proposal p, PollCommand.Request request) {
     Instant remindAt = request.remindBefore() == null ? null : request.closesAt().minus(request.remindBefore());
     return new Poll(pollId, p.channel(), p.chat(), p.title(), options(), request.scale(), request.rule(),
         request.opensAt(), request.closesAt(), remindAt, 1, request.anonymous(), request.hidden(), Poll.Kind.PROPOSAL,
-        request.minBallots());
+        request.minBallots(), p.community());
   }
 
   private static List<String> options() {

@@ -3,6 +3,7 @@ package org.linli.bot.consultation.proposal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import org.linli.bot.community.Community;
 import org.linli.bot.text.Text;
 import org.linli.webhooks.ChatRef;
 
@@ -10,7 +11,8 @@ import org.linli.webhooks.ChatRef;
  * A matter a resident raised (议题征集): its title and description, the chat it was raised in, when
  * it stops collecting supports, how many supports it needs and has (附议, the proposer's own
  * included), where it stands, and — once decided — the poll it became or the reason it was declined.
- * Supporters are counted, never shown.
+ * Supporters are counted, never shown. {@code community} is the id of the community of its chat
+ * when it was raised (a proposal stored before communities existed is the default community's).
  */
 public record Proposal(
     String id,
@@ -24,14 +26,23 @@ public record Proposal(
     int supports,
     Status status,
     String pollId,
-    String reason) {
+    String reason,
+    String community) {
 
   public Proposal {
+    community = community == null || community.isBlank() ? Community.DEFAULT : community;
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     description = description == null ? "" : description;
     pollId = pollId == null ? "" : pollId;
     reason = reason == null ? "" : reason;
+  }
+
+  /** A proposal of the default community. */
+  public Proposal(String id, String channel, String chat, String title, String description, Instant createdAt,
+      Instant deadline, int threshold, int supports, Status status, String pollId, String reason) {
+    this(id, channel, chat, title, description, createdAt, deadline, threshold, supports, status, pollId, reason,
+        Community.DEFAULT);
   }
 
   /** The chat the proposal belongs to (its moderators decide it, its notices go there). */

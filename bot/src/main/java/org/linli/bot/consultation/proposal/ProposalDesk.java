@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.linli.bot.PersonalData;
 import org.linli.bot.consultation.Poll;
@@ -54,11 +55,14 @@ public final class ProposalDesk {
   private final Settings.Proposals settings;
   private final PollOfProposal pollOf;
   private final Clock clock;
+  private final Function<ChatRef, String> communityOf;
 
+  /** {@code communityOf}: the id of a chat's community (a proposal is its chat's community's). */
   public ProposalDesk(
       ProposalStore store, ProposalDeadlines deadlines, FollowUpStore followUps, PollStore polls, PollKeeper keeper,
       PollMessages pollMessages,
-      Poster poster, Settings.Proposals settings, ZoneId zone, Clock clock) {
+      Poster poster, Settings.Proposals settings, ZoneId zone, Clock clock, Function<ChatRef, String> communityOf) {
+    this.communityOf = communityOf;
     this.store = store;
     this.deadlines = deadlines;
     this.followUps = followUps;
@@ -106,7 +110,7 @@ public final class ProposalDesk {
     return store.nextId()
         .compose(id -> store.create(new Proposal(id, where.platform(), where.chat(), PersonalData.maskForGroup(t),
             PersonalData.maskForGroup(d), now, now.plus(Duration.ofDays(settings.withinDays())),
-            settings.supportsNeeded(), 0, Proposal.Status.OPEN, "", ""), proposer))
+            settings.supportsNeeded(), 0, Proposal.Status.OPEN, "", "", communityOf.apply(where)), proposer))
         .compose(p -> p.status() == Proposal.Status.OPEN ? deadlines.plan(p).map(p) : Future.succeededFuture(p))
         .compose(p -> (announce ? post("proposal:" + p.id(), p, message(p)) : Future.<Void>succeededFuture())
             .compose(v -> p.status() == Proposal.Status.AGENDA ? notifyAgenda(p) : Future.succeededFuture())
@@ -163,6 +167,18 @@ public final class ProposalDesk {
           }
           return out;
         });
+  }
+
+  /** The latest {@code limit} proposals of the community {@code community}, newest first. */
+  public Future<List<Proposal>> latest(int limit, String community) {
+    return latest(limit).map(all -> all.stream().filter(p -> p.community().equals(community)).toList());
+  }
+
+  /** The proposal of the community {@code community}, or a {@link NotFound} (also for another community's). */
+  public Future<Proposal> find(String id, String community) {
+    return find(id).compose(p -> p.community().equals(community)
+        ? Future.succeededFuture(p)
+        : Future.failedFuture(new NotFound(Text.PROPOSAL_NOT_FOUND.of(id))));
   }
 
   /** The proposals of chat {@code where} that wait on the agenda, oldest first. */

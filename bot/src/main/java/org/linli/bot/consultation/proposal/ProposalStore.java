@@ -81,7 +81,8 @@ public final class ProposalStore {
   public Future<Proposal> create(Proposal p, String proposer) {
     List<String> pairs = List.of("channel", p.channel(), "chat", p.chat(), "title", p.title(),
         "description", p.description(), "createdAt", String.valueOf(p.createdAt().toEpochMilli()),
-        "deadline", String.valueOf(p.deadline().toEpochMilli()), "threshold", String.valueOf(p.threshold()));
+        "deadline", String.valueOf(p.deadline().toEpochMilli()), "threshold", String.valueOf(p.threshold()),
+        "community", p.community());
     return CREATE.call()
         .key("meta", meta(p.id()))
         .key("supporters", supporters(p.id()))
@@ -147,7 +148,7 @@ public final class ProposalStore {
       return new Proposal(id, text(h, "channel"), text(h, "chat"), text(h, "title"), text(h, "description"),
           Instant.ofEpochMilli(number(h, "createdAt")), Instant.ofEpochMilli(number(h, "deadline")),
           (int) number(h, "threshold"), (int) number(h, "supports"), Proposal.Status.of(text(h, "status")),
-          text(h, "poll"), text(h, "reason"));
+          text(h, "poll"), text(h, "reason"), text(h, "community"));
     });
   }
 

@@ -113,7 +113,8 @@ public final class CommunityPages implements ConsoleModule {
       ctx.fail(new PageRefusal(400, Text.CONSOLE_COMMUNITY_CHAT_NOT_OURS));
       return;
     }
-    Future<?> done = grant ? moderators.grant(ref.platform(), ref.chat(), user)
+    Future<?> done = grant
+        ? moderators.grant(ref.platform(), ref.chat(), user)
         : moderators.revoke(ref.platform(), ref.chat(), user);
     done.compose(v -> kit.audit(ctx, grant ? "moderator.grant" : "moderator.revoke", ref.key() + ":" + user.strip()))
         .onSuccess(v -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + community.id()))
@@ -148,6 +149,7 @@ public final class CommunityPages implements ConsoleModule {
   }
 
   private static LocalFacts facts(RoutingContext ctx) {
-    return new LocalFacts(ConsoleKit.form(ctx, "address"), ConsoleKit.form(ctx, "phone"), ConsoleKit.form(ctx, "hours"));
+    return new LocalFacts(ConsoleKit.form(ctx, "address"), ConsoleKit.form(ctx, "phone"),
+        ConsoleKit.form(ctx, "hours"));
   }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.linli.bot.console.Role;
 import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
@@ -26,6 +27,7 @@ import org.linli.bot.errors.NotFound;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.PollPages;
 import org.linli.bot.text.Text;
+import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Reply;
 
 /**
@@ -34,7 +36,10 @@ import org.linli.webhooks.Reply;
  * (checked and opened by {@link PollApi#open}, as {@code POST /api/v1/polls}), {@code GET
  * /console/polls/{id}} (its results), {@code POST …/{id}/close} (closes now and posts the result to
  * the chat), {@code GET …/{id}/results.csv}, and {@code POST /console/proposals/{id}/accept} or
- * {@code …/decline}. A refused form is shown again with the sentence; every change is audited.
+ * {@code …/decline}. Every page is of one community ({@link ConsoleKit#inCommunity}, {@code ?c=}):
+ * it lists that community's polls and proposals, opens a poll only in a chat of it, and a poll or
+ * proposal of another community is not found. A refused form is shown again with the sentence;
+ * every change is audited.
  */
 public final class ConsultationPages implements ConsoleModule {
 
@@ -66,8 +71,10 @@ public final class ConsultationPages implements ConsoleModule {
 
   /** The module, for {@code LinliVerticle}: {@code channels} are the chat platforms this service runs. */
   public static ConsoleModule of(PollStore store, PollKeeper keeper, Clock clock, Set<String> channels,
-      ConsultationIndex index, PollPages published, ProposalDesk desk, ZoneId zone) {
-    return new ConsultationPages(new PollApi(store, keeper, clock, channels), store, keeper, index, published, desk,
+      ConsultationIndex index, PollPages published, ProposalDesk desk, ZoneId zone,
+      Function<ChatRef, String> communityOf) {
+    return new ConsultationPages(new PollApi(store, keeper, clock, channels, communityOf), store, keeper, index,
+        published, desk,
         channels, zone);
   }
 
@@ -99,33 +106,41 @@ public final class ConsultationPages implements ConsoleModule {
 
   @Override
   public void mount(Router router, ConsoleKit kit) {
-    router.get(PAGE).handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> list(ctx, kit, 200, Form.EMPTY,
-        null));
-    router.post(PAGE).handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> create(ctx, kit));
-    router.get(PAGE + "/:id").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> detail(ctx, kit));
-    router.post(PAGE + "/:id/close").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> close(ctx, kit));
-    router.get(PAGE + "/:id/results.csv").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(published.csv());
-    router.post(PROPOSALS + "/:id/accept").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> desk
-        .accept(ctx.pathParam("id"), ConsoleKit.form(ctx, "flags"), true)
-        .compose(a -> kit.audit(ctx, "proposal.accept", a.proposal().id() + " → " + a.poll().id())
-            .map(v -> a.poll().id()))
-        .onSuccess(poll -> ConsoleKit.seeOther(ctx, PAGE + "/" + poll))
+    Role[] roles = {Role.ADMIN, Role.MODERATOR};
+    router.get(PAGE).handler(kit.only(roles)).handler(kit.inCommunity())
+        .handler(ctx -> list(ctx, kit, 200, Form.EMPTY, null));
+    router.post(PAGE).handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> create(ctx, kit));
+    router.get(PAGE + "/:id").handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> detail(ctx, kit));
+    router.post(PAGE + "/:id/close").handler(kit.only(roles)).handler(kit.inCommunity())
+        .handler(ctx -> close(ctx, kit));
+    router.get(PAGE + "/:id/results.csv").handler(kit.only(roles)).handler(kit.inCommunity())
+        .handler(ctx -> find(ctx.pathParam("id"), kit.community(ctx).id()).onSuccess(s -> ctx.next())
+            .onFailure(ctx::fail))
+        .handler(published.csv());
+    router.post(PROPOSALS + "/:id/accept").handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> desk
+        .find(ctx.pathParam("id"), kit.community(ctx).id())
+        .compose(p -> desk.accept(p.id(), ConsoleKit.form(ctx, "flags"), true))
+        .compose(a -> kit.audit(ctx, "proposal.accept",
+            RegisterPages.audited(kit, ctx, a.proposal().id() + " → " + a.poll().id())).map(v -> a.poll().id()))
+        .onSuccess(poll -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE + "/" + poll)))
         .onFailure(ctx::fail));
-    router.post(PROPOSALS + "/:id/decline").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> {
+    router.post(PROPOSALS + "/:id/decline").handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> {
       String reason = ConsoleKit.form(ctx, "reason");
       if (reason.isEmpty()) {
         ctx.fail(new BadRequest(Text.CONSOLE_PROPOSALS_REASON_NEEDED.of()));
         return;
       }
-      desk.decline(ctx.pathParam("id"), reason, true)
-          .compose(p -> kit.audit(ctx, "proposal.decline", p.id()))
-          .onSuccess(v -> ConsoleKit.seeOther(ctx, PAGE))
+      desk.find(ctx.pathParam("id"), kit.community(ctx).id())
+          .compose(p -> desk.decline(p.id(), reason, true))
+          .compose(p -> kit.audit(ctx, "proposal.decline", RegisterPages.audited(kit, ctx, p.id())))
+          .onSuccess(v -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE)))
           .onFailure(ctx::fail);
     });
   }
 
   private void list(RoutingContext ctx, ConsoleKit kit, int status, Form form, String problem) {
-    Future.all(index.latestPolls(), desk.latest(LIMIT)).onSuccess(all -> {
+    String community = kit.community(ctx).id();
+    Future.all(index.latestPolls(community), desk.latest(LIMIT, community)).onSuccess(all -> {
       List<PollStore.Stored> polls = all.resultAt(0);
       List<Proposal> proposals = all.resultAt(1);
       List<Proposal> waiting = proposals.stream()
@@ -142,9 +157,10 @@ public final class ConsultationPages implements ConsoleModule {
         !ConsoleKit.form(ctx, "household").isEmpty(), ConsoleKit.form(ctx, "rule"), ConsoleKit.form(ctx, "opensAt"),
         ConsoleKit.form(ctx, "closesAt"), ConsoleKit.form(ctx, "remindHours"),
         !ConsoleKit.form(ctx, "anonymous").isEmpty(), ConsoleKit.form(ctx, "min"));
-    api.open(request(form))
-        .compose(poll -> kit.audit(ctx, "poll.create", poll.id() + " " + poll.question()).map(v -> poll.id()))
-        .onSuccess(id -> ConsoleKit.seeOther(ctx, PAGE + "/" + id))
+    api.open(request(form), kit.community(ctx).id())
+        .compose(poll -> kit.audit(ctx, "poll.create", RegisterPages.audited(kit, ctx, poll.id() + " "
+            + poll.question())).map(v -> poll.id()))
+        .onSuccess(id -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE + "/" + id)))
         .onFailure(e -> {
           if (e instanceof HttpException refused && refused.getStatusCode() < 500) {
             list(ctx, kit, refused.getStatusCode(), form, Text.CONSOLE_POLLS_REFUSED.of(refused.getPayload()));
@@ -215,26 +231,29 @@ public final class ConsultationPages implements ConsoleModule {
     };
   }
 
-  private Future<PollStore.Stored> find(String id) {
+  private Future<PollStore.Stored> find(String id, String community) {
     return (PollStore.validId(id) ? store.find(id) : Future.<PollStore.Stored>succeededFuture(null))
-        .compose(s -> s == null
+        .compose(s -> s == null || !s.poll().community().equals(community)
             ? Future.failedFuture(new NotFound(Text.CONSOLE_POLLS_UNKNOWN.of(id)))
             : Future.succeededFuture(s));
   }
 
   private void detail(RoutingContext ctx, ConsoleKit kit) {
     String id = ctx.pathParam("id");
-    find(id).compose(stored -> Future.all(store.tally(id, stored.poll().options().size()), keeper.resultReply(id))
-        .map(all -> new Detail(stored, all.resultAt(0), ((Reply) all.resultAt(1)).text())))
+    find(id, kit.community(ctx).id())
+        .compose(stored -> Future.all(store.tally(id, stored.poll().options().size()), keeper.resultReply(id))
+            .map(all -> new Detail(stored, all.resultAt(0), ((Reply) all.resultAt(1)).text())))
         .onSuccess(d -> kit.page(ctx, "poll.jte", Text.CONSOLE_POLLS_DETAIL.of(id), Map.of("poll", d)))
         .onFailure(ctx::fail);
   }
 
   private void close(RoutingContext ctx, ConsoleKit kit) {
     String id = ctx.pathParam("id");
-    find(id).compose(stored -> keeper.close(id, "console", true))
-        .compose(closed -> closed ? kit.audit(ctx, "poll.close", id) : Future.succeededFuture())
-        .onSuccess(v -> ConsoleKit.seeOther(ctx, PAGE + "/" + id))
+    find(id, kit.community(ctx).id()).compose(stored -> keeper.close(id, "console", true))
+        .compose(closed -> closed
+            ? kit.audit(ctx, "poll.close", RegisterPages.audited(kit, ctx, id))
+            : Future.succeededFuture())
+        .onSuccess(v -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE + "/" + id)))
         .onFailure(ctx::fail);
   }
 }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.linli.bot.community.Community;
 import org.linli.bot.console.Role;
 import org.linli.bot.errors.BadRequest;
 import org.linli.bot.errors.NotFound;
@@ -20,6 +21,7 @@ import org.linli.bot.household.Household;
 import org.linli.bot.household.HouseholdCsv;
 import org.linli.bot.household.HouseholdRegister;
 import org.linli.bot.household.RegisterPreview;
+import org.linli.bot.household.Registers;
 import org.linli.bot.text.Text;
 
 /**
@@ -28,7 +30,9 @@ import org.linli.bot.text.Text;
  * …/preview} (a CSV file: what it would change, or every bad line; the file waits in Redis for 15
  * minutes under a random id, for the account that sent it), {@code POST …/import} (commits the
  * previewed file through {@link HouseholdRegister#importCsv}) and {@code POST …/slips} (one new
- * binding code per household of a building, as printable slips). Every change is audited.
+ * binding code per household of a building, as printable slips). Every page is of one community
+ * ({@link ConsoleKit#inCommunity}, {@code ?c=}) and works on its register; a previewed file is
+ * imported only into the community it was previewed in. Every change is audited.
  */
 public final class RegisterPages implements ConsoleModule {
 
@@ -39,17 +43,42 @@ public final class RegisterPages implements ConsoleModule {
   private static final int KEEP_SECONDS = 15 * 60;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final HouseholdRegister register;
+  private final Registers registers;
   private final RedisAPI redis;
 
-  private RegisterPages(HouseholdRegister register, RedisAPI redis) {
-    this.register = register;
+  private RegisterPages(Registers registers, RedisAPI redis) {
+    this.registers = registers;
     this.redis = redis;
   }
 
   /** The module, for {@code LinliVerticle}. */
-  public static ConsoleModule of(HouseholdRegister register, RedisAPI redis) {
-    return new RegisterPages(register, redis);
+  public static ConsoleModule of(Registers registers, RedisAPI redis) {
+    return new RegisterPages(registers, redis);
+  }
+
+  private HouseholdRegister register(RoutingContext ctx, ConsoleKit kit) {
+    return registers.of(kit.community(ctx).id());
+  }
+
+  /**
+   * {@code path} in the page's community, for a redirect: as it is for the default community (the
+   * one a page without {@code ?c=} shows to whoever works in it), else with {@code ?c=}.
+   */
+  static String within(ConsoleKit kit, RoutingContext ctx, String path) {
+    return kit.community(ctx).isDefault() ? path : kit.link(ctx, path);
+  }
+
+  /**
+   * {@code path} in the page's community for a link or a form of the template: as it is for the
+   * default community (the addresses of before communities stay), else with {@code ?c=}.
+   */
+  public static String link(Frame frame, String path) {
+    return frame.community() == null || frame.community().isDefault() ? path : frame.link(path);
+  }
+
+  /** An audit line's target, led by the community ({@code c=xinghe …}) unless it is the default one. */
+  static String audited(ConsoleKit kit, RoutingContext ctx, String target) {
+    return kit.community(ctx).isDefault() ? target : "c=" + kit.community(ctx).id() + " " + target;
   }
 
   @Override
@@ -59,15 +88,19 @@ public final class RegisterPages implements ConsoleModule {
 
   @Override
   public void mount(Router router, ConsoleKit kit) {
-    router.get(PAGE).handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> list(ctx, kit));
-    router.post(PAGE + "/preview").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> preview(ctx, kit));
-    router.post(PAGE + "/import").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> commit(ctx, kit));
-    router.post(PAGE + "/slips").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(ctx -> slips(ctx, kit));
+    router.get(PAGE).handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
+        .handler(ctx -> list(ctx, kit));
+    router.post(PAGE + "/preview").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
+        .handler(ctx -> preview(ctx, kit));
+    router.post(PAGE + "/import").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
+        .handler(ctx -> commit(ctx, kit));
+    router.post(PAGE + "/slips").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
+        .handler(ctx -> slips(ctx, kit));
   }
 
   private void list(RoutingContext ctx, ConsoleKit kit) {
     String query = ctx.request().getParam("q", "").strip();
-    register.list().onSuccess(all -> {
+    register(ctx, kit).list().onSuccess(all -> {
       List<HouseholdRegister.Listed> shown = all.stream().filter(l -> matches(l.household(), query)).toList();
       long bound = all.stream().filter(l -> l.boundMembers() > 0).count();
       kit.page(ctx, "households.jte", Text.CONSOLE_NAV_REGISTER.of(), ConsoleRoutes.params("households", shown,
@@ -98,12 +131,13 @@ public final class RegisterPages implements ConsoleModule {
       showPreview(ctx, kit, new RegisterPreview(e.problems(), List.of(), List.of(), 0, List.of()), "");
       return;
     }
-    RegisterPreview.of(register, csv).compose(p -> {
+    RegisterPreview.of(register(ctx, kit), csv).compose(p -> {
       if (!p.valid()) {
         return Future.succeededFuture(new Previewed(p, ""));
       }
       String id = HexFormat.of().formatHex(random());
-      JsonObject kept = new JsonObject().put("account", kit.account(ctx).name()).put("csv", csv);
+      JsonObject kept = new JsonObject().put("account", kit.account(ctx).name())
+          .put("community", kit.community(ctx).id()).put("csv", csv);
       return redis.setex(key(id), String.valueOf(KEEP_SECONDS), kept.encode()).map(ok -> new Previewed(p, id));
     }).onSuccess(shown -> showPreview(ctx, kit, shown.preview(), shown.upload())).onFailure(ctx::fail);
   }
@@ -129,21 +163,24 @@ public final class RegisterPages implements ConsoleModule {
       return;
     }
     String account = kit.account(ctx).name();
+    String community = kit.community(ctx).id();
     redis.get(key(id)).compose(found -> {
       JsonObject kept = found == null ? null : new JsonObject(found.toString());
-      if (kept == null || !account.equals(kept.getString("account"))) {
+      // A file previewed before communities existed was the default community's.
+      if (kept == null || !account.equals(kept.getString("account"))
+          || !community.equals(kept.getString("community", Community.DEFAULT))) {
         return Future.failedFuture(new BadRequest(Text.CONSOLE_REGISTER_EXPIRED.of()));
       }
-      return register.importCsv(kept.getString("csv")).recover(e -> Future.failedFuture(
+      return register(ctx, kit).importCsv(kept.getString("csv")).recover(e -> Future.failedFuture(
           e instanceof HouseholdCsv.Invalid invalid
               ? new BadRequest(Text.CONSOLE_REGISTER_REFUSED.of(
                   String.join("; ", invalid.problems())))
               : e));
     }).compose(result -> redis.del(List.of(key(id)))
-        .compose(v -> kit.audit(ctx, "register.import", Text.CONSOLE_REGISTER_AUDIT.of(result.imported(),
-            result.added(), result.updated())))
+        .compose(v -> kit.audit(ctx, "register.import", audited(kit, ctx, Text.CONSOLE_REGISTER_AUDIT.of(
+            result.imported(), result.added(), result.updated()))))
         .map(v -> result.imported()))
-        .onSuccess(imported -> ConsoleKit.seeOther(ctx, PAGE + "?imported=" + imported))
+        .onSuccess(imported -> ConsoleKit.seeOther(ctx, within(kit, ctx, PAGE + "?imported=" + imported)))
         .onFailure(ctx::fail);
   }
 
@@ -154,6 +191,7 @@ public final class RegisterPages implements ConsoleModule {
       ctx.fail(new BadRequest(Text.CONSOLE_SLIPS_BUILDING.of()));
       return;
     }
+    HouseholdRegister register = register(ctx, kit);
     register.list().compose(all -> {
       List<Household> chosen = all.stream().filter(l -> l.household().building().equals(building))
           .filter(l -> !unboundOnly || l.boundMembers() == 0).map(HouseholdRegister.Listed::household).toList();
@@ -169,7 +207,8 @@ public final class RegisterPages implements ConsoleModule {
         }));
       }
       return slips;
-    }).compose(slips -> kit.audit(ctx, "register.codes", Text.CONSOLE_SLIPS_AUDIT.of(building, slips.size()))
+    }).compose(slips -> kit.audit(ctx, "register.codes",
+        audited(kit, ctx, Text.CONSOLE_SLIPS_AUDIT.of(building, slips.size())))
         .map(v -> slips))
         .onSuccess(slips -> kit.page(ctx, 201, "slips.jte", Text.CONSOLE_SLIPS_TITLE.of(building),
             ConsoleRoutes.params("slips", slips)))
