@@ -122,7 +122,7 @@ public final class ConsultationPages implements ConsoleModule {
         .compose(p -> desk.accept(p.id(), ConsoleKit.form(ctx, "flags"), true))
         .compose(a -> kit.audit(ctx, "proposal.accept",
             RegisterPages.audited(kit, ctx, a.proposal().id() + " → " + a.poll().id())).map(v -> a.poll().id()))
-        .onSuccess(poll -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE + "/" + poll)))
+        .onSuccess(poll -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "/" + poll)))
         .onFailure(ctx::fail));
     router.post(PROPOSALS + "/:id/decline").handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> {
       String reason = ConsoleKit.form(ctx, "reason");
@@ -133,7 +133,7 @@ public final class ConsultationPages implements ConsoleModule {
       desk.find(ctx.pathParam("id"), kit.community(ctx).id())
           .compose(p -> desk.decline(p.id(), reason, true))
           .compose(p -> kit.audit(ctx, "proposal.decline", RegisterPages.audited(kit, ctx, p.id())))
-          .onSuccess(v -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE)))
+          .onSuccess(v -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE)))
           .onFailure(ctx::fail);
     });
   }
@@ -160,7 +160,7 @@ public final class ConsultationPages implements ConsoleModule {
     api.open(request(form), kit.community(ctx).id())
         .compose(poll -> kit.audit(ctx, "poll.create", RegisterPages.audited(kit, ctx, poll.id() + " "
             + poll.question())).map(v -> poll.id()))
-        .onSuccess(id -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE + "/" + id)))
+        .onSuccess(id -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "/" + id)))
         .onFailure(e -> {
           if (e instanceof HttpException refused && refused.getStatusCode() < 500) {
             list(ctx, kit, refused.getStatusCode(), form, Text.CONSOLE_POLLS_REFUSED.of(refused.getPayload()));
@@ -253,7 +253,7 @@ public final class ConsultationPages implements ConsoleModule {
         .compose(closed -> closed
             ? kit.audit(ctx, "poll.close", RegisterPages.audited(kit, ctx, id))
             : Future.succeededFuture())
-        .onSuccess(v -> ConsoleKit.seeOther(ctx, RegisterPages.within(kit, ctx, PAGE + "/" + id)))
+        .onSuccess(v -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "/" + id)))
         .onFailure(ctx::fail);
   }
 }

@@ -60,22 +60,6 @@ public final class RegisterPages implements ConsoleModule {
     return registers.of(kit.community(ctx).id());
   }
 
-  /**
-   * {@code path} in the page's community, for a redirect: as it is for the default community (the
-   * one a page without {@code ?c=} shows to whoever works in it), else with {@code ?c=}.
-   */
-  static String within(ConsoleKit kit, RoutingContext ctx, String path) {
-    return kit.community(ctx).isDefault() ? path : kit.link(ctx, path);
-  }
-
-  /**
-   * {@code path} in the page's community for a link or a form of the template: as it is for the
-   * default community (the addresses of before communities stay), else with {@code ?c=}.
-   */
-  public static String link(Frame frame, String path) {
-    return frame.community() == null || frame.community().isDefault() ? path : frame.link(path);
-  }
-
   /** An audit line's target, led by the community ({@code c=xinghe …}) unless it is the default one. */
   static String audited(ConsoleKit kit, RoutingContext ctx, String target) {
     return kit.community(ctx).isDefault() ? target : "c=" + kit.community(ctx).id() + " " + target;
@@ -180,7 +164,7 @@ public final class RegisterPages implements ConsoleModule {
         .compose(v -> kit.audit(ctx, "register.import", audited(kit, ctx, Text.CONSOLE_REGISTER_AUDIT.of(
             result.imported(), result.added(), result.updated()))))
         .map(v -> result.imported()))
-        .onSuccess(imported -> ConsoleKit.seeOther(ctx, within(kit, ctx, PAGE + "?imported=" + imported)))
+        .onSuccess(imported -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "?imported=" + imported)))
         .onFailure(ctx::fail);
   }
 
