@@ -75,7 +75,6 @@ import org.linli.bot.http.ProposalRoutes;
 import org.linli.bot.http.PublicPages;
 import org.linli.bot.http.Routes;
 import org.linli.bot.http.TicketRoutes;
-import org.linli.bot.http.console.CommunityFigures;
 import org.linli.bot.http.console.CommunityPages;
 import org.linli.bot.http.console.ConsoleRoutes;
 import org.linli.bot.http.console.ConsultationPages;
@@ -84,6 +83,7 @@ import org.linli.bot.http.console.GuidePages;
 import org.linli.bot.http.console.ModeratorPages;
 import org.linli.bot.http.console.OutboxPages;
 import org.linli.bot.http.console.RegisterPages;
+import org.linli.bot.http.console.StoredCommunityFigures;
 import org.linli.bot.http.console.TicketPages;
 import org.linli.bot.kb.GuideEdits;
 import org.linli.bot.kb.KbLoader;
@@ -278,12 +278,13 @@ public final class LinliVerticle extends VerticleBase {
                 RegisterPages.of(households, redis),
                 ConsultationPages.of(polls, keeper, clock,
                     platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), index, published,
-                    proposalDesk, zone, communities::idOf),
+                    proposalDesk, followUps, zone, communities::idOf),
                 new GuidePages(guideEdits, kb, gaps),
                 new Dashboard(index, proposalDesk, helpline.queue(), gaps, clock),
                 new OutboxPages(deadLetters),
                 new ModeratorPages(moderators),
-                new CommunityPages(moderators, CommunityFigures.none()))))),
+                new CommunityPages(moderators, new StoredCommunityFigures(households, index, proposalDesk,
+                    new OpenTickets(helpline.tickets()), clock)))))),
         settings.http());
   }
 

@@ -72,6 +72,8 @@ class CommunitiesTest {
     String page = boss.get("/console/communities/xinghe").bodyAsString();
     assertThat(page).contains("星河社区", "generic:xinghe-group", "li.xh", "generic:xinghe-group:li-wechat",
         "幸福路 6 号");
+    assertThat(page).contains("名册住户：<strong>0</strong>", "进行中的议事：<strong>0</strong>",
+        "办理中的工单：<strong>0</strong>");
     assertThat(boss.get("/console/audit").bodyAsString()).contains("community.create", "community.chat.add",
         "moderator.grant", "xinghe");
 
@@ -125,6 +127,8 @@ class CommunitiesTest {
         admin).statusCode()).isEqualTo(200);
     assertThat(service.post("/api/v1/communities", "{\"id\":\"other\",\"name\":\"另一个社区\"}", admin).statusCode())
         .isEqualTo(201);
+    assertThat(service.post("/api/v1/communities/lanting/chats", "{\"platform\":\"generic\",\"chat\":\"*\"}",
+        admin).statusCode()).isEqualTo(400);
     HttpResponse<Buffer> taken = service.post("/api/v1/communities/other/chats",
         "{\"platform\":\"generic\",\"chat\":\"lt-1\"}", admin);
     assertThat(taken.statusCode()).isEqualTo(409);

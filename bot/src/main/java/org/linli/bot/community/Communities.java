@@ -200,7 +200,8 @@ public final class Communities {
     if (platform == null || !platform.matches("[a-z][a-z0-9_-]{0,31}")) {
       throw new BadRequest(Text.COMMUNITY_PLATFORM_INVALID.of());
     }
-    if (chat == null || chat.isBlank() || chat.strip().length() > 200 || chat.chars().anyMatch(ch -> ch < 0x20)) {
+    if (chat == null || chat.isBlank() || chat.strip().equals("*") || chat.strip().length() > 200
+        || chat.chars().anyMatch(ch -> ch < 0x20)) {
       throw new BadRequest(Text.COMMUNITY_CHAT_INVALID.of());
     }
     return new ChatRef(platform, chat.strip());

@@ -61,6 +61,7 @@ public final class HouseholdRegister implements HouseholdDirectory {
   private static final LuaScript ISSUE = LuaScript.load("household-issue");
   private static final LuaScript BIND = LuaScript.load("household-bind");
   private static final LuaScript LIST = LuaScript.load("household-list");
+  private static final LuaScript UNBIND = LuaScript.load("household-unbind");
 
   private final RedisAPI redis;
   private final Duration codeLifetime;
@@ -235,7 +236,7 @@ public final class HouseholdRegister implements HouseholdDirectory {
 
   /**
    * The binding events of a household, newest first: {@code {"at": millis, "event": "bound" |
-   * "left", "identity", "previous" | "next"}} (at most 200 are kept).
+   * "left" | "revoked", "identity", "previous" | "next" | "by"}} (at most 200 are kept).
    */
   public Future<List<JsonObject>> audit(String householdId) {
     return redis.lrange(auditKey(householdId), "0", "-1").map(r -> {
@@ -245,6 +246,36 @@ public final class HouseholdRegister implements HouseholdDirectory {
       }
       return out;
     });
+  }
+
+  /**
+   * Takes back the binding of {@code identity} to the household (a resident moved out, a code was
+   * misused), with a {@code revoked} line naming {@code by} in the household's audit list; true
+   * when it was bound there, false (nothing changes) otherwise. The identity may bind again with a
+   * new code.
+   */
+  public Future<Boolean> unbind(String householdId, String identity, String by) {
+    if (householdId == null || householdId.isBlank() || identity == null || identity.isBlank()) {
+      return Future.succeededFuture(false);
+    }
+    return UNBIND.call()
+        .key("bindings", bindings)
+        .key("members", membersKey(householdId))
+        .key("audit", auditKey(householdId))
+        .arg("identity", identity)
+        .arg("household", householdId)
+        .arg("at", clock.millis())
+        .arg("by", by)
+        .arg("auditLength", AUDIT_LENGTH)
+        .run(redis)
+        .map(r -> {
+          boolean revoked = r.toInteger() == 1;
+          if (revoked) {
+            // Identities stay out of the log; who was unbound is in the household's audit list.
+            LOG.info("Household {}: a member's binding revoked", householdId);
+          }
+          return revoked;
+        });
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.linli.bot.http;
 
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,5 +36,30 @@ public final class ApiPaths {
     }
     out.append(Pattern.quote(path.substring(at))).append("/?$");
     return out.toString();
+  }
+
+  /** A GET route at {@code path} under both prefixes, named for metrics by its path without a community. */
+  public static Route get(Router router, String path) {
+    return named(router.getWithRegex(of(path)), path);
+  }
+
+  /** A POST route at {@code path} under both prefixes; see {@link #get}. */
+  public static Route post(Router router, String path) {
+    return named(router.postWithRegex(of(path)), path);
+  }
+
+  /** A PUT route at {@code path} under both prefixes; see {@link #get}. */
+  public static Route put(Router router, String path) {
+    return named(router.putWithRegex(of(path)), path);
+  }
+
+  /** A DELETE route at {@code path} under both prefixes; see {@link #get}. */
+  public static Route delete(Router router, String path) {
+    return named(router.deleteWithRegex(of(path)), path);
+  }
+
+  // The metrics' route label: /api/v1/polls/:id, not the regular expression, and one for both prefixes.
+  private static Route named(Route route, String path) {
+    return route.setName("/api/v1" + path);
   }
 }

@@ -29,7 +29,7 @@ import org.linli.bot.console.Account;
  */
 public final class CommunityRoutes implements FeatureRoutes {
 
-  private static final String EXAMPLE = "{\"id\":\"xinghe\",\"name\":\"星河社区\",\"office\":{\"address\":\"…\","
+  private static final String EXAMPLE = "{\"id\":\"xinghe\",\"name\":\"Xinghe\",\"office\":{\"address\":\"…\","
       + "\"phone\":\"…\",\"hours\":\"…\"}}";
   private static final String CHAT_EXAMPLE = "{\"platform\":\"<platform>\",\"chat\":\"<chat id>\"}";
 

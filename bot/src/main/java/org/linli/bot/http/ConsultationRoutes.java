@@ -19,15 +19,15 @@ public final class ConsultationRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.postWithRegex(ApiPaths.of("/polls")).handler(guards.body()).handler(guards.moderators())
+    ApiPaths.post(router, "/polls").handler(guards.body()).handler(guards.moderators())
         .handler(guards.community()).handler(polls::create);
-    router.getWithRegex(ApiPaths.of("/polls/:id")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/polls/:id").handler(guards.moderators()).handler(guards.community())
         .handler(polls::get);
-    router.getWithRegex(ApiPaths.of("/polls/:id/results")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/polls/:id/results").handler(guards.moderators()).handler(guards.community())
         .handler(polls::results);
-    router.postWithRegex(ApiPaths.of("/polls/:id/close")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.post(router, "/polls/:id/close").handler(guards.moderators()).handler(guards.community())
         .handler(polls::close);
-    router.getWithRegex(ApiPaths.of("/polls/:id/results.csv")).handler(guards.moderators())
+    ApiPaths.get(router, "/polls/:id/results.csv").handler(guards.moderators())
         .handler(guards.community()).handler(polls::inCommunity).handler(published.csv());
   }
 }

@@ -213,4 +213,39 @@ public final class HouseholdApi {
             ? new HttpException(404, "There is no household " + id + " on the register; import it first")
             : e));
   }
+
+  /**
+   * {@code GET /api/v1/households/:id/members}: the chat identities bound to the household and its
+   * binding events, newest first.
+   */
+  public void members(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    HouseholdRegister register = register(ctx);
+    register.find(id).compose(found -> found == null
+        ? Future.<JsonObject>failedFuture(new HttpException(404, "There is no household " + id + " on the register"))
+        : Future.all(register.members(id), register.audit(id)).map(all -> new JsonObject().put("household", id)
+            .put("members", new JsonArray(all.<java.util.Set<String>>resultAt(0).stream().sorted().toList()))
+            .put("events", new JsonArray(all.<List<JsonObject>>resultAt(1)))))
+        .onSuccess(body -> Routes.json(ctx, body)).onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code DELETE /api/v1/households/:id/members?identity=platform:user}: takes that binding back;
+   * 404 when the identity is not bound to the household.
+   */
+  public void unbind(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String identity = ctx.queryParams().get("identity");
+    if (identity == null || identity.isBlank()) {
+      ctx.fail(new HttpException(400, "Name the binding to take back: ?identity=<platform>:<user id>"));
+      return;
+    }
+    register(ctx).unbind(id, identity.strip(), AdminAuth.actor(ctx)).onSuccess(revoked -> {
+      if (revoked) {
+        Routes.json(ctx, new JsonObject().put("household", id).put("identity", identity.strip()).put("unbound", true));
+      } else {
+        ctx.fail(new HttpException(404, identity.strip() + " is not bound to household " + id));
+      }
+    }).onFailure(ctx::fail);
+  }
 }

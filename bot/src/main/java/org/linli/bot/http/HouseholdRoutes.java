@@ -18,15 +18,19 @@ public final class HouseholdRoutes implements FeatureRoutes {
 
   @Override
   public void mount(Router router, Guards guards) {
-    router.postWithRegex(ApiPaths.of("/households")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.post(router, "/households").handler(guards.moderators()).handler(guards.community())
         .handler(households.csvBody()).handler(households::importCsv);
-    router.postWithRegex(ApiPaths.of("/households/preview")).handler(guards.moderators())
+    ApiPaths.post(router, "/households/preview").handler(guards.moderators())
         .handler(guards.community()).handler(households.csvBody()).handler(households::previewCsv);
-    router.getWithRegex(ApiPaths.of("/households")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/households").handler(guards.moderators()).handler(guards.community())
         .handler(households::list);
-    router.postWithRegex(ApiPaths.of("/households/codes")).handler(guards.body()).handler(guards.moderators())
+    ApiPaths.post(router, "/households/codes").handler(guards.body()).handler(guards.moderators())
         .handler(guards.community()).handler(households::issueCodesForBuilding);
-    router.postWithRegex(ApiPaths.of("/households/:id/codes")).handler(guards.moderators())
+    ApiPaths.post(router, "/households/:id/codes").handler(guards.moderators())
         .handler(guards.community()).handler(households::issueCode);
+    ApiPaths.get(router, "/households/:id/members").handler(guards.moderators())
+        .handler(guards.community()).handler(households::members);
+    ApiPaths.delete(router, "/households/:id/members").handler(guards.moderators())
+        .handler(guards.community()).handler(households::unbind);
   }
 }

@@ -19,21 +19,21 @@ public final class ProposalRoutes implements FeatureRoutes {
   @Override
   public void mount(Router router, Guards guards) {
     router.get("/polls").handler(api::index);
-    router.getWithRegex(ApiPaths.of("/polls")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/polls").handler(guards.moderators()).handler(guards.community())
         .handler(api::pollList);
-    router.postWithRegex(ApiPaths.of("/proposals")).handler(guards.body()).handler(guards.moderators())
+    ApiPaths.post(router, "/proposals").handler(guards.body()).handler(guards.moderators())
         .handler(guards.community()).handler(api::create);
-    router.getWithRegex(ApiPaths.of("/proposals")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/proposals").handler(guards.moderators()).handler(guards.community())
         .handler(api::list);
-    router.getWithRegex(ApiPaths.of("/proposals/:id")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/proposals/:id").handler(guards.moderators()).handler(guards.community())
         .handler(api::get);
-    router.postWithRegex(ApiPaths.of("/proposals/:id/accept")).handler(guards.body()).handler(guards.moderators())
+    ApiPaths.post(router, "/proposals/:id/accept").handler(guards.body()).handler(guards.moderators())
         .handler(guards.community()).handler(api::accept);
-    router.postWithRegex(ApiPaths.of("/proposals/:id/decline")).handler(guards.body()).handler(guards.moderators())
+    ApiPaths.post(router, "/proposals/:id/decline").handler(guards.body()).handler(guards.moderators())
         .handler(guards.community()).handler(api::decline);
-    router.postWithRegex(ApiPaths.of("/polls/:id/followups")).handler(guards.body()).handler(guards.moderators())
+    ApiPaths.post(router, "/polls/:id/followups").handler(guards.body()).handler(guards.moderators())
         .handler(guards.community()).handler(api::followUp);
-    router.getWithRegex(ApiPaths.of("/polls/:id/followups")).handler(guards.moderators()).handler(guards.community())
+    ApiPaths.get(router, "/polls/:id/followups").handler(guards.moderators()).handler(guards.community())
         .handler(api::followUps);
   }
 }

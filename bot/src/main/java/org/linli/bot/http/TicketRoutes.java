@@ -43,29 +43,29 @@ public final class TicketRoutes implements FeatureRoutes {
         .onSuccess(answer -> Routes.json(ctx, answer))
         .onFailure(ctx::fail));
     Handler<RoutingContext> own = own(helpline.tickets());
-    router.getWithRegex(ApiPaths.of("/tickets")).handler(guards.operators()).handler(guards.community())
+    ApiPaths.get(router, "/tickets").handler(guards.operators()).handler(guards.community())
         .handler(api::list);
-    router.getWithRegex(ApiPaths.of("/tickets.csv")).handler(guards.operators()).handler(guards.community())
+    ApiPaths.get(router, "/tickets.csv").handler(guards.operators()).handler(guards.community())
         .handler(operators::csv);
     // Before /:receipt, which would take "queue" for a receipt number.
-    router.getWithRegex(ApiPaths.of("/tickets/queue")).handler(guards.operators()).handler(guards.community())
+    ApiPaths.get(router, "/tickets/queue").handler(guards.operators()).handler(guards.community())
         .handler(operators::queue);
-    router.getWithRegex(ApiPaths.of("/tickets/:receipt")).handler(guards.operators()).handler(guards.community())
+    ApiPaths.get(router, "/tickets/:receipt").handler(guards.operators()).handler(guards.community())
         .handler(own).handler(api::get);
-    router.postWithRegex(ApiPaths.of("/tickets/:receipt/category")).handler(guards.body()).handler(guards.operators())
+    ApiPaths.post(router, "/tickets/:receipt/category").handler(guards.body()).handler(guards.operators())
         .handler(guards.community()).handler(own).handler(operators::category);
-    router.putWithRegex(ApiPaths.of("/tickets/:receipt/category")).handler(guards.body()).handler(guards.operators())
+    ApiPaths.put(router, "/tickets/:receipt/category").handler(guards.body()).handler(guards.operators())
         .handler(guards.community()).handler(own).handler(operators::category);
-    router.postWithRegex(ApiPaths.of("/tickets/:receipt/status")).handler(guards.body()).handler(guards.operators())
+    ApiPaths.post(router, "/tickets/:receipt/status").handler(guards.body()).handler(guards.operators())
         .handler(guards.community()).handler(own).handler(operators::status);
-    router.postWithRegex(ApiPaths.of("/tickets/:receipt/replies")).handler(guards.body()).handler(guards.operators())
+    ApiPaths.post(router, "/tickets/:receipt/replies").handler(guards.body()).handler(guards.operators())
         .handler(guards.community()).handler(own).handler(operators::reply);
-    router.postWithRegex(ApiPaths.of("/tickets/:receipt/merge")).handler(guards.body()).handler(guards.operators())
+    ApiPaths.post(router, "/tickets/:receipt/merge").handler(guards.body()).handler(guards.operators())
         .handler(guards.community()).handler(own).handler(operators::merge);
-    router.postWithRegex(ApiPaths.of("/tickets/:receipt/evaluation")).handler(guards.body())
+    ApiPaths.post(router, "/tickets/:receipt/evaluation").handler(guards.body())
         .handler(guards.operators()).handler(guards.community()).handler(own)
         .handler(new EvaluationApi(helpline.desk().evaluations())::evaluate);
-    router.getWithRegex(ApiPaths.of("/stats")).handler(guards.operators()).handler(guards.community())
+    ApiPaths.get(router, "/stats").handler(guards.operators()).handler(guards.community())
         .handler(api::stats);
     router.post("/api/v1/hub/resume").handler(guards.admin()).handler(api::resume);
     router.get("/stats").handler(stats.current());

@@ -52,7 +52,7 @@ class LuaScriptsTest {
 
   @Test
   void there_are_the_scripts_of_every_store() {
-    assertThat(scripts).hasSize(37).containsKeys("poll-vote", "ticket-note", "household-bind", "outbox-claim",
+    assertThat(scripts).hasSize(38).containsKeys("poll-vote", "ticket-note", "household-bind", "outbox-claim",
         "ticket-sync", "ticket-due",
         "dedupe-release",
         "feedback-vote", "gap-record", "leadership-renew", "timers-claim");
@@ -187,7 +187,7 @@ class LuaScriptsTest {
     // The register's scripts sit in one slot per community: every key of every call has the one tag
     // the register builds from its community ({register} or {register:<id>}, HouseholdRegisterTest).
     assertThat(registerTags).containsOnlyKeys("household-upsert", "household-issue", "household-bind",
-        "household-list");
+        "household-list", "household-unbind");
     registerTags.forEach((script, tags) -> assertThat(tags).as(script).containsExactly("«tag»"));
   }
 

@@ -62,7 +62,7 @@ final class AccountPages implements ConsoleModule {
     router.post(ACCOUNTS + "/:name/communities").handler(kit.only(Role.ADMIN)).handler(ctx -> {
       Set<String> communities;
       try {
-        communities = communities(kit, List.of(ConsoleKit.form(ctx, "communities").split("[,，\\s]+")), null);
+        communities = communities(kit, List.of(ConsoleKit.form(ctx, "communities").split("[,\\uFF0C\\s]+")), null);
       } catch (BadRequest e) {
         ctx.fail(e);
         return;

@@ -17,8 +17,4 @@ public interface CommunityFigures {
   /** The figures of {@code community}, in the order the page shows them. */
   Future<List<Figure>> of(Community community);
 
-  /** No figures. */
-  static CommunityFigures none() {
-    return community -> Future.succeededFuture(List.of());
-  }
 }

@@ -20,6 +20,8 @@ import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.consultation.Tally;
 import org.linli.bot.consultation.proposal.ConsultationIndex;
+import org.linli.bot.consultation.proposal.FollowUp;
+import org.linli.bot.consultation.proposal.FollowUps;
 import org.linli.bot.consultation.proposal.Proposal;
 import org.linli.bot.consultation.proposal.ProposalDesk;
 import org.linli.bot.errors.BadRequest;
@@ -54,28 +56,29 @@ public final class ConsultationPages implements ConsoleModule {
   private final ConsultationIndex index;
   private final PollPages published;
   private final ProposalDesk desk;
+  private final FollowUps followUps;
   private final List<String> channels;
   private final ZoneId zone;
 
   private ConsultationPages(PollApi api, PollStore store, PollKeeper keeper, ConsultationIndex index,
-      PollPages published, ProposalDesk desk, Set<String> channels, ZoneId zone) {
+      PollPages published, ProposalDesk desk, FollowUps followUps, Set<String> channels, ZoneId zone) {
     this.api = api;
     this.store = store;
     this.keeper = keeper;
     this.index = index;
     this.published = published;
     this.desk = desk;
+    this.followUps = followUps;
     this.channels = channels.stream().sorted().toList();
     this.zone = zone;
   }
 
   /** The module, for {@code LinliVerticle}: {@code channels} are the chat platforms this service runs. */
   public static ConsoleModule of(PollStore store, PollKeeper keeper, Clock clock, Set<String> channels,
-      ConsultationIndex index, PollPages published, ProposalDesk desk, ZoneId zone,
+      ConsultationIndex index, PollPages published, ProposalDesk desk, FollowUps followUps, ZoneId zone,
       Function<ChatRef, String> communityOf) {
     return new ConsultationPages(new PollApi(store, keeper, clock, channels, communityOf), store, keeper, index,
-        published, desk,
-        channels, zone);
+        published, desk, followUps, channels, zone);
   }
 
   /** What the poll form was filled with, shown again when it is refused. */
@@ -85,8 +88,8 @@ public final class ConsultationPages implements ConsoleModule {
     static final Form EMPTY = new Form("generic", "", "", "", "", false, "", "", "", "", false, "");
   }
 
-  /** A poll's page: the stored poll, its tally and the result as the chat words it. */
-  public record Detail(PollStore.Stored stored, Tally tally, String result) {
+  /** A poll's page: the stored poll, its tally, the result as the chat words it, and its follow-up. */
+  public record Detail(PollStore.Stored stored, Tally tally, String result, FollowUp followUp) {
 
     /** The votes for option {@code n} (from 1). */
     public long votes(int n) {
@@ -110,6 +113,8 @@ public final class ConsultationPages implements ConsoleModule {
     router.get(PAGE).handler(kit.only(roles)).handler(kit.inCommunity())
         .handler(ctx -> list(ctx, kit, 200, Form.EMPTY, null));
     router.post(PAGE).handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> create(ctx, kit));
+    router.post(PAGE + "/:id/followups").handler(kit.only(roles)).handler(kit.inCommunity())
+        .handler(ctx -> followUp(ctx, kit));
     router.get(PAGE + "/:id").handler(kit.only(roles)).handler(kit.inCommunity()).handler(ctx -> detail(ctx, kit));
     router.post(PAGE + "/:id/close").handler(kit.only(roles)).handler(kit.inCommunity())
         .handler(ctx -> close(ctx, kit));
@@ -241,9 +246,28 @@ public final class ConsultationPages implements ConsoleModule {
   private void detail(RoutingContext ctx, ConsoleKit kit) {
     String id = ctx.pathParam("id");
     find(id, kit.community(ctx).id())
-        .compose(stored -> Future.all(store.tally(id, stored.poll().options().size()), keeper.resultReply(id))
-            .map(all -> new Detail(stored, all.resultAt(0), ((Reply) all.resultAt(1)).text())))
+        .compose(stored -> Future.all(store.tally(id, stored.poll().options().size()), keeper.resultReply(id),
+            followUps.of(id))
+            .map(all -> new Detail(stored, all.resultAt(0), ((Reply) all.resultAt(1)).text(), all.resultAt(2))))
         .onSuccess(d -> kit.page(ctx, "poll.jte", Text.CONSOLE_POLLS_DETAIL.of(id), Map.of("poll", d)))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code POST …/{id}/followups}: a step of a decided poll's follow-up (协商成果运用), told to the
+   * poll's chat, with the same checks as {@code POST /api/v1/polls/{id}/followups}: {@code text},
+   * {@code tickets} (numbers separated by spaces or commas), {@code done} (the matter is done).
+   */
+  private void followUp(RoutingContext ctx, ConsoleKit kit) {
+    String id = ctx.pathParam("id");
+    String text = ConsoleKit.form(ctx, "text");
+    List<String> tickets = java.util.Arrays.stream(ConsoleKit.form(ctx, "tickets").split("[,\\uFF0C\\u3001\\s]+"))
+        .filter(t -> !t.isBlank()).toList();
+    boolean done = !ConsoleKit.form(ctx, "done").isEmpty();
+    find(id, kit.community(ctx).id()).compose(stored -> followUps.record(id, text, tickets, done))
+        .compose(recorded -> kit.audit(ctx, "poll.followup", RegisterPages.audited(kit, ctx, id + " #"
+            + recorded.number())))
+        .onSuccess(v -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "/" + id)))
         .onFailure(ctx::fail);
   }
 

@@ -84,20 +84,24 @@ public final class Dashboard implements ConsoleModule {
   }
 
   /**
-   * What {@code role} sees on the dashboard now, in {@code community} (null: every one): the
-   * tickets are that community's; the polls and proposals are read as they are.
+   * What {@code role} sees on the dashboard now, in {@code community} (null: every one): that
+   * community's open polls, proposals and tickets; the questions asked of the guides, which the
+   * street office's guides answer for every community, are the week's of all of them.
    */
   public Future<Board> board(Role role, String community) {
     boolean consultations = CONSULTATIONS.contains(role);
     boolean tickets = TICKETS.contains(role);
     Instant weekAgo = clock.instant().minus(WEEK);
     Future<List<PollStore.Stored>> polls = consultations
-        ? index.latestPolls().map(all -> all.stream().filter(PollStore.Stored::open)
+        ? (community == null ? index.latestPolls() : index.latestPolls(community)).map(all -> all.stream()
+            .filter(PollStore.Stored::open)
             .sorted(java.util.Comparator.comparing(s -> s.poll().closesAt())).toList())
         : Future.succeededFuture(null);
     Future<List<Proposal>> raised = consultations
-        ? proposals.latest(SCANNED).map(all -> all.stream().filter(p -> p.status() == Proposal.Status.OPEN
-            || p.status() == Proposal.Status.AGENDA).toList())
+        ? (community == null ? proposals.latest(SCANNED) : proposals.latest(SCANNED, community)).map(all -> all
+            .stream().filter(p -> p.status() == Proposal.Status.OPEN
+                || p.status() == Proposal.Status.AGENDA)
+            .toList())
         : Future.succeededFuture(null);
     Future<Tickets> queued = tickets
         ? queue.page(community, null, 0, Integer.MAX_VALUE).map(Dashboard::tickets)

@@ -30,7 +30,9 @@ import org.linli.bot.text.Text;
  * …/preview} (a CSV file: what it would change, or every bad line; the file waits in Redis for 15
  * minutes under a random id, for the account that sent it), {@code POST …/import} (commits the
  * previewed file through {@link HouseholdRegister#importCsv}) and {@code POST …/slips} (one new
- * binding code per household of a building, as printable slips). Every page is of one community
+ * binding code per household of a building, as printable slips); {@code GET …/{id}} (one
+ * household: its bound chat identities and binding events) and {@code POST …/{id}/unbind}
+ * ({@code identity}: takes that binding back). Every page is of one community
  * ({@link ConsoleKit#inCommunity}, {@code ?c=}) and works on its register; a previewed file is
  * imported only into the community it was previewed in. Every change is audited.
  */
@@ -80,6 +82,37 @@ public final class RegisterPages implements ConsoleModule {
         .handler(ctx -> commit(ctx, kit));
     router.post(PAGE + "/slips").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
         .handler(ctx -> slips(ctx, kit));
+    router.get(PAGE + "/:id").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
+        .handler(ctx -> household(ctx, kit));
+    router.post(PAGE + "/:id/unbind").handler(kit.only(Role.ADMIN, Role.MODERATOR)).handler(kit.inCommunity())
+        .handler(ctx -> unbind(ctx, kit));
+  }
+
+  /** One household: its record, the chat identities bound to it (each with 解除绑定) and its binding events. */
+  private void household(RoutingContext ctx, ConsoleKit kit) {
+    String id = ctx.pathParam("id");
+    HouseholdRegister register = register(ctx, kit);
+    register.find(id).compose(found -> {
+      if (found == null) {
+        return Future.failedFuture(new NotFound(Text.CONSOLE_HOUSEHOLD_UNKNOWN.of(id)));
+      }
+      return Future.all(register.members(id), register.audit(id)).map(all -> {
+        kit.page(ctx, "household.jte", found.label(), ConsoleRoutes.params("household", found,
+            "members", all.<java.util.Set<String>>resultAt(0).stream().sorted().toList(),
+            "events", all.<List<JsonObject>>resultAt(1), "done", ctx.request().getParam("done", "")));
+        return null;
+      });
+    }).onFailure(ctx::fail);
+  }
+
+  private void unbind(RoutingContext ctx, ConsoleKit kit) {
+    String id = ctx.pathParam("id");
+    String identity = ConsoleKit.form(ctx, "identity");
+    register(ctx, kit).unbind(id, identity, kit.account(ctx).name()).compose(revoked -> revoked
+        ? kit.audit(ctx, "household.unbind", audited(kit, ctx, id + " " + identity))
+        : Future.failedFuture(new NotFound(Text.CONSOLE_HOUSEHOLD_NOT_BOUND.of(id))))
+        .onSuccess(v -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "/" + id + "?done=unbind")))
+        .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx, ConsoleKit kit) {
