@@ -45,13 +45,13 @@ class CommunityBrowserTest {
       create.findElement(By.name("address")).sendKeys("星河路 18 号星河社区居委会一楼");
       create.findElement(By.name("phone")).sendKeys("021-5555 0101");
       create.findElement(By.name("hours")).sendKeys("周一至周五 8:30-17:00");
-      create.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, create.findElement(By.cssSelector("button[type=submit]")));
 
       HeadlessChromium.arrive(browser, base + "/console/communities/xinghe");
       WebElement chat = browser.findElement(By.id("add-chat"));
       chat.findElement(By.name("platform")).sendKeys("generic");
       chat.findElement(By.name("chat")).sendKeys("xinghe-group");
-      chat.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, chat.findElement(By.cssSelector("button[type=submit]")));
       HeadlessChromium.arrive(browser, base + "/console/communities/xinghe");
       assertThat(browser.findElement(By.id("chats")).getText()).contains("generic:xinghe-group");
 
@@ -62,7 +62,7 @@ class CommunityBrowserTest {
       account.findElement(By.name("password")).sendKeys("community-worker-1");
       new Select(account.findElement(By.name("role"))).selectByValue("moderator");
       account.findElement(By.id("community-xinghe")).click();
-      account.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, account.findElement(By.cssSelector("button[type=submit]")));
       HeadlessChromium.arrive(browser, base + "/console/accounts");
       assertThat(browser.findElement(By.id("accounts")).getText()).contains("li.xh", "社区工作人员");
 
@@ -70,7 +70,7 @@ class CommunityBrowserTest {
       WebElement grant = browser.findElement(By.id("grant-moderator"));
       new Select(grant.findElement(By.name("chat"))).selectByValue("generic:xinghe-group");
       grant.findElement(By.name("user")).sendKeys("li-wechat");
-      grant.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, grant.findElement(By.cssSelector("button[type=submit]")));
       HeadlessChromium.arrive(browser, base + "/console/communities/xinghe");
       String moderators = browser.findElement(By.id("moderators")).getText();
       assertThat(moderators).contains("li.xh", "generic:xinghe-group:li-wechat");

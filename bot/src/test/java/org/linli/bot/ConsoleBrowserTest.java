@@ -50,7 +50,7 @@ class ConsoleBrowserTest {
       form.findElement(By.name("username")).sendKeys("wang.fang");
       form.findElement(By.name("password")).sendKeys("hotline-password-1");
       new Select(form.findElement(By.name("role"))).selectByValue("operator");
-      form.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, form.findElement(By.cssSelector("button[type=submit]")));
 
       HeadlessChromium.arrive(browser, base + "/console/accounts");
       assertThat(browser.findElement(By.id("accounts")).getText()).contains("wang.fang");

@@ -98,7 +98,7 @@ class ConsoleGuidesBrowserTest {
       grant.findElement(By.name("platform")).sendKeys("generic");
       grant.findElement(By.name("chat")).sendKeys("g2");
       grant.findElement(By.name("user")).sendKeys("zhang.wei");
-      grant.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, grant.findElement(By.cssSelector("button[type=submit]")));
       HeadlessChromium.arrive(browser, base + "/console/moderators");
       assertThat(browser.findElement(By.id("granted")).getText()).contains("zhang.wei", "g2");
       HeadlessChromium.shot(browser, "moderators.png");

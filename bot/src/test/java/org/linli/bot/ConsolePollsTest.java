@@ -91,13 +91,14 @@ class ConsolePollsTest {
         inTwoDays());
 
     assertThat(oneOption.statusCode()).isEqualTo(400);
-    assertThat(oneOption.bodyAsString()).contains("投票没有发起", "2 to 10", "value=\"周六活动室开放时间\"");
+    assertThat(oneOption.bodyAsString()).contains("投票没有发起", "选项要有 2 到 10 个", "value=\"周六活动室开放时间\"")
+        .doesNotContain("2 to 10");
     assertThat(past.statusCode()).isEqualTo(400);
-    assertThat(past.bodyAsString()).contains("投票没有发起", "in the past");
+    assertThat(past.bodyAsString()).contains("投票没有发起", "截止时间已经过去了");
     assertThat(civilSmall.statusCode()).isEqualTo(400);
-    assertThat(civilSmall.bodyAsString()).contains("\"scale\": \"big\"");
+    assertThat(civilSmall.bodyAsString()).contains("按户表决");
     assertThat(noRegister.statusCode()).isEqualTo(409);
-    assertThat(noRegister.bodyAsString()).contains("register is empty");
+    assertThat(noRegister.bodyAsString()).contains("住户名册还是空的");
     // A big matter refused for its empty register has used an id, as through the API; no poll is stored.
     for (long n = before + 1; n <= pollCount(); n++) {
       assertThat(service.get("/api/v1/polls/p" + Long.toString(n, 36), RunningService.ADMIN).statusCode())

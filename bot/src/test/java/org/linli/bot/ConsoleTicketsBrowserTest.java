@@ -79,7 +79,7 @@ class ConsoleTicketsBrowserTest {
 
       WebElement form = browser.findElement(By.id("reply-form"));
       form.findElement(By.name("text")).sendKeys("灯已经换好了，谢谢您的耐心");
-      form.findElement(By.cssSelector("button[type=submit]")).click();
+      HeadlessChromium.submit(browser, form.findElement(By.cssSelector("button[type=submit]")));
       HeadlessChromium.arrive(browser, page + "?done=reply");
       told("求助热线回复（" + receipt + "）：灯已经换好了，谢谢您的耐心");
 
@@ -102,7 +102,7 @@ class ConsoleTicketsBrowserTest {
     WebElement form = browser.findElement(By.id("status-form"));
     new Select(form.findElement(By.name("status"))).selectByValue(status);
     form.findElement(By.name("note")).sendKeys(note);
-    form.findElement(By.cssSelector("button[type=submit]")).click();
+    HeadlessChromium.submit(browser, form.findElement(By.cssSelector("button[type=submit]")));
     HeadlessChromium.arrive(browser, page + "?done=status");
     assertThat(browser.findElement(By.id("done")).getText()).contains("状态已更改");
   }

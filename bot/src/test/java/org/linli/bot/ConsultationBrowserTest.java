@@ -95,6 +95,9 @@ class ConsultationBrowserTest {
 
       JsonArray bound = service.say("g1", "resident-zhang", "/bind " + code, null);
       assertThat(bound.encode()).contains("3号楼1单元101");
+      browser.get(base + "/console/households/3-1-101");
+      assertThat(browser.findElement(By.id("members")).getText()).contains("generic:resident-zhang", "解除绑定");
+      HeadlessChromium.shot(browser, "household.png");
 
       browser.get(base + "/console/polls");
       WebElement form = browser.findElement(By.id("create-poll"));
@@ -129,7 +132,7 @@ class ConsultationBrowserTest {
 
       browser.findElement(By.linkText(poll)).click();
       HeadlessChromium.arrive(browser, base + "/console/polls/" + poll);
-      browser.findElement(By.cssSelector("#close-poll button")).click();
+      HeadlessChromium.submit(browser, browser.findElement(By.cssSelector("#close-poll button")));
       HeadlessChromium.arrive(browser, base + "/console/polls/" + poll);
       assertThat(browser.findElement(By.id("poll-status")).getText()).contains("已结束");
       assertThat(browser.findElement(By.id("result")).getText()).contains("是否同意3号楼加装电梯");
@@ -140,7 +143,7 @@ class ConsultationBrowserTest {
     JsonObject result = service.app().await(m -> m.getString("text", "").contains("是否同意3号楼加装电梯")
         && m.getString("text", "").contains("未通过"), 15);
     assertThat(result.getJsonObject("chat").getString("id")).isEqualTo("g1");
-    for (String name : new String[]{"households.png", "slips.png", "polls.png", "poll.png"}) {
+    for (String name : new String[]{"households.png", "slips.png", "household.png", "polls.png", "poll.png"}) {
       assertThat(Files.size(HeadlessChromium.docs(name))).as(name).isGreaterThan(5_000);
     }
   }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,6 +57,16 @@ final class HeadlessChromium {
       throw new AssertionError("still at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body"))
           .getText(), e);
     }
+  }
+
+  /**
+   * Clicks {@code button} and waits until the page it was on has gone (a form that answers with the
+   * same address would otherwise still be read from the old page).
+   */
+  static void submit(ChromeDriver browser, WebElement button) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
   }
 
   /** Saves what the browser shows as {@code docs/console/<name>}. */

@@ -22,6 +22,8 @@ import org.linli.bot.consultation.PollKeeper;
 import org.linli.bot.consultation.PollStore;
 import org.linli.bot.consultation.Rule;
 import org.linli.bot.consultation.Tally;
+import org.linli.bot.errors.BadRequest;
+import org.linli.bot.text.Text;
 import org.linli.webhooks.ChatRef;
 
 /**
@@ -71,8 +73,9 @@ public final class PollApi {
 
   /**
    * Checks a poll request as {@code POST /api/v1/polls} takes it and opens the poll, announced in
-   * its chat; fails with an {@link HttpException} (400 and a sentence, or 409 for a big matter
-   * without a register) and stores nothing when the request is refused. The chat must belong to
+   * its chat; fails with a {@link BadRequest} (an English sentence for the API, a Chinese one for a
+   * person: {@link PollRefusal}), or a {@link org.linli.bot.errors.Conflict} for a big matter without
+   * a register, and stores nothing when the request is refused. The chat must belong to
    * the community {@code community} (an id), else a 400 says whose it is. The console's form uses it.
    */
   public Future<Poll> open(JsonObject body, String community) {
@@ -80,14 +83,14 @@ public final class PollApi {
     try {
       draft = draft(body);
       checkChat(new ChatRef(draft.channel(), draft.chat()), community, communityOf);
-    } catch (HttpException e) {
+    } catch (HttpException | BadRequest e) {
       return Future.failedFuture(e);
     }
     return store.nextId()
         .compose(id -> keeper.open(draft.toPoll(id, community), true))
         .recover(e -> Future.failedFuture(e instanceof PollKeeper.Refused
-            ? new HttpException(409, "Big matters are decided by the households of the register, and the register is"
-                + " empty: import it first (POST /api/v1/households)")
+            ? PollRefusal.conflict("Big matters are decided by the households of the register, and the register is"
+                + " empty: import it first (POST /api/v1/households)", Text.POLL_REFUSED_REGISTER_EMPTY)
             : e));
   }
 
@@ -98,12 +101,12 @@ public final class PollApi {
   static void checkChat(ChatRef chat, String community, Function<ChatRef, String> communityOf) {
     String owner = communityOf.apply(chat);
     if (!owner.equals(community)) {
-      throw new HttpException(400, "The chat " + chat.key() + " belongs to the community " + owner + ", not to "
+      throw PollRefusal.of("The chat " + chat.key() + " belongs to the community " + owner + ", not to "
           + community + ": open it under /api/v1/" + (Community.DEFAULT.equals(owner)
               ? ""
               : "communities/" + owner
                   + "/")
-          + "…");
+          + "…", Text.POLL_REFUSED_COMMUNITY, chat.key(), owner, community);
     }
   }
 
@@ -249,45 +252,46 @@ public final class PollApi {
     String chat = string(body, "chat", null);
     String question = string(body, "question", null);
     if (chat == null || question == null) {
-      throw new HttpException(400, "\"chat\" and \"question\" are required");
+      throw PollRefusal.of("\"chat\" and \"question\" are required", Text.POLL_REFUSED_REQUIRED);
     }
     if (!channels.contains(channel)) {
-      throw new HttpException(400, "\"channel\" must be one of the chat platforms this service runs: "
-          + String.join(", ", channels.stream().sorted().toList()));
+      String runs = String.join(", ", channels.stream().sorted().toList());
+      throw PollRefusal.of("\"channel\" must be one of the chat platforms this service runs: " + runs,
+          Text.POLL_REFUSED_CHANNEL, runs);
     }
     PollInput.plainText("chat", chat);
     PollInput.plainText("question", question);
     Object rawOptions = body.getValue("options");
     if (!(rawOptions instanceof JsonArray array) || array.size() < 2 || array.size() > 10) {
-      throw new HttpException(400, "\"options\" must be a list of 2 to 10 texts");
+      throw PollRefusal.of("\"options\" must be a list of 2 to 10 texts", Text.POLL_REFUSED_OPTIONS);
     }
     List<String> options = new ArrayList<>();
     for (Object o : array) {
       if (!(o instanceof String s) || s.isBlank()) {
-        throw new HttpException(400, "every option must be a non-empty text");
+        throw PollRefusal.of("every option must be a non-empty text", Text.POLL_REFUSED_OPTION_EMPTY);
       }
       options.add(PollInput.plainText("options", s.strip()));
     }
     if (options.stream().distinct().count() != options.size()) {
-      throw new HttpException(400, "options must differ from each other");
+      throw PollRefusal.of("options must differ from each other", Text.POLL_REFUSED_OPTIONS_SAME);
     }
     String kindName = string(body, "kind", null);
     Poll.Kind askedKind = kindName == null ? null : Poll.Kind.fromApiName(kindName);
     if (kindName != null && askedKind == null) {
-      throw new HttpException(400, "\"kind\" must be \"proposal\", \"choice\" or \"ranked\"");
+      throw PollRefusal.of("\"kind\" must be \"proposal\", \"choice\" or \"ranked\"", Text.POLL_REFUSED_KIND);
     }
     String scaleName = string(body, "scale", "small");
     Poll.Scale scale = switch (scaleName) {
       case "small" -> Poll.Scale.SMALL;
       case "big" -> Poll.Scale.BIG;
-      default -> throw new HttpException(400, "\"scale\" must be \"small\" or \"big\"");
+      default -> throw PollRefusal.of("\"scale\" must be \"small\" or \"big\"", Text.POLL_REFUSED_SCALE);
     };
     int multi = (int) PollInput.wholeNumber(body, "multi", 1, options.size(), 1);
     String ruleName = string(body, "rule", null);
     Rule asked = ruleName == null ? null : Rule.fromApiName(ruleName);
     if (ruleName != null && asked == null) {
-      throw new HttpException(400, "\"rule\" must be majority, two-thirds, civil-code-ordinary, civil-code-major,"
-          + " plurality or instant-runoff");
+      throw PollRefusal.of("\"rule\" must be majority, two-thirds, civil-code-ordinary, civil-code-major,"
+          + " plurality or instant-runoff", Text.POLL_REFUSED_RULE);
     }
     Poll.Kind kind = askedKind != null ? askedKind : Poll.Kind.suggested(options, asked, multi);
     Rule rule = asked != null ? asked : switch (kind) {
@@ -297,11 +301,12 @@ public final class PollApi {
     };
     String mismatch = kindMismatch(kind, rule, multi);
     if (mismatch != null) {
-      throw new HttpException(400, mismatch);
+      throw PollRefusal.of(mismatch, Text.POLL_REFUSED_KIND_RULE);
     }
     if (rule.needsRegister() && scale != Poll.Scale.BIG) {
-      throw new HttpException(400,
-          "The rule " + rule.apiName() + " counts households and floor areas: use \"scale\": \"big\"");
+      throw PollRefusal.of(
+          "The rule " + rule.apiName() + " counts households and floor areas: use \"scale\": \"big\"",
+          Text.POLL_REFUSED_NEEDS_HOUSEHOLDS);
     }
     Instant now = clock.instant();
     Instant opensAt = now;
@@ -309,8 +314,8 @@ public final class PollApi {
       try {
         opensAt = OffsetDateTime.parse(string(body, "opensAt", "")).toInstant();
       } catch (DateTimeParseException e) {
-        throw new HttpException(400, "\"opensAt\" (end of the discussion period) must be a date and time with offset,"
-            + " e.g. 2026-11-28T09:00:00+08:00");
+        throw PollRefusal.of("\"opensAt\" (end of the discussion period) must be a date and time with offset,"
+            + " e.g. 2026-11-28T09:00:00+08:00", Text.POLL_REFUSED_TIME, PollRefusal.label("opensAt"));
       }
       if (opensAt.isBefore(now)) {
         opensAt = now;
@@ -321,19 +326,22 @@ public final class PollApi {
     try {
       closesAt = OffsetDateTime.parse(string(body, "closesAt", "")).toInstant();
     } catch (DateTimeParseException e) {
-      throw new HttpException(400, "\"closesAt\" must be a date and time with offset, e.g. 2026-12-01T20:00:00+08:00");
+      throw PollRefusal.of("\"closesAt\" must be a date and time with offset, e.g. 2026-12-01T20:00:00+08:00",
+          Text.POLL_REFUSED_TIME, PollRefusal.label("closesAt"));
     }
     PollInput.withinHorizon("closesAt", closesAt, now);
     if (!closesAt.isAfter(opensAt)) {
-      throw new HttpException(400,
-          opensAt.equals(now) ? "\"closesAt\" is in the past" : "\"closesAt\" must be after \"opensAt\"");
+      throw opensAt.equals(now)
+          ? PollRefusal.of("\"closesAt\" is in the past", Text.POLL_REFUSED_PAST)
+          : PollRefusal.of("\"closesAt\" must be after \"opensAt\"", Text.POLL_REFUSED_BEFORE_OPENS);
     }
     Instant remindAt = null;
     if (body.getValue("remindMinutesBefore") != null) {
       long minutes = PollInput.wholeNumber(body, "remindMinutesBefore", 1, PollInput.MAX_REMIND_MINUTES, 0);
       remindAt = closesAt.minus(Duration.ofMinutes(minutes));
       if (!remindAt.isAfter(opensAt)) {
-        throw new HttpException(400, "\"remindMinutesBefore\" puts the reminder before voting opens");
+        throw PollRefusal.of("\"remindMinutesBefore\" puts the reminder before voting opens",
+            Text.POLL_REFUSED_REMIND);
       }
     }
     int minBallots = 0;
@@ -341,7 +349,8 @@ public final class PollApi {
     if (min != null) {
       if (!(min instanceof Integer || min instanceof Long) || ((Number) min).longValue() < 1
           || ((Number) min).longValue() > 1_000_000) {
-        throw new HttpException(400, "\"minParticipation\" must be a whole number of ballots, from 1 to 1000000");
+        throw PollRefusal.of("\"minParticipation\" must be a whole number of ballots, from 1 to 1000000",
+            Text.POLL_REFUSED_NUMBER, PollRefusal.label("minParticipation"), 1, 1_000_000);
       }
       minBallots = ((Number) min).intValue();
     }
@@ -373,7 +382,8 @@ public final class PollApi {
       return fallback;
     }
     if (!(v instanceof String s) || s.isBlank()) {
-      throw new HttpException(400, "\"" + field + "\" must be a non-empty text");
+      throw PollRefusal.of("\"" + field + "\" must be a non-empty text", Text.POLL_REFUSED_TEXT,
+          PollRefusal.label(field));
     }
     return s.strip();
   }

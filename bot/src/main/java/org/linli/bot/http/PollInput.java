@@ -1,10 +1,11 @@
 package org.linli.bot.http;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.HttpException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import org.linli.bot.errors.BadRequest;
+import org.linli.bot.text.Text;
 
 /**
  * The bounds of a poll draft that the API checks before anything reaches the store: whole numbers
@@ -32,21 +33,22 @@ final class PollInput {
     if (v == null) {
       return fallback;
     }
-    String range = "\"" + field + "\" must be a whole number from " + min + " to " + max;
+    BadRequest range = PollRefusal.of("\"" + field + "\" must be a whole number from " + min + " to " + max,
+        Text.POLL_REFUSED_NUMBER, PollRefusal.label(field), min, max);
     if (!(v instanceof Number n)) {
-      throw new HttpException(400, range);
+      throw range;
     }
     BigDecimal exact;
     try {
       exact = new BigDecimal(n.toString());
     } catch (NumberFormatException e) {
-      throw new HttpException(400, range); // NaN or infinity
+      throw range; // NaN or infinity
     }
     if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
-      throw new HttpException(400, range);
+      throw range;
     }
     if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new HttpException(400, range);
+      throw range;
     }
     return exact.longValueExact();
   }
@@ -56,8 +58,9 @@ final class PollInput {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 || c == 0x7f) {
-        throw new HttpException(400, "\"" + field + "\" holds a control character (U+"
-            + String.format("%04X", (int) c) + "); write it as plain text on one line");
+        throw PollRefusal.of("\"" + field + "\" holds a control character (U+"
+            + String.format("%04X", (int) c) + "); write it as plain text on one line", Text.POLL_REFUSED_CONTROL,
+            PollRefusal.label(field));
       }
     }
     return text;
@@ -66,7 +69,8 @@ final class PollInput {
   /** Refuses an instant further than {@link #HORIZON} from {@code now}. */
   static Instant withinHorizon(String field, Instant at, Instant now) {
     if (at.isAfter(now.plus(HORIZON))) {
-      throw new HttpException(400, "\"" + field + "\" is more than two years ahead; a consultation is decided sooner");
+      throw PollRefusal.of("\"" + field + "\" is more than two years ahead; a consultation is decided sooner",
+          Text.POLL_REFUSED_HORIZON, PollRefusal.label(field));
     }
     return at;
   }

@@ -16,6 +16,7 @@ import org.linli.bot.consultation.proposal.FollowUp;
 import org.linli.bot.consultation.proposal.FollowUps;
 import org.linli.bot.consultation.proposal.Proposal;
 import org.linli.bot.consultation.proposal.ProposalDesk;
+import org.linli.bot.errors.BadRequest;
 import org.linli.webhooks.ChatRef;
 import org.linli.webhooks.Identity;
 
@@ -53,7 +54,7 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
     ChatRef where = new ChatRef(text(body, "channel", "generic"), text(body, "chat", ""));
     try {
       PollApi.checkChat(where, CommunityScope.of(ctx), communityOf);
-    } catch (HttpException e) {
+    } catch (BadRequest e) {
       ctx.fail(e);
       return;
     }

@@ -34,7 +34,7 @@ final class ConsoleFailures implements Handler<RoutingContext> {
       sentence = refusal.getMessage();
     } else if (failure instanceof DomainException domain) {
       status = FailureHandler.status(domain);
-      sentence = domain.getMessage();
+      sentence = domain.sentence();
     } else if (failure instanceof HttpException http) {
       status = http.getStatusCode();
     }

@@ -25,7 +25,10 @@ import org.linli.bot.consultation.proposal.FollowUps;
 import org.linli.bot.consultation.proposal.Proposal;
 import org.linli.bot.consultation.proposal.ProposalDesk;
 import org.linli.bot.errors.BadRequest;
+import org.linli.bot.errors.Conflict;
+import org.linli.bot.errors.DomainException;
 import org.linli.bot.errors.NotFound;
+import org.linli.bot.http.FailureHandler;
 import org.linli.bot.http.PollApi;
 import org.linli.bot.http.PollPages;
 import org.linli.bot.text.Text;
@@ -167,7 +170,10 @@ public final class ConsultationPages implements ConsoleModule {
             + poll.question())).map(v -> poll.id()))
         .onSuccess(id -> ConsoleKit.seeOther(ctx, kit.link(ctx, PAGE + "/" + id)))
         .onFailure(e -> {
-          if (e instanceof HttpException refused && refused.getStatusCode() < 500) {
+          if (e instanceof BadRequest || e instanceof Conflict) {
+            list(ctx, kit, FailureHandler.status((DomainException) e), form,
+                Text.CONSOLE_POLLS_REFUSED.of(((DomainException) e).sentence()));
+          } else if (e instanceof HttpException refused && refused.getStatusCode() < 500) {
             list(ctx, kit, refused.getStatusCode(), form, Text.CONSOLE_POLLS_REFUSED.of(refused.getPayload()));
           } else {
             ctx.fail(e);
