@@ -77,27 +77,29 @@ public final class CommunityPages implements ConsoleModule {
           .onSuccess(v -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + id))
           .onFailure(ctx::fail);
     });
-    router.post(COMMUNITIES + "/:id/chats").handler(kit.only(Role.ADMIN)).handler(ctx -> {
-      String id = ctx.pathParam("id");
-      String platform = ConsoleKit.form(ctx, "platform");
-      String chat = ConsoleKit.form(ctx, "chat");
-      communities.addChat(id, platform, chat)
-          .compose(added -> kit.audit(ctx, "community.chat.add", id + " " + platform + ":" + chat))
-          .onSuccess(v -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + id))
-          .onFailure(ctx::fail);
-    });
-    router.post(COMMUNITIES + "/:id/chats/remove").handler(kit.only(Role.ADMIN)).handler(ctx -> {
-      String id = ctx.pathParam("id");
-      String platform = ConsoleKit.form(ctx, "platform");
-      String chat = ConsoleKit.form(ctx, "chat");
-      communities.removeChat(id, platform, chat)
-          .compose(v -> kit.audit(ctx, "community.chat.remove", id + " " + platform + ":" + chat))
-          .onSuccess(v -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + id))
-          .onFailure(ctx::fail);
-    });
+    router.post(COMMUNITIES + "/:id/chats").handler(kit.only(Role.ADMIN))
+        .handler(ctx -> chat(ctx, kit, "community.chat.add", communities::addChat));
+    router.post(COMMUNITIES + "/:id/chats/remove").handler(kit.only(Role.ADMIN))
+        .handler(ctx -> chat(ctx, kit, "community.chat.remove", communities::removeChat));
     router.post(COMMUNITIES + "/:id/moderators").handler(kit.only(Role.ADMIN)).handler(ctx -> grant(ctx, kit, true));
     router.post(COMMUNITIES + "/:id/moderators/revoke").handler(kit.only(Role.ADMIN))
         .handler(ctx -> grant(ctx, kit, false));
+  }
+
+  /** What adds or removes a chat of a community (id, platform, chat). */
+  private interface ChatChange {
+    Future<?> apply(String id, String platform, String chat);
+  }
+
+  /** Adds or removes a chat of the path's community from the form's platform and chat, audited. */
+  private static void chat(RoutingContext ctx, ConsoleKit kit, String action, ChatChange change) {
+    String id = ctx.pathParam("id");
+    String platform = ConsoleKit.form(ctx, "platform");
+    String chat = ConsoleKit.form(ctx, "chat");
+    change.apply(id, platform, chat)
+        .compose(v -> kit.audit(ctx, action, id + " " + platform + ":" + chat))
+        .onSuccess(v -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + id))
+        .onFailure(ctx::fail);
   }
 
   /** Grants or takes back a moderator of one of the community's chats. */
