@@ -98,7 +98,9 @@ class DingtalkCardsEndToEndTest {
   }
 
   private JsonObject firstCard() throws InterruptedException {
-    for (int i = 0; i < 300 && dingtalk.calls(CREATE).isEmpty(); i++) {
+    // The fake records a call before it answers (and keeps the card): wait for both.
+    for (int i = 0; i < 300 && (dingtalk.calls(CREATE).isEmpty()
+        || dingtalk.card(dingtalk.calls(CREATE).get(0).json().getString("outTrackId")) == null); i++) {
       Thread.sleep(50);
     }
     List<FakeDingtalkOpenApi.Call> created = dingtalk.calls(CREATE);
