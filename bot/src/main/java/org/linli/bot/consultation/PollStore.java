@@ -482,6 +482,14 @@ public final class PollStore {
     return pollId != null && pollId.matches("[A-Za-z0-9_-]{1,40}");
   }
 
+  /**
+   * The poll with this id when it belongs to the community {@code community}; null when there is
+   * none, or it is another community's (not found there either).
+   */
+  public Future<Stored> find(String pollId, String community) {
+    return find(pollId).map(stored -> stored != null && stored.poll().community().equals(community) ? stored : null);
+  }
+
   /** The poll with this id, or null (also for a text that cannot be a poll id). */
   public Future<Stored> find(String pollId) {
     if (!validId(pollId)) {

@@ -144,7 +144,7 @@ public final class PollApi {
   }
 
   private Future<PollStore.Stored> find(String id, String community) {
-    return store.find(id).compose(stored -> stored == null || !stored.poll().community().equals(community)
+    return store.find(id, community).compose(stored -> stored == null
         ? Future.failedFuture(new HttpException(404, "There is no poll " + id))
         : Future.succeededFuture(stored));
   }

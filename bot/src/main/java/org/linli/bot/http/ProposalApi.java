@@ -197,7 +197,7 @@ public record ProposalApi(ProposalDesk desk, FollowUps followUps, ConsultationIn
 
   // A poll another community's (or none): its follow-up is not found here either.
   private Future<Void> pollOfCommunity(String pollId, String community) {
-    return polls.find(pollId).compose(stored -> stored == null || !stored.poll().community().equals(community)
+    return polls.find(pollId, community).compose(stored -> stored == null
         ? Future.failedFuture(new HttpException(404, "There is no poll " + pollId))
         : Future.succeededFuture());
   }

@@ -243,8 +243,8 @@ public final class ConsultationPages implements ConsoleModule {
   }
 
   private Future<PollStore.Stored> find(String id, String community) {
-    return (PollStore.validId(id) ? store.find(id) : Future.<PollStore.Stored>succeededFuture(null))
-        .compose(s -> s == null || !s.poll().community().equals(community)
+    return store.find(id, community)
+        .compose(s -> s == null
             ? Future.failedFuture(new NotFound(Text.CONSOLE_POLLS_UNKNOWN.of(id)))
             : Future.succeededFuture(s));
   }
