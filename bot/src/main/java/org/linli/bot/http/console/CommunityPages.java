@@ -58,7 +58,7 @@ public final class CommunityPages implements ConsoleModule {
           .onFailure(ctx::fail);
     });
     router.get(COMMUNITIES + "/:id").handler(kit.only(Role.values())).handler(ctx -> {
-      Community community = admitted(ctx, kit);
+      Community community = kit.admitted(ctx, ctx.pathParam("id"));
       if (community == null) {
         return;
       }
@@ -104,7 +104,7 @@ public final class CommunityPages implements ConsoleModule {
 
   /** Grants or takes back a moderator of one of the community's chats. */
   private void grant(RoutingContext ctx, ConsoleKit kit, boolean grant) {
-    Community community = admitted(ctx, kit);
+    Community community = kit.admitted(ctx, ctx.pathParam("id"));
     if (community == null) {
       return;
     }
@@ -121,20 +121,6 @@ public final class CommunityPages implements ConsoleModule {
     done.compose(v -> kit.audit(ctx, grant ? "moderator.grant" : "moderator.revoke", ref.key() + ":" + user.strip()))
         .onSuccess(v -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + community.id()))
         .onFailure(ctx::fail);
-  }
-
-  /** The community of the path when the account works for it; else the request failed (404, 403). */
-  private static Community admitted(RoutingContext ctx, ConsoleKit kit) {
-    Community community = kit.communities().find(ctx.pathParam("id")).orElse(null);
-    if (community == null) {
-      ctx.fail(new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN));
-      return null;
-    }
-    if (!kit.account(ctx).worksIn(community.id())) {
-      ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN));
-      return null;
-    }
-    return community;
   }
 
   /** The chat moderators whose grant covers one of the community's chats. */

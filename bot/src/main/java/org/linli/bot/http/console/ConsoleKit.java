@@ -65,17 +65,29 @@ public final class ConsoleKit {
       if (asked == null || asked.isBlank()) {
         asked = ctx.request().getFormAttribute("c");
       }
-      String id = asked == null || asked.isBlank() ? firstOf(account) : asked.strip();
-      Optional<Community> found = communities.find(id);
-      if (found.isEmpty()) {
-        ctx.fail(new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN));
-      } else if (!account.worksIn(id)) {
-        ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN));
-      } else {
-        ctx.put(COMMUNITY, found.get());
+      Community found = admitted(ctx, asked == null || asked.isBlank() ? firstOf(account) : asked.strip());
+      if (found != null) {
+        ctx.put(COMMUNITY, found);
         ctx.next();
       }
     };
+  }
+
+  /**
+   * The community {@code id} when the signed-in account works for it; otherwise null, the request
+   * failed with a 404 page (no such community) or a 403 page (another community's).
+   */
+  public Community admitted(RoutingContext ctx, String id) {
+    Optional<Community> found = communities.find(id);
+    if (found.isEmpty()) {
+      ctx.fail(new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN));
+      return null;
+    }
+    if (!account(ctx).worksIn(found.get().id())) {
+      ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN));
+      return null;
+    }
+    return found.get();
   }
 
   /** The community of this page (after {@link #inCommunity}), or null on a page of no community. */
