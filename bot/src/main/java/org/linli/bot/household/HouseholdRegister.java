@@ -248,6 +248,18 @@ public final class HouseholdRegister implements HouseholdDirectory {
     });
   }
 
+  /** A household with the identities bound to it, sorted, and its binding events, newest first. */
+  public record Bindings(Household household, List<String> members, List<JsonObject> events) {
+  }
+
+  /** The household with its members and binding events ({@link #audit}), or null when it is not on the register. */
+  public Future<Bindings> bindingsOf(String householdId) {
+    return find(householdId).compose(found -> found == null
+        ? Future.succeededFuture(null)
+        : Future.all(members(householdId), audit(householdId)).map(all -> new Bindings(found,
+            all.<Set<String>>resultAt(0).stream().sorted().toList(), all.<List<JsonObject>>resultAt(1))));
+  }
+
   /**
    * Takes back the binding of {@code identity} to the household (a resident moved out, a code was
    * misused), with a {@code revoked} line naming {@code by} in the household's audit list; true

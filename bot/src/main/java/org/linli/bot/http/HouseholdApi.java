@@ -220,13 +220,14 @@ public final class HouseholdApi {
    */
   public void members(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    HouseholdRegister register = register(ctx);
-    register.find(id).compose(found -> found == null
-        ? Future.<JsonObject>failedFuture(new HttpException(404, "There is no household " + id + " on the register"))
-        : Future.all(register.members(id), register.audit(id)).map(all -> new JsonObject().put("household", id)
-            .put("members", new JsonArray(all.<java.util.Set<String>>resultAt(0).stream().sorted().toList()))
-            .put("events", new JsonArray(all.<List<JsonObject>>resultAt(1)))))
-        .onSuccess(body -> Routes.json(ctx, body)).onFailure(ctx::fail);
+    register(ctx).bindingsOf(id).onSuccess(found -> {
+      if (found == null) {
+        ctx.fail(new HttpException(404, "There is no household " + id + " on the register"));
+        return;
+      }
+      Routes.json(ctx, new JsonObject().put("household", id).put("members", new JsonArray(found.members()))
+          .put("events", new JsonArray(found.events())));
+    }).onFailure(ctx::fail);
   }
 
   /**

@@ -91,17 +91,14 @@ public final class RegisterPages implements ConsoleModule {
   /** One household: its record, the chat identities bound to it (each with 解除绑定) and its binding events. */
   private void household(RoutingContext ctx, ConsoleKit kit) {
     String id = ctx.pathParam("id");
-    HouseholdRegister register = register(ctx, kit);
-    register.find(id).compose(found -> {
+    register(ctx, kit).bindingsOf(id).onSuccess(found -> {
       if (found == null) {
-        return Future.failedFuture(new NotFound(Text.CONSOLE_HOUSEHOLD_UNKNOWN.of(id)));
+        ctx.fail(new NotFound(Text.CONSOLE_HOUSEHOLD_UNKNOWN.of(id)));
+        return;
       }
-      return Future.all(register.members(id), register.audit(id)).map(all -> {
-        kit.page(ctx, "household.jte", found.label(), ConsoleRoutes.params("household", found,
-            "members", all.<java.util.Set<String>>resultAt(0).stream().sorted().toList(),
-            "events", all.<List<JsonObject>>resultAt(1), "done", ctx.request().getParam("done", "")));
-        return null;
-      });
+      kit.page(ctx, "household.jte", found.household().label(), ConsoleRoutes.params("household",
+          found.household(), "members", found.members(), "events", found.events(), "done",
+          ctx.request().getParam("done", "")));
     }).onFailure(ctx::fail);
   }
 
