@@ -3,6 +3,7 @@ package org.linli.bot.console;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.linli.bot.community.Community;
 
 /**
  * A person who works in the console: a unique name, one role, the communities the account works
@@ -13,7 +14,7 @@ import java.util.Set;
 public record Account(String name, Role role, Set<String> communities, boolean disabled, Instant created) {
 
   /** The community of every chat no other community names. */
-  public static final String DEFAULT_COMMUNITY = "default";
+  public static final String DEFAULT_COMMUNITY = Community.DEFAULT;
 
   /** In {@link #communities()}: every community, those created later too. */
   public static final String EVERY_COMMUNITY = "*";
