@@ -26,10 +26,7 @@ class CommunitiesTest {
       "LINLI_CONSOLE_BOOTSTRAP_ADMIN", BOSS + ":" + BOSS_PASSWORD));
 
   private static ConsoleBrowserSession signedIn(String name, String password) {
-    ConsoleBrowserSession b = new ConsoleBrowserSession(service.client);
-    assertThat(b.login(name, password).statusCode()).isEqualTo(302);
-    assertThat(b.get("/console/").statusCode()).isEqualTo(200);
-    return b;
+    return ConsoleBrowserSession.signedIn(service.client, name, password);
   }
 
   private static final Pattern TOKEN = Pattern.compile("<code id=\"new-token\">(lnl_[A-Za-z0-9_-]+)</code>");

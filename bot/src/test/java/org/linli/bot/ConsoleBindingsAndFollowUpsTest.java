@@ -27,10 +27,7 @@ class ConsoleBindingsAndFollowUpsTest {
       "LINLI_CONSOLE_BOOTSTRAP_ADMIN", BOSS + ":" + BOSS_PASSWORD));
 
   private static ConsoleBrowserSession signedIn() {
-    ConsoleBrowserSession b = new ConsoleBrowserSession(service.client);
-    assertThat(b.login(BOSS, BOSS_PASSWORD).statusCode()).isEqualTo(302);
-    assertThat(b.get("/console/").statusCode()).isEqualTo(200);
-    return b;
+    return ConsoleBrowserSession.signedIn(service.client, BOSS, BOSS_PASSWORD);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.linli.bot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
@@ -23,6 +25,14 @@ final class ConsoleBrowserSession {
 
   ConsoleBrowserSession(WebClient client) {
     this.client = client;
+  }
+
+  /** A session logged in as {@code name}, having read the dashboard (whose CSRF token it keeps). */
+  static ConsoleBrowserSession signedIn(WebClient client, String name, String password) {
+    ConsoleBrowserSession b = new ConsoleBrowserSession(client);
+    assertThat(b.login(name, password).statusCode()).isEqualTo(302);
+    assertThat(b.get("/console/").statusCode()).isEqualTo(200);
+    return b;
   }
 
   /** Posts the login form; keeps the cookie when one is set. */

@@ -31,10 +31,7 @@ class ConsolePollsTest {
       "LINLI_CONSOLE_BOOTSTRAP_ADMIN", BOSS + ":" + BOSS_PASSWORD, "LINLI_PROPOSALS_SUPPORTS_NEEDED", "2"));
 
   private static ConsoleBrowserSession signedIn(String name, String password) {
-    ConsoleBrowserSession b = new ConsoleBrowserSession(service.client);
-    assertThat(b.login(name, password).statusCode()).isEqualTo(302);
-    assertThat(b.get("/console/").statusCode()).isEqualTo(200);
-    return b;
+    return ConsoleBrowserSession.signedIn(service.client, name, password);
   }
 
   private static ConsoleBrowserSession account(String name, String role) {

@@ -49,10 +49,7 @@ class ConsoleTest {
   }
 
   private static ConsoleBrowserSession signedIn(String name, String password) {
-    ConsoleBrowserSession b = browser();
-    assertThat(b.login(name, password).statusCode()).isEqualTo(302);
-    assertThat(b.get("/console/").statusCode()).isEqualTo(200);
-    return b;
+    return ConsoleBrowserSession.signedIn(service.client, name, password);
   }
 
   /** Creates an account through the admin's form. */

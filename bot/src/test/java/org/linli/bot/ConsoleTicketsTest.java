@@ -33,10 +33,7 @@ class ConsoleTicketsTest {
       "LINLI_OUTBOX_POLL_MILLIS", "50"));
 
   private static ConsoleBrowserSession signedIn(String name, String password) {
-    ConsoleBrowserSession b = new ConsoleBrowserSession(service.client);
-    assertThat(b.login(name, password).statusCode()).isEqualTo(302);
-    assertThat(b.get("/console/").statusCode()).isEqualTo(200);
-    return b;
+    return ConsoleBrowserSession.signedIn(service.client, name, password);
   }
 
   /** An account of {@code role} made through the admin's form (once), signed in. */

@@ -182,44 +182,25 @@ final class KeyTemplates {
 
   /** Top-level terms of a string concatenation. */
   private static List<String> split(String e) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < e.length(); i++) {
-      char c = e.charAt(i);
-      if (quoted) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '+' && depth == 0) {
-        out.add(e.substring(start, i));
-        start = i + 1;
-      }
-    }
-    out.add(e.substring(start));
-    return out;
+    return topLevel(e, '+');
   }
 
   /** Top-level, comma-separated arguments. */
   static List<String> arguments(String list) {
-    List<String> out = new ArrayList<>();
     if (list.isBlank()) {
-      return out;
+      return new ArrayList<>();
     }
+    return new ArrayList<>(topLevel(list, ',').stream().map(String::strip).toList());
+  }
+
+  /** The parts of {@code text} between the {@code separator}s outside quotes and parentheses. */
+  private static List<String> topLevel(String text, char separator) {
+    List<String> out = new ArrayList<>();
     int depth = 0;
     boolean quoted = false;
     int start = 0;
-    for (int i = 0; i < list.length(); i++) {
-      char c = list.charAt(i);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (quoted) {
         if (c == '\\') {
           i++;
@@ -232,12 +213,13 @@ final class KeyTemplates {
         depth++;
       } else if (c == ')') {
         depth--;
-      } else if (c == ',' && depth == 0) {
-        out.add(list.substring(start, i).strip());
+      } else if (c == separator && depth == 0) {
+        out.add(text.substring(start, i));
         start = i + 1;
       }
     }
-    out.add(list.substring(start).strip());
+    out.add(text.substring(start));
     return out;
   }
+
 }
