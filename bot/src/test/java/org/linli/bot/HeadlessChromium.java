@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,9 +65,14 @@ final class HeadlessChromium {
    * same address would otherwise still be read from the old page).
    */
   static void submit(ChromeDriver browser, WebElement button) {
-    WebElement page = browser.findElement(By.tagName("html"));
+    // A mark on the old page's window, not a reference to its element: asking Chromium about an
+    // element of a page being replaced may fail with an inspector error instead of "stale".
+    browser.executeScript("window.linliLeaving = true;");
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(WebDriverException.class)
+        .until(b -> Boolean.TRUE.equals(browser.executeScript(
+            "return document.readyState === 'complete' && window.linliLeaving === undefined;")));
   }
 
   /** Saves what the browser shows as {@code docs/console/<name>}. */
