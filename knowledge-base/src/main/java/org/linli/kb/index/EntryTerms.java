@@ -1,13 +1,11 @@
 package org.linli.kb.index;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.linli.kb.Entry;
 import org.linli.kb.analysis.LinliAnalyzer;
-import org.linli.kb.analysis.Pinyin;
 import org.linli.kb.analysis.ResidentLexicon;
 
 /**
@@ -50,24 +48,25 @@ record EntryTerms(
    * 0..1, measured as {@link #covers}: a guide that only mentions 户口本 among its materials is not
    * about 户口本.
    */
-  double headCovers(String word) {
+  double headCovers(TopicWord word) {
     return cover(word, headWords, headText, headBigrams, headPinyin);
   }
 
   /**
-   * True when the guide does not have this word anywhere, but what it is about names a sibling:
-   * another word of two or more characters ending the same way (身份证 for a question on 房产证,
-   * 老年卡 for one on 公交卡): the commonest shape of a question about another matter.
+   * True when the guide does not have this word anywhere ({@code covered}, its {@link #covers},
+   * is below 1), but what it is about names a sibling: another word of two or more characters
+   * ending the same way (身份证 for a question on 房产证, 老年卡 for one on 公交卡): the commonest
+   * shape of a question about another matter.
    */
-  boolean namesSiblingOf(String word) {
-    int n = word.codePointCount(0, word.length());
-    if (n < 2 || covers(word) >= 1) {
+  boolean namesSiblingOf(TopicWord word, double covered) {
+    if (word.length() < 2 || covered >= 1) {
       return false;
     }
-    int last = word.codePointBefore(word.length());
+    int last = word.last();
+    String w0 = word.word();
     for (String w : headWords) {
-      if (!w.equals(word) && w.codePointCount(0, w.length()) >= 2 && w.codePointBefore(w.length()) == last
-          && !w.contains(word) && !word.contains(w)) {
+      if (!w.equals(w0) && w.codePointCount(0, w.length()) >= 2 && w.codePointBefore(w.length()) == last
+          && !w.contains(w0) && !w0.contains(w)) {
         return true;
       }
     }
@@ -79,7 +78,7 @@ record EntryTerms(
    * (or the word is written inside its text), else the share of the word's character bigrams the
    * guide has, so 外来务工人员 is partly covered by a guide on 外来人员.
    */
-  double covers(String word) {
+  double covers(TopicWord word) {
     return cover(word, words, text, bodyBigrams, allPinyin);
   }
 
@@ -87,41 +86,23 @@ record EntryTerms(
    * 1 when the word is there (or sounds the same: 生鱼 for 生育, typed with a pinyin keyboard),
    * else the share of its character bigrams that are there.
    */
-  private static double cover(String word, Set<String> words, String text, Set<String> bigrams, Set<String> sounds) {
-    if (words.contains(word) || text.contains(word) || soundsThere(word, sounds)) {
+  private static double cover(TopicWord word, Set<String> words, String text, Set<String> bigrams, Set<String> sounds) {
+    if (words.contains(word.word()) || text.contains(word.word()) || word.soundsAmong(sounds)) {
       return 1;
     }
-    int n = word.codePointCount(0, word.length());
-    if (n < 2) {
+    if (word.length() < 2) {
       return 0;
     }
     int hit = 0;
-    int pairs = 0;
-    for (int i = 0, start = 0; i < n - 1; i++) {
-      int next = word.offsetByCodePoints(start, 1);
-      int end = word.offsetByCodePoints(next, 1);
-      pairs++;
-      hit += bigrams.contains(word.substring(start, end)) ? 1 : 0;
-      start = next;
+    for (String pair : word.bigrams()) {
+      hit += bigrams.contains(pair) ? 1 : 0;
     }
-    return (double) hit / pairs;
+    return (double) hit / word.bigrams().size();
   }
 
   /** True when every pair of syllables of a word of two or more Han characters is among {@code sounds}. */
   static boolean soundsThere(String word, Set<String> sounds) {
-    int[] cps = word.codePoints().toArray();
-    if (cps.length < 2
-        || !Arrays.stream(cps).allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
-      return false;
-    }
-    for (int i = 0; i + 1 < cps.length; i++) {
-      String a = Pinyin.of(cps[i]);
-      String b = Pinyin.of(cps[i + 1]);
-      if (a == null || b == null || a.isEmpty() || b.isEmpty() || !sounds.contains(a + " " + b)) {
-        return false;
-      }
-    }
-    return true;
+    return TopicWord.of(word).soundsAmong(sounds);
   }
 
   static List<String> heads(Entry entry) {

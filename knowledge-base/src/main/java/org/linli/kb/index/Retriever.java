@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,6 +18,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.linli.kb.ResourceLines;
 import org.linli.kb.analysis.LinliAnalyzer;
 import org.linli.kb.analysis.Pinyin;
@@ -165,13 +165,18 @@ public final class Retriever {
       idf[i] = index.idf(query.bigrams().get(i));
     }
     double unknown = unknownShare(query.bigrams(), idf, index);
-    double[] topicWeights = topicWeights(query.topics(), index);
-    double unknownTopics = unknownTopics(query.topics(), topicWeights, index);
+    Topics topics = Topics.of(query.topics(), index);
+    double[] covered = new double[topics.size()];
+    double[] headCovered = new double[topics.size()];
     List<Candidate> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       EntryTerms terms = index.terms(id);
       double raw = lexical.getOrDefault(id, 0.0);
       double[] d = dense.getOrDefault(id, NO_MATCH);
+      for (int i = 0; i < covered.length; i++) {
+        covered[i] = terms.covers(topics.words.get(i));
+        headCovered[i] = terms.headCovers(topics.words.get(i));
+      }
       out.add(
           new Candidate(
               id,
@@ -185,12 +190,12 @@ public final class Retriever {
               weightedCoverage(query.bigrams(), idf, terms.bodyBigrams()),
               coverage(query.pinyin(), terms.headPinyin()),
               unknown,
-              topicCoverage(query.topics(), topicWeights, terms),
-              keyCoverage(query.topics(), topicWeights, terms),
-              leastCoverage(query.topics(), terms, index),
-              headTopicCoverage(query.topics(), topicWeights, terms),
-              unknownTopics,
-              siblingNamed(query.topics(), terms)));
+              topics.weightedShare(covered),
+              topics.key < 0 ? 1 : headCovered[topics.key],
+              topics.least(covered),
+              topics.weightedShare(headCovered),
+              topics.unknown,
+              topics.siblingNamed(terms, covered)));
     }
     return out;
   }
@@ -210,7 +215,10 @@ public final class Retriever {
     if (clauses == 0) {
       return scores;
     }
-    TopDocs top = searcher.search(builder.build(), LEXICAL_DEPTH);
+    // Only the best LEXICAL_DEPTH matter, not how many guides match: with the total hits left
+    // uncounted, Lucene skips the blocks of guides that cannot reach the top (same guides, same
+    // scores; what makes a 5,000-guide knowledge base cheap for a long question).
+    TopDocs top = searcher.search(builder.build(), new TopScoreDocCollectorManager(LEXICAL_DEPTH, null, LEXICAL_DEPTH));
     for (ScoreDoc hit : top.scoreDocs) {
       scores.put(index.table().entry(hit.doc), (double) hit.score);
     }
@@ -222,8 +230,12 @@ public final class Retriever {
     if (terms.size() <= TERMS_PER_FIELD) {
       return terms;
     }
+    Map<String, Integer> guides = new HashMap<>();
+    for (String term : terms) {
+      guides.put(term, index.guidesWithTerm(term));
+    }
     return terms.stream()
-        .sorted(Comparator.comparingInt(index::guidesWithTerm))
+        .sorted(Comparator.comparingInt(guides::get))
         .limit(TERMS_PER_FIELD)
         .toList();
   }
@@ -298,95 +310,97 @@ public final class Retriever {
   }
 
   /**
-   * Weights of the question's topic words: rare words weigh more (log inverse guide frequency);
+   * A question's topic words with what every candidate's topic checks share: each word's
+   * {@link TopicWord} pieces and weight — rare words weigh more (log inverse guide frequency), and
    * a word no guide has weighs as a word only one guide has, so a stray colloquial word cannot
-   * outweigh the words the knowledge base knows.
+   * outweigh the words the knowledge base knows — the key word (the heaviest, the longest among
+   * equals), which words some guide has, and the weighted share no guide has at all.
    */
-  private static double[] topicWeights(List<String> topics, KbIndex index) {
-    double[] w = new double[topics.size()];
-    for (int i = 0; i < w.length; i++) {
-      int df = Math.max(1, index.guidesWithWord(topics.get(i)));
-      w[i] = Math.log(1.0 + (double) index.size() / df);
+  private static final class Topics {
+    final List<TopicWord> words;
+    final double[] weights;
+    final boolean[] someGuideHas;
+    final int key;
+    final double unknown;
+
+    private Topics(List<TopicWord> words, double[] weights, boolean[] someGuideHas, int key, double unknown) {
+      this.words = words;
+      this.weights = weights;
+      this.someGuideHas = someGuideHas;
+      this.key = key;
+      this.unknown = unknown;
     }
-    return w;
-  }
 
-  /** Weighted share of the question's topic words the guide covers (1 when it has none). */
-  private static double topicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
-    return weightedShare(topics, weights, terms::covers);
-  }
-
-  /** Weighted share of the question's topic words that what the guide is about (its head) covers. */
-  private static double headTopicCoverage(List<String> topics, double[] weights, EntryTerms terms) {
-    return weightedShare(topics, weights, terms::headCovers);
-  }
-
-  private static double weightedShare(
-      List<String> topics, double[] weights, ToDoubleFunction<String> covered) {
-    double total = 0;
-    double hit = 0;
-    for (int i = 0; i < weights.length; i++) {
-      total += weights[i];
-      hit += weights[i] * covered.applyAsDouble(topics.get(i));
-    }
-    return total == 0 ? 1 : hit / total;
-  }
-
-  /**
-   * How far what the guide is about (its head) covers the question's key topic: its heaviest topic
-   * word (the rarest across guides, the longest among equals). 1 when the question has none.
-   */
-  private static double keyCoverage(List<String> topics, double[] weights, EntryTerms terms) {
-    int key = -1;
-    for (int i = 0; i < weights.length; i++) {
-      if (key < 0 || weights[i] > weights[key]
-          || (weights[i] == weights[key] && topics.get(i).length() > topics.get(key).length())) {
-        key = i;
+    static Topics of(List<String> topics, KbIndex index) {
+      int n = topics.size();
+      double[] w = new double[n];
+      boolean[] has = new boolean[n];
+      int key = -1;
+      double total = 0;
+      double unknown = 0;
+      for (int i = 0; i < n; i++) {
+        String word = topics.get(i);
+        int guides = index.guidesWithWord(word);
+        has[i] = guides > 0;
+        w[i] = Math.log(1.0 + (double) index.size() / Math.max(1, guides));
+        if (key < 0 || w[i] > w[key] || (w[i] == w[key] && word.length() > topics.get(key).length())) {
+          key = i;
+        }
+        total += w[i];
+        // No guide has it, not even inside a longer word.
+        unknown += index.knowsWord(word) ? 0 : w[i];
       }
+      return new Topics(TopicWord.of(topics), w, has, key, total == 0 ? 0 : unknown / total);
     }
-    return key < 0 ? 1 : terms.headCovers(topics.get(key));
-  }
 
-  /** 1 when the guide is about a sibling of one of the question's topic words (see EntryTerms). */
-  private static double siblingNamed(List<String> topics, EntryTerms terms) {
-    for (String word : topics) {
-      if (terms.namesSiblingOf(word)) {
-        return 1;
+    int size() {
+      return weights.length;
+    }
+
+    /** Weighted share of the topic words covered, given how far a guide covers each (1 when none). */
+    double weightedShare(double[] covered) {
+      double total = 0;
+      double hit = 0;
+      for (int i = 0; i < weights.length; i++) {
+        total += weights[i];
+        hit += weights[i] * covered[i];
       }
+      return total == 0 ? 1 : hit / total;
     }
-    return 0;
-  }
 
-  /** Weighted share of the question's topic words that no guide has, not even inside a longer word. */
-  private static double unknownTopics(List<String> topics, double[] weights, KbIndex index) {
-    double total = 0;
-    double unknown = 0;
-    for (int i = 0; i < weights.length; i++) {
-      total += weights[i];
-      unknown += index.knowsWord(topics.get(i)) ? 0 : weights[i];
-    }
-    return total == 0 ? 0 : unknown / total;
-  }
-
-  /**
-   * The least a guide covers any of the question's topic words that some guide has: 0 as soon as
-   * one matter the knowledge base knows (房产 in 房产证丢了) is missing from this guide.
-   */
-  private static double leastCoverage(List<String> topics, EntryTerms terms, KbIndex index) {
-    double least = 1;
-    for (String word : topics) {
-      if (index.guidesWithWord(word) > 0) {
-        least = Math.min(least, terms.covers(word));
+    /**
+     * The least a guide covers any of the topic words that some guide has: 0 as soon as one
+     * matter the knowledge base knows (房产 in 房产证丢了) is missing from this guide.
+     */
+    double least(double[] covered) {
+      double least = 1;
+      for (int i = 0; i < covered.length; i++) {
+        if (someGuideHas[i]) {
+          least = Math.min(least, covered[i]);
+        }
       }
+      return least;
     }
-    return least;
+
+    /** 1 when the guide is about a sibling of one of the topic words (see EntryTerms). */
+    double siblingNamed(EntryTerms terms, double[] covered) {
+      for (int i = 0; i < covered.length; i++) {
+        if (terms.namesSiblingOf(words.get(i), covered[i])) {
+          return 1;
+        }
+      }
+      return 0;
+    }
   }
 
   private static double coverage(List<String> query, Set<String> target) {
     if (query.isEmpty()) {
       return 0;
     }
-    long hit = query.stream().filter(target::contains).count();
+    int hit = 0;
+    for (String term : query) {
+      hit += target.contains(term) ? 1 : 0;
+    }
     return (double) hit / query.size();
   }
 }

@@ -150,6 +150,7 @@ class IntentClassifierCasesTest {
       天然气管道被挖断了
       老人掉进窨井里了
       树倒了砸到人了
+      楼道里电动车冒烟了，会着火吗
       """)
   void someone_in_danger_now_is_forwarded_as_urgent(String text) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.HELP_REQUEST, true, "emergency"));
@@ -158,6 +159,8 @@ class IntentClassifierCasesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       电动车在楼道充电容易着火吗有什么规定
+      电动车在楼道充电会着火吗
+      充电宝放在车里暴晒会爆炸么
       燃气报警器多少钱在哪买
       家里着火了有没有救助
       紧急联系人怎么登记

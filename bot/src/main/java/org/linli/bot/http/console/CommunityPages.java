@@ -57,19 +57,9 @@ public final class CommunityPages implements ConsoleModule {
           .onSuccess(created -> ConsoleKit.seeOther(ctx, COMMUNITIES + "/" + created.id()))
           .onFailure(ctx::fail);
     });
-    router.get(COMMUNITIES + "/:id").handler(kit.only(Role.values())).handler(ctx -> {
-      Community community = kit.admitted(ctx, ctx.pathParam("id"));
-      if (community == null) {
-        return;
-      }
-      Future.all(moderators.refresh(), kit.console().accounts().list(), figures.of(community)).onSuccess(all -> {
-        List<Account> accounts = all.<List<Account>>resultAt(1).stream()
-            .filter(a -> !a.is(Role.ADMIN) && a.communities().contains(community.id())).toList();
-        kit.page(ctx, "community.jte", community.name(), ConsoleRoutes.params("community", community,
-            "grants", grantsOf(community), "accounts", accounts, "figures", all.resultAt(2),
-            "admin", kit.account(ctx).is(Role.ADMIN)));
-      }).onFailure(ctx::fail);
-    });
+    router.get(COMMUNITIES + "/:id").handler(kit.only(Role.values()))
+        .handler(ctx -> kit.admitted(ctx, ctx.pathParam("id"))
+            .onSuccess(community -> page(ctx, kit, community)));
     router.post(COMMUNITIES + "/:id").handler(kit.only(Role.ADMIN)).handler(ctx -> {
       String id = ctx.pathParam("id");
       communities.update(id, ConsoleKit.form(ctx, "name"), facts(ctx))
@@ -84,6 +74,17 @@ public final class CommunityPages implements ConsoleModule {
     router.post(COMMUNITIES + "/:id/moderators").handler(kit.only(Role.ADMIN)).handler(ctx -> grant(ctx, kit, true));
     router.post(COMMUNITIES + "/:id/moderators/revoke").handler(kit.only(Role.ADMIN))
         .handler(ctx -> grant(ctx, kit, false));
+  }
+
+  /** The page of one community: its facts, chats, moderators and figures. */
+  private void page(RoutingContext ctx, ConsoleKit kit, Community community) {
+    Future.all(moderators.refresh(), kit.console().accounts().list(), figures.of(community)).onSuccess(all -> {
+      List<Account> accounts = all.<List<Account>>resultAt(1).stream()
+          .filter(a -> !a.is(Role.ADMIN) && a.communities().contains(community.id())).toList();
+      kit.page(ctx, "community.jte", community.name(), ConsoleRoutes.params("community", community,
+          "grants", grantsOf(community), "accounts", accounts, "figures", all.resultAt(2),
+          "admin", kit.account(ctx).is(Role.ADMIN)));
+    }).onFailure(ctx::fail);
   }
 
   /** What adds or removes a chat of a community (id, platform, chat). */
@@ -104,10 +105,10 @@ public final class CommunityPages implements ConsoleModule {
 
   /** Grants or takes back a moderator of one of the community's chats. */
   private void grant(RoutingContext ctx, ConsoleKit kit, boolean grant) {
-    Community community = kit.admitted(ctx, ctx.pathParam("id"));
-    if (community == null) {
-      return;
-    }
+    kit.admitted(ctx, ctx.pathParam("id")).onSuccess(community -> grant(ctx, kit, community, grant));
+  }
+
+  private void grant(RoutingContext ctx, ConsoleKit kit, Community community, boolean grant) {
     String chat = ConsoleKit.form(ctx, "chat");
     String user = ConsoleKit.form(ctx, "user");
     ChatRef ref = ChatRef.parse(chat).filter(c -> community.chats().contains(c.key())).orElse(null);

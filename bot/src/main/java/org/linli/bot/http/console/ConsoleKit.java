@@ -65,29 +65,46 @@ public final class ConsoleKit {
       if (asked == null || asked.isBlank()) {
         asked = ctx.request().getFormAttribute("c");
       }
-      Community found = admitted(ctx, asked == null || asked.isBlank() ? firstOf(account) : asked.strip());
-      if (found != null) {
+      admitted(ctx, asked == null || asked.isBlank() ? firstOf(account) : asked.strip()).onSuccess(found -> {
         ctx.put(COMMUNITY, found);
         ctx.next();
-      }
+      });
     };
   }
 
   /**
-   * The community {@code id} when the signed-in account works for it; otherwise null, the request
-   * failed with a 404 page (no such community) or a 403 page (another community's).
+   * The community {@code id} when the signed-in account works for it. Otherwise the request is
+   * failed with a 404 page (no such community) or a 403 page (another community's) and the future
+   * fails too: callers go on with {@code onSuccess} only. A community this instance does not know
+   * is read again from Redis once before the 404: it may have been created a moment ago on another
+   * instance.
    */
-  public Community admitted(RoutingContext ctx, String id) {
+  public Future<Community> admitted(RoutingContext ctx, String id) {
+    if (communities.find(id).isPresent()) {
+      return checked(ctx, id);
+    }
+    boolean paused = !ctx.request().isEnded();
+    if (paused) {
+      ctx.request().pause();
+    }
+    return communities.refresh().transform(read -> {
+      if (paused) {
+        ctx.request().resume();
+      }
+      return checked(ctx, id);
+    });
+  }
+
+  private Future<Community> checked(RoutingContext ctx, String id) {
     Optional<Community> found = communities.find(id);
-    if (found.isEmpty()) {
-      ctx.fail(new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN));
-      return null;
+    PageRefusal refusal = found.isEmpty()
+        ? new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN)
+        : account(ctx).worksIn(found.get().id()) ? null : new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN);
+    if (refusal != null) {
+      ctx.fail(refusal);
+      return Future.failedFuture(refusal);
     }
-    if (!account(ctx).worksIn(found.get().id())) {
-      ctx.fail(new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN));
-      return null;
-    }
-    return found.get();
+    return Future.succeededFuture(found.get());
   }
 
   /** The community of this page (after {@link #inCommunity}), or null on a page of no community. */
