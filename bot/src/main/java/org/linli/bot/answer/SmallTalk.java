@@ -7,7 +7,8 @@ import org.linli.kb.ChineseScript;
 
 /**
  * A short reply that fits the small talk the bot was addressed with: thanks get "不客气", a greeting
- * gets a greeting and one hint, a farewell a goodbye, an acknowledgement a short "好的". The
+ * gets a greeting and one hint, a farewell a goodbye, an acknowledgement a short "好的", good wishes
+ * or a welcome are wished back. The
  * classifier's rule name decides; for its catch-all rule ("small-talk") or a rule this class does
  * not know, the text itself is looked at, and what is still unknown gets the introduction.
  */
@@ -37,13 +38,14 @@ final class SmallTalk {
       case "greeting" -> Text.SMALLTALK_GREETING.in(traditional);
       case "farewell" -> Text.SMALLTALK_FAREWELL.in(traditional);
       case "acknowledgement" -> Text.SMALLTALK_ACKNOWLEDGEMENT.in(traditional);
+      case "wishes" -> Text.SMALLTALK_WISHES.in(traditional);
       default -> introduction;
     };
   }
 
   private static boolean known(String rule) {
     return switch (rule) {
-      case "thanks", "greeting", "farewell", "acknowledgement" -> true;
+      case "thanks", "greeting", "farewell", "acknowledgement", "wishes" -> true;
       default -> false;
     };
   }

@@ -14,6 +14,8 @@ class SmallTalkTest {
     assertThat(SmallTalk.reply("greeting", "你好", INTRO)).startsWith("您好！有什么可以帮您？\n");
     assertThat(SmallTalk.reply("farewell", "拜拜", INTRO)).isEqualTo("再见，有事随时找我。");
     assertThat(SmallTalk.reply("acknowledgement", "收到", INTRO)).isEqualTo("好的。");
+    assertThat(SmallTalk.reply("wishes", "国庆节快乐", INTRO)).isEqualTo("谢谢！也祝您和家人一切都好，有事随时问我。");
+    assertThat(SmallTalk.reply("wishes", "國慶節快樂", INTRO, true)).isEqualTo("謝謝！也祝您和家人一切都好，有事隨時問我。");
   }
 
   @Test

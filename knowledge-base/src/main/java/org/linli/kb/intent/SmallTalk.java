@@ -7,7 +7,7 @@ import org.linli.kb.RuleFile;
 
 /**
  * Names small talk: {@code thanks}, {@code greeting}, {@code farewell}, {@code acknowledgement},
- * else {@code small-talk}. A message is small talk only as a whole: the opening word with at most
+ * {@code wishes} (节日快乐, 欢迎新邻居), else {@code small-talk}. A message is small talk only as a whole: the opening word with at most
  * a short tail that asks nothing (好的，那我明天去 is an acknowledgement; 谢谢！那材料要带啥 is a
  * question, decided by the caller). The patterns are in {@code linli/intent/small-talk.rules}
  * (format: {@link RuleFile}).
@@ -43,6 +43,13 @@ final class SmallTalk {
 
   private static final Pattern BANTER = RULE_FILE.pattern("BANTER");
 
+  private static final Pattern WISHES = RULE_FILE.pattern("WISHES");
+
+  private static final Pattern WELCOME = RULE_FILE.pattern("WELCOME");
+
+  /** Good wishes and welcomes are this long at most; a longer message says more. */
+  private static final int WISHES_LENGTH = 24;
+
   private SmallTalk() {
   }
 
@@ -60,6 +67,10 @@ final class SmallTalk {
     String opened = openings(t, questionMarked);
     if (opened != null) {
       return opened;
+    }
+    if (!questionMarked && t.codePointCount(0, t.length()) <= WISHES_LENGTH && !NEED.matcher(t).find()
+        && (WISHES.matcher(t).find() || WELCOME.matcher(t).find())) {
+      return "wishes";
     }
     if (!questionMarked && t.codePointCount(0, t.length()) <= 16 && LAUGH.matcher(t).find()) {
       return "small-talk";

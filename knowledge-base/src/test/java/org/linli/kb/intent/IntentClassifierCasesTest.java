@@ -341,6 +341,8 @@ class IntentClassifierCasesTest {
       走丢的老人找回来了，谢谢大家 | statement
       我的快递不见了               | statement
       社区工作人员联系不上         | statement
+      祝大家元宵节快乐，社区今年有灯会吗 | question
+      欢迎新邻居，请问新搬来要办居住登记吗 | question
       """)
   void a_question_or_a_statement_goes_to_the_guides_even_after_a_greeting(String text, String rule) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.QUESTION, false, rule));
@@ -409,6 +411,12 @@ class IntentClassifierCasesTest {
       你是机器人吗                 | small-talk
       明天会下雨吗                 | small-talk
       。。。                       | small-talk
+      国庆节快乐                   | wishes
+      祝各位邻居中秋阖家幸福       | wishes
+      恭喜发财🧧                   | wishes
+      欢迎刚搬来的邻居             | wishes
+      祝刘爷爷身体健康             | wishes
+      晓得啦                       | acknowledgement
       """)
   void small_talk_is_named_by_what_it_says(String text, String rule) {
     assertThat(classifier.classify(text)).isEqualTo(new Intent(MessageKind.CHITCHAT, false, rule));
