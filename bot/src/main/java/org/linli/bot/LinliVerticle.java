@@ -260,7 +260,7 @@ public final class LinliVerticle extends VerticleBase {
     return HttpListener.serve(vertx, Routes.create(vertx, settings, health, console, communities, List.of(
         probes, new MetricsRoutes(metrics, settings), new ApiDescription(),
         new PublicPages(kb, published),
-        new AskRoutes(kb, composer, gaps),
+        new AskRoutes(kb, composer, gaps, communities),
         new PlatformRoutes(platforms.all(), chat),
         new ConsultationRoutes(new PollApi(polls, keeper, clock,
             platforms.all().stream().map(ChatPlatform::name).collect(Collectors.toSet()), communities::idOf),

@@ -101,6 +101,31 @@ class CommunitiesTest {
   }
 
   @Test
+  void an_app_asking_for_a_community_gets_its_office_on_the_card_and_an_unknown_one_is_a_404() {
+    JsonObject office = new JsonObject().put("address", "湖滨路7号居委会").put("phone", "021-55550199")
+        .put("hours", "周一至周五 9:00-17:00");
+    assertThat(service.post("/api/v1/communities", new JsonObject().put("id", "hubin").put("name", "湖滨社区")
+        .put("office", office).encode(), RunningService.ADMIN).statusCode()).isEqualTo(201);
+    String question = "怎么开居住证明";
+
+    JsonObject plain = service.post("/api/v1/ask", new JsonObject().put("text", question).encode(), null)
+        .bodyAsJsonObject();
+    JsonObject local = service.post("/api/v1/ask", new JsonObject().put("text", question).put("community", "hubin")
+        .encode(), null).bodyAsJsonObject();
+
+    assertThat(plain.getBoolean("answered")).isTrue();
+    assertThat(local.getJsonObject("entry").getString("id")).isEqualTo(plain.getJsonObject("entry").getString("id"));
+    assertThat(plain.getString("text")).doesNotContain("湖滨路7号");
+    assertThat(local.getString("text")).contains("湖滨路7号居委会", "021-55550199");
+    HttpResponse<Buffer> unknown = service.post("/api/v1/ask",
+        new JsonObject().put("text", question).put("community", "nowhere").encode(), null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject().getString("detail")).contains("nowhere");
+    assertThat(service.post("/api/v1/ask", "{\"text\":\"居住证\",\"community\":7}", null).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void a_chat_belongs_to_one_community_and_bad_ids_and_names_are_refused_with_a_sentence() {
     String admin = RunningService.ADMIN;
     assertThat(service.post("/api/v1/communities", "{\"id\":\"lanting\",\"name\":\"兰亭社区\"}", admin).statusCode())

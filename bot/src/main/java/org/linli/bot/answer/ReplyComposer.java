@@ -78,15 +78,23 @@ public final class ReplyComposer {
    * first, the "not sure" list, the forward offer, or a reply to small talk.
    */
   public Reply compose(Answer answer, String question) {
-    return compose(answer, question, null);
+    return compose(answer, question, LocalFacts.NONE);
   }
 
   /** The reply for an answer to {@code question} asked in {@code chat} (null: no community's facts). */
   public Reply compose(Answer answer, String question, ChatRef chat) {
+    return compose(answer, question, factsOf(chat));
+  }
+
+  /**
+   * The reply for an answer to {@code question} asked of a community whose office has these
+   * {@code facts} (a card of a guide handled there ends with them; {@link LocalFacts#NONE}: none).
+   */
+  public Reply compose(Answer answer, String question, LocalFacts facts) {
     if (answer.outcome() == Answer.Outcome.ANSWERED) {
       Aspect asked = QuestionFocus.in(question, answer.entry().guide()).map(QuestionFocus.Focus::aspect)
           .orElse(asksPlace(question, answer.entry()) ? Aspect.PLACE : null);
-      RenderedCard rendered = rendered(answer.entry(), asked, factsOf(chat));
+      RenderedCard rendered = rendered(answer.entry(), asked, facts == null ? LocalFacts.NONE : facts);
       return new Reply(answer.traditional() ? rendered.traditional() : rendered.simplified(), List.of(), false);
     }
     boolean traditional = answer.traditional();

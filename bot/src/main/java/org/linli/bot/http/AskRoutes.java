@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import org.linli.bot.answer.ReplyComposer;
+import org.linli.bot.community.Communities;
 import org.linli.bot.gaps.FeedbackStore;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.kb.KbService;
@@ -23,8 +24,8 @@ public final class AskRoutes implements FeatureRoutes {
   private final KbService kb;
   private final GapStore gaps;
 
-  public AskRoutes(KbService kb, ReplyComposer composer, GapStore gaps) {
-    this.ask = new AskHandler(kb, composer, gaps);
+  public AskRoutes(KbService kb, ReplyComposer composer, GapStore gaps, Communities communities) {
+    this.ask = new AskHandler(kb, composer, gaps, communities);
     this.kb = kb;
     this.gaps = gaps;
   }
