@@ -172,7 +172,7 @@ class TicketsPerCommunityTest {
 
     HttpResponse<Buffer> detail = mod.get("/console/tickets/" + inA + "?c=a");
     assertThat(detail.statusCode()).isEqualTo(200);
-    assertThat(detail.bodyAsString()).contains(inA).doesNotContain("id=\"status-form\"");
+    assertThat(detail.bodyAsString()).contains(inA, "<dd>A社区</dd>").doesNotContain("id=\"status-form\"");
     HttpResponse<Buffer> refused = mod.submit("/console/tickets/" + inA + "/status?c=a", "status", "dispatched");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(ticket(inA).getJsonArray("history")).hasSize(1);
