@@ -100,11 +100,6 @@ record EntryTerms(
     return (double) hit / word.bigrams().size();
   }
 
-  /** True when every pair of syllables of a word of two or more Han characters is among {@code sounds}. */
-  static boolean soundsThere(String word, Set<String> sounds) {
-    return TopicWord.of(word).soundsAmong(sounds);
-  }
-
   static List<String> heads(Entry entry) {
     List<String> heads = new ArrayList<>();
     heads.add(entry.title());

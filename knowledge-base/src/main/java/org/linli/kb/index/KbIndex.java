@@ -200,23 +200,20 @@ public final class KbIndex implements AutoCloseable {
    * True when some guide has this word: as segmented, or (for a word segmented otherwise there)
    * every one of its character bigrams, or for one character, the character.
    */
-  boolean knowsWord(String word) {
-    if (wordFrequency.containsKey(word)) {
+  boolean knowsWord(TopicWord word) {
+    if (wordFrequency.containsKey(word.word())) {
       return true;
     }
-    int n = word.codePointCount(0, word.length());
-    if (n == 1) {
-      return characters.contains(word);
+    if (word.length() == 1) {
+      return characters.contains(word.word());
     }
-    if (EntryTerms.soundsThere(word, pinyinBigrams)) {
+    if (word.soundsAmong(pinyinBigrams)) {
       return true;
     }
-    for (int i = 0, start = 0; i < n - 1; i++) {
-      int next = word.offsetByCodePoints(start, 1);
-      if (!bigramFrequency.containsKey(word.substring(start, word.offsetByCodePoints(next, 1)))) {
+    for (String pair : word.bigrams()) {
+      if (!bigramFrequency.containsKey(pair)) {
         return false;
       }
-      start = next;
     }
     return true;
   }

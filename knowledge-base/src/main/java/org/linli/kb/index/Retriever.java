@@ -332,6 +332,7 @@ public final class Retriever {
     }
 
     static Topics of(List<String> topics, KbIndex index) {
+      List<TopicWord> words = TopicWord.of(topics);
       int n = topics.size();
       double[] w = new double[n];
       boolean[] has = new boolean[n];
@@ -348,9 +349,9 @@ public final class Retriever {
         }
         total += w[i];
         // No guide has it, not even inside a longer word.
-        unknown += index.knowsWord(word) ? 0 : w[i];
+        unknown += index.knowsWord(words.get(i)) ? 0 : w[i];
       }
-      return new Topics(TopicWord.of(topics), w, has, key, total == 0 ? 0 : unknown / total);
+      return new Topics(words, w, has, key, total == 0 ? 0 : unknown / total);
     }
 
     int size() {

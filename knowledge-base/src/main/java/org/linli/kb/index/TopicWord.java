@@ -2,6 +2,7 @@ package org.linli.kb.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.linli.kb.analysis.Pinyin;
 
 /**
@@ -40,7 +41,7 @@ record TopicWord(String word, int length, List<String> bigrams, List<String> sou
   }
 
   /** True when every syllable pair of the word is among {@code sounds} (false when it has none). */
-  boolean soundsAmong(java.util.Set<String> syllablePairs) {
+  boolean soundsAmong(Set<String> syllablePairs) {
     if (sounds == null) {
       return false;
     }
