@@ -66,6 +66,19 @@ public final class Communities {
     return Optional.ofNullable(id == null ? null : byId.get(id));
   }
 
+  /**
+   * The community with this id, read from Redis once more when this instance does not know it: it
+   * may have been created a moment ago on another instance. Never fails: a Redis that does not
+   * answer leaves the communities as last read.
+   */
+  public Future<Optional<Community>> findFresh(String id) {
+    Optional<Community> known = find(id);
+    if (known.isPresent()) {
+      return Future.succeededFuture(known);
+    }
+    return refresh().transform(read -> Future.succeededFuture(find(id)));
+  }
+
   /** Every community as last read, the default first, then by id. */
   public List<Community> all() {
     List<Community> out = new ArrayList<>(byId.values());

@@ -67,10 +67,8 @@ public record AskHandler(KbService kb, ReplyComposer composer, GapStore gaps, Co
     if (id == null) {
       return Future.succeededFuture(LocalFacts.NONE);
     }
-    return communities.find(id).map(c -> Future.succeededFuture(c.facts()))
-        .orElseGet(() -> communities.refresh().transform(read -> communities.find(id)
-            .map(c -> Future.succeededFuture(c.facts()))
-            .orElseGet(() -> Future.failedFuture(new HttpException(404, "There is no community " + id)))));
+    return communities.findFresh(id).compose(found -> found.map(c -> Future.succeededFuture(c.facts()))
+        .orElseGet(() -> Future.failedFuture(new HttpException(404, "There is no community " + id))));
   }
 
   private static String text(JsonObject body) {

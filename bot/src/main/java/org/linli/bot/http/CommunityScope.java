@@ -39,9 +39,8 @@ public final class CommunityScope implements Handler<RoutingContext> {
     if (!ctx.request().isEnded()) {
       ctx.request().pause();
     }
-    communities.refresh().onComplete(read -> {
+    communities.findFresh(id).onSuccess(found -> {
       ctx.request().resume();
-      Optional<Community> found = communities.find(id);
       if (found.isEmpty()) {
         ctx.fail(new HttpException(404, "There is no community " + id));
       } else {

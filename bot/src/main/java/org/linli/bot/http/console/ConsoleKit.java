@@ -80,23 +80,23 @@ public final class ConsoleKit {
    * instance.
    */
   public Future<Community> admitted(RoutingContext ctx, String id) {
-    if (communities.find(id).isPresent()) {
-      return checked(ctx, id);
+    Optional<Community> known = communities.find(id);
+    if (known.isPresent()) {
+      return checked(ctx, known);
     }
     boolean paused = !ctx.request().isEnded();
     if (paused) {
       ctx.request().pause();
     }
-    return communities.refresh().transform(read -> {
+    return communities.findFresh(id).compose(found -> {
       if (paused) {
         ctx.request().resume();
       }
-      return checked(ctx, id);
+      return checked(ctx, found);
     });
   }
 
-  private Future<Community> checked(RoutingContext ctx, String id) {
-    Optional<Community> found = communities.find(id);
+  private Future<Community> checked(RoutingContext ctx, Optional<Community> found) {
     PageRefusal refusal = found.isEmpty()
         ? new PageRefusal(404, Text.CONSOLE_ERROR_COMMUNITY_UNKNOWN)
         : account(ctx).worksIn(found.get().id()) ? null : new PageRefusal(403, Text.CONSOLE_ERROR_COMMUNITY_FORBIDDEN);
