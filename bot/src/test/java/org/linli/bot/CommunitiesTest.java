@@ -123,6 +123,10 @@ class CommunitiesTest {
     assertThat(unknown.bodyAsJsonObject().getString("detail")).contains("nowhere");
     assertThat(service.post("/api/v1/ask", "{\"text\":\"居住证\",\"community\":7}", null).statusCode())
         .isEqualTo(400);
+    HttpResponse<Buffer> badId = service.post("/api/v1/ask",
+        new JsonObject().put("text", question).put("community", "星河" + "x".repeat(50_000)).encode(), null);
+    assertThat(badId.statusCode()).isEqualTo(400);
+    assertThat(badId.bodyAsJsonObject().getString("detail")).contains("小写英文字母").doesNotContain("xxxx");
   }
 
   @Test

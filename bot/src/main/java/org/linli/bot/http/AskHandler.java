@@ -10,7 +10,9 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.Locale;
 import org.linli.bot.answer.ReplyComposer;
 import org.linli.bot.community.Communities;
+import org.linli.bot.community.Community;
 import org.linli.bot.community.LocalFacts;
+import org.linli.bot.errors.BadRequest;
 import org.linli.bot.gaps.GapStore;
 import org.linli.bot.kb.KbService;
 import org.linli.kb.Answer;
@@ -22,7 +24,8 @@ import org.linli.webhooks.WellFormedText;
  * {@code POST /api/v1/ask} with {@code {"text": "..."}}: the knowledge base's answer as JSON, for
  * apps and for testing the knowledge base without a chat platform. An optional {@code "community"}
  * (its id) answers as in that community's chats: the card of a guide handled at its own office ends
- * with the office's address, phone and hours. An unknown community is a 404.
+ * with the office's address, phone and hours. An id no community can have is a 400, an unknown
+ * community a 404.
  */
 public record AskHandler(KbService kb, ReplyComposer composer, GapStore gaps, Communities communities)
     implements
@@ -38,7 +41,7 @@ public record AskHandler(KbService kb, ReplyComposer composer, GapStore gaps, Co
       JsonObject body = RequestBodies.jsonObject(ctx, "{\"text\": \"your question\"}");
       text = text(body);
       community = community(body);
-    } catch (HttpException e) {
+    } catch (HttpException | BadRequest e) {
       ctx.fail(e);
       return;
     }
@@ -59,7 +62,8 @@ public record AskHandler(KbService kb, ReplyComposer composer, GapStore gaps, Co
     if (!(value instanceof String id) || id.isBlank()) {
       throw new HttpException(400, "\"community\" must be a community's id, a non-empty string");
     }
-    return id.strip();
+    // An id no community can have is refused with the rule for ids, not looked up.
+    return Community.checkedId(id);
   }
 
   /** The office facts of a community (read again once when this instance does not know it yet). */
