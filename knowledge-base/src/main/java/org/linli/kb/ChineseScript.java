@@ -2,6 +2,7 @@ package org.linli.kb;
 
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class ChineseScript {
           }
         }
       }
-      return Map.copyOf(pairs);
+      return Collections.unmodifiableMap(pairs); // not Map.copyOf: neighbouring chars probe long runs
     }
 
     static String settled(String text) {

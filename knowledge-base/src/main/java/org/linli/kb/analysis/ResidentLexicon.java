@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,14 @@ public final class ResidentLexicon {
   public static final String RESOURCE = "linli/lexicon.tsv";
 
   /** What kind of speech an entry comes from; the file must use one of these. */
-  public static final Set<String> KINDS = Set.of(
+  public static final Set<String> KINDS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
       "colloquial",
       "dialect-north",
       "dialect-southwest",
       "dialect-yue",
       "dialect-wu",
       "tw-hk",
-      "typo");
+      "typo")));
 
   /** One line of the lexicon: {@code from} is rewritten to {@code to}. */
   public record Rule(String from, String to, String kind, String note) {
@@ -54,7 +56,7 @@ public final class ResidentLexicon {
 
   private ResidentLexicon(List<Rule> rules, Set<String> guards) {
     this.rules = List.copyOf(rules);
-    this.guards = Set.copyOf(guards);
+    this.guards = Collections.unmodifiableSet(new HashSet<>(guards));
     Map<Character, List<String[]>> grouped = new HashMap<>();
     for (Rule rule : rules) {
       grouped.computeIfAbsent(rule.from().charAt(0), c -> new ArrayList<>()).add(new String[]{rule.from(), rule.to()});
@@ -69,7 +71,9 @@ public final class ResidentLexicon {
           index.put(first, words.toArray(new String[0][]));
           starts[first] = true;
         });
-    this.byFirst = Map.copyOf(index);
+    // A hash map, not Map.copyOf: neighbouring characters have neighbouring hashes, and its open
+    // addressing would probe long runs of them.
+    this.byFirst = Collections.unmodifiableMap(index);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,16 +73,16 @@ public final class KbIndex implements AutoCloseable {
     this.terms = terms;
     Map<String, Integer> df = new HashMap<>();
     terms.values().forEach(t -> t.bodyBigrams().forEach(b -> df.merge(b, 1, Integer::sum)));
-    this.bigramFrequency = Map.copyOf(df);
+    this.bigramFrequency = Collections.unmodifiableMap(df);
     Set<String> pinyin = new HashSet<>();
     terms.values().forEach(t -> pinyin.addAll(t.allPinyin()));
-    this.pinyinBigrams = Set.copyOf(pinyin);
+    this.pinyinBigrams = Collections.unmodifiableSet(pinyin);
     Map<String, Integer> wf = new HashMap<>();
     terms.values().forEach(t -> t.words().forEach(w -> wf.merge(w, 1, Integer::sum)));
-    this.wordFrequency = Map.copyOf(wf);
+    this.wordFrequency = Collections.unmodifiableMap(wf);
     Set<String> chars = new HashSet<>();
     terms.values().forEach(t -> t.text().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp)))));
-    this.characters = Set.copyOf(chars);
+    this.characters = Collections.unmodifiableSet(chars);
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -136,7 +137,8 @@ public final class KbIndex implements AutoCloseable {
         }
       });
       DocTable table = DocTable.read(searchers);
-      return new KbIndex(Map.copyOf(byId), Map.copyOf(terms), searchers, embedder != null, folder, table);
+      return new KbIndex(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(terms), searchers,
+          embedder != null, folder, table);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

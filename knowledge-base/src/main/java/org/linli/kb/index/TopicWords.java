@@ -17,7 +17,7 @@ final class TopicWords {
    * purpose: a word missing here only makes the topic check a little stricter. The words are in
    * {@code linli/generic-words.txt}.
    */
-  private static final Set<String> GENERIC = Set.copyOf(ResourceLines.words("linli/generic-words.txt"));
+  private static final Set<String> GENERIC = EntryTerms.frozen(ResourceLines.words("linli/generic-words.txt"));
 
   private TopicWords() {
   }
