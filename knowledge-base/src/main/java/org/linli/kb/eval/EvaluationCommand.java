@@ -27,6 +27,9 @@ import org.linli.kb.search.ScoringModel;
  *   <li><b>within</b> a knowledge base: k-fold cross-validation over its questions;
  *   <li><b>cross</b>-KB (the headline): fitted on one knowledge base's questions, threshold chosen
  *       there, reported on the other's: what a new office gets from the shipped calibration;
+ *   <li><b>left-out</b> KB (with three sets or more): fitted on every set but one, reported on that one;
+ *   <li>the <b>shipped calibration</b> as it ships, reported on each set (in-sample on the sets it was
+ *       fitted on, which the row says);
  *   <li><b>self</b>-calibrated: fitted on a knowledge base's own guides only (held-out alternative
  *       questions, generated near-topic variants, the other set's out-of-scope questions), reported
  *       on its labelled questions: what an office gets that brings guides but no questions.
@@ -39,14 +42,15 @@ import org.linli.kb.search.ScoringModel;
  *
  * <pre>
  * java -cp bot/target/linli.jar org.linli.kb.eval.EvaluationCommand
- *      [--sets shipped=knowledge-base/entries:knowledge-base/eval,second=DIR:DIR] [--data DIR]
+ *      [--sets shipped=knowledge-base/entries:knowledge-base/eval,second=DIR:DIR,third=DIR:DIR] [--data DIR]
  *      [--folds 5] [--mode hybrid|lexical|both] [--decline-target 0.9] [--max-wrong 0.02]
  *      [--self yes|no] [--write FILE] [--verbose]
  * </pre>
  */
 public final class EvaluationCommand {
 
-  private static final String DEFAULT_SETS = "shipped=knowledge-base/entries:knowledge-base/eval,second=knowledge-base/eval/second/entries:knowledge-base/eval/second";
+  private static final String DEFAULT_SETS = "shipped=knowledge-base/entries:knowledge-base/eval,second=knowledge-base/eval/second/entries:knowledge-base/eval/second,"
+      + "third=knowledge-base/eval/third/entries:knowledge-base/eval/third";
 
   private final PrintStream out;
   private final int folds;
@@ -156,6 +160,19 @@ public final class EvaluationCommand {
           }
         }
       }
+      if (evidence.size() > 2) {
+        for (Evidence to : evidence.values()) {
+          leftOut(mode, evidence, to);
+        }
+      }
+      Calibration shipped = Calibration.shipped();
+      ScoringModel shippedModel = shipped.model(embedder != null);
+      for (Evidence to : evidence.values()) {
+        String seen = shipped.fittedOn().contains(to.name()) ? ", fitted on these questions too" : "";
+        report(mode + " the shipped calibration, reported on " + to.name() + " (fitted on " + shipped.fittedOn()
+            + seen + String.format("; threshold %.2f)", shippedModel.threshold()), to,
+            new Fitted(shippedModel, embedder != null ? shipped.shortcut() : null));
+      }
       for (Evidence to : self ? evidence.values() : List.<Evidence>of()) {
         KnowledgeBase.SelfSamples self = guideSamples.get(to.name());
         Fitted fitted = fit(self.full(), self.words());
@@ -224,6 +241,33 @@ public final class EvaluationCommand {
         + "-fold cross-validation, thresholds per fold " + thresholds, e, decisions, verbose);
     summary.add(line(mode + " within " + e.name(), figures));
     printShortcut(decisions);
+  }
+
+  /**
+   * Fitted on every set but {@code to} (their questions and their guides' held-out alternative
+   * questions, the threshold chosen on their questions), reported on {@code to}: with three or more
+   * sets, the closest this command comes to the shipped calibration meeting a new office.
+   */
+  private void leftOut(String mode, Map<String, Evidence> evidence, Evidence to) {
+    List<Sample> full = new ArrayList<>();
+    List<Sample> words = new ArrayList<>();
+    List<Sample> operatingFull = new ArrayList<>();
+    List<Sample> operatingWords = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Evidence from : evidence.values()) {
+      if (from != to) {
+        names.add(from.name());
+        operatingFull.addAll(from.full());
+        operatingWords.addAll(from.words());
+        full.addAll(guideSamples.get(from.name()).heldOut());
+        words.addAll(guideSamples.get(from.name()).heldOutWords());
+      }
+    }
+    full.addAll(operatingFull);
+    words.addAll(operatingWords);
+    Fitted fitted = fit(full, words, operatingFull, operatingWords);
+    report(mode + " left-out KB: fitted on " + String.join(" + ", names) + ", reported on " + to.name()
+        + String.format(" (threshold %.2f)", fitted.model().threshold()), to, fitted);
   }
 
   private void report(String title, Evidence to, Fitted fitted) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evaluation command over both communities in lexical mode (the hybrid run is the same code
+ * The evaluation command over the three communities in lexical mode (the hybrid run is the same code
  * with the embedding model, and takes minutes): every table the issue asks for is printed.
  */
 class EvaluationCommandTest {
@@ -22,7 +22,8 @@ class EvaluationCommandTest {
     // Surefire runs in the module folder.
     EvaluationCommand.run(
         new String[]{
-            "--sets", "shipped=entries:eval,second=eval/second/entries:eval/second", "--mode", "lexical", "--self", "no"
+            "--sets", "shipped=entries:eval,second=eval/second/entries:eval/second,third=eval/third/entries:eval/third",
+            "--mode", "lexical", "--self", "no"
         },
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     printed = bytes.toString(StandardCharsets.UTF_8);
@@ -35,6 +36,23 @@ class EvaluationCommandTest {
         .contains("lexical within second")
         .contains("lexical cross-KB: fitted on shipped, reported on second")
         .contains("lexical cross-KB: fitted on second, reported on shipped");
+  }
+
+  @Test
+  void with_three_sets_each_is_reported_by_a_model_fitted_on_the_other_two() {
+    assertThat(printed)
+        .contains("lexical left-out KB: fitted on second + third, reported on shipped")
+        .contains("lexical left-out KB: fitted on shipped + third, reported on second")
+        .contains("lexical left-out KB: fitted on shipped + second, reported on third");
+  }
+
+  @Test
+  void the_shipped_calibration_is_reported_on_every_set_saying_which_ones_it_was_fitted_on() {
+    assertThat(printed)
+        .containsPattern(
+            "lexical the shipped calibration, reported on shipped \\(fitted on .*shipped.*, fitted on these")
+        .containsPattern(
+            "lexical the shipped calibration, reported on third \\(fitted on \\[shipped, second\\][^;]*; threshold");
   }
 
   @Test

@@ -31,6 +31,11 @@ class EvaluationSetTest {
   }
 
   static Stream<KbQuestions> sets() {
+    return Stream.concat(largeSets(), Stream.of(third()));
+  }
+
+  /** The two sets the models are fitted on when the calibration is written. */
+  static Stream<KbQuestions> largeSets() {
     // Surefire runs in the module folder.
     Map<String, Entry> shipped = byId(new EntryLoader().shipped().entries());
     Map<String, Entry> second = byId(new EntryLoader().fromDirectory(Path.of("eval/second/entries")).entries());
@@ -39,15 +44,28 @@ class EvaluationSetTest {
         new KbQuestions("second", second, EvalQuestion.readAll(Path.of("eval/second"))));
   }
 
+  /** The held-out community: written by someone who had seen neither the other sets nor the ranker. */
+  static KbQuestions third() {
+    Map<String, Entry> third = byId(new EntryLoader().fromDirectory(Path.of("eval/third/entries")).entries());
+    return new KbQuestions("third", third, EvalQuestion.readAll(Path.of("eval/third")));
+  }
+
   private static Map<String, Entry> byId(List<Entry> entries) {
     return entries.stream().collect(Collectors.toMap(Entry::id, Function.identity()));
   }
 
   @ParameterizedTest
-  @MethodSource("sets")
+  @MethodSource("largeSets")
   void there_are_at_least_two_hundred_and_fifty_questions_on_at_least_forty_guides(KbQuestions set) {
     assertThat(set.questions()).hasSizeGreaterThanOrEqualTo(250);
     assertThat(set.entries()).hasSizeGreaterThanOrEqualTo(40);
+  }
+
+  @org.junit.jupiter.api.Test
+  void the_held_out_community_asks_six_questions_of_every_guide_on_at_least_twenty_guides() {
+    KbQuestions third = third();
+    assertThat(third.entries()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(third.questions()).hasSizeGreaterThanOrEqualTo(6 * third.entries().size() + 50);
   }
 
   @ParameterizedTest
@@ -124,6 +142,14 @@ class EvaluationSetTest {
     assertThat(shipped.keySet()).doesNotContainAnyElementsOf(second.keySet());
     assertThat(shipped.values().stream().map(Entry::title)).doesNotContainAnyElementsOf(
         second.values().stream().map(Entry::title).toList());
+  }
+
+  @org.junit.jupiter.api.Test
+  void the_held_out_community_copies_no_shipped_guide() {
+    Set<String> shippedBodies = new EntryLoader().shipped().entries().stream().map(Entry::body)
+        .collect(Collectors.toSet());
+
+    assertThat(third().entries().values()).extracting(Entry::body).doesNotContainAnyElementsOf(shippedBodies);
   }
 
   private static List<String> heads(Entry entry) {
