@@ -14,8 +14,12 @@ public final class PersonalData {
   private static final Pattern ID_CARD = Pattern
       .compile("(?<!\\d)\\d{6}(19|20)\\d{2}(0[1-9]|1[0-2])\\d{2}\\d{3}[\\dXx](?!\\d)");
   private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(\\+?86[- ]?)?1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}(?!\\d)");
+  /**
+   * Landlines and other long numbers (card and account numbers), but not the digits of a decimal
+   * fraction: a logged timestamp's nanoseconds ({@code 06:43:43.123456789Z}) are nobody's number.
+   */
   private static final Pattern LONG_NUMBER = Pattern
-      .compile("(?<!\\d)\\d{3,4}-?\\d{7,8}(?!\\d)|(?<!\\d)\\d{9,}(?!\\d)");
+      .compile("(?<!\\d)(?<!\\d\\.)\\d{3,4}-?\\d{7,8}(?!\\d)|(?<!\\d)(?<!\\d\\.)\\d{9,}(?!\\d)");
 
   private PersonalData() {
   }

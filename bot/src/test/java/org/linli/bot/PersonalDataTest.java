@@ -22,6 +22,15 @@ class PersonalDataTest {
   }
 
   @Test
+  void the_fraction_of_a_logged_timestamp_is_not_taken_for_a_number_but_a_long_number_still_is() {
+    assertThat(PersonalData.mask("closes 2026-12-03T06:43:43.123456789Z"))
+        .isEqualTo("closes 2026-12-03T06:43:43.123456789Z");
+    assertThat(PersonalData.mask("卡号6222021234567890")).isEqualTo("卡号[号码]");
+    assertThat(PersonalData.mask("座机020-87654321")).isEqualTo("座机[号码]");
+    assertThat(PersonalData.mask("编号：123456789")).isEqualTo("编号：[号码]");
+  }
+
+  @Test
   void a_text_without_personal_data_is_left_as_it_is() {
     assertThat(PersonalData.maskForGroup("已派单，请耐心等候")).isEqualTo("已派单，请耐心等候");
   }
