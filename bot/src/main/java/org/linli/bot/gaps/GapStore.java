@@ -9,6 +9,7 @@ import org.linli.bot.PersonalData;
 import org.linli.bot.redis.LuaScript;
 import org.linli.kb.Answer;
 import org.linli.kb.ChineseScript;
+import org.linli.webhooks.WellFormedText;
 
 /**
  * Counts the questions the bot could not answer, so the office sees which guides are missing: a
@@ -78,6 +79,6 @@ public final class GapStore {
     String text = ChineseScript.fold(question).replaceAll("\\s+", " ").strip();
     text = text.replaceAll("[\\p{P}\\p{S}\\s]+$", "").replaceAll("^[\\p{P}\\p{S}\\s]+", "");
     text = PersonalData.mask(text);
-    return text.length() > 120 ? text.substring(0, 120) : text;
+    return WellFormedText.first(text, 120);
   }
 }

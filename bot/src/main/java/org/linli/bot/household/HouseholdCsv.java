@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.linli.bot.text.Words;
+import org.linli.webhooks.WellFormedText;
 
 /**
  * Reads the household register from CSV as the community office exports it: a header row (English
@@ -256,6 +257,7 @@ public final class HouseholdCsv {
   }
 
   private static String quote(String v) {
-    return "\"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\"";
+    String shown = WellFormedText.first(v, 40);
+    return "\"" + shown + (shown.length() < v.length() ? "…" : "") + "\"";
   }
 }

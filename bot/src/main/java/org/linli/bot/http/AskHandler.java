@@ -80,7 +80,7 @@ public record AskHandler(KbService kb, ReplyComposer composer, GapStore gaps, Co
     if (!(value instanceof String text) || text.isBlank()) {
       throw new HttpException(400, "\"text\" is required and must be a non-empty string");
     }
-    if (text.length() > MAX_TEXT) {
+    if (WellFormedText.length(text) > MAX_TEXT) {
       throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
     }
     return WellFormedText.of(text);

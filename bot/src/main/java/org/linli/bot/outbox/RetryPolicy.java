@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.linli.webhooks.ChannelSender;
+import org.linli.webhooks.WellFormedText;
 
 /**
  * What becomes of a message whose delivery attempt failed: deferred (its channel is not set up; the
@@ -61,7 +62,7 @@ final class RetryPolicy {
     String text = ours && cause.getMessage() != null
         ? cause.getMessage()
         : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    return text.length() > LONGEST_ERROR ? text.substring(0, LONGEST_ERROR) : text;
+    return WellFormedText.first(text, LONGEST_ERROR);
   }
 
   private static long jitter(long millis) {

@@ -169,6 +169,19 @@ class ChatRoutePropertyTest {
   }
 
   @Example
+  void a_question_of_four_thousand_characters_half_of_them_emoji_is_answered_on_both_routes() {
+    String text = "居住证怎么办🙏😂".repeat(500);
+    assertThat(text.codePointCount(0, text.length())).isEqualTo(4000);
+
+    HttpResponse<Buffer> ask = post("/api/v1/ask", "", Map.of(), new JsonObject().put("text", text).encode());
+    HttpResponse<Buffer> chat = post("/webhooks/generic", "", Map.of("Authorization", "Bearer " + GENERIC),
+        genericMessage(text));
+
+    assertThat(ask.statusCode()).as("%s", ask.bodyAsString()).isEqualTo(200);
+    assertThat(chat.statusCode()).as("%s", chat.bodyAsString()).isEqualTo(200);
+  }
+
+  @Example
   void a_text_over_the_limit_gets_a_clear_400_and_a_body_over_the_limit_a_413() {
     String tooLong = "居住证怎么办".repeat(700);
 

@@ -18,6 +18,7 @@ import org.linli.webhooks.Attachment;
 import org.linli.webhooks.ChatEvent;
 import org.linli.webhooks.Outbound;
 import org.linli.webhooks.Reply;
+import org.linli.webhooks.WellFormedText;
 import org.linli.webhooks.callback.CallbackChannel;
 import org.linli.webhooks.callback.Refusal;
 import org.slf4j.Logger;
@@ -98,7 +99,7 @@ public final class GenericChannel implements CallbackChannel {
     if ((text == null || text.isBlank()) && (callback == null || callback.isBlank()) && attachments.isEmpty()) {
       throw new HttpException(400, "Either \"text\" or \"callback\" is required (or an \"image\" or a \"location\")");
     }
-    if (text != null && text.length() > MAX_TEXT) {
+    if (text != null && WellFormedText.length(text) > MAX_TEXT) {
       throw new HttpException(400, "\"text\" is longer than " + MAX_TEXT + " characters");
     }
     JsonNode mentioned = root.get("mentioned");
