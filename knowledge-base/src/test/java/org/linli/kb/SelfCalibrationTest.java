@@ -66,4 +66,31 @@ class SelfCalibrationTest {
       assertThat(kb.model().threshold()).isBetween(0.05, 0.95);
     }
   }
+
+  @Test
+  void self_calibration_never_answers_more_boldly_than_the_calibration_it_starts_from_and_does_not_ratchet()
+      throws Exception {
+    Path dir = root.resolve("office");
+    Files.createDirectories(dir);
+    for (String id : List.of("juzhuzheng-apply", "dog-registration", "dibao-apply", "id-card-renew")) {
+      try (var in = getClass().getClassLoader().getResourceAsStream(EntryLoader.SHIPPED + id + ".md")) {
+        Files.copy(in, dir.resolve(id + ".md"));
+      }
+    }
+    ScoringModel shipped = Calibration.shipped().model(false);
+    try (KnowledgeBase bold = new KnowledgeBase(dir, null, shipped.withThreshold(0.05), 3, root.resolve("bold"));
+        KnowledgeBase careful = new KnowledgeBase(dir, null, shipped.withThreshold(0.95), 3, root.resolve("careful"))
+            .withSelfCalibration()) {
+      bold.reload();
+      careful.reload();
+      double chosen = careful.model().threshold();
+      careful.reload();
+
+      // These four guides' own samples allow 0.05; a calibration chosen on residents' questions stands.
+      assertThat(bold.selfCalibratedThreshold(shipped.withThreshold(0.05))).isEqualTo(0.05);
+      assertThat(bold.selfCalibratedThreshold(shipped.withThreshold(0.5))).isEqualTo(0.5);
+      assertThat(chosen).isEqualTo(0.95);
+      assertThat(careful.model().threshold()).isEqualTo(chosen);
+    }
+  }
 }

@@ -172,6 +172,13 @@ public final class EvaluationCommand {
         report(mode + " the shipped calibration, reported on " + to.name() + " (fitted on " + shipped.fittedOn()
             + seen + String.format("; threshold %.2f)", shippedModel.threshold()), to,
             new Fitted(shippedModel, embedder != null ? shipped.shortcut() : null));
+        if (self) {
+          double threshold = kbs.get(to.name()).selfCalibratedThreshold(shippedModel);
+          report(mode + " the shipped calibration, threshold from " + to.name()
+              + "'s own guides as LINLI_KB_SELF_CALIBRATE chooses it, reported on " + to.name() + " (fitted on "
+              + shipped.fittedOn() + seen + String.format("; threshold %.2f)", threshold), to,
+              new Fitted(shippedModel.withThreshold(threshold), embedder != null ? shipped.shortcut() : null));
+        }
       }
       for (Evidence to : self ? evidence.values() : List.<Evidence>of()) {
         KnowledgeBase.SelfSamples self = guideSamples.get(to.name());
