@@ -51,13 +51,7 @@ class SelfCalibrationTest {
 
   @Test
   void self_calibration_of_an_offices_folder_keeps_the_model_and_chooses_a_threshold() throws Exception {
-    Path dir = root.resolve("guides");
-    Files.createDirectories(dir);
-    for (String id : List.of("juzhuzheng-apply", "dog-registration", "dibao-apply", "id-card-renew")) {
-      try (var in = getClass().getClassLoader().getResourceAsStream(EntryLoader.SHIPPED + id + ".md")) {
-        Files.copy(in, dir.resolve(id + ".md"));
-      }
-    }
+    Path dir = fourShippedGuides("guides");
     ScoringModel shipped = Calibration.shipped().model(false);
     try (KnowledgeBase kb = new KnowledgeBase(dir, null, shipped, 3, root.resolve("index")).withSelfCalibration()) {
       kb.reload();
@@ -70,13 +64,7 @@ class SelfCalibrationTest {
   @Test
   void self_calibration_never_answers_more_boldly_than_the_calibration_it_starts_from_and_does_not_ratchet()
       throws Exception {
-    Path dir = root.resolve("office");
-    Files.createDirectories(dir);
-    for (String id : List.of("juzhuzheng-apply", "dog-registration", "dibao-apply", "id-card-renew")) {
-      try (var in = getClass().getClassLoader().getResourceAsStream(EntryLoader.SHIPPED + id + ".md")) {
-        Files.copy(in, dir.resolve(id + ".md"));
-      }
-    }
+    Path dir = fourShippedGuides("office");
     ScoringModel shipped = Calibration.shipped().model(false);
     try (KnowledgeBase bold = new KnowledgeBase(dir, null, shipped.withThreshold(0.05), 3, root.resolve("bold"));
         KnowledgeBase careful = new KnowledgeBase(dir, null, shipped.withThreshold(0.95), 3, root.resolve("careful"))
@@ -92,5 +80,17 @@ class SelfCalibrationTest {
       assertThat(chosen).isEqualTo(0.95);
       assertThat(careful.model().threshold()).isEqualTo(chosen);
     }
+  }
+
+  /** A folder under the test's root holding four shipped guides, as an office might load them. */
+  private Path fourShippedGuides(String name) throws Exception {
+    Path dir = root.resolve(name);
+    Files.createDirectories(dir);
+    for (String id : List.of("juzhuzheng-apply", "dog-registration", "dibao-apply", "id-card-renew")) {
+      try (var in = getClass().getClassLoader().getResourceAsStream(EntryLoader.SHIPPED + id + ".md")) {
+        Files.copy(in, dir.resolve(id + ".md"));
+      }
+    }
+    return dir;
   }
 }

@@ -14,6 +14,7 @@ import org.linli.kb.Entry;
 import org.linli.kb.GuideBody;
 import org.linli.kb.QuestionFocus;
 import org.linli.kb.QuestionFocus.Aspect;
+import org.linli.webhooks.WellFormedText;
 
 /**
  * Lays out one guide as a card that fits a chat bubble: at most {@link #LIMIT} code points, the
@@ -68,7 +69,7 @@ final class GuideCard {
     List<String> lines = new ArrayList<>();
     lines.add("📋 " + g.apply(entry.title()));
     // Room left for everything between the title and the link (one newline before each line).
-    int[] room = {LIMIT - length(lines.get(0)) - 1 - length(tail)};
+    int[] room = {LIMIT - WellFormedText.length(lines.get(0)) - 1 - WellFormedText.length(tail)};
 
     boolean officeShown = false;
     if (asked != null) {
@@ -125,25 +126,20 @@ final class GuideCard {
     }
     String line = Text.CARD_LOCAL_OFFICE.in(traditional, String.join(Text.CARD_LOCAL_SEPARATOR.of(), parts));
     // The facts are the office's own; a line too long for a bubble keeps the address only.
-    return length(line) <= LOCAL_LONGEST
+    return WellFormedText.length(line) <= LOCAL_LONGEST
         ? line
         : Text.CARD_LOCAL_OFFICE.in(traditional, traditional ? TraditionalScript.of(parts.get(0)) : parts.get(0));
-  }
-
-  /** Code points, which is what a resident counts and what platforms limit. */
-  static int length(String text) {
-    return text.codePointCount(0, text.length());
   }
 
   private static void add(List<String> lines, int[] room, String line) {
     if (line != null && !line.isEmpty()) {
       lines.add(line);
-      room[0] -= length(line) + 1;
+      room[0] -= WellFormedText.length(line) + 1;
     }
   }
 
   private static String fitting(String line, int room) {
-    return length(line) <= room ? line : null;
+    return WellFormedText.length(line) <= room ? line : null;
   }
 
   /**
@@ -166,7 +162,7 @@ final class GuideCard {
       }
       String next = (lines ? "\n· " : shown == 0 ? "" : Text.CARD_ITEM_SEPARATOR.of()) + item;
       boolean last = shown + 1 == items.size();
-      int needed = length(out.toString()) + length(next) + (last ? 0 : 2);
+      int needed = WellFormedText.length(out.toString()) + WellFormedText.length(next) + (last ? 0 : 2);
       if (needed > room) {
         break;
       }
@@ -178,7 +174,7 @@ final class GuideCard {
         return null;
       }
       String start = prefix + (lines ? "\n· " : "");
-      String cut = cut(items.get(0), room - length(start) - 1);
+      String cut = cut(items.get(0), room - WellFormedText.length(start) - 1);
       return cut == null ? null : start + cut + "…";
     }
     if (shown < items.size()) {
@@ -189,7 +185,7 @@ final class GuideCard {
 
   /** The text up to the last sentence end that fits, or null. */
   private static String sentences(String text, int room) {
-    if (length(text) <= room) {
+    if (WellFormedText.length(text) <= room) {
       return text;
     }
     int end = lastEnd(SENTENCE_END, text, room);
@@ -210,7 +206,7 @@ final class GuideCard {
     int found = -1;
     Matcher m = mark.matcher(text);
     while (m.find()) {
-      if (length(text.substring(0, m.end())) > room) {
+      if (WellFormedText.length(text.substring(0, m.end())) > room) {
         break;
       }
       found = m.start();

@@ -11,6 +11,7 @@ import org.linli.bot.community.LocalFacts;
 import org.linli.kb.Entry;
 import org.linli.kb.EntryParser;
 import org.linli.kb.QuestionFocus.Aspect;
+import org.linli.webhooks.WellFormedText;
 
 class GuideCardTest {
 
@@ -23,7 +24,7 @@ class GuideCardTest {
       asked.add(null);
       for (Aspect a : asked) {
         String card = GuideCard.render(entry, a, LINK + entry.id());
-        assertThat(GuideCard.length(card)).as(entry.id() + " " + a).isLessThanOrEqualTo(GuideCard.LIMIT);
+        assertThat(WellFormedText.length(card)).as(entry.id() + " " + a).isLessThanOrEqualTo(GuideCard.LIMIT);
         assertThat(card).as(entry.id() + " " + a).startsWith("📋 " + entry.title()).endsWith("全文：" + LINK + entry.id());
         if (a == Aspect.MATERIALS && entry.guide().section("所需材料").isPresent()) {
           assertThat(card.split("\n")[1]).as(entry.id()).startsWith("【所需材料】");
@@ -57,7 +58,7 @@ class GuideCardTest {
     String card = GuideCard.render(entry, Aspect.MATERIALS, LINK + "long-guide");
     List<String> lines = List.of(card.split("\n"));
 
-    assertThat(GuideCard.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
+    assertThat(WellFormedText.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
     assertThat(lines.get(1)).isEqualTo("【所需材料】");
     List<String> shown = lines.stream().filter(l -> l.startsWith("· ")).toList();
     assertThat(shown).hasSizeBetween(2, 11);
@@ -78,7 +79,7 @@ class GuideCardTest {
     String card = GuideCard.render(entry, Aspect.MATERIALS, LINK + "one-item");
     String line = card.split("\n")[1];
 
-    assertThat(GuideCard.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
+    assertThat(WellFormedText.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
     assertThat(line).startsWith("【所需材料】" + sentence).endsWith("办理…");
     assertThat(line.replaceFirst("^【所需材料】", "").replace("…", "。")).matches("(" + sentence + ")+");
   }
@@ -102,7 +103,7 @@ class GuideCardTest {
     for (Entry entry : shipped()) {
       for (Aspect a : new Aspect[]{null, Aspect.PLACE, Aspect.MATERIALS}) {
         String card = GuideCard.render(entry, a, LINK + entry.id(), false, XINGHE);
-        assertThat(GuideCard.length(card)).as(entry.id() + " " + a).isLessThanOrEqualTo(GuideCard.LIMIT);
+        assertThat(WellFormedText.length(card)).as(entry.id() + " " + a).isLessThanOrEqualTo(GuideCard.LIMIT);
         assertThat(card).as(entry.id()).endsWith("全文：" + LINK + entry.id());
         if (entry.office().contains("居委会")) {
           assertThat(card).as(entry.id()).contains(
@@ -125,7 +126,7 @@ class GuideCardTest {
     LocalFacts longFacts = new LocalFacts("星河路 18 号" + "星河社区居委会一楼东侧便民服务大厅".repeat(4),
         "021-5555 0101", "周一至周五 8:30-17:00，周六上午 9:00-12:00（法定节假日除外）");
     String card = GuideCard.render(entry, null, LINK, false, longFacts);
-    assertThat(GuideCard.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
+    assertThat(WellFormedText.length(card)).isLessThanOrEqualTo(GuideCard.LIMIT);
     assertThat(card).contains("【本社区居委会】星河路 18 号").doesNotContain("021-5555 0101");
   }
 }

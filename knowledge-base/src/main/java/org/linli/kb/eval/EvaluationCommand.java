@@ -167,17 +167,19 @@ public final class EvaluationCommand {
       }
       Calibration shipped = Calibration.shipped();
       ScoringModel shippedModel = shipped.model(embedder != null);
+      ScoringModel shippedShortcut = embedder != null ? shipped.shortcut() : null;
       for (Evidence to : evidence.values()) {
-        String seen = shipped.fittedOn().contains(to.name()) ? ", fitted on these questions too" : "";
-        report(mode + " the shipped calibration, reported on " + to.name() + " (fitted on " + shipped.fittedOn()
-            + seen + String.format("; threshold %.2f)", shippedModel.threshold()), to,
-            new Fitted(shippedModel, embedder != null ? shipped.shortcut() : null));
+        String fittedOn = " (fitted on " + shipped.fittedOn()
+            + (shipped.fittedOn().contains(to.name()) ? ", fitted on these questions too" : "");
+        report(mode + " the shipped calibration, reported on " + to.name() + fittedOn
+            + String.format("; threshold %.2f)", shippedModel.threshold()), to,
+            new Fitted(shippedModel, shippedShortcut));
         if (self) {
           double threshold = kbs.get(to.name()).selfCalibratedThreshold(shippedModel);
           report(mode + " the shipped calibration, threshold from " + to.name()
-              + "'s own guides as LINLI_KB_SELF_CALIBRATE chooses it, reported on " + to.name() + " (fitted on "
-              + shipped.fittedOn() + seen + String.format("; threshold %.2f)", threshold), to,
-              new Fitted(shippedModel.withThreshold(threshold), embedder != null ? shipped.shortcut() : null));
+              + "'s own guides as LINLI_KB_SELF_CALIBRATE chooses it, reported on " + to.name() + fittedOn
+              + String.format("; threshold %.2f)", threshold), to,
+              new Fitted(shippedModel.withThreshold(threshold), shippedShortcut));
         }
       }
       for (Evidence to : self ? evidence.values() : List.<Evidence>of()) {
