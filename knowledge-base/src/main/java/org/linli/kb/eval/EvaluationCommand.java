@@ -149,7 +149,7 @@ public final class EvaluationCommand {
         within(mode, e, kbs.get(e.name()).entries().size());
       }
       if (dump != null) {
-        Dump.write(dump.resolve(mode + ".tsv"), evidence.values(), this::fit);
+        Dump.write(dump.resolve(mode + ".tsv"), evidence.values(), this::fit, guideSamples);
       }
       for (Evidence from : evidence.values()) {
         Fitted fitted = fitWithGuides(from, from.full(), from.words());

@@ -11,10 +11,18 @@ import org.linli.kb.index.Candidate;
  * right?), then the operating threshold: the lowest at which the samples' out-of-scope questions
  * are declined at least {@code declineTarget} and at most {@code maxWrong} of all samples are
  * answered wrongly.
+ *
+ * <p>The confidence model's L2 penalty is not fixed: it is chosen among {@link #CONFIDENCE_PENALTIES}
+ * by cross-validation on the fitting samples themselves (the lowest held-out log-loss), so a fit
+ * on a few hundred questions and one on a thousand each get the penalty their own data supports,
+ * and no evaluation set other than the fitting one has a say in it.
  */
 public final class Calibrator {
 
   private static final double LAMBDA = 0.01;
+  /** The confidence model's L2 penalties tried, weakest first; the cross-validation picks one. */
+  static final double[] CONFIDENCE_PENALTIES = {0.0003, 0.001, 0.003, 0.01, 0.03};
+  private static final int PENALTY_FOLDS = 5;
   private static final int ITERATIONS = 1500;
   /** Wrong answers allowed among those the words-only shortcut gives (see the evaluation's check). */
   private static final double SHORTCUT_WRONG = 0.02;
@@ -66,10 +74,57 @@ public final class Calibrator {
       xs.add(r.features());
       ys.add(s.inScope() && s.expected().equals(r.top()));
     }
-    ScoringModel.LinearModel confidence = linear(
-        LogisticFit.fit(xs.toArray(new double[0][]), labels(ys), LAMBDA, ITERATIONS));
+    double[][] x = xs.toArray(new double[0][]);
+    boolean[] y = labels(ys);
+    ScoringModel.LinearModel confidence = linear(LogisticFit.fit(x, y, confidencePenalty(x, y), ITERATIONS));
     ScoringModel fitted = new ScoringModel(ranker, confidence, 0.5);
     return fitted.withThreshold(threshold(operating, fitted, declineTarget, maxWrong));
+  }
+
+  /**
+   * The L2 penalty among {@link #CONFIDENCE_PENALTIES} with the lowest log-loss on held-out rows,
+   * 5-fold over these rows (row {@code i} is held out in fold {@code i % 5});
+   * ties go to the stronger penalty. With too few rows of either label to hold any out, the
+   * default.
+   */
+  static double confidencePenalty(double[][] x, boolean[] y) {
+    int positives = 0;
+    for (boolean label : y) {
+      positives += label ? 1 : 0;
+    }
+    if (positives < 2 * PENALTY_FOLDS || y.length - positives < 2 * PENALTY_FOLDS) {
+      return LAMBDA;
+    }
+    double best = LAMBDA;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (int p = CONFIDENCE_PENALTIES.length - 1; p >= 0; p--) {
+      double loss = heldOutLogLoss(x, y, CONFIDENCE_PENALTIES[p]);
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = CONFIDENCE_PENALTIES[p];
+      }
+    }
+    return best;
+  }
+
+  private static double heldOutLogLoss(double[][] x, boolean[] y, double penalty) {
+    double loss = 0;
+    for (int fold = 0; fold < PENALTY_FOLDS; fold++) {
+      List<double[]> trainX = new ArrayList<>();
+      List<Boolean> trainY = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) {
+        if (i % PENALTY_FOLDS != fold) {
+          trainX.add(x[i]);
+          trainY.add(y[i]);
+        }
+      }
+      LogisticFit fit = LogisticFit.fit(trainX.toArray(new double[0][]), labels(trainY), penalty, ITERATIONS);
+      for (int i = fold; i < x.length; i += PENALTY_FOLDS) {
+        double p = Math.min(1 - 1e-9, Math.max(1e-9, fit.predict(x[i])));
+        loss -= y[i] ? Math.log(p) : Math.log(1 - p);
+      }
+    }
+    return loss;
   }
 
   /**
