@@ -1,0 +1,46 @@
+package org.linli.kb.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.linli.kb.Entry;
+import org.linli.kb.EntryFormatException;
+import org.linli.kb.EntryParser;
+
+/**
+ * A guide's passages are well-formed text whatever stands at a long section's cut (240 UTF-16
+ * units): the half of a character cut there is dropped by folding, never passed to the embedding
+ * model's tokenizer.
+ */
+class PassageTest {
+
+  @Test
+  void a_long_section_cut_inside_a_character_outside_the_bmp_leaves_no_half_character_in_any_passage()
+      throws EntryFormatException {
+    // 239 characters, then a rare character (U+20BB7, 𠮷) and an emoji, each two UTF-16 units,
+    // straddling the cut at 240 units.
+    String section = "办".repeat(239) + "\uD842\uDFB7" + "\uD83D\uDCDE" + "结尾";
+    Entry entry = new EntryParser().parse("---\nid: a\ntitle: 标题\n---\n## 办理地点\n" + section + "\n", "a.md");
+
+    List<Passage> passages = Passage.of(entry);
+
+    assertThat(passages).isNotEmpty().allSatisfy(p -> assertThat(wellFormed(p.text())).as(p.text()).isTrue());
+    assertThat(passages).anySatisfy(p -> assertThat(p.kind()).isEqualTo(VectorKind.SECTION));
+  }
+
+  private static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
