@@ -97,6 +97,7 @@ import org.linli.bot.redis.EmbeddedRedis;
 import org.linli.bot.redis.Leadership;
 import org.linli.bot.redis.PersistenceRewrite;
 import org.linli.bot.redis.RedisConnector;
+import org.linli.bot.redis.ReplicatedWrites;
 import org.linli.bot.text.Phones;
 import org.linli.bot.text.Text;
 import org.linli.bot.text.TraditionalScript;
@@ -178,7 +179,7 @@ public final class LinliVerticle extends VerticleBase {
   private Future<?> startWith(String redisUrl) {
     this.redisUrl = redisUrl;
     redisClient = RedisConnector.create(vertx, settings.redis(), redisUrl);
-    RedisAPI redis = RedisAPI.api(redisClient);
+    RedisAPI redis = ReplicatedWrites.over(redisClient, settings.redis().waitReplicas());
     web = WebClient.create(vertx);
     // OpenCC's dictionaries load beside the knowledge base, off the event loop.
     vertx.executeBlocking(TraditionalScript::load, false);

@@ -308,7 +308,7 @@ public record Settings(
    * {@code endpoints}). Passwords and TLS go in the {@code redis://} / {@code rediss://} URLs.
    */
   public record Redis(String url, String type, List<String> endpoints, String masterName, int embeddedPort,
-      int poolSize) {
+      int poolSize, int waitReplicas) {
 
     /** The topologies the service can use. */
     public static final List<String> TYPES = List.of("standalone", "sentinel", "cluster");
@@ -343,6 +343,14 @@ public record Settings(
       }
       if (type.equals("sentinel") && masterName.isEmpty()) {
         throw new SettingsException("redis.type sentinel needs redis.masterName, the name the sentinels monitor");
+      }
+      if (waitReplicas < 0 || waitReplicas > 16) {
+        throw new SettingsException("redis.waitReplicas is how many replicas must have a write before it is"
+            + " acknowledged, 0 to 16; was " + waitReplicas);
+      }
+      if (waitReplicas > 0 && url.isEmpty() && endpoints.isEmpty()) {
+        throw new SettingsException("redis.waitReplicas needs an external Redis with replicas; the embedded one has"
+            + " none (set it to 0)");
       }
     }
 

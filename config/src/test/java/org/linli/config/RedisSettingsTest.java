@@ -49,6 +49,16 @@ class RedisSettingsTest {
 
     assertThat(redis.nodes()).hasSize(2);
     assertThat(redis.masterName()).isEqualTo("linli");
+    assertThat(redis.waitReplicas()).isZero();
+  }
+
+  @Test
+  void writes_can_be_made_to_wait_for_a_replica_of_an_external_redis() {
+    Settings.Redis redis = load(
+        Map.of("LINLI_REDIS_TYPE", "sentinel", "LINLI_REDIS_ENDPOINTS", "redis://10.0.0.1:26379",
+            "LINLI_REDIS_MASTER_NAME", "linli", "LINLI_REDIS_WAIT_REPLICAS", "1"));
+
+    assertThat(redis.waitReplicas()).isEqualTo(1);
   }
 
   @Test
@@ -58,7 +68,9 @@ class RedisSettingsTest {
         Map.of("LINLI_REDIS_TYPE", "cluster"),
         Map.of("LINLI_REDIS_TYPE", "sentinel", "LINLI_REDIS_ENDPOINTS", "redis://a:26379"),
         Map.of("LINLI_REDIS_ENDPOINTS", "redis://a:1,redis://b:1"),
-        Map.of("LINLI_REDIS_URL", "redis://a:1", "LINLI_REDIS_ENDPOINTS", "redis://b:1"))
+        Map.of("LINLI_REDIS_URL", "redis://a:1", "LINLI_REDIS_ENDPOINTS", "redis://b:1"),
+        Map.of("LINLI_REDIS_WAIT_REPLICAS", "1"),
+        Map.of("LINLI_REDIS_URL", "redis://a:1", "LINLI_REDIS_WAIT_REPLICAS", "-1"))
         .forEach(env -> assertThatThrownBy(() -> load(env)).as(env.toString())
             .isInstanceOf(SettingsException.class).hasMessageContaining("redis."));
     assertThatThrownBy(() -> load(Map.of("LINLI_REDIS_TYPE", "cluster", "LINLI_REDIS_ENDPOINTS", "tcp://:hunter2@a:1")))

@@ -20,7 +20,8 @@ public final class RedisOutage {
       "CLUSTERDOWN", "TRYAGAIN",
       "NOREPLICAS", "BUSY ");
   private static final List<String> WORDS = List.of("connection refused", "connection closed", "connection reset",
-      "broken pipe", "connection is closed", "cannot connect", "failed to connect", "no connection", "timeout");
+      "broken pipe", "connection is closed", "cannot connect", "failed to connect", "no connection", "timeout",
+      "closedchannelexception", "connectexception");
 
   private RedisOutage() {
   }
@@ -36,7 +37,8 @@ public final class RedisOutage {
         return true;
       }
       String lower = message.toLowerCase(Locale.ROOT);
-      if ((t instanceof IOException || t.getClass().getName().startsWith("io.vertx"))
+      if ((t instanceof IOException || t instanceof ReplicatedWrites.ReplyError
+          || t.getClass().getName().startsWith("io.vertx"))
           && WORDS.stream().anyMatch(lower::contains)) {
         return true;
       }
