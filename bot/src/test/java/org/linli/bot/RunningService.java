@@ -148,6 +148,14 @@ final class RunningService implements AutoCloseable, BeforeAllCallback, AfterAll
     return await(request.sendBuffer(Buffer.buffer(body)));
   }
 
+  /** Any request, with the headers given and nothing else (for requests no client of ours would send). */
+  HttpResponse<Buffer> send(io.vertx.core.http.HttpMethod method, String path, Map<String, String> headers,
+      String body) {
+    var request = client.request(method, path);
+    headers.forEach(request::putHeader);
+    return await(request.sendBuffer(Buffer.buffer(body)));
+  }
+
   HttpResponse<Buffer> get(String path, String bearer) {
     var request = client.get(path);
     if (bearer != null) {

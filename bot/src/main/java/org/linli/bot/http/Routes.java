@@ -47,6 +47,7 @@ public final class Routes {
         new CommunityScope(communities),
         new AdminAuth("LINLI_ADMIN_TOKEN or LINLI_HUB_TOKEN", console, Set.of(Role.values()), List.of(admin, hub)));
     router.route().handler(new RequestIds());
+    router.route().handler(new MultipartBoundary());
     router.get("/health").handler(health);
     features.forEach(feature -> feature.mount(router, guards));
     router.route().last().handler(ctx -> ctx.fail(new HttpException(404)));

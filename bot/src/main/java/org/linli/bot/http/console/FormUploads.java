@@ -3,6 +3,7 @@ package org.linli.bot.http.console;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,8 +15,8 @@ import org.linli.bot.text.Text;
  * Reads a console form sent as {@code multipart/form-data} (a file picked in the browser) into
  * memory, on the paths that take a file only: its fields become form attributes (so the CSRF check
  * reads them as for any form) and each file's bytes are kept by field name, up to {@link #LIMIT} in
- * all; every other request goes to the shared body handler (and its limit). Nothing is written to
- * disk.
+ * all; every other request with a body goes to the shared body handler (and its limit), and a
+ * request of a method without one (GET, HEAD, OPTIONS) goes on unread. Nothing is written to disk.
  */
 final class FormUploads implements Handler<RoutingContext> {
 
@@ -23,6 +24,9 @@ final class FormUploads implements Handler<RoutingContext> {
   static final int LIMIT = 4 * 1024 * 1024;
 
   private static final String FILES = "linli.console.files";
+  /** The methods whose body a form can be (Vert.x decodes forms of these only). */
+  private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+      HttpMethod.DELETE);
 
   private final Handler<RoutingContext> otherwise;
   private final Set<String> paths;
@@ -34,6 +38,12 @@ final class FormUploads implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (!BODY_METHODS.contains(ctx.request().method())) {
+      // A GET (or HEAD, OPTIONS) carries no form: the body handler would refuse one that says it
+      // does (Content-Type: application/x-www-form-urlencoded) with an exception, a 500.
+      ctx.next();
+      return;
+    }
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
         || !paths.contains(ctx.normalizedPath())) {
