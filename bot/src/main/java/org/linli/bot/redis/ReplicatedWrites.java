@@ -26,8 +26,12 @@ public final class ReplicatedWrites implements RedisAPI {
   /** How long a write waits for its replicas before it is refused. */
   static final long WAIT_MILLIS = 500;
 
-  /** The commands of the service that change data (reads and administration are sent as they are). */
-  private static final Set<Command> WRITES = Set.of(Command.EVAL, Command.EVALSHA, Command.SET, Command.SETEX,
+  /**
+   * The commands of the service that change data (reads and administration are sent as they are);
+   * {@code ReplicatedWritesTest} fails when the service's code sends a command that is in neither
+   * this list nor the test's list of reads.
+   */
+  static final Set<Command> WRITES = Set.of(Command.EVAL, Command.EVALSHA, Command.SET, Command.SETEX,
       Command.GETDEL, Command.DEL, Command.HSET, Command.HSETNX, Command.HDEL, Command.INCR, Command.PEXPIRE,
       Command.SADD, Command.SREM, Command.ZADD, Command.ZREM, Command.RPUSH, Command.XADD);
 

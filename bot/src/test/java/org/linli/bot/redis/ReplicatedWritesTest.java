@@ -3,11 +3,23 @@ package org.linli.bot.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.linli.bot.redis.RedisTopologies.Kind;
@@ -79,6 +91,31 @@ class ReplicatedWritesTest {
 
     assertThat(RedisOutage.is(closed)).isTrue();
     assertThat(RedisOutage.is(new ReplicatedWrites.ReplyError("ERR wrong number of arguments", null))).isFalse();
+  }
+
+  @Test
+  void every_command_the_service_sends_is_known_as_a_write_that_waits_or_as_a_read() throws IOException {
+    Set<String> reads = Set.of("get", "hget", "hgetall", "hmget", "hkeys", "hvals", "hlen", "mget", "smembers",
+        "scard", "lrange", "zcard", "zrange", "zrevrange", "zrangebyscore", "zmscore", "zinter", "xrevrange", "ping",
+        "info", "cluster", "bgsave", "bgrewriteaof");
+    Set<String> commands = new TreeSet<>(Arrays.stream(RedisAPI.class.getMethods()).map(Method::getName).toList());
+    Set<String> sent = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher call = Pattern.compile("\\bredis\\.([a-z]+)\\(").matcher(Files.readString(file));
+        while (call.find()) {
+          if (commands.contains(call.group(1))) {
+            sent.add(call.group(1));
+          }
+        }
+      }
+    }
+
+    assertThat(sent).contains("hset", "evalsha", "get");
+    assertThat(sent).allSatisfy(name -> assertThat(
+        reads.contains(name) || ReplicatedWrites.WRITES.contains(Command.create(name.toUpperCase(Locale.ROOT))))
+        .as(name + " is neither a read nor in ReplicatedWrites.WRITES").isTrue());
+    assertThat(ReplicatedWrites.WRITES).noneMatch(write -> reads.contains(write.toString().toLowerCase(Locale.ROOT)));
   }
 
   @Test
