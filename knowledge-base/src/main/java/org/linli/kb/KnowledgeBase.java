@@ -206,7 +206,7 @@ public final class KnowledgeBase implements AutoCloseable {
       return new Answer(Answer.Outcome.SMALL_TALK, null, 0, List.of(), intent, traditional);
     }
     KbIndex current = requireIndex();
-    Retriever.Prepared query = retriever.prepareWords(text);
+    Retriever.Prepared query = retriever.prepareWords(text, current);
     Map<String, Double> words = retriever.wordHits(query, current);
     ScoringModel quick = shortcut;
     if (quick != null && current.semantic()) {
@@ -236,7 +236,8 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** The evidence of the words-only search, without the embedding model. */
   public List<Candidate> wordCandidates(String text) {
-    return retriever.candidates(retriever.prepareWords(text), requireIndex());
+    KbIndex index = requireIndex();
+    return retriever.candidates(retriever.prepareWords(text, index), index);
   }
 
   private List<Candidate> candidates(String text, KbIndex current) {

@@ -96,7 +96,7 @@ final class SelfCalibration {
       full.add(new Sample(expected, List.of(), false));
       return;
     }
-    Retriever.Prepared query = retriever.prepareWords(text);
+    Retriever.Prepared query = retriever.prepareWords(text, index);
     // One words search serves both samples, as in KnowledgeBase.ask.
     Map<String, Double> hits = retriever.wordHits(query, index);
     words.add(new Sample(expected, index.semantic() ? retriever.candidates(query, index, hits) : List.of(), true));

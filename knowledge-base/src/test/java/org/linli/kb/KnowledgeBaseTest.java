@@ -44,7 +44,7 @@ class KnowledgeBaseTest {
 
   @Test
   void a_question_about_a_guide_is_answered_by_that_guide() {
-    Answer answer = shipped.ask("外地人怎么办居住证");
+    Answer answer = shipped.ask("外地人办居住证需要什么条件");
 
     assertThat(answer.outcome()).isEqualTo(Answer.Outcome.ANSWERED);
     assertThat(answer.entry().id()).isEqualTo("juzhuzheng-apply");

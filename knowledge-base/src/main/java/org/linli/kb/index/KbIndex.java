@@ -55,6 +55,7 @@ public final class KbIndex implements AutoCloseable {
   private final Set<String> pinyinBigrams;
   private final Map<String, Integer> wordFrequency;
   private final Set<String> characters;
+  private final HomophoneRepair homophones;
   private final SearcherManager searchers;
   private final boolean semantic;
   private final Path folder;
@@ -83,6 +84,9 @@ public final class KbIndex implements AutoCloseable {
     Set<String> chars = new HashSet<>();
     terms.values().forEach(t -> t.text().codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp)))));
     this.characters = Collections.unmodifiableSet(chars);
+    Map<String, Integer> headWords = new HashMap<>();
+    terms.values().forEach(t -> t.headWords().forEach(w -> headWords.merge(w, 1, Integer::sum)));
+    this.homophones = HomophoneRepair.of(headWords, bigramFrequency.keySet());
     this.searchers = searchers;
     this.semantic = semantic;
   }
@@ -240,6 +244,11 @@ public final class KbIndex implements AutoCloseable {
   /** How many guides have this word (as segmented), 0 when none. */
   int guidesWithWord(String word) {
     return wordFrequency.getOrDefault(word, 0);
+  }
+
+  /** A folded question with its pinyin-typing slips mended towards these guides' words. */
+  String mend(String folded) {
+    return homophones.mend(folded);
   }
 
   /** True when no guide contains this pinyin bigram anywhere. */

@@ -51,7 +51,7 @@ public final class Retriever {
    * Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...), from
    * {@code linli/function-chars.txt}.
    */
-  private static final String FUNCTION_CHARS = String.join("", ResourceLines.words("linli/function-chars.txt"));
+  static final String FUNCTION_CHARS = String.join("", ResourceLines.words("linli/function-chars.txt"));
 
   /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
   private static final List<Map.Entry<String, Float>> FIELDS = List.of(
@@ -98,12 +98,23 @@ public final class Retriever {
 
   /** Analyses (and embeds, when the index is semantic) a question. */
   public Prepared prepare(String question, KbIndex index) {
-    return withVector(prepareWords(question), index);
+    return withVector(prepareWords(question, index), index);
   }
 
-  /** Analyses a question for the words-only search (no embedding: cheap). */
+  /**
+   * Analyses a question for the words-only search of this index (no embedding: cheap), its
+   * pinyin-typing slips mended towards the index's words first ({@link HomophoneRepair}).
+   */
+  public Prepared prepareWords(String question, KbIndex index) {
+    return analysed(index.mend(ResidentLexicon.matchForm(question).strip()));
+  }
+
+  /** Analyses a question as it is, without an index to mend it towards. */
   public Prepared prepareWords(String question) {
-    String folded = ResidentLexicon.matchForm(question).strip();
+    return analysed(ResidentLexicon.matchForm(question).strip());
+  }
+
+  private Prepared analysed(String folded) {
     List<String> words = distinct(analyzer.terms("x" + LinliAnalyzer.WORDS, folded));
     // Question forms (怎么, 请问, 吗 ...) are in every question and say nothing of its topic.
     List<String> grams = distinct(analyzer.terms("x" + LinliAnalyzer.GRAMS, folded)).stream()

@@ -35,7 +35,7 @@ class TopicCoverageTest {
   }
 
   private static Candidate candidate(String question, String guide) {
-    List<Candidate> all = RETRIEVER.candidates(RETRIEVER.prepareWords(question), index);
+    List<Candidate> all = RETRIEVER.candidates(RETRIEVER.prepareWords(question, index), index);
     return all.stream().filter(c -> c.entryId().equals(guide)).findFirst().orElseThrow();
   }
 
