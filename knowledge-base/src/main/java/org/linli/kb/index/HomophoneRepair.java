@@ -80,10 +80,13 @@ final class HomophoneRepair {
     for (int i = 0; i + 1 < cps.length; i++) {
       int a = cps[i];
       int b = cps[i + 1];
-      if (!han(a) || !han(b) || knownPairs.contains(pair(a, b)) || function(a) || function(b)) {
+      String typed = pair(a, b);
+      if (!han(a) || !han(b) || knownPairs.contains(typed) || !Retriever.contentGram(typed)) {
         continue;
       }
-      if (byKey.get(firstKept(a, b)) == null && byKey.get(secondKept(a, b)) == null) {
+      String byFirst = byKey.get(firstKept(a, b));
+      String bySecond = byKey.get(secondKept(a, b));
+      if (byFirst == null && bySecond == null) {
         continue;
       }
       if (inWord == null) {
@@ -95,9 +98,8 @@ final class HomophoneRepair {
         continue;
       }
       // The character replaced must not fit its other neighbour: 打 in 去打会 is at home in 去打.
-      String byFirst = fitsOutside(cps, i + 2, b, false) ? null : byKey.get(firstKept(a, b));
-      String bySecond = fitsOutside(cps, i - 1, a, true) ? null : byKey.get(secondKept(a, b));
-      String word = better(byFirst, bySecond);
+      String word = better(fitsOutside(cps, i + 2, b, false) ? null : byFirst,
+          fitsOutside(cps, i - 1, a, true) ? null : bySecond);
       if (word == null) {
         continue;
       }
@@ -169,11 +171,6 @@ final class HomophoneRepair {
 
   private static String pair(int a, int b) {
     return new String(Character.toChars(a)) + new String(Character.toChars(b));
-  }
-
-  /** A character of question forms (一下, 怎么): such a pair is not a matter, whatever its sound. */
-  private static boolean function(int cp) {
-    return Retriever.FUNCTION_CHARS.indexOf(cp) >= 0;
   }
 
   private static boolean han(int cp) {

@@ -51,7 +51,7 @@ public final class Retriever {
    * Characters that make a bigram a question form rather than a topic (怎么, 请问, 一下 ...), from
    * {@code linli/function-chars.txt}.
    */
-  static final String FUNCTION_CHARS = String.join("", ResourceLines.words("linli/function-chars.txt"));
+  private static final String FUNCTION_CHARS = String.join("", ResourceLines.words("linli/function-chars.txt"));
 
   /** Field weights: titles and alternative questions say what a guide is for; bodies say much else. */
   private static final List<Map.Entry<String, Float>> FIELDS = List.of(
@@ -292,7 +292,8 @@ public final class Retriever {
     return new ArrayList<>(new LinkedHashSet<>(terms));
   }
 
-  private static boolean contentGram(String gram) {
+  /** False when the gram holds a character of question forms (怎么, 一下): not a topic's. */
+  static boolean contentGram(String gram) {
     for (int i = 0; i < gram.length(); i++) {
       if (FUNCTION_CHARS.indexOf(gram.charAt(i)) >= 0) {
         return false;
