@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One more HTTP server on the service's port, on an event loop of its own, serving the same
- * router: Vert.x spreads new connections over the servers of one port, so requests use every
+ * router (behind {@link BrokenEscapes}): Vert.x spreads new connections over the servers of one port, so requests use every
  * core. Every handler of the router is safe to run on several event loops at once. Given the
  * configured port, not the one bound: with port 0, Vert.x gives every server of the same
  * host and port 0 the one random port the first server got.
@@ -45,7 +45,7 @@ public final class HttpListener extends VerticleBase {
         .setPort(http.port());
     int listeners = http.eventLoops() > 0 ? http.eventLoops() : Runtime.getRuntime().availableProcessors();
     return vertx.createHttpServer(options)
-        .requestHandler(router)
+        .requestHandler(new BrokenEscapes(router))
         .listen()
         .compose(server -> listeners <= 1
             ? Future.succeededFuture(server)
@@ -59,7 +59,8 @@ public final class HttpListener extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(options).requestHandler(router).listen().onSuccess(s -> server = s);
+    return vertx.createHttpServer(options).requestHandler(new BrokenEscapes(router)).listen()
+        .onSuccess(s -> server = s);
   }
 
   /** Stops taking connections and lets the requests in flight finish (up to {@link #GRACE}). */
