@@ -61,6 +61,15 @@ class BrokenEscapesTest {
   }
 
   @Test
+  void a_refused_address_echoes_the_callers_request_id() {
+    HttpResponse<Buffer> response = service.send(HttpMethod.GET, "/api/v1/ask/%",
+        Map.of("X-Request-Id", "caller-42"), "");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.getHeader("X-Request-Id")).isEqualTo("caller-42");
+  }
+
+  @Test
   void a_well_formed_escape_still_reaches_the_route() {
     HttpResponse<Buffer> response = service.get("/api/v1/kb/gaps?limit=%35", "admin-secret");
 

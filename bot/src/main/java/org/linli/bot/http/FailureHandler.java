@@ -2,6 +2,7 @@ package org.linli.bot.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -60,7 +61,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    ctx.response()
+    answer(ctx.response(), status, detail);
+  }
+
+  /** Ends {@code response} with the error JSON of this status and sentence. */
+  static void answer(HttpServerResponse response, int status, String detail) {
+    response
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
         .end(new JsonObject().put("error", error(status)).put("detail", detail).encode());

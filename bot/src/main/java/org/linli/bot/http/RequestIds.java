@@ -3,6 +3,7 @@ package org.linli.bot.http;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.VertxBootstrap;
 import io.vertx.core.spi.VertxServiceProvider;
 import io.vertx.core.spi.context.storage.ContextLocal;
@@ -30,14 +31,19 @@ public final class RequestIds implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String given = ctx.request().getHeader(HEADER);
-    String id = given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = idOf(ctx.request());
     Context context = Vertx.currentContext();
     if (context != null) {
       ID.put(context, id);
     }
     ctx.response().putHeader(HEADER, id);
     ctx.next();
+  }
+
+  /** The caller's {@code X-Request-Id} when it is a plain token, else a new UUID. */
+  static String idOf(HttpServerRequest request) {
+    String given = request.getHeader(HEADER);
+    return given != null && TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
   }
 
   /** The id of the request being served on this thread, or null outside a request. */
