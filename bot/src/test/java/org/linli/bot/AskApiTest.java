@@ -97,6 +97,19 @@ class AskApiTest {
   }
 
   @Test
+  void text_without_a_letter_of_any_script_is_answered_but_not_counted_as_a_gap() {
+    long before = gapCount();
+    for (String text : new String[]{"\uDB80\uDC01\uDB80\uDC02", "\uE000\uE001\uE002", "12345 678", "\u0378\u0379"}) {
+      assertThat(service.post("/api/v1/ask", new JsonObject().put("text", text).encode(), null).statusCode())
+          .as(text).isEqualTo(200);
+    }
+
+    assertThat(gapCount()).isEqualTo(before);
+    service.ask("Where can I learn to swim nearby");
+    assertThat(gapCount()).isEqualTo(before + 1);
+  }
+
+  @Test
   void malformed_json_gets_a_json_400_and_nothing_is_counted() {
     long before = gapCount();
     HttpResponse<Buffer> response = service.post("/api/v1/ask", "{\"text\": ", null);

@@ -41,6 +41,19 @@ class BrokenEscapesTest {
   }
 
   @Test
+  void a_form_body_with_a_broken_escape_is_a_400_that_says_how_to_write_a_percent_sign() {
+    for (String route : List.of("/api/v1/ask", "/webhooks/generic", "/api/v1/polls")) {
+      for (String body : List.of("a=%ZZ", "text=%E4%B", "x=1&y=%")) {
+        HttpResponse<Buffer> response = service.send(HttpMethod.POST, route,
+            Map.of("Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer admin-secret"), body);
+
+        assertThat(response.statusCode()).as(route + " " + body).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject().getString("detail")).as(route + " " + body).contains("%25");
+      }
+    }
+  }
+
+  @Test
   void a_parameter_with_a_broken_escape_on_a_get_is_a_400_with_a_sentence() {
     HttpResponse<Buffer> response = service.get("/api/v1/kb/gaps?limit=%ZZ", "admin-secret");
 

@@ -47,10 +47,14 @@ public final class GapStore {
     return gap ? record(question) : Future.succeededFuture();
   }
 
-  /** Counts one unanswered question. */
+  /**
+   * Counts one unanswered question. Text without a single letter of any script (only digits,
+   * symbols, emoji, private-use or unassigned code points) is not counted: the office can write no
+   * guide for it, and a flood of such text would push residents' real questions off the list.
+   */
   public Future<Void> record(String question) {
     String normalised = normalise(question);
-    if (normalised.isEmpty()) {
+    if (!hasLetter(normalised)) {
       return Future.succeededFuture();
     }
     return RECORD.call()
@@ -72,6 +76,11 @@ public final class GapStore {
       }
       return gaps;
     });
+  }
+
+  /** True when the text has a letter of some script: a Han character, a Latin or any other letter. */
+  static boolean hasLetter(String text) {
+    return text.codePoints().anyMatch(Character::isLetter);
   }
 
   /** Folded to Simplified, spaces collapsed, end punctuation dropped, personal numbers masked. */
