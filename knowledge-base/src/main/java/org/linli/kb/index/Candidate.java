@@ -31,6 +31,9 @@ package org.linli.kb.index;
  *     in a knowledge base without a guide on cats)
  * @param siblingNamed 1 when the guide lacks a topic word of the question but is about a sibling
  *     of it (身份证 for 房产证), else 0
+ * @param questionLength log(1 + the question's letters, each Han character one): lets the
+ *     confidence read the coverage shares against the question's length, as a long, chatty
+ *     question covers a smaller share of any guide, the right one included
  */
 public record Candidate(
     String entryId,
@@ -49,5 +52,6 @@ public record Candidate(
     double leastCoverage,
     double headTopicCoverage,
     double unknownTopics,
-    double siblingNamed) {
+    double siblingNamed,
+    double questionLength) {
 }

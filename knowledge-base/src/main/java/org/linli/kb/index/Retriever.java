@@ -184,6 +184,7 @@ public final class Retriever {
     }
     double unknown = unknownShare(query.bigrams(), idf, index);
     Topics topics = Topics.of(query.topics(), index);
+    double length = Math.log1p(query.folded().codePoints().filter(Character::isLetter).count());
     double[] covered = new double[topics.size()];
     double[] headCovered = new double[topics.size()];
     List<Candidate> out = new ArrayList<>(ids.size());
@@ -213,7 +214,8 @@ public final class Retriever {
               topics.least(covered),
               topics.weightedShare(headCovered),
               topics.unknown,
-              topics.siblingNamed(terms, covered)));
+              topics.siblingNamed(terms, covered),
+              length));
     }
     return out;
   }

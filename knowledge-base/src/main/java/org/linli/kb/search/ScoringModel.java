@@ -28,7 +28,7 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
   public static final List<String> FEATURES = List.of(
       "rankScore", "rankMargin", "dense", "denseMargin", "denseHead", "denseBody", "lexical",
       "lexicalRaw", "headCoverage", "bodyCoverage", "pinyinCoverage", "agree", "unknown", "topicCoverage",
-      "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed");
+      "keyCoverage", "leastCoverage", "headTopicCoverage", "unknownTopics", "siblingNamed", "questionLength");
 
   public ScoringModel {
     if (ranker.weights().length != RANK_FEATURES.size() || confidence.weights().length != FEATURES.size()) {
@@ -114,7 +114,8 @@ public record ScoringModel(LinearModel ranker, LinearModel confidence, double th
         best.leastCoverage(),
         best.headTopicCoverage(),
         best.unknownTopics(),
-        best.siblingNamed()
+        best.siblingNamed(),
+        best.questionLength()
     };
   }
 
