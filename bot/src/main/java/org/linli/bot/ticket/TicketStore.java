@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -506,7 +507,11 @@ public final class TicketStore {
    * reopened ticket gets its working days afresh. If the instance dies before this step, the due
    * time stays where clock time put it.
    */
-  private Future<TicketCodec.Loaded> followCalendar(TicketCodec.Loaded l, TicketStatus previous, Instant at) {
+  private Future<TicketCodec.Loaded> followCalendar(TicketCodec.Loaded l, TicketStatus previous, Instant when) {
+    // Whole milliseconds, as the ticket stores its times: with the clock's microseconds the working
+    // time was counted from a truncated start, and a wait outside working hours moved the due
+    // time a millisecond earlier.
+    Instant at = when.truncatedTo(ChronoUnit.MILLIS);
     Ticket t = l.ticket();
     TimeLimit limit = limits.limitOf(t);
     if (!limit.inWorkingDays() || t.status() != TicketStatus.IN_PROGRESS || t.dueAt() == null) {

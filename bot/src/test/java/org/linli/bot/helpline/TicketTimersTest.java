@@ -222,6 +222,20 @@ class TicketTimersTest {
   }
 
   @Test
+  void a_wait_wholly_on_a_rest_day_leaves_the_due_time_where_it_was_to_the_millisecond() {
+    clock.advance(Duration.between(clock.instant(), at("2026-10-09T09:00")));
+    Ticket t = open("repair");
+    String r = t.receipt();
+    move(r, TicketStatus.DISPATCHED, at("2026-10-09T10:00"));
+    // Sunday 11 October is a rest day; the clock has microseconds, as the system clock does.
+    move(r, TicketStatus.WAITING_RESIDENT, at("2026-10-11T10:00").plusNanos(123_456_000));
+
+    Ticket resumed = move(r, TicketStatus.IN_PROGRESS, at("2026-10-11T11:30").plusNanos(654_321_000));
+
+    assertThat(resumed.dueAt()).isEqualTo(t.dueAt());
+  }
+
+  @Test
   void a_ticket_reopened_by_a_low_rating_on_a_holiday_gets_its_working_days_afresh_from_the_next_working_day() {
     clock.advance(Duration.between(clock.instant(), at("2026-09-29T09:00")));
     String r = open("repair").receipt();
