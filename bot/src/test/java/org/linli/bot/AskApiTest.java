@@ -99,7 +99,8 @@ class AskApiTest {
   @Test
   void text_without_a_letter_of_any_script_is_answered_but_not_counted_as_a_gap() {
     long before = gapCount();
-    for (String text : new String[]{"\uDB80\uDC01\uDB80\uDC02", "\uE000\uE001\uE002", "12345 678", "\u0378\u0379"}) {
+    for (String text : new String[]{"\uDB80\uDC01\uDB80\uDC02", "\uE000\uE001\uE002", "12345 678", "13812345678",
+        "110105199001011234", "\u0378\u0379"}) {
       assertThat(service.post("/api/v1/ask", new JsonObject().put("text", text).encode(), null).statusCode())
           .as(text).isEqualTo(200);
     }

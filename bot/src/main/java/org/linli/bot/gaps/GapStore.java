@@ -54,7 +54,8 @@ public final class GapStore {
    */
   public Future<Void> record(String question) {
     String normalised = normalise(question);
-    if (!hasLetter(normalised)) {
+    // Asked of the text as sent: masking writes letters of its own ([手机号] for a bare number).
+    if (normalised.isEmpty() || !hasLetter(question)) {
       return Future.succeededFuture();
     }
     return RECORD.call()
