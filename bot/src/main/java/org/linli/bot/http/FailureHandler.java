@@ -30,11 +30,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
   static final String REDIS_AWAY = "The service cannot reach its database right now; please try again in a few seconds.";
 
   /**
-   * A 400 that no route explained: the body handler refusing a body before any route read it, in
-   * practice a form whose %-escapes do not decode ({@code a=%ZZ}).
+   * A 400 that no route explained: the body handler failing to decode a form or multipart body
+   * before any route read it (Vert.x fails such a request with 400 and Netty's decoder error). In
+   * practice a form whose %-escapes do not decode ({@code a=%ZZ}), hence the hint.
    */
-  static final String FORM_UNREADABLE = "The request body could not be read for its Content-Type: in a form, every %"
-      + " must start an escape of two hex digits (write % itself as %25).";
+  static final String BODY_UNREADABLE = "The request body could not be decoded as its Content-Type says"
+      + " (in a form, every % must start an escape of two hex digits: write % itself as %25).";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -114,7 +115,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static String defaultDetail(int status) {
     return switch (status) {
-      case 400 -> FORM_UNREADABLE;
+      case 400 -> BODY_UNREADABLE;
       case 404 -> "There is nothing at this address.";
       case 405 -> "This address does not accept that method.";
       case 413 -> "The request body is larger than this service accepts (64 KiB).";
